@@ -1,0 +1,91 @@
+import { LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { configure } from '../../config/configure.js';
+import type { AuthMode, LenigConfig } from '../../config/page.js';
+import { LANGS, type Lang } from '../../i18n/localize.js';
+
+/**
+ * Configures every lenig widget on the page, wherever they stand (SharePoint renders each web part in its
+ * own subtree). Put one on the page; it renders nothing. The values are the Firebase web app's config
+ * from the Firebase console.
+ *
+ * ```html
+ * <lenig-config database-url="https://acme-intranet-default-rtdb.europe-west1.firebasedatabase.app"
+ *   api-key="AIza…" auth-domain="acme-intranet.firebaseapp.com" project-id="acme-intranet"
+ *   auth="microsoft" tenant="acme.onmicrosoft.com"></lenig-config>
+ * ```
+ *
+ * Missing or wrong values are named in the console and in each widget.
+ *
+ * @summary Page-level configuration: Firebase project, sign-in method, language.
+ */
+@customElement('lenig-config')
+export class LenigConfigElement extends LitElement {
+  /** The Realtime Database URL. Required. */
+  @property({ attribute: 'database-url' }) databaseUrl?: string;
+  /** The Firebase Web API key. Required unless `auth="host"` or a local backend is used. */
+  @property({ attribute: 'api-key' }) apiKey?: string;
+  @property({ attribute: 'auth-domain' }) authDomain?: string;
+  @property({ attribute: 'project-id' }) projectId?: string;
+  @property({ attribute: 'app-id' }) appId?: string;
+  /** How employees sign in: `anonymous` (default), `custom-token`, `microsoft`, `host` (the page's own Firebase app) or `email`. */
+  @property() auth?: AuthMode;
+  /** For `auth="custom-token"`: the intranet endpoint that returns a Firebase custom token. Cookies are sent. */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+  /** For `auth="microsoft"`: the Entra ID tenant id or domain. */
+  @property() tenant?: string;
+  /** Forces `en` or `nl` for every widget; by default each follows its nearest `lang` attribute. */
+  @property({ attribute: 'language' }) language?: string;
+  /** Local backend: the database emulator URL, e.g. `ws://127.0.0.1:9000?ns=demo-lenig`. */
+  @property({ attribute: 'emulator-database' }) emulatorDatabase?: string;
+  /** Local backend: the Auth emulator URL, e.g. `http://127.0.0.1:9099`. */
+  @property({ attribute: 'emulator-auth' }) emulatorAuth?: string;
+
+  private scheduled = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.hidden = true;
+  }
+
+  // Configure after the first batch of attribute changes, not once per attribute.
+  protected override updated(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      configure(this.toConfig());
+    });
+  }
+
+  /** The configuration these attributes describe. */
+  toConfig(): LenigConfig {
+    const lang = LANGS.find((l) => l === this.language) as Lang | undefined;
+    if (this.language && !lang) console.warn(`lenig: <lenig-config language="${this.language}"> — use "en" or "nl"; following the page's lang instead.`);
+    return {
+      firebase: {
+        databaseURL: this.emulatorDatabase ?? this.databaseUrl,
+        apiKey: this.apiKey,
+        authDomain: this.authDomain,
+        projectId: this.projectId,
+        appId: this.appId,
+      },
+      auth: this.auth,
+      tokenUrl: this.tokenUrl,
+      tenant: this.tenant,
+      lang,
+      emulator:
+        this.emulatorDatabase || this.emulatorAuth ? { database: this.emulatorDatabase, auth: this.emulatorAuth } : undefined,
+    };
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-config': LenigConfigElement;
+  }
+}

@@ -1,0 +1,87 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { watchPageState, type PageState } from '../../config/page.js';
+import { storeContext } from '../../data/context.js';
+import type { LenigStore } from '../../data/store.js';
+import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
+import { commonMessages } from '../../i18n/messages/common.js';
+
+/**
+ * Base of the container elements: finds the store (from a `storeContext` provider, a `store` property, or
+ * the page-level `configure()` / `<lenig-config>`, in that order) and renders the one clear message each
+ * widget owes the admin when the page is not configured or cannot connect.
+ */
+export class LenigElement extends LitElement {
+  /**
+   * The store to use. Normally left unset: it comes from a context provider or the page configuration.
+   * Set it to hand the element a store directly (stories, tests, a custom backend).
+   */
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store?: LenigStore;
+
+  @state() protected page: PageState = { status: 'waiting' };
+
+  protected readonly common = new LocalizeController(this, commonMessages);
+  private stopWatching?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = watchPageState((page) => (this.page = page));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+  }
+
+  /** The store in use, or undefined while there is none (yet). */
+  protected get activeStore(): LenigStore | undefined {
+    if (this.store) return this.store;
+    return this.page.status === 'ready' ? this.page.store : undefined;
+  }
+
+  /**
+   * A message when there is no store to use, else `nothing`: a loading line while the page is being
+   * configured, the named problem when the configuration is wrong.
+   */
+  protected renderUnavailable(): TemplateResult | typeof nothing {
+    if (this.activeStore) return nothing;
+    const t = this.common.t;
+    switch (this.page.status) {
+      case 'waiting':
+      case 'loading':
+        return html`<p class="notice" role="status" part="status">${t.loading}</p>`;
+      case 'unconfigured':
+        return html`<p class="notice error" role="alert" part="status">${t.unconfigured}</p>`;
+      case 'invalid': {
+        const p = this.page.problems[0]!;
+        return html`<p class="notice error" role="alert" part="status">
+          ${p.problem === 'missing' ? t.missingField(p.field) : t.invalidField(p.field)}
+        </p>`;
+      }
+      case 'failed':
+        return html`<p class="notice error" role="alert" part="status">${t.connectFailed}</p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  /** Names a missing required attribute once in the console and returns the message for the widget. */
+  protected missingAttribute(attribute: string): TemplateResult {
+    const tag = this.localName;
+    if (!warned.has(`${tag}:${attribute}`)) {
+      warned.add(`${tag}:${attribute}`);
+      console.error(`lenig: <${tag}> needs a "${attribute}" attribute.`);
+    }
+    return html`<p class="notice error" role="alert" part="status">${this.common.t.missingAttribute(tag, attribute)}</p>`;
+  }
+
+  /** A localize controller for the element's own strings. */
+  protected localize<T extends MessageTable>(messages: Messages<T>): LocalizeController<T> {
+    return new LocalizeController(this, messages);
+  }
+}
+
+const warned = new Set<string>();

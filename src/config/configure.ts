@@ -1,0 +1,64 @@
+import { setPageLanguage } from '../i18n/localize.js';
+import { checkConfig, pageState, setPageState, type LenigConfig } from './page.js';
+
+let generation = 0;
+
+/**
+ * Configures lenig for the whole page, once. Every widget — in whatever part of the page — waits for it
+ * and then shares one store and one connection. Calling it again replaces the configuration.
+ *
+ * Problems are named in the console (and by each widget): `lenig: missing database-url …`.
+ */
+export function configure(config: LenigConfig): void {
+  const mine = ++generation;
+  setPageLanguage(config.lang);
+  const problems = checkConfig(config);
+  if (problems.length) {
+    for (const p of problems) console.error(`lenig: ${p.problem} ${p.field} — ${p.detail}`);
+    setPageState({ status: 'invalid', problems });
+    return;
+  }
+  if (config.store) {
+    setPageState({ status: 'ready', store: config.store });
+    return;
+  }
+  setPageState({ status: 'loading' });
+  // Loaded on demand so that a page which hands its widgets a store of its own never loads Firebase.
+  import('../firebase/index.js')
+    .then(({ createFirebaseStore }) => createFirebaseStore(config))
+    .then(
+      (store) => {
+        if (mine === generation) setPageState({ status: 'ready', store });
+      },
+      (error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        console.error(`lenig: could not connect to Firebase — ${detail}`);
+        if (mine === generation) setPageState({ status: 'failed', detail });
+      },
+    );
+}
+
+/**
+ * Reads `<script type="application/json" data-lenig-config>` once, for pages that can hold JSON but not
+ * custom attributes. If nothing configures the page by the time it has loaded, widgets say so.
+ */
+export function configureFromPage(doc: Document = document): void {
+  const script = doc.querySelector<HTMLScriptElement>('script[type="application/json"][data-lenig-config]');
+  if (script && pageState().status === 'waiting') {
+    try {
+      configure(JSON.parse(script.textContent ?? '{}') as LenigConfig);
+    } catch (error) {
+      const detail = `the JSON in <script data-lenig-config> cannot be read: ${(error as Error).message}`;
+      console.error(`lenig: ${detail}`);
+      setPageState({ status: 'invalid', problems: [{ field: 'data-lenig-config', problem: 'invalid', detail }] });
+    }
+  }
+  const giveUp = () => {
+    if (pageState().status === 'waiting') {
+      console.error('lenig: this page has no configuration — add <lenig-config database-url="…"> or call configure()');
+      setPageState({ status: 'unconfigured' });
+    }
+  };
+  if (doc.readyState === 'complete') setTimeout(giveUp, 0);
+  else window.addEventListener('load', () => setTimeout(giveUp, 0), { once: true });
+}

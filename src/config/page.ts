@@ -1,0 +1,103 @@
+import type { LenigStore } from '../data/store.js';
+import type { Lang } from '../i18n/localize.js';
+
+/** How employees sign in. */
+export type AuthMode = 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
+export const AUTH_MODES: readonly AuthMode[] = ['anonymous', 'custom-token', 'microsoft', 'host', 'email'];
+
+/** The page-level configuration an admin writes once; every lenig widget on the page uses it. */
+export interface LenigConfig {
+  /** The Firebase web app config (from the Firebase console). `databaseURL` is required. */
+  firebase?: {
+    apiKey?: string;
+    authDomain?: string;
+    databaseURL?: string;
+    projectId?: string;
+    appId?: string;
+  };
+  /** Sign-in method. Default `anonymous`. */
+  auth?: AuthMode;
+  /** For `custom-token`: the intranet endpoint that returns a Firebase custom token (cookies are sent). */
+  tokenUrl?: string;
+  /** For `microsoft`: the Entra ID tenant id or domain. */
+  tenant?: string;
+  /** Forces one language; by default each widget follows its nearest `lang` attribute. */
+  lang?: Lang;
+  /** The local backend, for the demo and tests: `ws://127.0.0.1:9000?ns=demo-lenig` and `http://127.0.0.1:9099`. */
+  emulator?: { database?: string; auth?: string };
+  /** A store of your own (an in-memory store for a prototype, or a custom backend); skips Firebase. */
+  store?: LenigStore;
+}
+
+/** A configuration problem, named so an admin can fix it: which attribute, and what is wrong. */
+export interface ConfigProblem {
+  /** The attribute or JSON field at fault, e.g. `database-url`. */
+  field: string;
+  problem: 'missing' | 'invalid';
+  /** English detail for the console. */
+  detail: string;
+}
+
+export type PageState =
+  | { status: 'waiting' }
+  | { status: 'unconfigured' }
+  | { status: 'invalid'; problems: ConfigProblem[] }
+  | { status: 'loading' }
+  | { status: 'ready'; store: LenigStore }
+  | { status: 'failed'; detail: string };
+
+interface PageRegistry {
+  state: PageState;
+  listeners: Set<(state: PageState) => void>;
+}
+
+/**
+ * One registry per page, on a `Symbol.for` key: SharePoint renders each web part in its own subtree and
+ * may load two copies of lenig, and all of them must share one configuration and one store.
+ */
+const registry: PageRegistry = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.page')] ??= {
+  state: { status: 'waiting' },
+  listeners: new Set(),
+}) as PageRegistry;
+
+export function pageState(): PageState {
+  return registry.state;
+}
+
+export function setPageState(state: PageState): void {
+  registry.state = state;
+  for (const listener of [...registry.listeners]) listener(state);
+}
+
+/** Calls back now and on every change of the page's configuration state. */
+export function watchPageState(cb: (state: PageState) => void): () => void {
+  registry.listeners.add(cb);
+  cb(registry.state);
+  return () => registry.listeners.delete(cb);
+}
+
+/** Checks a configuration and names every problem; empty when it can be used. */
+export function checkConfig(config: LenigConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (config.store) return problems;
+  const url = config.firebase?.databaseURL;
+  if (!url) {
+    problems.push({ field: 'database-url', problem: 'missing', detail: 'the Realtime Database URL, e.g. https://my-intranet-default-rtdb.europe-west1.firebasedatabase.app' });
+  } else if (!/^(https|wss?):\/\//.test(url)) {
+    problems.push({ field: 'database-url', problem: 'invalid', detail: `"${url}" is not an https:// or ws:// URL` });
+  }
+  const auth = config.auth ?? 'anonymous';
+  if (!AUTH_MODES.includes(auth)) {
+    problems.push({ field: 'auth', problem: 'invalid', detail: `"${String(auth)}" is not one of ${AUTH_MODES.join(', ')}` });
+  }
+  if (auth !== 'host' && !config.firebase?.apiKey && !config.emulator?.auth) {
+    problems.push({ field: 'api-key', problem: 'missing', detail: 'the Web API key of the Firebase app (Project settings → General)' });
+  }
+  if (auth === 'custom-token' && !config.tokenUrl) {
+    problems.push({ field: 'token-url', problem: 'missing', detail: 'the intranet endpoint that returns a Firebase custom token' });
+  }
+  if (auth === 'microsoft' && !config.tenant) {
+    problems.push({ field: 'tenant', problem: 'missing', detail: 'the Microsoft Entra ID tenant (id or domain)' });
+  }
+  return problems;
+}

@@ -1,0 +1,147 @@
+/**
+ * The store port: the only way a lenig element reads or writes data. Implemented by the Firebase
+ * Realtime Database store (`src/firebase/`) and by the in-memory store (`memory-store.ts`), and both
+ * are held to the same contract suite (`test/data/contract.ts`).
+ *
+ * Subscriptions call back at once with what is known (possibly from cache) and again on every change;
+ * they return a function that stops them. Commands return promises that reject with a `StoreError`.
+ */
+import type {
+  CategoryId,
+  Channel,
+  ChannelId,
+  Comment,
+  FeedPage,
+  Idea,
+  IdeaHistoryEntry,
+  IdeaStatus,
+  LikeState,
+  LikeTarget,
+  MonthKey,
+  MonthStat,
+  Notification,
+  Post,
+  Profile,
+  UserId,
+  Viewer,
+} from './types.js';
+
+export type Unsubscribe = () => void;
+
+/** Called with an error when a subscription fails (permission denied, offline …). */
+export type OnError = (error: StoreError) => void;
+
+export type StoreErrorCode = 'permission-denied' | 'validation-failed' | 'offline' | 'not-found' | 'unauthenticated' | 'unknown';
+
+/** Every failure a store reports. `field` and `reason` are set for validation failures. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly reason?: ValidationReason,
+  ) {
+    super(message);
+  }
+}
+
+export type ValidationReason = 'required' | 'too-long' | 'unknown-category' | 'invalid';
+
+export function isStoreError(e: unknown): e is StoreError {
+  return e instanceof Error && (e as StoreError).name === 'StoreError' && typeof (e as StoreError).code === 'string';
+}
+
+export interface FeedQuery {
+  channel: ChannelId;
+  category?: CategoryId;
+  /** Posts per page; default 20. */
+  pageSize?: number;
+}
+
+/**
+ * A live feed. `onChange` gets every loaded post newest first (hidden posts left out unless the viewer is
+ * an admin); `more()` loads the next older page into the same subscription.
+ */
+export interface FeedSubscription {
+  more(): Promise<void>;
+  unsubscribe: Unsubscribe;
+}
+
+export interface NewPost {
+  channel: ChannelId;
+  text: string;
+  category: CategoryId;
+  /** Required when the category is `idea`. */
+  title?: string;
+  /** Users mentioned in the text; each gets a notification. */
+  mentions?: UserId[];
+}
+
+export interface StatsQuery {
+  /** A channel, or undefined for all channels. */
+  channel?: ChannelId;
+  from: MonthKey;
+  to: MonthKey;
+}
+
+export interface LenigStore {
+  // --- identity -------------------------------------------------------------------------------------
+  /** The signed-in user, or null when signed out. Fires once auth state is known. */
+  subscribeViewer(cb: (viewer: Viewer | null) => void): Unsubscribe;
+  /** Sign in with the configured method (may open a popup for Microsoft). */
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  /** Whether the connection to the backend is up. */
+  subscribeConnection(cb: (online: boolean) => void): Unsubscribe;
+
+  // --- profiles -------------------------------------------------------------------------------------
+  subscribeProfile(uid: UserId, cb: (profile: Profile | null) => void, onError?: OnError): Unsubscribe;
+  /** Profiles whose name starts with `prefix` (case-insensitive), for @mentions. At most `limit`. */
+  searchProfiles(prefix: string, limit?: number): Promise<Profile[]>;
+  updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void>;
+
+  // --- channels and posts -------------------------------------------------------------------------------
+  subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe;
+  subscribeFeed(query: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription;
+  subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe;
+  /** Resolves with the new post's id once the backend has accepted it. */
+  createPost(post: NewPost): Promise<string>;
+  editPost(channel: ChannelId, postId: string, text: string): Promise<void>;
+  deletePost(channel: ChannelId, postId: string): Promise<void>;
+  /** Admins only. */
+  hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void>;
+  report(channel: ChannelId, postId: string, reason: string): Promise<void>;
+
+  // --- comments -------------------------------------------------------------------------------------
+  subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe;
+  comment(channel: ChannelId, postId: string, text: string): Promise<string>;
+
+  // --- likes ----------------------------------------------------------------------------------------
+  subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe;
+  /**
+   * Every target the viewer likes, live. One subscription answers "did I like it" for a whole feed page,
+   * so containers showing many posts use this plus each post's `likeCount` instead of `subscribeLikes`.
+   */
+  subscribeMyLikes(cb: (targets: ReadonlySet<LikeTarget>) => void, onError?: OnError): Unsubscribe;
+  /** Who liked a target, newest first (for the "liked by" tooltip, fetched on hover or focus). */
+  getLikers(target: LikeTarget, limit?: number): Promise<UserId[]>;
+  like(target: LikeTarget): Promise<void>;
+  unlike(target: LikeTarget): Promise<void>;
+
+  // --- ideas ----------------------------------------------------------------------------------------
+  subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe;
+  subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe;
+  /** The idea's owner or an admin; `note` is required and reaches the author and the voters. */
+  setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void>;
+  assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void>;
+  /** Pools votes into `intoId` (a person who voted for both counts once) and points the merged idea at it. */
+  mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void>;
+
+  // --- notifications --------------------------------------------------------------------------------
+  subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe;
+  markNotificationsRead(ids: string[] | 'all'): Promise<void>;
+
+  // --- stats ----------------------------------------------------------------------------------------
+  subscribeStats(query: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe;
+}

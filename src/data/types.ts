@@ -1,0 +1,185 @@
+/**
+ * What lenig stores, as plain data. No Firebase types: `Date`s, strings and numbers only, so that
+ * elements, stories and the in-memory store never need the SDK.
+ */
+
+/** A user id as issued by the identity provider (Firebase Auth uid). */
+export type UserId = string;
+
+/** A channel is one page, team or topic that has its own feed. */
+export type ChannelId = string;
+
+/** Category keys. The default set comes from the seed's month of posts; a channel may configure its own. */
+export type CategoryId = string;
+
+/** The default categories, in display order. */
+export const DEFAULT_CATEGORIES: readonly CategoryId[] = ['news', 'idea', 'question', 'personal', 'praise'];
+
+/** Longest post text, in characters (UTF-16 code units, what `String.length` counts and the rules check). */
+export const MAX_POST_LENGTH = 2000;
+/** Longest comment text. */
+export const MAX_COMMENT_LENGTH = 1000;
+/** Longest idea title. */
+export const MAX_TITLE_LENGTH = 140;
+/** Longest feedback note on an idea status change. */
+export const MAX_NOTE_LENGTH = 1000;
+/** Longest report reason. */
+export const MAX_REASON_LENGTH = 500;
+
+export interface Profile {
+  uid: UserId;
+  name: string;
+  photoURL?: string;
+  jobTitle?: string;
+  department?: string;
+}
+
+/** The signed-in user as the widgets see it. */
+export interface Viewer {
+  uid: UserId;
+  /** Anonymous users may read and like but have no profile until they set one. */
+  anonymous: boolean;
+  admin: boolean;
+  profile?: Profile;
+}
+
+export interface Channel {
+  id: ChannelId;
+  name: string;
+  categories: CategoryId[];
+}
+
+export const IDEA_STATUSES = ['new', 'under-review', 'planned', 'in-progress', 'done', 'declined'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export interface Post {
+  id: string;
+  channel: ChannelId;
+  author: UserId;
+  text: string;
+  category: CategoryId;
+  createdAt: Date;
+  editedAt?: Date;
+  likeCount: number;
+  commentCount: number;
+  /** Hidden by an admin: left out of feeds for everyone else, shown greyed to admins. */
+  hidden: boolean;
+  /** Present on posts of category `idea`. */
+  idea?: IdeaFields;
+}
+
+export interface IdeaFields {
+  title: string;
+  status: IdeaStatus;
+  owner?: UserId;
+  /** The id of the idea this one was merged into, in the same channel. */
+  mergedInto?: string;
+}
+
+/** An idea is a post of category `idea` with its idea fields present. */
+export type Idea = Post & { idea: IdeaFields };
+
+export interface IdeaHistoryEntry {
+  id: string;
+  status: IdeaStatus;
+  note: string;
+  by: UserId;
+  at: Date;
+}
+
+export interface Comment {
+  id: string;
+  post: string;
+  author: UserId;
+  text: string;
+  createdAt: Date;
+}
+
+/**
+ * Anything can be liked. The key is either a post or idea (`postTarget(channel, id)`), or any string,
+ * typically the canonical URL of a page (`pageTarget(url)`).
+ */
+export type LikeTarget = string;
+
+export interface LikeState {
+  target: LikeTarget;
+  count: number;
+  /** Whether the signed-in user likes it. */
+  mine: boolean;
+  /** Who liked it, newest first, at most a handful (for the "liked by" tooltip). */
+  likers: UserId[];
+}
+
+export type NotificationType = 'liked' | 'commented' | 'mentioned' | 'idea-status' | 'assigned';
+
+export interface Notification {
+  id: string;
+  type: NotificationType;
+  /** Who caused it. */
+  actor: UserId;
+  channel: ChannelId;
+  post: string;
+  createdAt: Date;
+  read: boolean;
+  /** For `idea-status`: the new status and the feedback note. */
+  status?: IdeaStatus;
+  note?: string;
+}
+
+export interface Report {
+  id: string;
+  channel: ChannelId;
+  post: string;
+  by: UserId;
+  reason: string;
+  createdAt: Date;
+}
+
+/** `YYYY-MM`, in UTC. */
+export type MonthKey = string;
+
+export interface MonthStat {
+  month: MonthKey;
+  category: CategoryId;
+  posts: number;
+  likes: number;
+}
+
+/** One page of a feed, newest first. */
+export interface FeedPage {
+  posts: Post[];
+  /** False once the oldest post of the channel (or category) is in `posts`. */
+  hasMore: boolean;
+}
+
+/** The month key of a date, in UTC. */
+export function monthKey(date: Date): MonthKey {
+  return date.toISOString().slice(0, 7);
+}
+
+/** The like target of a post or idea. */
+export function postTarget(channel: ChannelId, postId: string): LikeTarget {
+  return `post:${channel}:${postId}`;
+}
+
+/** Reads a post like target back; undefined for any other target. */
+export function parsePostTarget(target: LikeTarget): { channel: ChannelId; post: string } | undefined {
+  const m = /^post:([^:]+):([^:]+)$/.exec(target);
+  return m ? { channel: m[1]!, post: m[2]! } : undefined;
+}
+
+/**
+ * The canonical form of a page URL as a like target: scheme and host lower-cased, no fragment, no
+ * tracking parameters, no trailing slash, so that `/news/` and `/news#top` are liked as one page.
+ */
+export function pageTarget(url: string): LikeTarget {
+  const u = new URL(url);
+  u.hash = '';
+  for (const p of [...u.searchParams.keys()]) {
+    if (/^(utm_|fbclid$|gclid$|mc_)/.test(p)) u.searchParams.delete(p);
+  }
+  u.searchParams.sort();
+  let s = u.toString();
+  if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
+  return s;
+}
