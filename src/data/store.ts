@@ -1,7 +1,7 @@
 /**
  * The store port: the only way a lenig element reads or writes data. Implemented by the Firebase
  * Realtime Database store (`src/firebase/`) and by the in-memory store (`memory-store.ts`), and both
- * are held to the same contract suite (`test/data/contract.ts`).
+ * are held to the same contract suite (`test/contract/contract.ts`).
  *
  * Subscriptions call back at once with what is known (possibly from cache) and again on every change;
  * they return a function that stops them. Commands return promises that reject with a `StoreError`.

@@ -1,0 +1,693 @@
+/**
+ * The contract every `LenigStore` keeps, run against each implementation (the in-memory store, the
+ * Realtime Database store against a local server) so widgets behave the same on both.
+ *
+ * An implementation provides a `ContractEnv`:
+ *
+ * - `as(user)`: a store signed in as `alice`, `bob` or `admin` (the admin listed in `/admins`), or `anon`
+ *   (signed out). All stores share ONE backend, so what alice writes, bob's subscriptions see. Repeated
+ *   calls may return the same store. The three users start without profiles.
+ * - `users`: their uids.
+ * - `newChannel()`: makes an empty channel (categories = `DEFAULT_CATEGORIES`) and returns its id; tests
+ *   that count or order posts each take a fresh one, so they do not see one another's posts.
+ * - `reports()`: what `/reports` holds, read with admin rights (the port has no way to read reports).
+ * - `cleanup()`: stops servers, signs out, closes connections.
+ *
+ * `makeEnv` is called once per suite. Waits are `until(condition)` with a timeout, never fixed sleeps: a
+ * store may answer in a microtask or after a network round trip.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { isStoreError, type LenigStore, type OnError, type Unsubscribe } from '../../src/data/store.js';
+import {
+  DEFAULT_CATEGORIES,
+  MAX_COMMENT_LENGTH,
+  MAX_POST_LENGTH,
+  MAX_REASON_LENGTH,
+  monthKey,
+  pageTarget,
+  postTarget,
+  type ChannelId,
+  type Comment,
+  type FeedPage,
+  type Idea,
+  type IdeaHistoryEntry,
+  type LikeState,
+  type LikeTarget,
+  type MonthStat,
+  type Notification,
+  type Post,
+  type Profile,
+  type Report,
+  type UserId,
+  type Viewer,
+} from '../../src/data/types.js';
+
+export type ContractUser = 'alice' | 'bob' | 'admin' | 'anon';
+
+export interface ContractEnv {
+  as(user: ContractUser): Promise<LenigStore>;
+  users: { alice: UserId; bob: UserId; admin: UserId };
+  newChannel(): Promise<ChannelId>;
+  reports(): Promise<Report[]>;
+  cleanup(): Promise<void>;
+}
+
+const TIMEOUT = Number(process.env.CONTRACT_TIMEOUT ?? 4000);
+
+/** Resolves once `condition()` is true; fails with `what` after the timeout. */
+export async function until(condition: () => boolean, what = 'condition', timeout = TIMEOUT): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Waits until the clock has moved on, so two writes get different server timestamps. */
+async function nextMillisecond(): Promise<void> {
+  const t = Date.now();
+  await until(() => Date.now() > t + 1, 'the clock');
+}
+
+/** Keeps everything a subscription delivered. */
+class Recorder<T> {
+  values: T[] = [];
+  errors: unknown[] = [];
+  stop: Unsubscribe = () => {};
+  readonly cb = (v: T): void => {
+    this.values.push(v);
+  };
+  readonly onError = (e: unknown): void => {
+    this.errors.push(e);
+  };
+  get last(): T {
+    assert.ok(this.values.length > 0, 'the subscription has delivered nothing yet');
+    return this.values[this.values.length - 1]!;
+  }
+  /** Waits for a delivered value (the latest) that satisfies `test`, and returns it. */
+  async until(test: (v: T) => boolean, what: string): Promise<T> {
+    await until(() => this.values.length > 0 && test(this.values[this.values.length - 1]!), what);
+    return this.last;
+  }
+}
+
+type Subscribe<T> = (cb: (v: T) => void, onError: OnError) => Unsubscribe | { unsubscribe: Unsubscribe };
+
+function record<T>(subscribe: Subscribe<T>): Recorder<T> {
+  const r = new Recorder<T>();
+  const s = subscribe(r.cb, r.onError);
+  r.stop = typeof s === 'function' ? s : s.unsubscribe;
+  return r;
+}
+
+/** Asserts that `p` rejects with a StoreError of `code` (and, for validation, `field` and `reason`). */
+async function rejectsWith(p: Promise<unknown>, code: string, field?: string, reason?: string): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(isStoreError(e), `expected a StoreError, got ${String(e)}`);
+    assert.equal(e.code, code);
+    if (field !== undefined) assert.equal(e.field, field);
+    if (reason !== undefined) assert.equal(e.reason, reason);
+    return true;
+  });
+}
+
+function texts(page: FeedPage): string[] {
+  return page.posts.map((p) => p.text);
+}
+
+function stat(stats: MonthStat[], month: string, category: string): { posts: number; likes: number } {
+  const s = stats.find((x) => x.month === month && x.category === category);
+  return { posts: s?.posts ?? 0, likes: s?.likes ?? 0 };
+}
+
+export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>): void {
+  describe(`LenigStore contract: ${name}`, () => {
+    let env: ContractEnv;
+    let alice: LenigStore;
+    let bob: LenigStore;
+    let admin: LenigStore;
+    let anon: LenigStore;
+    let A: UserId;
+    let B: UserId;
+    let ADMIN: UserId;
+    const open: Recorder<unknown>[] = [];
+    /** Subscribes and remembers the subscription so `after` stops it. */
+    const watch = <T,>(subscribe: Subscribe<T>): Recorder<T> => {
+      const r = record(subscribe);
+      open.push(r as Recorder<unknown>);
+      return r;
+    };
+    const feed = (store: LenigStore, channel: ChannelId, opts: { category?: string; pageSize?: number } = {}) => {
+      let sub: { more(): Promise<void> } | undefined;
+      const r = watch<FeedPage>((cb, onError) => (sub = store.subscribeFeed({ channel, ...opts }, cb, onError)));
+      return Object.assign(r, { more: () => sub!.more() });
+    };
+    const post = (store: LenigStore, channel: ChannelId, text: string, category = 'news') =>
+      store.createPost({ channel, text, category });
+    const idea = (store: LenigStore, channel: ChannelId, title: string) =>
+      store.createPost({ channel, text: `${title}: details`, category: 'idea', title });
+    const notificationsOf = (store: LenigStore) => watch<Notification[]>((cb, e) => store.subscribeNotifications(cb, e));
+
+    before(async () => {
+      env = await makeEnv();
+      [alice, bob, admin, anon] = await Promise.all([env.as('alice'), env.as('bob'), env.as('admin'), env.as('anon')]);
+      ({ alice: A, bob: B, admin: ADMIN } = env.users);
+    });
+    after(async () => {
+      for (const r of open) r.stop();
+      await env?.cleanup();
+    });
+
+    describe('viewer and connection', () => {
+      it('reports who is signed in and whether they are an admin', async () => {
+        const va = watch<Viewer | null>((cb) => alice.subscribeViewer(cb));
+        const vadm = watch<Viewer | null>((cb) => admin.subscribeViewer(cb));
+        const vanon = watch<Viewer | null>((cb) => anon.subscribeViewer(cb));
+        const a = await va.until((v) => v !== null, 'alice signed in');
+        const adm = await vadm.until((v) => v !== null, 'admin signed in');
+        await until(() => vanon.values.length > 0, 'anon viewer');
+        assert.equal(a?.uid, A);
+        assert.equal(a?.admin, false);
+        assert.equal(adm?.uid, ADMIN);
+        assert.equal(adm?.admin, true);
+        assert.equal(vanon.last, null);
+      });
+
+      it('reports the connection as up', async () => {
+        const c = watch<boolean>((cb) => alice.subscribeConnection(cb));
+        assert.equal(await c.until((v) => v, 'online'), true);
+      });
+    });
+
+    describe('profiles', () => {
+      before(async () => {
+        await alice.updateMyProfile({ name: 'Alice Vermeer', jobTitle: 'Designer' });
+        await bob.updateMyProfile({ name: 'Bob Verhoeven' });
+        await admin.updateMyProfile({ name: 'Ada Beheer' });
+      });
+
+      it('shows my profile to others and in my viewer', async () => {
+        const seen = watch<Profile | null>((cb, e) => bob.subscribeProfile(A, cb, e));
+        const p = await seen.until((v) => v?.name === 'Alice Vermeer', "alice's profile");
+        assert.equal(p?.uid, A);
+        assert.equal(p?.jobTitle, 'Designer');
+        const v = watch<Viewer | null>((cb) => alice.subscribeViewer(cb));
+        await v.until((x) => x?.profile?.name === 'Alice Vermeer', 'the viewer profile');
+        await alice.updateMyProfile({ name: 'Alice Vermeer', jobTitle: 'Lead designer' });
+        await seen.until((x) => x?.jobTitle === 'Lead designer', 'the edited profile');
+      });
+
+      it('rejects a profile without a name', async () => {
+        await rejectsWith(alice.updateMyProfile({ name: '  ' }), 'validation-failed', 'name', 'required');
+        await rejectsWith(anon.updateMyProfile({ name: 'Nobody' }), 'unauthenticated');
+      });
+
+      it('searches names by prefix, case-insensitively, also by last name', async () => {
+        const byFirst = await bob.searchProfiles('ALI');
+        assert.deepEqual(byFirst.map((p) => p.uid), [A]);
+        const byLast = await bob.searchProfiles('ver');
+        assert.deepEqual(new Set(byLast.map((p) => p.uid)), new Set([A, B]));
+        assert.equal((await bob.searchProfiles('ver', 1)).length, 1);
+        assert.deepEqual(await bob.searchProfiles('zzz'), []);
+        // "erm" is inside "Vermeer" but starts no word.
+        assert.deepEqual(await bob.searchProfiles('erm'), []);
+      });
+    });
+
+    describe('channels and posts', () => {
+      it('gives the channel with its categories', async () => {
+        const ch = await env.newChannel();
+        const c = watch<{ id: string; categories: string[] }>((cb, e) => alice.subscribeChannel(ch, cb, e));
+        const got = await c.until(() => true, 'the channel');
+        assert.equal(got.id, ch);
+        assert.deepEqual([...got.categories], [...DEFAULT_CATEGORIES]);
+      });
+
+      it('creates a post that the author and others see at once, newest first', async () => {
+        const ch = await env.newChannel();
+        const mine = feed(alice, ch);
+        const theirs = feed(bob, ch);
+        await until(() => mine.values.length > 0 && theirs.values.length > 0, 'the first pages');
+        assert.deepEqual(texts(theirs.last), []);
+        const id1 = await post(alice, ch, 'first');
+        await nextMillisecond();
+        const id2 = await post(alice, ch, 'second');
+        await nextMillisecond();
+        await post(bob, ch, 'third', 'question');
+        const page = await theirs.until((p) => p.posts.length === 3, 'three posts in bob’s feed');
+        assert.deepEqual(texts(page), ['third', 'second', 'first']);
+        await mine.until((p) => p.posts.length === 3, 'three posts in alice’s feed');
+        const p1 = page.posts[2]!;
+        assert.equal(p1.id, id1);
+        assert.equal(p1.author, A);
+        assert.equal(p1.channel, ch);
+        assert.equal(p1.category, 'news');
+        assert.equal(p1.likeCount, 0);
+        assert.equal(p1.commentCount, 0);
+        assert.equal(p1.hidden, false);
+        assert.ok(p1.createdAt instanceof Date && !isNaN(p1.createdAt.getTime()));
+        assert.equal(p1.editedAt, undefined);
+        assert.ok(page.posts[1]!.createdAt.getTime() >= p1.createdAt.getTime());
+        assert.equal(page.posts[1]!.id, id2);
+        assert.equal(page.hasMore, false);
+      });
+
+      it('hands each update over as a new array', async () => {
+        const ch = await env.newChannel();
+        const f = feed(alice, ch);
+        await until(() => f.values.length > 0, 'the first page');
+        await post(alice, ch, 'one');
+        await f.until((p) => p.posts.length === 1, 'one post');
+        await post(alice, ch, 'two');
+        await f.until((p) => p.posts.length === 2, 'two posts');
+        const n = f.values.length;
+        assert.notEqual(f.values[n - 1], f.values[n - 2]);
+        assert.notEqual(f.values[n - 1]!.posts, f.values[n - 2]!.posts);
+      });
+
+      it('edits a post: others see the new text and the edit time', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'draft');
+        const seen = watch<Post | null>((cb, e) => bob.subscribePost(ch, id, cb, e));
+        await seen.until((p) => p?.text === 'draft', 'the post');
+        await alice.editPost(ch, id, 'final');
+        const p = await seen.until((x) => x?.text === 'final', 'the edited post');
+        assert.ok(p?.editedAt instanceof Date);
+      });
+
+      it('deletes a post: it leaves everyone’s feed', async () => {
+        const ch = await env.newChannel();
+        const keep = await post(alice, ch, 'keep');
+        const gone = await post(alice, ch, 'gone');
+        const theirs = feed(bob, ch);
+        await theirs.until((p) => p.posts.length === 2, 'both posts');
+        const single = watch<Post | null>((cb, e) => bob.subscribePost(ch, gone, cb, e));
+        await single.until((p) => p !== null, 'the post');
+        await alice.deletePost(ch, gone);
+        const page = await theirs.until((p) => p.posts.length === 1, 'one post left');
+        assert.deepEqual(page.posts.map((p) => p.id), [keep]);
+        await single.until((p) => p === null, 'the deleted post as null');
+      });
+
+      it('lets only the author edit or delete', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'mine');
+        await rejectsWith(bob.editPost(ch, id, 'hijacked'), 'permission-denied');
+        await rejectsWith(bob.deletePost(ch, id), 'permission-denied');
+        await rejectsWith(admin.editPost(ch, id, 'by admin'), 'permission-denied');
+        const seen = watch<Post | null>((cb, e) => alice.subscribePost(ch, id, cb, e));
+        const p = await seen.until((x) => x !== null, 'the post');
+        assert.equal(p?.text, 'mine');
+      });
+
+      it('refuses writes when signed out', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'hello');
+        await rejectsWith(post(anon, ch, 'anonymous'), 'unauthenticated');
+        await rejectsWith(anon.like(postTarget(ch, id)), 'unauthenticated');
+        await rejectsWith(anon.comment(ch, id, 'hi'), 'unauthenticated');
+        await rejectsWith(anon.report(ch, id, 'spam'), 'unauthenticated');
+        await rejectsWith(anon.markNotificationsRead('all'), 'unauthenticated');
+        const f = feed(alice, ch);
+        const page = await f.until(() => true, 'the feed');
+        assert.deepEqual(texts(page), ['hello']);
+      });
+
+      it('pages: 25 posts by 10 give 10, 20, 25', async () => {
+        const ch = await env.newChannel();
+        const ids: string[] = [];
+        for (let i = 0; i < 25; i++) ids.push(await post(i % 2 ? bob : alice, ch, `post ${i}`));
+        const f = feed(alice, ch, { pageSize: 10 });
+        let page = await f.until((p) => p.posts.length > 0, 'the first page');
+        assert.equal(page.posts.length, 10);
+        assert.equal(page.hasMore, true);
+        assert.deepEqual(page.posts.map((p) => p.id), ids.slice(15).reverse());
+        await f.more();
+        page = await f.until((p) => p.posts.length > 10, 'the second page');
+        assert.equal(page.posts.length, 20);
+        assert.equal(page.hasMore, true);
+        await f.more();
+        page = await f.until((p) => p.posts.length > 20, 'the third page');
+        assert.equal(page.posts.length, 25);
+        assert.equal(page.hasMore, false);
+        assert.deepEqual(page.posts.map((p) => p.id), [...ids].reverse());
+        // A post arriving now lands on top without dropping loaded ones.
+        const latest = await post(bob, ch, 'latest');
+        page = await f.until((p) => p.posts[0]?.id === latest, 'the new post on top');
+        assert.equal(page.posts.length, 26);
+      });
+
+      it('filters by category', async () => {
+        const ch = await env.newChannel();
+        await post(alice, ch, 'n1', 'news');
+        await post(alice, ch, 'q1', 'question');
+        await post(bob, ch, 'p1', 'praise');
+        await post(bob, ch, 'q2', 'question');
+        const q = feed(bob, ch, { category: 'question' });
+        const page = await q.until((p) => p.posts.length >= 2, 'the questions');
+        assert.deepEqual(texts(page), ['q2', 'q1']);
+        assert.equal(page.hasMore, false);
+        await post(alice, ch, 'n2', 'news');
+        await post(alice, ch, 'q3', 'question');
+        const next = await q.until((p) => p.posts.length === 3, 'the new question');
+        assert.deepEqual(texts(next), ['q3', 'q2', 'q1']);
+      });
+    });
+
+    describe('validation', () => {
+      let ch: ChannelId;
+      before(async () => {
+        ch = await env.newChannel();
+      });
+
+      it('requires text', async () => {
+        await rejectsWith(post(alice, ch, ''), 'validation-failed', 'text', 'required');
+        await rejectsWith(post(alice, ch, '  \n '), 'validation-failed', 'text', 'required');
+      });
+
+      it(`accepts exactly ${MAX_POST_LENGTH} characters and refuses one more`, async () => {
+        const longest = 'x'.repeat(MAX_POST_LENGTH);
+        const id = await post(alice, ch, longest);
+        const seen = watch<Post | null>((cb, e) => alice.subscribePost(ch, id, cb, e));
+        const p = await seen.until((x) => x !== null, 'the long post');
+        assert.equal(p?.text.length, MAX_POST_LENGTH);
+        await rejectsWith(post(alice, ch, longest + 'x'), 'validation-failed', 'text', 'too-long');
+        await rejectsWith(alice.editPost(ch, id, longest + 'x'), 'validation-failed', 'text', 'too-long');
+        await rejectsWith(alice.editPost(ch, id, ''), 'validation-failed', 'text', 'required');
+      });
+
+      it('refuses a category the channel does not have', async () => {
+        await rejectsWith(post(alice, ch, 'hello', 'gossip'), 'validation-failed', 'category', 'unknown-category');
+      });
+
+      it('requires a title on an idea', async () => {
+        await rejectsWith(alice.createPost({ channel: ch, text: 'no title', category: 'idea' }), 'validation-failed', 'title', 'required');
+      });
+
+      it('checks comments', async () => {
+        const id = await post(alice, ch, 'commentable');
+        await rejectsWith(bob.comment(ch, id, ' '), 'validation-failed', 'text', 'required');
+        await rejectsWith(bob.comment(ch, id, 'y'.repeat(MAX_COMMENT_LENGTH + 1)), 'validation-failed', 'text', 'too-long');
+      });
+
+      it('leaves nothing behind when a write is refused', async () => {
+        const fresh = await env.newChannel();
+        await rejectsWith(post(alice, fresh, ''), 'validation-failed');
+        await rejectsWith(post(alice, fresh, 'x', 'gossip'), 'validation-failed');
+        const f = feed(alice, fresh);
+        const page = await f.until(() => true, 'the feed');
+        assert.equal(page.posts.length, 0);
+      });
+    });
+
+    describe('hiding', () => {
+      it('hides a post from everyone but admins, who see it marked hidden', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'offensive');
+        await post(alice, ch, 'fine');
+        await rejectsWith(bob.hidePost(ch, id, true), 'permission-denied');
+        await rejectsWith(alice.hidePost(ch, id, true), 'permission-denied');
+        const forAdmin = feed(admin, ch);
+        const forBob = feed(bob, ch);
+        await forBob.until((p) => p.posts.length === 2, 'both posts');
+        await admin.hidePost(ch, id, true);
+        const b = await forBob.until((p) => p.posts.length === 1, 'the hidden post gone');
+        assert.deepEqual(texts(b), ['fine']);
+        const a = await forAdmin.until((p) => p.posts.some((x) => x.id === id && x.hidden), 'the post marked hidden');
+        assert.equal(a.posts.length, 2);
+        await admin.hidePost(ch, id, false);
+        await forBob.until((p) => p.posts.length === 2, 'the post back');
+        assert.equal(forBob.last.posts.find((x) => x.id === id)?.hidden, false);
+      });
+    });
+
+    describe('likes', () => {
+      let ch: ChannelId;
+      before(async () => {
+        ch = await env.newChannel();
+      });
+
+      it('counts each person once, lists likers newest first, and updates others live', async () => {
+        const id = await post(alice, ch, 'likeable');
+        const target = postTarget(ch, id);
+        const forAlice = watch<LikeState>((cb, e) => alice.subscribeLikes(target, cb, e));
+        const forBob = watch<LikeState>((cb, e) => bob.subscribeLikes(target, cb, e));
+        await until(() => forAlice.values.length > 0 && forBob.values.length > 0, 'the like states');
+        assert.equal(forBob.last.count, 0);
+        await alice.like(target);
+        let b = await forBob.until((s) => s.count === 1, "bob seeing alice's like");
+        assert.equal(b.mine, false);
+        assert.equal(forAlice.last.mine, true);
+        await nextMillisecond();
+        await bob.like(target);
+        b = await forBob.until((s) => s.count === 2, 'two likes');
+        assert.equal(b.mine, true);
+        assert.deepEqual([...b.likers], [B, A]);
+        assert.deepEqual([...(await alice.getLikers(target))], [B, A]);
+        // Liking again is a no-op that still resolves.
+        await bob.like(target);
+        const a = await forAlice.until((s) => s.count === 2 && s.likers.length === 2, 'alice seeing two');
+        assert.equal(a.mine, true);
+        const f = feed(alice, ch);
+        await f.until((p) => p.posts.find((x) => x.id === id)?.likeCount === 2, 'likeCount 2 on the post');
+        await bob.unlike(target);
+        b = await forBob.until((s) => s.count === 1, 'the unlike');
+        assert.equal(b.mine, false);
+        assert.deepEqual([...b.likers], [A]);
+        await f.until((p) => p.posts.find((x) => x.id === id)?.likeCount === 1, 'likeCount 1 on the post');
+        // Unliking what one does not like changes nothing.
+        await bob.unlike(target);
+        await alice.like(target);
+        await until(() => forAlice.last.count === 1, 'the count to stay 1');
+        assert.equal(forBob.last.count, 1);
+      });
+
+      it('likes any target, such as a page, and lists what I like', async () => {
+        const page: LikeTarget = pageTarget(`https://intranet.example.com/news/${Date.now()}/a.b#top`);
+        const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => bob.subscribeMyLikes(cb, e));
+        const state = watch<LikeState>((cb, e) => alice.subscribeLikes(page, cb, e));
+        await until(() => mine.values.length > 0 && state.values.length > 0, 'the subscriptions');
+        assert.equal(mine.last.has(page), false);
+        await bob.like(page);
+        await admin.like(page);
+        const s = await state.until((x) => x.count === 2, 'two page likes');
+        assert.equal(s.mine, false);
+        await mine.until((set) => set.has(page), 'the page in my likes');
+        await bob.unlike(page);
+        await state.until((x) => x.count === 1, 'one page like');
+        await mine.until((set) => !set.has(page), 'the page gone from my likes');
+      });
+
+      it('notifies the author of a like, but not of their own', async () => {
+        const id = await post(alice, ch, 'notify me');
+        const inbox = notificationsOf(alice);
+        await until(() => inbox.values.length > 0, 'the inbox');
+        await alice.like(postTarget(ch, id));
+        await bob.like(postTarget(ch, id));
+        const n = await inbox.until((l) => l.some((x) => x.post === id && x.type === 'liked'), 'the like notification');
+        const likes = n.filter((x) => x.post === id && x.type === 'liked');
+        assert.equal(likes.length, 1);
+        assert.equal(likes[0]!.actor, B);
+        assert.equal(likes[0]!.channel, ch);
+        assert.equal(likes[0]!.read, false);
+      });
+    });
+
+    describe('comments', () => {
+      it('adds a comment live, bumps the count and notifies the author', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'discuss');
+        const list = watch<Comment[]>((cb, e) => alice.subscribeComments(ch, id, cb, e));
+        const seen = watch<Post | null>((cb, e) => alice.subscribePost(ch, id, cb, e));
+        const inbox = notificationsOf(alice);
+        await until(() => list.values.length > 0 && seen.values.length > 0, 'the subscriptions');
+        assert.deepEqual(list.last, []);
+        const cid = await bob.comment(ch, id, 'I agree');
+        await nextMillisecond();
+        await alice.comment(ch, id, 'Thanks');
+        const comments = await list.until((c) => c.length === 2, 'two comments');
+        assert.deepEqual(comments.map((c) => [c.author, c.text]), [[B, 'I agree'], [A, 'Thanks']]);
+        assert.equal(comments[0]!.id, cid);
+        assert.equal(comments[0]!.post, id);
+        assert.ok(comments[0]!.createdAt instanceof Date);
+        await seen.until((p) => p?.commentCount === 2, 'commentCount 2');
+        const n = await inbox.until((l) => l.some((x) => x.post === id && x.type === 'commented'), 'the comment notification');
+        assert.deepEqual(n.filter((x) => x.post === id && x.type === 'commented').map((x) => x.actor), [B]);
+      });
+    });
+
+    describe('reports', () => {
+      it('stores a report for the admins', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'questionable');
+        await bob.report(ch, id, 'Not appropriate');
+        await rejectsWith(bob.report(ch, id, 'r'.repeat(MAX_REASON_LENGTH + 1)), 'validation-failed', 'reason', 'too-long');
+        const reports = (await env.reports()).filter((r) => r.post === id);
+        assert.equal(reports.length, 1);
+        assert.equal(reports[0]!.channel, ch);
+        assert.equal(reports[0]!.by, B);
+        assert.equal(reports[0]!.reason, 'Not appropriate');
+        assert.ok(reports[0]!.createdAt instanceof Date);
+      });
+    });
+
+    describe('mentions', () => {
+      it('notifies each mentioned user once', async () => {
+        const ch = await env.newChannel();
+        const inbox = notificationsOf(bob);
+        await until(() => inbox.values.length > 0, 'the inbox');
+        const id = await alice.createPost({ channel: ch, text: '@Bob look', category: 'news', mentions: [B, B] });
+        const n = await inbox.until((l) => l.some((x) => x.post === id), 'the mention');
+        const mine = n.filter((x) => x.post === id);
+        assert.deepEqual(mine.map((x) => [x.type, x.actor, x.channel]), [['mentioned', A, ch]]);
+      });
+    });
+
+    describe('ideas', () => {
+      let ch: ChannelId;
+      before(async () => {
+        ch = await env.newChannel();
+      });
+
+      it('creates an idea with status new on the board', async () => {
+        const board = watch<Idea[]>((cb, e) => bob.subscribeIdeas(ch, cb, e));
+        const id = await idea(alice, ch, 'Standing desks');
+        await post(alice, ch, 'not an idea');
+        const ideas = await board.until((l) => l.some((x) => x.id === id), 'the idea');
+        const it1 = ideas.find((x) => x.id === id)!;
+        assert.equal(it1.idea.title, 'Standing desks');
+        assert.equal(it1.idea.status, 'new');
+        assert.equal(it1.category, 'idea');
+        assert.equal(it1.author, A);
+        assert.ok(ideas.every((x) => x.category === 'idea'));
+      });
+
+      it('lets the owner or an admin change the status, with a note, and tells the author and voters', async () => {
+        const id = await idea(alice, ch, 'Bike shed');
+        await bob.like(postTarget(ch, id));
+        // The admin votes too, so only the "not the actor" rule keeps them out of the recipients.
+        await admin.like(postTarget(ch, id));
+        const history = watch<IdeaHistoryEntry[]>((cb, e) => bob.subscribeIdeaHistory(ch, id, cb, e));
+        const aliceInbox = notificationsOf(alice);
+        const bobInbox = notificationsOf(bob);
+        const adminInbox = notificationsOf(admin);
+        await rejectsWith(bob.setIdeaStatus(ch, id, 'planned', 'I like it'), 'permission-denied');
+        await rejectsWith(alice.setIdeaStatus(ch, id, 'planned', 'My own'), 'permission-denied');
+        await rejectsWith(admin.setIdeaStatus(ch, id, 'planned', ' '), 'validation-failed', 'note', 'required');
+        await admin.setIdeaStatus(ch, id, 'under-review', 'Looking into it');
+        const h = await history.until((l) => l.length === 1, 'the history entry');
+        assert.equal(h[0]!.status, 'under-review');
+        assert.equal(h[0]!.note, 'Looking into it');
+        assert.equal(h[0]!.by, ADMIN);
+        assert.ok(h[0]!.at instanceof Date);
+        const forAuthor = await aliceInbox.until((l) => l.some((x) => x.post === id && x.type === 'idea-status'), "the author's notification");
+        const n = forAuthor.find((x) => x.post === id && x.type === 'idea-status')!;
+        assert.equal(n.status, 'under-review');
+        assert.equal(n.note, 'Looking into it');
+        assert.equal(n.actor, ADMIN);
+        await bobInbox.until((l) => l.some((x) => x.post === id && x.type === 'idea-status' && x.note === 'Looking into it'), "the voter's notification");
+        const board = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
+        await board.until((l) => l.find((x) => x.id === id)?.idea.status === 'under-review', 'the new status on the board');
+        await until(() => adminInbox.values.length > 0, "the admin's inbox");
+        // Bob was told, so a notification to the admin would have arrived by now on the same backend.
+        assert.equal(adminInbox.last.filter((x) => x.post === id && x.type === 'idea-status').length, 0, 'the actor is not notified');
+      });
+
+      it('assigns an owner, who is told and may then change the status', async () => {
+        const id = await idea(alice, ch, 'Better coffee');
+        const bobInbox = notificationsOf(bob);
+        await rejectsWith(bob.assignIdea(ch, id, B), 'permission-denied');
+        await admin.assignIdea(ch, id, B);
+        const n = await bobInbox.until((l) => l.some((x) => x.post === id && x.type === 'assigned'), 'the assignment');
+        assert.equal(n.find((x) => x.post === id && x.type === 'assigned')!.actor, ADMIN);
+        const seen = watch<Post | null>((cb, e) => alice.subscribePost(ch, id, cb, e));
+        await seen.until((p) => p?.idea?.owner === B, 'the owner on the idea');
+        await bob.setIdeaStatus(ch, id, 'planned', 'Ordering a machine');
+        const history = watch<IdeaHistoryEntry[]>((cb, e) => alice.subscribeIdeaHistory(ch, id, cb, e));
+        const h = await history.until((l) => l.length === 1, 'the history');
+        assert.equal(h[0]!.by, B);
+        await nextMillisecond();
+        await admin.setIdeaStatus(ch, id, 'done', 'Enjoy');
+        const h2 = await history.until((l) => l.length === 2, 'two history entries');
+        assert.deepEqual(h2.map((e) => e.status), ['planned', 'done']);
+      });
+
+      it('merges an idea: votes pool into the survivor, each person once', async () => {
+        const dup = await idea(bob, ch, 'Plants on desks');
+        const keep = await idea(alice, ch, 'More plants');
+        await alice.like(postTarget(ch, dup));
+        await bob.like(postTarget(ch, dup));
+        await bob.like(postTarget(ch, keep));
+        await admin.like(postTarget(ch, keep));
+        await rejectsWith(alice.mergeIdea(ch, dup, keep), 'permission-denied');
+        await admin.mergeIdea(ch, dup, keep);
+        const votes = watch<LikeState>((cb, e) => alice.subscribeLikes(postTarget(ch, keep), cb, e));
+        const v = await votes.until((s) => s.count === 3, 'three pooled votes');
+        assert.equal(v.mine, true);
+        assert.deepEqual(new Set(await alice.getLikers(postTarget(ch, keep), 10)), new Set([A, B, ADMIN]));
+        const board = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
+        const ideas = await board.until((l) => l.find((x) => x.id === dup)?.idea.mergedInto === keep, 'mergedInto');
+        assert.equal(ideas.find((x) => x.id === keep)?.likeCount, 3);
+      });
+    });
+
+    describe('notifications', () => {
+      it('shows only mine, and marks one or all read', async () => {
+        const ch = await env.newChannel();
+        const p1 = await post(alice, ch, 'one');
+        const p2 = await post(alice, ch, 'two');
+        await bob.like(postTarget(ch, p1));
+        await bob.comment(ch, p2, 'nice');
+        const inbox = notificationsOf(alice);
+        const mine = (await inbox.until((l) => l.filter((x) => x.channel === ch).length === 2, 'two notifications')).filter((x) => x.channel === ch);
+        assert.deepEqual(new Set(mine.map((x) => x.type)), new Set(['liked', 'commented']));
+        assert.ok(mine.every((x) => !x.read));
+        // Newest first.
+        const all = inbox.last;
+        for (let i = 1; i < all.length; i++) assert.ok(all[i - 1]!.createdAt.getTime() >= all[i]!.createdAt.getTime());
+        const theirs = notificationsOf(bob);
+        await until(() => theirs.values.length > 0, "bob's inbox");
+        assert.equal(theirs.last.filter((x) => x.channel === ch).length, 0);
+        const liked = mine.find((x) => x.type === 'liked')!;
+        await alice.markNotificationsRead([liked.id]);
+        let now = await inbox.until((l) => l.find((x) => x.id === liked.id)?.read === true, 'one read');
+        assert.equal(now.find((x) => x.channel === ch && x.type === 'commented')?.read, false);
+        await alice.markNotificationsRead('all');
+        now = await inbox.until((l) => l.every((x) => x.read), 'all read');
+        assert.ok(now.length >= 2);
+      });
+    });
+
+    describe('stats', () => {
+      it('counts posts and likes in the post’s month and category', async () => {
+        const ch = await env.newChannel();
+        const other = await env.newChannel();
+        const id = await post(alice, ch, 'counted', 'praise');
+        const month = monthKey(new Date());
+        const range = { from: month, to: month };
+        const stats = watch<MonthStat[]>((cb, e) => admin.subscribeStats({ channel: ch, ...range }, cb, e));
+        const all = watch<MonthStat[]>((cb, e) => admin.subscribeStats(range, cb, e));
+        await stats.until((s) => stat(s, month, 'praise').posts === 1, 'one post');
+        await until(() => all.values.length > 0, 'all channels');
+        const before = stat(all.last, month, 'praise');
+        await post(bob, ch, 'counted too', 'praise');
+        await post(bob, other, 'elsewhere', 'praise');
+        await stats.until((s) => stat(s, month, 'praise').posts === 2, 'two posts');
+        await all.until((s) => stat(s, month, 'praise').posts === before.posts + 2, 'all channels summed');
+        await bob.like(postTarget(ch, id));
+        await admin.like(postTarget(ch, id));
+        await stats.until((s) => stat(s, month, 'praise').likes === 2, 'two likes');
+        await bob.unlike(postTarget(ch, id));
+        await stats.until((s) => stat(s, month, 'praise').likes === 1, 'one like after the unlike');
+        assert.equal(stat(stats.last, month, 'news').posts, 0);
+        await alice.deletePost(ch, id);
+        await stats.until((s) => stat(s, month, 'praise').posts === 1, 'one post after the delete');
+        const lastMonth = monthKey(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15)));
+        const earlier = watch<MonthStat[]>((cb, e) => admin.subscribeStats({ channel: ch, from: lastMonth, to: lastMonth }, cb, e));
+        await until(() => earlier.values.length > 0, 'last month');
+        assert.deepEqual(stat(earlier.last, month, 'praise'), { posts: 0, likes: 0 });
+      });
+    });
+  });
+}
