@@ -1,0 +1,287 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import type { StoreError } from '../../data/store.js';
+import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
+import { likeButtonMessages } from '../../i18n/messages/like-button.js';
+import { LenigElement } from '../shared/lenig-element.js';
+import { likeButtonStyles } from './like-button.styles.js';
+import { LikerNames } from './liker-names.js';
+import { MAX_LIKER_NAMES, type LikeIcon, type LikeTargetDetail, type LikeToggleDetail, type LenigLikeViewElement } from './like-view.js';
+import './like-view.js';
+import { OptimisticLikes } from './optimistic-likes.js';
+
+/** Detail of `lenig-liked` and `lenig-unliked`. */
+export interface LikedDetail {
+  target: LikeTarget;
+  /** The count as the user sees it after the change. */
+  count: number;
+}
+
+/** Detail of `lenig-error`: which operation failed and the store's reason. */
+export interface LenigErrorDetail {
+  operation: string;
+  error: StoreError;
+}
+
+/** How long a failure message stays on screen (it is announced once, when it appears). */
+const MESSAGE_MS = 8000;
+
+/**
+ * A like button for anything: a post, an idea, or — with no `target` — the page it stands on. Drop it
+ * into a news article and readers can like the article.
+ *
+ * ```html
+ * <lenig-like-button></lenig-like-button>                         <!-- likes this page -->
+ * <lenig-like-button target="campaign-2026"></lenig-like-button>  <!-- likes any key -->
+ * ```
+ *
+ * The click shows at once (optimistic) and is saved in the background; rapid clicks end in the state the
+ * user saw last, and a failed save rolls back and says why. Likes by colleagues arrive live. Hovering or
+ * focusing the button shows who liked it. Signed-out readers are invited to sign in. Offline, the like is
+ * shown at once and sent when the connection is back.
+ *
+ * @summary Standalone like button with a live count and "liked by" names.
+ *
+ * @csspart button - The native `<button>` (has `aria-pressed`).
+ * @csspart icon - The thumbs-up or heart icon.
+ * @csspart count - The formatted count.
+ * @csspart label - The "Sign in to like" text for signed-out readers.
+ * @csspart tooltip - The "liked by" tooltip.
+ * @csspart status - The polite message next to the button (failures, offline) and the load error.
+ *
+ * @cssproperty --lenig-like-button-color - Icon and count when not liked. Default: the quiet text colour.
+ * @cssproperty --lenig-like-button-active-color - Icon and count when liked. Default: the accent colour.
+ * @cssproperty --lenig-like-button-border-color - Outline of the button when not liked. Default: the border colour.
+ * @cssproperty --lenig-like-button-active-background - Button background when liked. Default: a tint of the active colour.
+ * @cssproperty --lenig-like-button-icon-size - Size of the icon. Default: 1.25em.
+ * @cssproperty --lenig-like-button-tooltip-background - Background of the "liked by" tooltip.
+ *
+ * @fires {CustomEvent<LikeToggleDetail>} lenig-like-toggle - Before a like or unlike is applied. Cancelable: `preventDefault()` keeps the state.
+ * @fires {CustomEvent<LikeTargetDetail>} lenig-sign-in-request - A signed-out reader clicked. Cancelable: `preventDefault()` to sign in your own way instead of `store.signIn()`.
+ * @fires {CustomEvent<LikedDetail>} lenig-liked - The like was saved.
+ * @fires {CustomEvent<LikedDetail>} lenig-unliked - The unlike was saved.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Saving (`operation: 'like'`), signing in (`'sign-in'`) or loading (`'load-likes'`) failed.
+ */
+@customElement('lenig-like-button')
+export class LenigLikeButtonElement extends LenigElement {
+  static override styles = likeButtonStyles;
+
+  private readonly i18n = this.localize(likeButtonMessages);
+  private readonly likes = new SubscriptionController<LikeState, [LikeTarget]>(
+    this,
+    () => this.activeStore,
+    () => [this.resolvedTarget],
+    (store, [target], next, fail) =>
+      store.subscribeLikes(target, next, (error) => {
+        fail(error);
+        this.emit<LenigErrorDetail>('lenig-error', { operation: 'load-likes', error });
+      }),
+  );
+  private readonly viewer = new SubscriptionController<Viewer | null, []>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
+  private readonly connection = new SubscriptionController<boolean, []>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeConnection(next),
+  );
+  private readonly optimistic = new OptimisticLikes(
+    () => this.activeStore,
+    () => this.requestUpdate(),
+  );
+  private readonly likerNames = new LikerNames(this, () => this.activeStore);
+
+  @query('lenig-like-view') private view?: LenigLikeViewElement;
+
+  /** Someone hovered or focused the button: from now on the likers' names are kept up to date. */
+  @state() private wantLikers = false;
+  @state() private message: { text: string; error: boolean } | undefined;
+  /** Counts clicks so that only the last of a burst reports its outcome. */
+  private clicks = 0;
+  private messageTimer: ReturnType<typeof setTimeout> | undefined;
+  private warnedTarget: string | undefined;
+
+  /**
+   * What is liked: a post or idea target (`post:{channel}:{id}`) or any key up to 768 bytes. Without it,
+   * the page the button stands on: its `<link rel="canonical">` when present, else its address (fragment
+   * and tracking parameters dropped, so `/news/` and `/news#top` are one page).
+   */
+  @property() target?: string;
+  /** `thumb` (default) or `heart`. */
+  @property() icon: LikeIcon = 'thumb';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.optimistic.dispose();
+    clearTimeout(this.messageTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('target') && changed.get('target') !== undefined) this.wantLikers = false;
+  }
+
+  // --- handlers ------------------------------------------------------------------------------------
+
+  private onToggle(e: CustomEvent<LikeToggleDetail>): void {
+    // The view's request is internal; the page hears this element's own request, which it may cancel.
+    e.stopPropagation();
+    const state = this.likes.value;
+    if (!state) return;
+    const target = state.target;
+    const liked = e.detail.liked;
+    if (!this.emit<LikeToggleDetail>('lenig-like-toggle', { target, liked }, true)) return;
+    this.say(undefined);
+    const click = ++this.clicks;
+    this.optimistic.toggle(target, state.count, state.mine).then(
+      () => {
+        if (click !== this.clicks) return;
+        const now = this.likes.value;
+        const count = now ? this.optimistic.view(target, now.count, now.mine).count : 0;
+        this.emit<LikedDetail>(liked ? 'lenig-liked' : 'lenig-unliked', { target, count });
+      },
+      (error: StoreError) => {
+        const t = this.i18n.t;
+        this.say(`${liked ? t.likeFailed : t.unlikeFailed} ${this.reason(error)}`, true);
+        this.emit<LenigErrorDetail>('lenig-error', { operation: 'like', error });
+      },
+    );
+  }
+
+  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
+    e.stopPropagation();
+    if (!this.emit<LikeTargetDetail>('lenig-sign-in-request', { target: e.detail.target }, true)) return;
+    const store = this.activeStore;
+    if (!store) return;
+    this.say(undefined);
+    store.signIn().catch((error: StoreError) => {
+      this.say(`${this.i18n.t.signInFailed} ${this.reason(error)}`, true);
+      this.emit<LenigErrorDetail>('lenig-error', { operation: 'sign-in', error });
+    });
+  }
+
+  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
+    e.stopPropagation();
+    this.wantLikers = true;
+  }
+
+  private onRetry(): void {
+    this.likes.retry();
+    this.requestUpdate();
+  }
+
+  // --- public methods ------------------------------------------------------------------------------
+
+  /** Moves focus to the button. */
+  override focus(options?: FocusOptions): void {
+    if (this.view) this.view.focus(options);
+    else super.focus(options);
+  }
+
+  // --- internals -----------------------------------------------------------------------------------
+
+  /** The target in use: the attribute, else the page's canonical address. */
+  get resolvedTarget(): LikeTarget {
+    if (this.target) return this.target;
+    if (this.target === '' && this.warnedTarget !== '') {
+      this.warnedTarget = '';
+      console.warn('lenig: <lenig-like-button target=""> is empty; liking the page instead.');
+    }
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]');
+    if (canonical) {
+      try {
+        return pageTarget(canonical.href);
+      } catch {
+        if (this.warnedTarget !== canonical.href) {
+          this.warnedTarget = canonical.href;
+          console.warn(`lenig: <link rel="canonical" href="${canonical.href}"> is not a URL; liking the page address instead.`);
+        }
+      }
+    }
+    return pageTarget(location.href);
+  }
+
+  private emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  private say(text: string | undefined, error = false): void {
+    clearTimeout(this.messageTimer);
+    this.message = text ? { text, error } : undefined;
+    if (text) this.messageTimer = setTimeout(() => (this.message = undefined), MESSAGE_MS);
+  }
+
+  private reason(error: StoreError): string {
+    const c = this.common.t;
+    switch (error.code) {
+      case 'permission-denied':
+        return c.permissionDenied;
+      case 'unauthenticated':
+        return c.signInToContinue;
+      case 'offline':
+        return c.offline;
+      default:
+        return c.somethingWrong;
+    }
+  }
+
+  /** Names for the tooltip, newest first, with the viewer as "You" when they like it (optimism included). */
+  private likerLabels(state: LikeState, pressed: boolean, viewer: Viewer | null | undefined): string[] | undefined {
+    if (!this.wantLikers) return undefined;
+    const others = state.likers.filter((uid) => uid !== viewer?.uid);
+    const you = pressed && viewer ? [this.i18n.t.you] : [];
+    const names = this.likerNames.resolve(others.slice(0, MAX_LIKER_NAMES - you.length), this.common.t.unknownPerson);
+    return names && [...you, ...names];
+  }
+
+  // --- render --------------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult | typeof nothing {
+    const unavailable = this.renderUnavailable();
+    if (unavailable !== nothing) return unavailable;
+    const t = this.i18n.t;
+    if (this.likes.status === 'error') {
+      return html`<span class="load-error" role="alert" part="status"
+        >${t.loadFailed}
+        <button class="button" type="button" @click=${this.onRetry}>${this.common.t.retry}</button></span
+      >`;
+    }
+    const state = this.likes.value;
+    const viewer = this.viewer.value;
+    const loading = !state || this.viewer.status !== 'ready';
+    const shown = state ? this.optimistic.view(state.target, state.count, state.mine) : undefined;
+    const offline = this.connection.value === false;
+    const message =
+      this.message ?? (offline && shown?.pending ? { text: t.offlinePending, error: false } : undefined);
+    return html`<lenig-like-view
+        exportparts="button, icon, count, label, tooltip"
+        .target=${state?.target ?? this.resolvedTarget}
+        .count=${shown?.count ?? 0}
+        .pressed=${shown?.pressed ?? false}
+        .likers=${state && shown ? this.likerLabels(state, shown.pressed, viewer) : undefined}
+        .icon=${this.icon}
+        ?signed-out=${!loading && viewer === null}
+        ?loading=${loading}
+        ?pending=${shown?.pending ?? false}
+        @lenig-like-toggle=${this.onToggle}
+        @lenig-sign-in-request=${this.onSignInRequest}
+        @lenig-likers-request=${this.onLikersRequest}
+      ></lenig-like-view
+      ><span class="message ${message?.error ? 'error' : ''}" role="status" part="status">${message?.text ?? ''}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-like-button': LenigLikeButtonElement;
+  }
+  interface HTMLElementEventMap {
+    'lenig-liked': CustomEvent<LikedDetail>;
+    'lenig-unliked': CustomEvent<LikedDetail>;
+    'lenig-error': CustomEvent<LenigErrorDetail>;
+  }
+}

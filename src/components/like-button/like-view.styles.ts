@@ -1,0 +1,147 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const likeViewStyles = [
+  tokens,
+  css`
+    :host {
+      display: inline-block;
+      vertical-align: middle;
+      line-height: 1.2;
+    }
+    .lenig {
+      /* Component tokens resolved once; the public ones are only ever read, never assigned here. */
+      --_like-color: var(--lenig-like-button-color, var(--_text-quiet));
+      --_like-active: var(--lenig-like-button-active-color, var(--_accent));
+      --_like-active-bg: var(
+        --lenig-like-button-active-background,
+        color-mix(in srgb, var(--_like-active) 12%, transparent)
+      );
+      --_like-size: var(--lenig-like-button-icon-size, 1.25em);
+      position: relative;
+      display: inline-block;
+    }
+    button {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_space-xs);
+      /* 44px is the touch-target minimum; 2.25rem keeps it compact on desktop while still ≥ 24px. */
+      min-height: 2.25rem;
+      min-width: 2.75rem;
+      padding: 0 var(--_space-s);
+      /* A quiet outline, so a lone like button on a page still reads as a button. */
+      border: 1px solid var(--lenig-like-button-border-color, var(--_border));
+      border-radius: 999px;
+      background: transparent;
+      color: var(--_like-color);
+      cursor: pointer;
+      font-size: inherit;
+      font-variant-numeric: tabular-nums;
+      text-align: start;
+      transition:
+        background-color 120ms ease,
+        color 120ms ease;
+    }
+    button:hover:not(:disabled) {
+      background: color-mix(in srgb, currentColor 8%, transparent);
+    }
+    button[aria-pressed='true'] {
+      color: var(--_like-active);
+      background: var(--_like-active-bg);
+      border-color: color-mix(in srgb, var(--_like-active) 45%, transparent);
+    }
+    button:disabled {
+      cursor: default;
+    }
+    :host([disabled]) button {
+      opacity: 0.55;
+      cursor: not-allowed;
+    }
+    svg {
+      width: var(--_like-size);
+      height: var(--_like-size);
+      flex: none;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 1.8;
+      stroke-linejoin: round;
+      stroke-linecap: round;
+    }
+    button[aria-pressed='true'] svg .shape {
+      fill: currentColor;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      button[aria-pressed='true'] svg {
+        animation: pop 260ms ease-out;
+      }
+    }
+    @keyframes pop {
+      40% {
+        transform: scale(1.25);
+      }
+    }
+    .count:empty {
+      display: none;
+    }
+    .label {
+      color: var(--_accent);
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+    .skeleton {
+      display: inline-block;
+      width: 1.5em;
+      height: 0.9em;
+      border-radius: var(--_radius-s);
+      background: color-mix(in srgb, currentColor 18%, transparent);
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton {
+        animation: pulse 1.2s ease-in-out infinite;
+      }
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+    :host([pending]) .count {
+      opacity: 0.8;
+    }
+
+    /* The tooltip lives in the top layer (popover) so a clipping SharePoint column cannot cut it off;
+       without popover support it falls back to sitting above the button. */
+    .tip {
+      position: absolute;
+      bottom: calc(100% + 6px);
+      left: 0;
+      z-index: 10;
+      display: none;
+      width: max-content;
+      max-width: min(18rem, calc(100vw - 16px));
+      padding: var(--_space-xs) var(--_space-s);
+      margin: 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-s);
+      background: var(--lenig-like-button-tooltip-background, var(--_surface-raised));
+      color: var(--_text);
+      font-family: var(--lenig-font-family, inherit);
+      font-size: 0.875em;
+      line-height: 1.35;
+      box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
+      overflow-wrap: anywhere;
+    }
+    .tip.open {
+      display: block;
+    }
+    .tip:popover-open {
+      position: fixed;
+      inset: auto;
+      display: block;
+    }
+    .tip .invite {
+      display: block;
+      font-weight: 600;
+    }
+  `,
+];
