@@ -4,7 +4,7 @@
  */
 import { configureFromPage } from './config/configure.js';
 
-export { configure } from './config/configure.js';
+export { configure, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
 export * from './data/types.js';
 export * from './data/store.js';
@@ -12,5 +12,8 @@ export { storeContext } from './data/context.js';
 export { MemoryStore } from './data/memory-store.js';
 
 export { LenigConfigElement } from './components/config/config.js';
+export { LenigLikeButtonElement, type LikedDetail, type LenigErrorDetail } from './components/like-button/like-button.js';
+export { LenigLikeViewElement, type LikeToggleDetail, type LikeTargetDetail, type LikeIcon } from './components/like-button/like-view.js';
+export { OptimisticLikes, type LikeView } from './components/like-button/optimistic-likes.js';
 
 if (typeof document !== 'undefined') configureFromPage();

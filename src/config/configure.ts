@@ -1,5 +1,6 @@
 import { setPageLanguage } from '../i18n/localize.js';
-import { checkConfig, pageState, setPageState, type LenigConfig } from './page.js';
+import type { LenigStore } from '../data/store.js';
+import { checkConfig, pageState, setPageState, watchPageState, type LenigConfig } from './page.js';
 
 let generation = 0;
 
@@ -61,4 +62,20 @@ export function configureFromPage(doc: Document = document): void {
   };
   if (doc.readyState === 'complete') setTimeout(giveUp, 0);
   else window.addEventListener('load', () => setTimeout(giveUp, 0), { once: true });
+}
+
+/**
+ * The page's store once the page is configured — for developers scripting around the widgets (a custom
+ * sign-in switcher, say). Rejects when the configuration is invalid or cannot connect.
+ */
+export function whenStore(): Promise<LenigStore> {
+  return new Promise((resolve, reject) => {
+    const stop = watchPageState((state) => {
+      if (state.status === 'ready') resolve(state.store);
+      else if (state.status === 'invalid' || state.status === 'failed' || state.status === 'unconfigured')
+        reject(new Error(`lenig is not ready: ${state.status}`));
+      else return;
+      queueMicrotask(() => stop());
+    });
+  });
 }

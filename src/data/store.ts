@@ -89,8 +89,11 @@ export interface LenigStore {
   // --- identity -------------------------------------------------------------------------------------
   /** The signed-in user, or null when signed out. Fires once auth state is known. */
   subscribeViewer(cb: (viewer: Viewer | null) => void): Unsubscribe;
-  /** Sign in with the configured method (may open a popup for Microsoft). */
-  signIn(): Promise<void>;
+  /**
+   * Sign in with the configured method (may open a popup for Microsoft). `credentials` are for the
+   * `email` method (the demo's "signed in as" switcher and tests); other methods ignore them.
+   */
+  signIn(credentials?: { email: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
   /** Whether the connection to the backend is up. */
   subscribeConnection(cb: (online: boolean) => void): Unsubscribe;
