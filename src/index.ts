@@ -14,6 +14,7 @@ export { MemoryStore } from './data/memory-store.js';
 export { LenigConfigElement } from './components/config/config.js';
 export { LenigLikeButtonElement, type LikedDetail, type LenigErrorDetail } from './components/like-button/like-button.js';
 export { LenigLikeViewElement, type LikeToggleDetail, type LikeTargetDetail, type LikeIcon } from './components/like-button/like-view.js';
+export { LenigComposer, type PostCreatedDetail, type ComposerErrorDetail } from './components/composer/composer.js';
 export { OptimisticLikes, type LikeView } from './components/like-button/optimistic-likes.js';
 
 if (typeof document !== 'undefined') configureFromPage();

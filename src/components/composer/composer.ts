@@ -1,0 +1,834 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { isStoreError, StoreError, type NewPost } from '../../data/store.js';
+import {
+  MAX_POST_LENGTH,
+  MAX_TITLE_LENGTH,
+  type CategoryId,
+  type Channel,
+  type ChannelId,
+  type Profile,
+  type UserId,
+  type Viewer,
+} from '../../data/types.js';
+import { composerMessages } from '../../i18n/messages/composer.js';
+import { tokens } from '../../styles/tokens.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { LenigElement } from '../shared/lenig-element.js';
+import { composerStyles } from './composer.styles.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
+import { insertMention, mentionAt, mentionedUids, type MentionQuery } from './mentions.js';
+
+/** `lenig-post-created`: the backend accepted a post written in this composer. */
+export interface PostCreatedDetail {
+  postId: string;
+  channel: ChannelId;
+  category: CategoryId;
+}
+
+/** `lenig-error` from the composer. */
+export interface ComposerErrorDetail {
+  operation: 'create-post' | 'sign-in';
+  error: StoreError;
+}
+
+/** How close the text is to the limit; drives the count's colour and the threshold announcements. */
+type Level = 'ok' | 'warn' | 'over';
+
+/** Which field a failure is about, so the message can be tied to it and focus moved there. */
+interface Failure {
+  field?: 'text' | 'title' | 'category';
+  message: string;
+}
+
+/** How many people the mention list offers. */
+const MENTION_LIMIT = 6;
+/** Typing pauses this long before the draft is written to storage. */
+const DRAFT_DELAY_MS = 300;
+
+/**
+ * A form for writing a post in one channel: text with a live character count, a category, a title for
+ * ideas, and @mentions picked from people's profiles. Posting is optimistic — a feed on the same page
+ * shows the post at once through the shared store — but the form keeps the text until the backend has
+ * confirmed it, and keeps it (with the reason) when the post is refused. What is typed is saved as a
+ * draft per channel, so a reload or a closed tab loses nothing.
+ *
+ * Signed-out readers see an invitation to sign in instead of the form.
+ *
+ * ```html
+ * <lenig-composer channel="general"></lenig-composer>
+ * <lenig-composer channel="ideas" categories="idea,question" max-length="1000"></lenig-composer>
+ * ```
+ *
+ * Keyboard: Ctrl+Enter (⌘+Enter on a Mac) posts. In the mention list ↑/↓ move, Enter or Tab picks,
+ * Escape closes.
+ *
+ * @summary Write a post in a channel, with category, idea title, @mentions and a saved draft.
+ *
+ * @csspart form - The form (also the loading placeholder).
+ * @csspart label - The visible label of the text field.
+ * @csspart category - The category `<select>`.
+ * @csspart title - The idea title `<input>`.
+ * @csspart textarea - The text field.
+ * @csspart count - The character count under the text field.
+ * @csspart submit - The Post button.
+ * @csspart error - A message naming what is wrong (over the limit, a refused post).
+ * @csspart notice - The offline notice while a post waits for the connection.
+ * @csspart listbox - The mention suggestions.
+ * @csspart option - One suggested person.
+ * @csspart sign-in - The invitation shown to signed-out readers.
+ * @csspart sign-in-button - Its Sign in button.
+ * @csspart status - Configuration and loading messages.
+ *
+ * @cssproperty --lenig-composer-min-height - Minimum height of the text field. Default `6rem`.
+ * @cssproperty --lenig-composer-max-height - Height at which the text field stops growing and scrolls. Default `20rem`.
+ * @cssproperty --lenig-composer-listbox-max-height - Height of the mention list before it scrolls. Default `16rem`.
+ *
+ * @fires lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
+ * @fires lenig-error - `{operation: 'create-post' | 'sign-in', error}` when the store refuses a post or sign-in fails.
+ */
+@customElement('lenig-composer')
+export class LenigComposer extends LenigElement {
+  static override styles = [tokens, avatarStyles, composerStyles];
+
+  // --- controllers ---------------------------------------------------------------------------------------
+
+  private readonly t = this.localize(composerMessages);
+
+  private readonly viewer = new SubscriptionController<Viewer | null, readonly []>(
+    this,
+    () => this.activeStore,
+    () => [] as const,
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
+
+  /** Keyed on the viewer too: a database may refuse channels to signed-out readers, so sign-in re-reads it. */
+  private readonly channelInfo = new SubscriptionController<Channel, readonly [ChannelId, UserId | null]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel && this.viewer.status === 'ready' ? [this.channel, this.viewer.value?.uid ?? null] : undefined),
+    (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
+  );
+
+  private readonly connection = new SubscriptionController<boolean, readonly []>(
+    this,
+    () => this.activeStore,
+    () => [] as const,
+    (store, _deps, next) => store.subscribeConnection(next),
+  );
+
+  // --- queries -------------------------------------------------------------------------------------------
+
+  @query('textarea') private textarea?: HTMLTextAreaElement | null;
+  @query('#title') private titleInput?: HTMLInputElement | null;
+  @query('[part~="sign-in-button"]') private signInButton?: HTMLButtonElement | null;
+
+  // --- state ---------------------------------------------------------------------------------------------
+
+  @state() private text = '';
+  @state() private ideaTitle = '';
+  /** The category the reader picked; undefined (or one no longer offered) means the first offered. */
+  @state() private chosenCategory?: CategoryId;
+  @state() private sending = false;
+  /** The store refused the post as offline; it is sent again as soon as the connection is back. */
+  @state() private waitingForConnection = false;
+  @state() private failure?: Failure;
+  /** Text of the polite live region. */
+  @state() private announcement = '';
+  @state() private suggestions: readonly Profile[] = [];
+  @state() private activeSuggestion = -1;
+  @state() private signInFailure = '';
+
+  /** The mention being typed, while the list is open or being looked up. */
+  private mention?: MentionQuery;
+  /** The `@` the reader closed the list for with Escape; it stays closed until another `@` is typed. */
+  private dismissedMention = -1;
+  private searchSeq = 0;
+  private lastAnnouncedCount?: number;
+  private level: Level = 'ok';
+  private draftChannel?: ChannelId;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private focusAfterSignIn = false;
+  private offlineAnnounced = false;
+  private readonly warned = new Set<string>();
+
+  // --- properties ----------------------------------------------------------------------------------------
+
+  /** The channel to post in. Required. */
+  @property() channel?: ChannelId;
+
+  /**
+   * A comma-separated list of category ids the picker offers, in this order (e.g. `idea,question`).
+   * Ids the channel does not have are left out with a console warning. Default: the channel's own.
+   */
+  @property() categories?: string;
+
+  /** Longest post, in characters; at most (and by default) the backend's limit of 2,000. */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = MAX_POST_LENGTH;
+
+  /** Hint inside the empty text field. Default: a localized "Write a post. Type @ to mention someone." */
+  @property() placeholder?: string;
+
+  // --- lifecycle -----------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A reload inside the draft delay would lose the last keystrokes; pagehide still runs then.
+    window.addEventListener('pagehide', this.flushDraft);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.flushDraft);
+    this.flushDraft();
+    this.closeMentions();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('channel')) this.switchChannel();
+    // The connection came back for a post the store refused as offline: send it again.
+    if (this.waitingForConnection && this.connection.value === true) {
+      this.waitingForConnection = false;
+      this.sending = false;
+      void this.submit();
+    }
+    if (this.sending && this.connection.value === false && !this.offlineAnnounced) {
+      this.offlineAnnounced = true;
+      void this.announce(this.t.t.offline);
+    }
+    if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength > 0 && this.maxLength <= MAX_POST_LENGTH)) {
+      this.warnOnce(
+        `max-length:${this.maxLength}`,
+        `lenig: <lenig-composer max-length="${String(this.maxLength)}"> must be a whole number from 1 to ${MAX_POST_LENGTH}; using ${this.limit}.`,
+      );
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterSignIn && this.textarea) {
+      this.focusAfterSignIn = false;
+      this.textarea.focus();
+    }
+  }
+
+  // --- handlers ------------------------------------------------------------------------------------------
+
+  private onInput(): void {
+    const textarea = this.textarea!;
+    this.text = textarea.value;
+    if (this.failure?.field === 'text') this.failure = undefined;
+    this.scheduleDraft();
+    this.checkLevel();
+    this.lookUpMention();
+  }
+
+  private onTitleInput(e: Event): void {
+    this.ideaTitle = (e.target as HTMLInputElement).value;
+    if (this.failure?.field === 'title') this.failure = undefined;
+    this.scheduleDraft();
+  }
+
+  private onCategoryChange(e: Event): void {
+    this.chosenCategory = (e.target as HTMLSelectElement).value;
+    if (this.failure?.field === 'category' || this.failure?.field === 'title') this.failure = undefined;
+    this.scheduleDraft();
+  }
+
+  private onTextKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.closeMentions();
+      void this.submit();
+      return;
+    }
+    if (!this.listOpen) return;
+    const n = this.suggestions.length;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        this.activeSuggestion = (this.activeSuggestion + 1) % n;
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        this.activeSuggestion = this.activeSuggestion <= 0 ? n - 1 : this.activeSuggestion - 1;
+        break;
+      case 'Enter':
+      case 'Tab':
+        // Nothing chosen yet: Enter is a new line and Tab leaves the field, as without the list.
+        if (this.activeSuggestion >= 0) {
+          e.preventDefault();
+          void this.acceptSuggestion(this.activeSuggestion);
+        } else {
+          this.closeMentions();
+        }
+        break;
+      case 'Escape':
+        // Handled here, so a dialog around the composer does not close as well.
+        e.preventDefault();
+        e.stopPropagation();
+        this.dismissedMention = this.mention?.start ?? -1;
+        this.closeMentions();
+        break;
+    }
+  }
+
+  /** The caret moved without typing (arrows, Home/End, a click): the mention around it may change. */
+  private onCaretMove(e: Event): void {
+    if (e instanceof KeyboardEvent && !['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key)) return;
+    this.lookUpMention();
+  }
+
+  private onTitleKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      // A title is one line: Enter (with or without Ctrl) posts, like in any single-line form field.
+      e.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    void this.submit();
+  }
+
+  private async onSignIn(): Promise<void> {
+    const store = this.activeStore;
+    if (!store) return;
+    this.signInFailure = '';
+    this.focusAfterSignIn = true;
+    try {
+      await store.signIn();
+    } catch (e) {
+      this.focusAfterSignIn = false;
+      this.signInFailure = this.t.t.signInFailed;
+      this.emit('lenig-error', { operation: 'sign-in', error: toStoreError(e) } satisfies ComposerErrorDetail);
+      await this.updateComplete;
+      this.signInButton?.focus();
+    }
+  }
+
+  private readonly flushDraft = (): void => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.draftChannel) this.saveDraftNow(this.draftChannel);
+  };
+
+  // --- public methods ------------------------------------------------------------------------------------
+
+  /** Moves focus to the text field (or the Sign in button for signed-out readers). */
+  override focus(options?: FocusOptions): void {
+    (this.textarea ?? this.signInButton ?? undefined)?.focus(options);
+  }
+
+  /**
+   * Posts what is in the form, as the Post button does. Resolves once the post is accepted or refused;
+   * the outcome is shown in the form and told through `lenig-post-created` / `lenig-error`.
+   */
+  async submit(): Promise<void> {
+    const store = this.activeStore;
+    const channel = this.channel;
+    const category = this.category;
+    if (this.sending || !store || !channel || category === undefined || !this.viewer.value) return;
+    const t = this.t.t;
+    const text = this.text;
+    if (!/\S/.test(text)) return this.showFailure({ field: 'text', message: t.textRequired });
+    if (text.length > this.limit) {
+      // The reason is already on screen next to the count; say it too, since nothing visibly happens.
+      void this.announce(t.overLimit(this.t.number(text.length), this.t.number(this.limit)));
+      return;
+    }
+    const post: NewPost = { channel, text: text.trim(), category };
+    if (category === 'idea') {
+      const title = this.ideaTitle.trim();
+      if (!title) return this.showFailure({ field: 'title', message: t.titleRequired });
+      if (title.length > MAX_TITLE_LENGTH) {
+        return this.showFailure({ field: 'title', message: t.titleTooLong(this.t.number(title.length), this.t.number(MAX_TITLE_LENGTH)) });
+      }
+      post.title = title;
+    }
+    const mentions = mentionedUids(text);
+    if (mentions.length) post.mentions = mentions;
+
+    this.closeMentions();
+    this.failure = undefined;
+    this.sending = true;
+    this.offlineAnnounced = false;
+    let postId: string;
+    try {
+      postId = await store.createPost(post);
+    } catch (e) {
+      this.postFailed(toStoreError(e));
+      return;
+    }
+    this.sending = false;
+    // Only clear what was sent: the element may have been moved to another channel meanwhile.
+    clearDraft(channel);
+    if (this.channel === channel) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.text = '';
+      this.ideaTitle = '';
+      this.level = 'ok';
+    }
+    void this.announce(t.posted);
+    this.emit('lenig-post-created', { postId, channel, category } satisfies PostCreatedDetail);
+    await this.updateComplete;
+    this.textarea?.focus();
+  }
+
+  // --- internals -----------------------------------------------------------------------------------------
+
+  /** The limit in force: `max-length` when it is sensible, never above what the backend accepts. */
+  private get limit(): number {
+    const n = this.maxLength;
+    return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_POST_LENGTH) : MAX_POST_LENGTH;
+  }
+
+  /** The categories offered, in order: the `categories` attribute narrowed to the channel's own. */
+  private get categoryOptions(): CategoryId[] {
+    const own = this.channelInfo.value?.categories ?? [];
+    if (!this.categories?.trim()) return [...own];
+    const wanted = [...new Set(this.categories.split(',').map((c) => c.trim()).filter(Boolean))];
+    if (!this.channelInfo.value) return wanted;
+    const unknown = wanted.filter((c) => !own.includes(c));
+    if (unknown.length) {
+      this.warnOnce(
+        `categories:${this.channel}:${unknown.join(',')}`,
+        `lenig: <lenig-composer channel="${this.channel}"> has categories="${this.categories}", but the channel has no ${unknown.join(', ')}; ${unknown.length === 1 ? 'it is' : 'they are'} left out.`,
+      );
+    }
+    const offered = wanted.filter((c) => own.includes(c));
+    return offered.length ? offered : [...own];
+  }
+
+  private get category(): CategoryId | undefined {
+    const options = this.categoryOptions;
+    return this.chosenCategory !== undefined && options.includes(this.chosenCategory) ? this.chosenCategory : options[0];
+  }
+
+  private get listOpen(): boolean {
+    return this.mention !== undefined && this.suggestions.length > 0;
+  }
+
+  private levelOf(length: number): Level {
+    const limit = this.limit;
+    if (length > limit) return 'over';
+    return limit - length <= Math.max(10, Math.round(limit * 0.1)) ? 'warn' : 'ok';
+  }
+
+  /** Announces crossing a threshold — never each keystroke, which would drown the reader. */
+  private checkLevel(): void {
+    const next = this.levelOf(this.text.length);
+    const previous = this.level;
+    if (next === previous) return;
+    this.level = next;
+    const t = this.t.t;
+    if (next === 'over') {
+      const over = this.text.length - this.limit;
+      void this.announce(t.charactersOver(over, this.t.number(over)));
+    } else if (previous === 'over') {
+      void this.announce(t.withinLimit);
+    } else if (next === 'warn') {
+      const left = this.limit - this.text.length;
+      void this.announce(t.charactersLeft(left, this.t.number(left)));
+    }
+  }
+
+  /** Clearing first makes a repeated message ("Posted" twice) be read again. */
+  private async announce(message: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  }
+
+  private async showFailure(failure: Failure): Promise<void> {
+    this.failure = failure;
+    await this.updateComplete;
+    (failure.field === 'title' ? this.titleInput : this.textarea)?.focus();
+  }
+
+  private postFailed(error: StoreError): void {
+    const t = this.t.t;
+    const channelName = this.channelInfo.value?.name ?? this.channel ?? '';
+    let failure: Failure;
+    switch (error.code) {
+      case 'offline':
+        failure = { message: t.offline };
+        break;
+      case 'validation-failed':
+        failure = this.describeInvalid(error);
+        break;
+      case 'permission-denied':
+        failure = { message: this.viewer.value?.anonymous ? t.guestDenied(channelName) : t.permissionDenied(channelName) };
+        break;
+      case 'unauthenticated':
+        failure = { message: t.unauthenticated };
+        break;
+      case 'not-found':
+        failure = { message: t.channelNotFound(channelName) };
+        break;
+      default:
+        failure = { message: t.postFailed };
+    }
+    if (error.code === 'offline' && this.connection.value === false) {
+      // Keep it pending, like the database's own offline queue: it goes out when the connection is back.
+      this.waitingForConnection = true;
+      this.failure = failure;
+    } else {
+      this.sending = false;
+      void this.showFailure(failure);
+    }
+    this.emit('lenig-error', { operation: 'create-post', error } satisfies ComposerErrorDetail);
+  }
+
+  private describeInvalid(error: StoreError): Failure {
+    const t = this.t.t;
+    switch (error.field) {
+      case 'title':
+        return error.reason === 'too-long'
+          ? { field: 'title', message: t.titleTooLong(this.t.number(this.ideaTitle.trim().length), this.t.number(MAX_TITLE_LENGTH)) }
+          : { field: 'title', message: t.titleRequired };
+      case 'category':
+        return { field: 'category', message: t.unknownCategory(this.categoryLabel(this.category ?? '')) };
+      case 'text':
+        return error.reason === 'too-long'
+          ? { field: 'text', message: t.overLimit(this.t.number(this.text.length), this.t.number(MAX_POST_LENGTH)) }
+          : { field: 'text', message: t.textRequired };
+      default:
+        return { message: t.postFailed };
+    }
+  }
+
+  private switchChannel(): void {
+    this.flushDraft();
+    this.draftChannel = this.channel;
+    const draft = this.channel ? loadDraft(this.channel) : undefined;
+    this.text = draft?.text ?? '';
+    this.ideaTitle = draft?.title ?? '';
+    this.chosenCategory = draft?.category;
+    this.failure = undefined;
+    this.level = this.levelOf(this.text.length);
+    this.closeMentions();
+  }
+
+  private scheduleDraft(): void {
+    if (!this.draftChannel) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.draftChannel) this.saveDraftNow(this.draftChannel);
+    }, DRAFT_DELAY_MS);
+  }
+
+  private saveDraftNow(channel: ChannelId): void {
+    const draft: Parameters<typeof saveDraft>[1] = { text: this.text, title: this.ideaTitle };
+    if (this.chosenCategory !== undefined) draft.category = this.chosenCategory;
+    saveDraft(channel, draft);
+  }
+
+  /** Looks up people for the `@name` just before the caret, or closes the list when there is none. */
+  private lookUpMention(): void {
+    const textarea = this.textarea;
+    const store = this.activeStore;
+    if (!textarea || !store || this.sending || textarea.selectionStart !== textarea.selectionEnd) {
+      this.closeMentions();
+      return;
+    }
+    const found = mentionAt(this.text, textarea.selectionStart);
+    if (!found || found.start === this.dismissedMention) {
+      if (!found) this.dismissedMention = -1;
+      this.closeMentions();
+      return;
+    }
+    if (this.mention && this.mention.start === found.start && this.mention.query === found.query) return;
+    this.mention = found;
+    const seq = ++this.searchSeq;
+    const me = this.viewer.value?.uid;
+    store.searchProfiles(found.query, MENTION_LIMIT).then(
+      (profiles) => {
+        if (seq !== this.searchSeq) return;
+        // Mentioning yourself notifies nobody, so you are not offered.
+        this.suggestions = profiles.filter((p) => p.uid !== me);
+        this.activeSuggestion = -1;
+        const n = this.suggestions.length;
+        if (n !== this.lastAnnouncedCount) {
+          this.lastAnnouncedCount = n;
+          void this.announce(this.t.t.mentionResults(n, this.t.number(n)));
+        }
+      },
+      () => {
+        // A failed lookup only means no suggestions; the reader can keep typing the name.
+        if (seq === this.searchSeq) this.closeMentions();
+      },
+    );
+  }
+
+  private closeMentions(): void {
+    this.searchSeq++;
+    this.mention = undefined;
+    this.lastAnnouncedCount = undefined;
+    if (this.suggestions.length) this.suggestions = [];
+    this.activeSuggestion = -1;
+  }
+
+  private async acceptSuggestion(index: number): Promise<void> {
+    const profile = this.suggestions[index];
+    const at = this.mention;
+    if (!profile || !at) return;
+    const { text, caret } = insertMention(this.text, at, profile);
+    this.text = text;
+    this.closeMentions();
+    this.scheduleDraft();
+    this.checkLevel();
+    void this.announce(this.t.t.mentioned(profile.name));
+    await this.updateComplete;
+    const textarea = this.textarea;
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(caret, caret);
+  }
+
+  private categoryLabel(category: CategoryId): string {
+    const t = this.t.t;
+    const known: Record<string, string> = {
+      news: t.categoryNews,
+      idea: t.categoryIdea,
+      question: t.categoryQuestion,
+      personal: t.categoryPersonal,
+      praise: t.categoryPraise,
+    };
+    // A channel's own category ids have no translation; show them readably ("town-hall" → "Town hall").
+    return known[category] ?? (category.charAt(0).toUpperCase() + category.slice(1)).replace(/[-_]+/g, ' ');
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(message);
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // --- render --------------------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.channel) return this.missingAttribute('channel');
+    const unavailable = this.renderUnavailable();
+    if (unavailable !== nothing) return unavailable;
+    if (this.viewer.status === 'ready' && !this.viewer.value) return this.renderSignIn();
+    if (this.channelInfo.status === 'error') {
+      const error = this.channelInfo.error;
+      const message = error?.code === 'not-found' ? this.t.t.channelNotFound(this.channel) : this.t.t.channelFailed;
+      return html`<div class="lenig">
+        <div class="notice error" role="alert" part="status">
+          <p>${message}</p>
+          <button class="button" type="button" @click=${() => this.channelInfo.retry()}>${this.common.t.retry}</button>
+        </div>
+      </div>`;
+    }
+    if (this.viewer.status !== 'ready' || this.channelInfo.status !== 'ready') return this.renderLoading();
+    return this.renderForm();
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="lenig">
+      <div class="skeleton" part="form" aria-busy="true">
+        <p class="visually-hidden" role="status" part="status">${this.common.t.loading}</p>
+        <div class="bone label-bone"></div>
+        <div class="bone field-bone"></div>
+        <div class="bone button-bone"></div>
+      </div>
+    </div>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const name = this.channelInfo.value?.name ?? this.t.t.thisChannel;
+    return html`<div class="lenig">
+      <div class="sign-in" part="sign-in">
+        <p>${this.t.t.signInPrompt(name)}</p>
+        <button class="button primary" type="button" part="sign-in-button" @click=${this.onSignIn}>${this.common.t.signIn}</button>
+        ${this.signInFailure ? html`<p class="message error" role="alert">${this.signInFailure}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t.t;
+    const channel = this.channelInfo.value!;
+    const limit = this.limit;
+    const length = this.text.length;
+    const level = this.levelOf(length);
+    const over = level === 'over';
+    const category = this.category;
+    const options = this.categoryOptions;
+    const isIdea = category === 'idea';
+    const titleLength = this.ideaTitle.trim().length;
+    const titleOver = isIdea && titleLength > MAX_TITLE_LENGTH;
+    const failure = this.failure;
+    const open = this.listOpen;
+    const offlineWaiting = this.sending && this.connection.value === false;
+    const modifier = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
+
+    const textDescribedBy = ['count', over ? 'limit' : '', failure && (failure.field ?? 'text') === 'text' && !offlineWaiting && !this.waitingForConnection ? 'error' : '', 'hint']
+      .filter(Boolean)
+      .join(' ');
+    const titleDescribedBy = ['title-count', titleOver ? 'title-limit' : '', failure?.field === 'title' ? 'error' : ''].filter(Boolean).join(' ');
+
+    return html`<div class="lenig">
+      <form part="form" novalidate aria-busy=${this.sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <label class="label" part="label" for="text">${t.label(channel.name)}</label>
+        ${options.length > 1
+          ? html`<div class="row">
+              <label class="small-label" for="category">${t.category}</label>
+              <select
+                id="category"
+                part="category"
+                .value=${live(category ?? '')}
+                ?disabled=${this.sending}
+                aria-invalid=${failure?.field === 'category' ? 'true' : 'false'}
+                aria-describedby=${ifDefined(failure?.field === 'category' ? 'error' : undefined)}
+                @change=${this.onCategoryChange}
+              >
+                ${options.map((c) => html`<option value=${c} ?selected=${c === category}>${this.categoryLabel(c)}</option>`)}
+              </select>
+              ${this.renderFailure('category')}
+            </div>`
+          : nothing}
+        ${isIdea
+          ? html`<div class="title-field">
+              <label class="small-label" for="title">${t.ideaTitle}</label>
+              <input
+                id="title"
+                part="title"
+                type="text"
+                autocomplete="off"
+                required
+                .value=${live(this.ideaTitle)}
+                ?readonly=${this.sending}
+                aria-invalid=${titleOver || failure?.field === 'title' ? 'true' : 'false'}
+                aria-describedby=${titleDescribedBy}
+                @input=${this.onTitleInput}
+                @keydown=${this.onTitleKeydown}
+              />
+              <span id="title-count" class="count title-count ${titleOver ? 'over' : this.levelOfTitle(titleLength)}">
+                <span aria-hidden="true">${t.titleCount(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}</span>
+                <span class="visually-hidden">${t.titleCountDescription(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}</span>
+              </span>
+              ${titleOver
+                ? html`<p id="title-limit" class="message error" part="error">
+                    ${t.titleTooLong(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}
+                  </p>`
+                : nothing}
+              ${this.renderFailure('title')}
+            </div>`
+          : nothing}
+        <div class="field">
+          <textarea
+            id="text"
+            part="textarea"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls="mentions"
+            aria-activedescendant=${ifDefined(open && this.activeSuggestion >= 0 ? `mention-${this.activeSuggestion}` : undefined)}
+            aria-describedby=${textDescribedBy}
+            aria-invalid=${over || failure?.field === 'text' ? 'true' : 'false'}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            placeholder=${this.placeholder ?? t.placeholder}
+            spellcheck="true"
+            .value=${live(this.text)}
+            ?readonly=${this.sending}
+            @input=${this.onInput}
+            @keydown=${this.onTextKeydown}
+            @keyup=${this.onCaretMove}
+            @click=${this.onCaretMove}
+            @blur=${this.closeMentions}
+          ></textarea>
+          <div
+            id="mentions"
+            role="listbox"
+            part="listbox"
+            aria-label=${t.mentionList}
+            ?hidden=${!open}
+            @mousedown=${(e: Event) => e.preventDefault()}
+          >
+            ${this.suggestions.map(
+              (p, i) => html`<div
+                id="mention-${i}"
+                role="option"
+                part="option"
+                class="option"
+                aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
+                @click=${() => void this.acceptSuggestion(i)}
+              >
+                ${renderAvatar(p, '2rem')}
+                <span class="who">
+                  <span class="name">${p.name}</span>
+                  ${p.jobTitle || p.department
+                    ? html`<span class="job">${[p.jobTitle, p.department].filter(Boolean).join(' · ')}</span>`
+                    : nothing}
+                </span>
+              </div>`,
+            )}
+          </div>
+        </div>
+        <div class="footer">
+          <span id="count" class="count ${level}" part="count">
+            <span aria-hidden="true">${t.count(this.t.number(length), this.t.number(limit))}</span>
+            <span class="visually-hidden">${t.countDescription(this.t.number(length), this.t.number(limit))}</span>
+          </span>
+          <span id="hint" class="hint">${t.shortcut(modifier)}</span>
+          <button
+            class="button primary"
+            part="submit"
+            type="submit"
+            ?disabled=${over || titleOver}
+            aria-disabled=${this.sending ? 'true' : 'false'}
+          >
+            ${this.sending ? t.posting : t.post}
+          </button>
+        </div>
+        ${over
+          ? html`<p id="limit" class="message error" part="error">${t.overLimit(this.t.number(length), this.t.number(limit))}</p>`
+          : nothing}
+        ${offlineWaiting || this.waitingForConnection ? nothing : this.renderFailure('text')}
+        ${offlineWaiting || this.waitingForConnection ? html`<p class="message offline" part="notice">${t.offline}</p>` : nothing}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </form>
+    </div>`;
+  }
+
+  /**
+   * The failure message, next to the field it is about (a failure without a field goes with the text),
+   * so the reader finds it where focus lands.
+   */
+  private renderFailure(at: 'text' | 'title' | 'category'): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (!failure || (failure.field ?? 'text') !== at) return nothing;
+    return html`<p id="error" class="message error" role="alert" part="error">${failure.message}</p>`;
+  }
+
+  private levelOfTitle(length: number): Level {
+    return MAX_TITLE_LENGTH - length <= 20 ? 'warn' : 'ok';
+  }
+}
+
+function toStoreError(e: unknown): StoreError {
+  if (isStoreError(e)) return e;
+  return new StoreError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-composer': LenigComposer;
+  }
+  interface HTMLElementEventMap {
+    'lenig-post-created': CustomEvent<PostCreatedDetail>;
+  }
+}

@@ -1,0 +1,520 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LenigComposer, PostCreatedDetail } from '../../src/components/composer/composer.js';
+import '../../src/components/composer/composer.js';
+import { MemoryBackend, MemoryStore } from '../../src/data/memory-store.js';
+import { StoreError } from '../../src/data/store.js';
+import type { Notification, Post } from '../../src/data/types.js';
+
+const users = [
+  { uid: 'ann', name: 'Ann Smit', jobTitle: 'Editor' },
+  { uid: 'maria', name: 'Maria de Vries', jobTitle: 'HR advisor' },
+  { uid: 'mark', name: 'Mark Jansen' },
+  { uid: 'marten', name: 'Marten Bos', department: 'Sales' },
+];
+const channels = [
+  { id: 'general', name: 'General', categories: ['news', 'idea', 'question', 'personal', 'praise'] },
+  { id: 'team', name: 'Team Noord', categories: ['news', 'question'] },
+];
+
+function newBackend(): MemoryBackend {
+  return new MemoryBackend({ users, channels });
+}
+
+/** Ann's session on a fresh backend. */
+function annStore(options: { latency?: number } = {}): MemoryStore {
+  return newBackend().session('ann', options);
+}
+
+function shadow(el: LenigComposer): ShadowRoot {
+  return el.shadowRoot!;
+}
+function textarea(el: LenigComposer): HTMLTextAreaElement {
+  return shadow(el).querySelector('textarea')!;
+}
+function submitButton(el: LenigComposer): HTMLButtonElement {
+  return shadow(el).querySelector('[part~="submit"]')!;
+}
+function liveText(el: LenigComposer): string {
+  return shadow(el).querySelector('form [role="status"]')?.textContent?.trim() ?? '';
+}
+function countText(el: LenigComposer): string {
+  return shadow(el).querySelector('#count [aria-hidden="true"]')!.textContent.trim();
+}
+function alertText(el: LenigComposer): string {
+  return shadow(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+}
+function visibleText(el: LenigComposer): string {
+  return (shadow(el).querySelector('.lenig') as HTMLElement).innerText;
+}
+
+/** Every post in a channel, read back from the store as a second reader would. */
+function postsOf(store: MemoryStore, channel = 'general'): Promise<Post[]> {
+  return new Promise((resolve) => {
+    const sub = store.subscribeFeed({ channel, pageSize: 50 }, (page) => {
+      sub.unsubscribe();
+      resolve(page.posts);
+    });
+  });
+}
+
+function notificationsOf(backend: MemoryBackend, uid: string): Promise<Notification[]> {
+  return new Promise((resolve) => {
+    const stop = backend.session(uid).subscribeNotifications((list) => {
+      stop();
+      resolve(list);
+    });
+  });
+}
+
+/**
+ * axe on the widget. One rule is waived on purpose: the text field carries `role="combobox"` (the ARIA
+ * 1.2 combobox pattern for the @mention list, which needs `aria-expanded`), and ARIA-in-HTML lists no
+ * roles for `<textarea>`. Without the role, `aria-expanded` on a textarea fails a stricter rule
+ * (aria-allowed-attr). Everything else axe checks stays on.
+ */
+async function expectAccessible(el: LenigComposer): Promise<void> {
+  await expect(el).to.be.accessible({ ignoredRules: ['aria-allowed-role'] });
+}
+
+async function ready(el: LenigComposer): Promise<LenigComposer> {
+  await waitUntil(() => shadow(el).querySelector('textarea'), 'the form did not appear');
+  return el;
+}
+
+async function composer(store: MemoryStore, channel = 'general'): Promise<LenigComposer> {
+  return ready(await fixture<LenigComposer>(html`<lenig-composer channel=${channel} .store=${store}></lenig-composer>`));
+}
+
+/** Puts text in the field the way a paste does (typing 2,000 characters key by key takes seconds). */
+function paste(el: LenigComposer, text: string): void {
+  const ta = textarea(el);
+  ta.focus();
+  ta.value = text;
+  ta.setSelectionRange(text.length, text.length);
+  ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** Ctrl+Enter as a person presses it: the launcher's keyboard takes one key at a time. */
+async function ctrlEnter(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'Enter' });
+  await sendKeys({ up: 'Control' });
+}
+
+async function chooseCategory(el: LenigComposer, category: string): Promise<void> {
+  const select = shadow(el).querySelector('select')!;
+  select.value = category;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+describe('<lenig-composer>', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('shows a labelled field with the channel name, the categories and an empty count', async () => {
+    const el = await composer(annStore());
+    const ta = textarea(el);
+    const label = shadow(el).querySelector(`label[for="${ta.id}"]`)!;
+    expect(label.textContent.trim()).to.equal('Share something with General');
+    expect(countText(el)).to.equal('0 / 2,000');
+    const options = [...shadow(el).querySelectorAll('select option')].map((o) => o.textContent.trim());
+    expect(options).to.deep.equal(['Business news', 'Improvement idea', 'Question', 'Personal update', 'Praise']);
+    expect(shadow(el).querySelector('#title')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('updates the count as you type, without announcing each keystroke', async () => {
+    const el = await composer(annStore());
+    textarea(el).focus();
+    await sendKeys({ type: 'Hello team' });
+    await el.updateComplete;
+    expect(countText(el)).to.equal('10 / 2,000');
+    expect(shadow(el).querySelector('#count')!.className).to.not.match(/warn|over/);
+    expect(liveText(el)).to.equal('');
+  });
+
+  it('warns near the limit and announces it once', async () => {
+    const el = await composer(annStore());
+    paste(el, 'a'.repeat(1850));
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(countText(el)).to.equal('1,850 / 2,000');
+    expect(shadow(el).querySelector('#count')!.classList.contains('warn')).to.equal(true);
+    expect(liveText(el)).to.equal('150 characters left');
+    expect(submitButton(el).disabled).to.equal(false);
+    await expectAccessible(el);
+  });
+
+  it('over the limit: disables Post, says why, keeps every character and posts nothing', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    const text = 'b'.repeat(2013);
+    paste(el, text);
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(countText(el)).to.equal('2,013 / 2,000');
+    expect(submitButton(el).disabled).to.equal(true);
+    expect(visibleText(el)).to.contain('Your post is 2,013 characters; the limit is 2,000.');
+    expect(textarea(el).value.length).to.equal(2013);
+    expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(textarea(el).getAttribute('aria-describedby')).to.contain('limit');
+    expect(liveText(el)).to.equal('13 characters over the limit');
+    await ctrlEnter();
+    await aTimeout(20);
+    expect(await postsOf(store)).to.have.length(0);
+    await expectAccessible(el);
+  });
+
+  it('Ctrl+Enter posts with the chosen category, clears the form, says "Posted" and fires lenig-post-created', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    await chooseCategory(el, 'question');
+    textarea(el).focus();
+    await sendKeys({ type: 'Who has the key to room 4?' });
+    const created = oneEvent(el, 'lenig-post-created');
+    await ctrlEnter();
+    const event = (await created) as CustomEvent<PostCreatedDetail>;
+    await el.updateComplete;
+    await aTimeout(0);
+    const posts = await postsOf(store);
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.text).to.equal('Who has the key to room 4?');
+    expect(posts[0]!.category).to.equal('question');
+    expect(posts[0]!.author).to.equal('ann');
+    expect(event.detail).to.deep.equal({ postId: posts[0]!.id, channel: 'general', category: 'question' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(textarea(el).value).to.equal('');
+    expect(countText(el)).to.equal('0 / 2,000');
+    expect(liveText(el)).to.equal('Posted');
+    expect(shadow(el).activeElement).to.equal(textarea(el));
+    expect(localStorage.getItem('lenig:draft:general')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('the Post button posts too, and says "Posting…" without clearing until the store confirms', async () => {
+    const store = annStore({ latency: 150 });
+    const el = await composer(store);
+    paste(el, 'Lunch is on the house today');
+    await el.updateComplete;
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(submitButton(el).textContent.trim()).to.equal('Posting…');
+    expect(textarea(el).value).to.equal('Lunch is on the house today');
+    expect(textarea(el).readOnly).to.equal(true);
+    await expectAccessible(el);
+    await waitUntil(() => textarea(el).value === '', 'the form was not cleared after the post was accepted');
+    expect(submitButton(el).textContent.trim()).to.equal('Post');
+    expect((await postsOf(store)).map((p) => p.text)).to.deep.equal(['Lunch is on the house today']);
+  });
+
+  it('a refused post keeps the text, names the reason and fires lenig-error', async () => {
+    const store = annStore();
+    store.failNext('createPost', new StoreError('permission-denied', 'rules said no'));
+    const el = await composer(store);
+    textarea(el).focus();
+    await sendKeys({ type: 'Not allowed here' });
+    const failed = oneEvent(el, 'lenig-error');
+    await ctrlEnter();
+    const event = (await failed) as CustomEvent<{ operation: string; error: StoreError }>;
+    await el.updateComplete;
+    expect(event.detail.operation).to.equal('create-post');
+    expect(event.detail.error.code).to.equal('permission-denied');
+    expect(textarea(el).value).to.equal('Not allowed here');
+    expect(alertText(el)).to.contain('You are not allowed to post in General.');
+    expect(submitButton(el).textContent.trim()).to.equal('Post');
+    expect(await postsOf(store)).to.have.length(0);
+    await expectAccessible(el);
+    // Trying again after the failure works, and clears the message.
+    await ctrlEnter();
+    await waitUntil(() => textarea(el).value === '');
+    expect(alertText(el)).to.equal('');
+    expect(await postsOf(store)).to.have.length(1);
+  });
+
+  it('a validation failure from the store names the field and why', async () => {
+    const store = annStore();
+    store.failNext('createPost', new StoreError('validation-failed', 'text too long', 'text', 'too-long'));
+    const el = await composer(store);
+    paste(el, 'x'.repeat(1990));
+    await ctrlEnter();
+    await waitUntil(() => alertText(el));
+    expect(alertText(el)).to.contain('Your post is 1,990 characters; the limit is 2,000.');
+    expect(textarea(el).value.length).to.equal(1990);
+  });
+
+  it('offline: says the post will be sent later, keeps it pending, and sends it when the connection is back', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    store.setOnline(false);
+    paste(el, 'Sent from the train');
+    await ctrlEnter();
+    await waitUntil(() => visibleText(el).includes('offline'));
+    expect(visibleText(el)).to.contain('You’re offline — your post will be sent when the connection is back');
+    expect(submitButton(el).textContent.trim()).to.equal('Posting…');
+    expect(textarea(el).value).to.equal('Sent from the train');
+    await waitUntil(() => liveText(el).includes('offline'));
+    await expectAccessible(el);
+    expect(await postsOf(newBackendView(store))).to.have.length(0);
+    store.setOnline(true);
+    await waitUntil(() => textarea(el).value === '', 'the pending post was not confirmed');
+    expect(liveText(el)).to.equal('Posted');
+    expect((await postsOf(store)).map((p) => p.text)).to.deep.equal(['Sent from the train']);
+  });
+
+  it('an offline refusal from the store is sent again when the connection is back', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    store.setOnline(false);
+    store.failNext('createPost', new StoreError('offline', 'no connection'));
+    paste(el, 'Retry me');
+    const failed = oneEvent(el, 'lenig-error');
+    await ctrlEnter();
+    await failed;
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('You’re offline');
+    expect(textarea(el).value).to.equal('Retry me');
+    store.setOnline(true);
+    await waitUntil(() => textarea(el).value === '', 'the post was not sent again');
+    expect((await postsOf(store)).map((p) => p.text)).to.deep.equal(['Retry me']);
+  });
+
+  it('keeps a draft per channel across re-creating the element, with category and title', async () => {
+    const store = annStore();
+    let el = await composer(store);
+    await chooseCategory(el, 'idea');
+    const title = shadow(el).querySelector<HTMLInputElement>('#title')!;
+    title.focus();
+    await sendKeys({ type: 'Bike sheds' });
+    textarea(el).focus();
+    await sendKeys({ type: 'We need more of them' });
+    await aTimeout(400);
+    expect(JSON.parse(localStorage.getItem('lenig:draft:general')!)).to.include({
+      text: 'We need more of them',
+      category: 'idea',
+      title: 'Bike sheds',
+    });
+    el.remove();
+    el = await composer(store);
+    expect(textarea(el).value).to.equal('We need more of them');
+    expect(shadow(el).querySelector('select')!.value).to.equal('idea');
+    expect(shadow(el).querySelector<HTMLInputElement>('#title')!.value).to.equal('Bike sheds');
+    expect(countText(el)).to.equal('20 / 2,000');
+    el.remove();
+    const other = await composer(store, 'team');
+    expect(textarea(other).value).to.equal('');
+  });
+
+  it('saves the draft when the element goes away before the typing pause ends', async () => {
+    const el = await composer(annStore());
+    textarea(el).focus();
+    await sendKeys({ type: 'quick' });
+    el.remove();
+    expect(JSON.parse(localStorage.getItem('lenig:draft:general')!).text).to.equal('quick');
+  });
+
+  it('ignores storage that refuses writes', async () => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      const el = await composer(annStore());
+      paste(el, 'still here');
+      await aTimeout(400);
+      expect(textarea(el).value).to.equal('still here');
+      expect(alertText(el)).to.equal('');
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+  });
+
+  it('@mentions fully by keyboard: the list opens, arrows move, Enter inserts the markup, mentions are sent', async () => {
+    const backend = newBackend();
+    const store = backend.session('ann');
+    const el = await composer(store);
+    const ta = textarea(el);
+    ta.focus();
+    await sendKeys({ type: 'Thanks @mar' });
+    const listbox = shadow(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    await waitUntil(() => !listbox.hidden, 'the mention list did not open');
+    const names = [...listbox.querySelectorAll('[role="option"] .name')].map((n) => n.textContent.trim());
+    expect(names).to.deep.equal(['Maria de Vries', 'Mark Jansen', 'Marten Bos']);
+    expect(ta.getAttribute('role')).to.equal('combobox');
+    expect(ta.getAttribute('aria-expanded')).to.equal('true');
+    expect(ta.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(ta.getAttribute('aria-controls')).to.equal(listbox.id);
+    expect(ta.hasAttribute('aria-activedescendant')).to.equal(false);
+    await waitUntil(() => liveText(el).startsWith('3 people found'));
+    await expectAccessible(el);
+
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const active = shadow(el).getElementById(ta.getAttribute('aria-activedescendant')!)!;
+    expect(active.getAttribute('aria-selected')).to.equal('true');
+    expect(active.querySelector('.name')!.textContent).to.equal('Maria de Vries');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(ta.value).to.equal('Thanks @[Maria de Vries](maria) ');
+    expect(listbox.hidden).to.equal(true);
+    expect(ta.getAttribute('aria-expanded')).to.equal('false');
+    expect(ta.selectionStart).to.equal(ta.value.length);
+
+    await sendKeys({ type: 'for the help' });
+    await ctrlEnter();
+    await waitUntil(() => ta.value === '');
+    const [post] = await postsOf(store);
+    expect(post!.text).to.equal('Thanks @[Maria de Vries](maria) for the help');
+    const forMaria = await notificationsOf(backend, 'maria');
+    expect(forMaria.map((n) => [n.type, n.post])).to.deep.equal([['mentioned', post!.id]]);
+    expect(await notificationsOf(backend, 'mark')).to.have.length(0);
+  });
+
+  it('Escape closes the mention list and keeps the text; a click picks a person', async () => {
+    const el = await composer(annStore());
+    const ta = textarea(el);
+    const listbox = shadow(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    ta.focus();
+    await sendKeys({ type: '@mar' });
+    await waitUntil(() => !listbox.hidden);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(listbox.hidden).to.equal(true);
+    expect(ta.value).to.equal('@mar');
+    // Further letters of the same dismissed mention do not reopen it.
+    await sendKeys({ type: 'k' });
+    await aTimeout(20);
+    expect(listbox.hidden).to.equal(true);
+
+    await sendKeys({ type: ' and @ma' });
+    await waitUntil(() => !listbox.hidden);
+    const mark = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent.includes('Mark Jansen'))!;
+    mark.click();
+    await el.updateComplete;
+    expect(ta.value).to.equal('@mark and @[Mark Jansen](mark) ');
+    expect(shadow(el).activeElement).to.equal(ta);
+  });
+
+  it('an idea needs a title: the reason is shown at the title field, then it posts as an idea', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    await chooseCategory(el, 'idea');
+    const title = shadow(el).querySelector<HTMLInputElement>('#title')!;
+    expect(shadow(el).querySelector(`label[for="title"]`)!.textContent.trim()).to.equal('Title of your idea');
+    paste(el, 'Let us plant trees on the roof');
+    await ctrlEnter();
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('Your idea needs a title.');
+    expect(title.getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el).activeElement).to.equal(title);
+    expect(await postsOf(store)).to.have.length(0);
+    await expectAccessible(el);
+
+    await sendKeys({ type: 'Roof garden' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textarea(el).value === '');
+    const [post] = await postsOf(store);
+    expect(post!.category).to.equal('idea');
+    expect(post!.idea?.title).to.equal('Roof garden');
+    expect(post!.text).to.equal('Let us plant trees on the roof');
+  });
+
+  it('categories="…" restricts and orders the picker, leaving out (and warning about) unknown ones', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const el = await ready(
+        await fixture<LenigComposer>(
+          html`<lenig-composer channel="general" categories="praise, question, bogus" .store=${annStore()}></lenig-composer>`,
+        ),
+      );
+      const values = [...shadow(el).querySelectorAll('select option')].map((o) => (o as HTMLOptionElement).value);
+      expect(values).to.deep.equal(['praise', 'question']);
+      expect(warnings.join('\n')).to.contain('bogus');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('max-length lowers the limit', async () => {
+    const el = await ready(
+      await fixture<LenigComposer>(html`<lenig-composer channel="general" max-length="280" .store=${annStore()}></lenig-composer>`),
+    );
+    paste(el, 'c'.repeat(300));
+    await el.updateComplete;
+    expect(countText(el)).to.equal('300 / 280');
+    expect(submitButton(el).disabled).to.equal(true);
+  });
+
+  it('without a channel attribute: names the problem in the widget and the console', async () => {
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (msg: string) => errors.push(msg);
+    try {
+      const el = await fixture<LenigComposer>(html`<lenig-composer .store=${annStore()}></lenig-composer>`);
+      await el.updateComplete;
+      expect(alertText(el)).to.equal('<lenig-composer> needs a "channel" attribute.');
+      expect(errors.join('\n')).to.contain('"channel"');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = error;
+    }
+  });
+
+  it('signed out: invites to sign in instead of the form, then shows the form with focus in it', async () => {
+    const store = newBackend().session(null, { signInAs: 'ann' });
+    const el = await fixture<LenigComposer>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
+    await waitUntil(() => shadow(el).querySelector('[part~="sign-in"]'));
+    expect(shadow(el).querySelector('textarea')).to.equal(null);
+    expect(visibleText(el)).to.contain('Sign in to share something with');
+    await expectAccessible(el);
+    const button = shadow(el).querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await ready(el);
+    expect(shadow(el).activeElement).to.equal(textarea(el));
+  });
+
+  it('shows a loading placeholder while the store answers', async () => {
+    const store = annStore({ latency: 300 });
+    const el = await fixture<LenigComposer>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.skeleton')).to.not.equal(null);
+    expect(shadow(el).querySelector('[role="status"]')!.textContent.trim()).to.equal('Loading…');
+    await expectAccessible(el);
+    await ready(el);
+  });
+
+  it('names a channel that does not exist', async () => {
+    const el = await fixture<LenigComposer>(html`<lenig-composer channel="nope" .store=${annStore()}></lenig-composer>`);
+    await waitUntil(() => alertText(el));
+    expect(alertText(el)).to.contain('The channel “nope” does not exist.');
+    await expectAccessible(el);
+  });
+
+  it('speaks Dutch under lang="nl", with Dutch number formatting', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="nl"><lenig-composer channel="general" .store=${annStore()}></lenig-composer></div>`,
+    );
+    const el = await ready(wrapper.querySelector('lenig-composer')!);
+    expect(shadow(el).querySelector('label[for="text"]')!.textContent.trim()).to.equal('Deel iets met General');
+    const options = [...shadow(el).querySelectorAll('select option')].map((o) => o.textContent.trim());
+    expect(options).to.deep.equal(['Bedrijfsnieuws', 'Verbeteridee', 'Vraag', 'Persoonlijk', 'Compliment']);
+    expect(submitButton(el).textContent.trim()).to.equal('Plaatsen');
+    paste(el, 'd'.repeat(2013));
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(countText(el)).to.equal('2.013 / 2.000');
+    expect(visibleText(el)).to.contain('Je bericht is 2.013 tekens; de limiet is 2.000.');
+    expect(liveText(el)).to.equal('13 tekens te veel');
+    await expectAccessible(el);
+  });
+});
+
+/** The same backend seen by another signed-in reader: what has really reached the server. */
+function newBackendView(store: MemoryStore): MemoryStore {
+  return store.backend.session('maria');
+}
