@@ -1,0 +1,113 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { richTextStyles } from '../shared/rich-text.js';
+
+export const commentsStyles = [
+  tokens,
+  avatarStyles,
+  richTextStyles,
+  css`
+    .comments {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+      padding-block-start: var(--_space-s);
+      border-block-start: 1px solid var(--_border);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+    }
+    li {
+      display: flex;
+      gap: var(--_space-s);
+      align-items: flex-start;
+    }
+    .bubble {
+      flex: 1;
+      min-width: 0;
+      padding: var(--_space-xs) var(--_space-s);
+      border-radius: var(--_radius-m);
+      background: var(--_surface-raised);
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space-s);
+      align-items: baseline;
+    }
+    .name {
+      font-weight: 600;
+      font-size: 0.9em;
+    }
+    time {
+      color: var(--_text-quiet);
+      font-size: 0.8em;
+    }
+    .text {
+      margin: 0;
+    }
+    .quiet {
+      margin: 0;
+      color: var(--_text-quiet);
+      font-size: 0.9em;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-xs);
+    }
+    label {
+      font-weight: 600;
+      font-size: 0.9em;
+    }
+    textarea {
+      width: 100%;
+      min-height: 2.75em;
+      max-height: 16em;
+      field-sizing: content;
+      padding: var(--_space-s);
+      font: inherit;
+      line-height: 1.5;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-s);
+      resize: vertical;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .hint {
+      color: var(--_text-quiet);
+      font-size: 0.85em;
+    }
+    .error {
+      margin: 0;
+      color: var(--_danger);
+      font-size: 0.9em;
+    }
+    .error:empty {
+      display: none;
+    }
+    .notice {
+      padding: var(--_space-s);
+    }
+    .skeleton {
+      height: 2.5rem;
+      border-radius: var(--_radius-m);
+      background: var(--_surface-raised);
+    }
+  `,
+];

@@ -1,0 +1,288 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { isStoreError, StoreError } from '../../data/store.js';
+import { MAX_COMMENT_LENGTH, type Comment, type Viewer } from '../../data/types.js';
+import { commentsMessages } from '../../i18n/messages/comments.js';
+import { ProfileCache } from '../feed/profile-cache.js';
+import { renderAvatar } from '../shared/avatar.js';
+import { LenigElement } from '../shared/lenig-element.js';
+import { renderRichText } from '../shared/rich-text.js';
+import { commentsStyles } from './comments.styles.js';
+
+/** Detail of `lenig-comment-created`. */
+export interface CommentCreatedDetail {
+  channel: string;
+  post: string;
+  comment: string;
+}
+
+/** Detail of `lenig-error` from the comments. */
+export interface CommentsErrorDetail {
+  operation: 'comment' | 'subscribeComments' | 'signIn';
+  error: StoreError;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/**
+ * The comments of one post, oldest first, and a labelled box to reply. Opened inline by a post card; can
+ * also stand on its own on a page (`<lenig-comments channel="general" post="-Nabc…">`).
+ *
+ * Ctrl+Enter (⌘+Enter on a Mac) sends. A rejected comment keeps its text and says why; a sent one is
+ * announced politely ("Comment added") and focus stays in the box for the next one.
+ *
+ * @summary A post's comments with a reply box.
+ *
+ * @csspart list - The `<ul>` of comments.
+ * @csspart comment - One comment.
+ * @csspart avatar - A commenter's photo or initials.
+ * @csspart form - The reply form.
+ * @csspart textarea - The reply box.
+ * @csspart submit - The send button.
+ * @csspart status - The configuration or loading message.
+ *
+ * @fires {CustomEvent<CommentCreatedDetail>} lenig-comment-created - A comment was stored.
+ * @fires {CustomEvent<CommentsErrorDetail>} lenig-error - Loading or sending failed.
+ */
+@customElement('lenig-comments')
+export class LenigCommentsElement extends LenigElement {
+  static override styles = commentsStyles;
+
+  private readonly i18n = this.localize(commentsMessages);
+  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly viewerSub = new SubscriptionController<Viewer | null>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
+  private readonly connection = new SubscriptionController<boolean>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeConnection(next),
+  );
+  private readonly list = new SubscriptionController<Comment[], [string, string]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel && this.post ? [this.channel, this.post] : undefined),
+    (store, [channel, post], next, fail) =>
+      store.subscribeComments(channel, post, next, (error) => {
+        fail(error);
+        this.emitError('subscribeComments', error);
+      }),
+  );
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  @state() private draft = '';
+  @state() private sending = false;
+  @state() private error = '';
+  @state() private announcement = '';
+
+  /** The channel of the post. Required. */
+  @property() channel?: string;
+  /** The post id. Required. */
+  @property() post?: string;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.profiles.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.profiles.use(this.activeStore);
+    if (changed.has('post') && changed.get('post') !== undefined) {
+      this.draft = '';
+      this.error = '';
+    }
+  }
+
+  // --- handlers ------------------------------------------------------------------------------------
+
+  private onInput(e: Event): void {
+    this.draft = (e.target as HTMLTextAreaElement).value;
+    if (this.error) this.error = '';
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.send();
+    }
+  }
+
+  private async send(e?: Event): Promise<void> {
+    e?.preventDefault();
+    const store = this.activeStore;
+    const { channel, post } = this;
+    if (!store || !channel || !post || this.sending) return;
+    const { t } = this.i18n;
+    const text = this.draft;
+    this.announcement = '';
+    if (!/\S/.test(text)) {
+      this.error = t.required;
+      this.textarea?.focus();
+      return;
+    }
+    if (text.length > MAX_COMMENT_LENGTH) {
+      this.error = t.tooLong(this.i18n.number(text.length), this.i18n.number(MAX_COMMENT_LENGTH));
+      this.textarea?.focus();
+      return;
+    }
+    this.error = '';
+    const write = store.comment(channel, post, text);
+    if (this.connection.value === false) {
+      // Offline the comment is already in the list (the store keeps it and sends it later); the box is
+      // free for the next one. A later refusal still reaches the page as lenig-error.
+      this.draft = '';
+      this.announcement = t.added;
+      write.then(
+        (id) => this.emitCreated(channel, post, id),
+        (error: unknown) => this.emitError('comment', toStoreError(error)),
+      );
+      return;
+    }
+    this.sending = true;
+    try {
+      const id = await write;
+      this.draft = '';
+      this.announcement = t.added;
+      this.emitCreated(channel, post, id);
+    } catch (error) {
+      this.error = this.describe(error);
+      this.emitError('comment', toStoreError(error));
+    } finally {
+      this.sending = false;
+    }
+    await this.updateComplete;
+    this.textarea?.focus();
+  }
+
+  private async signIn(): Promise<void> {
+    try {
+      await this.activeStore?.signIn();
+    } catch (error) {
+      this.emitError('signIn', toStoreError(error));
+    }
+  }
+
+  // --- internals -----------------------------------------------------------------------------------
+
+  private describe(error: unknown): string {
+    const { t } = this.i18n;
+    if (!isStoreError(error)) return t.failed;
+    if (error.code === 'validation-failed') {
+      if (error.reason === 'too-long') return t.tooLong(this.i18n.number(this.draft.length), this.i18n.number(MAX_COMMENT_LENGTH));
+      if (error.reason === 'required') return t.required;
+    }
+    if (error.code === 'permission-denied') return this.common.t.permissionDenied;
+    if (error.code === 'unauthenticated') return this.common.t.signInToContinue;
+    if (error.code === 'not-found') return t.postGone;
+    return t.failed;
+  }
+
+  private emitCreated(channel: string, post: string, comment: string): void {
+    this.dispatchEvent(
+      new CustomEvent<CommentCreatedDetail>('lenig-comment-created', { detail: { channel, post, comment }, bubbles: true, composed: true }),
+    );
+  }
+
+  private emitError(operation: CommentsErrorDetail['operation'], error: StoreError): void {
+    this.dispatchEvent(new CustomEvent<CommentsErrorDetail>('lenig-error', { detail: { operation, error }, bubbles: true, composed: true }));
+  }
+
+  // --- render --------------------------------------------------------------------------------------
+
+  private renderComment(c: Comment): TemplateResult {
+    const profile = this.profiles.get(c.author);
+    const name = profile === null ? this.common.t.unknownPerson : (profile?.name ?? '…');
+    return html`<li part="comment">
+      ${renderAvatar({ uid: c.author, name: profile === undefined ? undefined : name, photoURL: profile?.photoURL }, '2rem')}
+      <div class="bubble">
+        <div class="head">
+          <span class="name">${name}</span>
+          <time datetime=${c.createdAt.toISOString()} title=${this.i18n.date(c.createdAt, { dateStyle: 'full', timeStyle: 'short' })}
+            >${this.i18n.relativeTime(c.createdAt)}</time
+          >
+        </div>
+        <p class="text rich-text">${renderRichText(c.text)}</p>
+      </div>
+    </li>`;
+  }
+
+  private renderList(): TemplateResult {
+    const { t } = this.i18n;
+    switch (this.list.status) {
+      case 'error':
+        return html`<div class="notice error" role="alert">
+          <p class="error">${t.loadFailed}</p>
+          <button class="button" type="button" @click=${() => this.list.retry()}>${this.common.t.retry}</button>
+        </div>`;
+      case 'ready': {
+        const comments = this.list.value ?? [];
+        if (comments.length === 0) return html`<p class="quiet">${t.empty}</p>`;
+        return html`<ul part="list" role="list">
+          ${comments.map((c) => this.renderComment(c))}
+        </ul>`;
+      }
+      default:
+        return html`<div class="skeleton" aria-hidden="true"></div>
+          <p class="visually-hidden" role="status">${t.loading}</p>`;
+    }
+  }
+
+  private renderForm(): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (this.viewerSub.status !== 'ready') return nothing;
+    if (this.viewerSub.value === null) {
+      return html`<div class="row">
+        <p class="quiet">${this.common.t.signInToContinue}</p>
+        <button class="button" type="button" @click=${this.signIn}>${this.common.t.signIn}</button>
+      </div>`;
+    }
+    return html`<form part="form" @submit=${this.send}>
+      <label for="reply">${t.replyLabel}</label>
+      <textarea
+        id="reply"
+        part="textarea"
+        .value=${this.draft}
+        aria-invalid=${this.error ? 'true' : 'false'}
+        aria-describedby="reply-error reply-hint"
+        ?readonly=${this.sending}
+        @input=${this.onInput}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <p id="reply-error" class="error" role="alert">${this.error}</p>
+      <div class="row">
+        <button part="submit" class="button primary" type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.send}</button>
+        <span id="reply-hint" class="hint">${t.shortcut(isMac ? '⌘' : 'Ctrl')}</span>
+      </div>
+    </form>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.channel) return this.missingAttribute('channel');
+    if (!this.post) return this.missingAttribute('post');
+    const unavailable = this.renderUnavailable();
+    if (unavailable !== nothing) return unavailable;
+    return html`<section class="lenig comments" aria-label=${this.i18n.t.label}>
+      ${this.renderList()} ${this.renderForm()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </section>`;
+  }
+}
+
+function toStoreError(e: unknown): StoreError {
+  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-comments': LenigCommentsElement;
+  }
+  interface HTMLElementEventMap {
+    'lenig-comment-created': CustomEvent<CommentCreatedDetail>;
+  }
+}

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const feedStyles = [
+  tokens,
+  css`
+    .feed-root {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-m);
+    }
+
+    .live:empty {
+      position: absolute;
+    }
+    .offline {
+      margin: 0;
+      padding: var(--_space-s) var(--_space-m);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--lenig-feed-offline-color, light-dark(#9a6700, #d29922));
+      border-radius: var(--_radius-m);
+      background: var(--_surface-raised);
+      font-size: 0.9em;
+    }
+
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-xs);
+    }
+    .chip {
+      min-height: 2rem;
+      padding: 0 var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+      font-size: 0.9em;
+    }
+    .chip:hover {
+      background: var(--_surface-raised);
+    }
+    .chip[aria-pressed='true'] {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+    }
+
+    /* The "N new posts" pill stays in reach while the reader scrolls down the feed. */
+    .new-posts-region {
+      position: sticky;
+      top: var(--_space-s);
+      z-index: 1;
+      display: flex;
+      justify-content: center;
+    }
+    .new-posts-region:empty {
+      position: absolute;
+    }
+    .new-posts {
+      min-height: 2.25rem;
+      padding: 0 var(--_space-l);
+      border: 0;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+      cursor: pointer;
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    }
+
+    .feed {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-m);
+    }
+
+    .skeleton {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+    }
+    .skeleton .line,
+    .skeleton .disc {
+      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
+      animation: shimmer 1.4s ease-in-out infinite;
+      border-radius: var(--_radius-s);
+    }
+    .skeleton .top {
+      display: flex;
+      gap: var(--_space-s);
+      align-items: center;
+    }
+    .skeleton .disc {
+      width: 2.5rem;
+      height: 2.5rem;
+      border-radius: 50%;
+      flex: none;
+    }
+    .skeleton .line {
+      height: 0.85rem;
+    }
+    @keyframes shimmer {
+      from {
+        background-position: 100% 0;
+      }
+      to {
+        background-position: 0 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton .line,
+      .skeleton .disc {
+        animation: none;
+      }
+    }
+
+    .state {
+      margin: 0;
+    }
+    .state.error {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .state.error p {
+      margin: 0;
+    }
+
+    .more-row {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .end {
+      margin: 0;
+      color: var(--_text-quiet);
+      font-size: 0.9em;
+    }
+    .more-error {
+      margin: 0;
+      color: var(--_danger);
+      font-size: 0.9em;
+    }
+    .sentinel {
+      height: 1px;
+      margin-top: -1px;
+    }
+  `,
+];

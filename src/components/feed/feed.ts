@@ -1,0 +1,654 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { storeContext } from '../../data/context.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { isStoreError, StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
+import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Viewer } from '../../data/types.js';
+import { feedMessages } from '../../i18n/messages/feed.js';
+import { postCardMessages } from '../../i18n/messages/post-card.js';
+import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
+import { MAX_LIKER_NAMES } from '../like-button/like-view.js';
+import { OptimisticLikes } from '../like-button/optimistic-likes.js';
+import {
+  LenigPostCardElement,
+  type PostEditRequestDetail,
+  type PostHideRequestDetail,
+  type PostReportRequestDetail,
+  type PostRequestDetail,
+} from '../post-card/post-card.js';
+import { LenigElement } from '../shared/lenig-element.js';
+import { feedStyles } from './feed.styles.js';
+import { ProfileCache } from './profile-cache.js';
+
+/** Detail of the feed's outcome events: which post. */
+export interface FeedPostDetail {
+  channel: string;
+  post: string;
+}
+export interface FeedPostEditedDetail extends FeedPostDetail {
+  text: string;
+}
+export interface FeedPostHiddenDetail extends FeedPostDetail {
+  hidden: boolean;
+}
+/** Detail of `lenig-error` from the feed: the store operation that failed and its StoreError. */
+export interface FeedErrorDetail {
+  operation: string;
+  error: StoreError;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+/** Relative times ("3 minutes ago") are redrawn this often. */
+const TICK_MS = 30_000;
+/** Start loading the next page this far before the reader reaches the end. */
+const PRELOAD_MARGIN = '0px 0px 600px 0px';
+const CARD_PARTS =
+  'card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count';
+
+/** Whether a store marks a post as not yet accepted by the server (an optional field a store may add). */
+function flaggedPending(post: Post): boolean {
+  return (post as Post & { pending?: unknown }).pending === true;
+}
+
+function toStoreError(e: unknown): StoreError {
+  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * A channel's posts, newest first, live. Follows the ARIA feed pattern: `role="feed"`, each post an
+ * `<article>` with `aria-posinset` / `aria-setsize` (-1 while older posts can load), `aria-busy` while
+ * loading; Page Down / Page Up move between posts, Home / End (on a post) to the first and last.
+ *
+ * New posts by others never push the text being read down: they wait behind an "N new posts" button at
+ * the top, which reveals them and moves focus to the first. The viewer's own posts (from a composer on the
+ * same page, through the same store) appear at once, marked "Sending…" until the server has them.
+ * Older posts load with "Show older posts" or, for pointer and touch users, when the end scrolls into view.
+ *
+ * Reads: one feed subscription, one "what do I like" subscription for every post's like, one profile
+ * subscription per distinct author, the channel (for the category chips), the viewer and the connection.
+ * It provides its store to the elements inside (the comments a post opens).
+ *
+ * @summary A live channel feed with category filters, paging, likes, comments and moderation.
+ *
+ * @csspart filters - The group of category chips.
+ * @csspart chip - One category chip (a toggle button).
+ * @csspart new-posts - The "N new posts" button.
+ * @csspart feed - The `role="feed"` list.
+ * @csspart more - The "Show older posts" button.
+ * @csspart offline - The offline banner.
+ * @csspart status - Loading, empty and error messages.
+ * @csspart card - Re-exported from each `<lenig-post-card>`, as are `header avatar author timestamp category
+ *   body mention link actions textarea like-button like-count`.
+ *
+ * @cssproperty --lenig-feed-offline-color - The stripe of the offline banner. Default: amber.
+ * @cssproperty --lenig-post-card-background - Background of each post (see `<lenig-post-card>`).
+ *
+ * @fires {CustomEvent<FeedPostEditedDetail>} lenig-post-edited - The viewer's edit was stored.
+ * @fires {CustomEvent<FeedPostDetail>} lenig-post-deleted - The viewer deleted a post.
+ * @fires {CustomEvent<FeedPostHiddenDetail>} lenig-post-hidden - An admin hid or unhid a post.
+ * @fires {CustomEvent<FeedPostDetail>} lenig-post-reported - The viewer reported a post.
+ * @fires {CustomEvent<FeedErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
+ */
+@customElement('lenig-feed')
+export class LenigFeedElement extends LenigElement {
+  static override styles = feedStyles;
+
+  // --- controllers -----------------------------------------------------------------------------------
+
+  private readonly i18n = this.localize(feedMessages);
+  private readonly cardText = this.localize(postCardMessages);
+  private readonly provider = new ContextProvider(this, { context: storeContext });
+  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly likes = new OptimisticLikes(
+    () => this.activeStore,
+    () => this.requestUpdate(),
+  );
+  private readonly viewerSub = new SubscriptionController<Viewer | null>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
+  private readonly connection = new SubscriptionController<boolean>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeConnection(next),
+  );
+  private readonly channelSub = new SubscriptionController<Channel, [string]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel ? [this.channel] : undefined),
+    (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
+  );
+  private readonly myLikes = new SubscriptionController<ReadonlySet<LikeTarget>>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next, fail) => store.subscribeMyLikes(next, fail),
+  );
+  private readonly feed = new SubscriptionController<FeedPage, [string, string | undefined, number]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel ? [this.channel, this.selected, this.effectivePageSize] : undefined),
+    (store, [channel, category, pageSize], next, fail) => {
+      this.resetFeed();
+      let live = true;
+      const sub = store.subscribeFeed(
+        category === undefined ? { channel, pageSize } : { channel, category, pageSize },
+        (page) => {
+          // A page of the subscription this one replaced must not be sorted into the new one's posts.
+          if (!live) return;
+          this.classify(page);
+          next(page);
+        },
+        (error) => {
+          fail(error);
+          this.emitError('subscribeFeed', error);
+        },
+      );
+      this.feedHandle = sub;
+      return () => {
+        live = false;
+        if (this.feedHandle === sub) this.feedHandle = undefined;
+        sub.unsubscribe();
+      };
+    },
+  );
+
+  // --- state -----------------------------------------------------------------------------------------
+
+  /** The category shown: starts as the `category` attribute, then follows the chips. */
+  @state() private selected: string | undefined;
+  @state() private loadingMore = false;
+  @state() private moreFailed = false;
+  @state() private now = new Date();
+
+  private feedHandle: FeedSubscription | undefined;
+  /** Each post id the feed has seen: shown, or held back behind "N new posts". */
+  private readonly seen = new Map<string, 'shown' | 'held'>();
+  private firstPage = true;
+  /** The newest `createdAt` ever shown; a post by someone else newer than this is new. */
+  private newestShown = -Infinity;
+  /** Whether `more()` was called on this subscription (which also stops the window from sliding). */
+  private paged = false;
+  /** The viewer's own posts that arrived while offline: "Sending…" until the connection is back. */
+  private readonly unsent = new Set<string>();
+  private readonly likerNames = new Map<LikeTarget, { count: number; names: string[] | undefined }>();
+  private observer: IntersectionObserver | undefined;
+  private observed: Element | null = null;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private warnedCategory: string | undefined;
+
+  // --- properties ------------------------------------------------------------------------------------
+
+  /** The channel whose posts to show. Required. */
+  @property() channel?: string;
+  /** Show only this category at first (a key such as `news` or `idea`); the chips can change it. */
+  @property() category?: string;
+  /** Posts per page (1–100). Default 20. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+  /** Turns off loading older posts on scroll; the "Show older posts" button remains. */
+  @property({ type: Boolean, attribute: 'no-infinite-scroll' }) noInfiniteScroll = false;
+  /** Hides the category chips (the `category` attribute still filters). */
+  @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
+
+  // --- lifecycle -------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = new Date()), TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = null;
+    this.profiles.clear();
+    this.likes.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('category')) this.selected = this.category || undefined;
+    if (changed.has('pageSize') && this.effectivePageSize !== this.pageSize) {
+      console.warn(`lenig: <lenig-feed page-size="${this.pageSize}"> — use a whole number from 1 to ${MAX_PAGE_SIZE}; using ${DEFAULT_PAGE_SIZE}.`);
+    }
+    const store = this.activeStore;
+    this.provider.setValue(store);
+    this.profiles.use(store);
+    if (this.connection.value === true && this.unsent.size > 0) this.unsent.clear();
+    const categories = this.channelSub.value?.categories;
+    if (categories && this.selected && !categories.includes(this.selected) && this.warnedCategory !== this.selected) {
+      this.warnedCategory = this.selected;
+      console.warn(`lenig: <lenig-feed category="${this.selected}"> — "${this.channel}" has no such category (it has ${categories.join(', ')}).`);
+    }
+  }
+
+  protected override updated(): void {
+    this.watchSentinel();
+  }
+
+  // --- handlers --------------------------------------------------------------------------------------
+
+  private selectCategory(key: string | undefined): void {
+    this.selected = key === this.selected ? undefined : key;
+  }
+
+  private async reveal(): Promise<void> {
+    const page = this.feed.value;
+    if (!page) return;
+    const held = page.posts.filter((p) => this.seen.get(p.id) === 'held');
+    for (const p of held) this.show(p);
+    this.requestUpdate();
+    await this.updateComplete;
+    if (held[0]) this.cardFor(held[0].id)?.focus();
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (!['PageDown', 'PageUp', 'Home', 'End'].includes(e.key) || e.altKey || e.shiftKey) return;
+    const path = e.composedPath();
+    const origin = path[0];
+    // Text fields keep their own use of these keys.
+    if (origin instanceof HTMLTextAreaElement || origin instanceof HTMLInputElement || (origin instanceof HTMLElement && origin.isContentEditable)) return;
+    const cards = this.cards();
+    const current = path.find((n): n is LenigPostCardElement => n instanceof LenigPostCardElement);
+    const index = current ? cards.indexOf(current) : -1;
+    let next: number;
+    switch (e.key) {
+      case 'PageDown':
+        next = index + 1;
+        break;
+      case 'PageUp':
+        next = Math.max(0, index - 1);
+        break;
+      case 'Home':
+      case 'End':
+        // Only from the article itself: inside it, Home and End belong to the focused control.
+        if (!(origin instanceof HTMLElement) || origin.localName !== 'article') return;
+        next = e.key === 'Home' ? 0 : cards.length - 1;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next >= cards.length) {
+      // Past the last post: load the next page and go on to its first post.
+      if (this.feed.value?.hasMore) void this.loadMore(true);
+      return;
+    }
+    cards[next]?.focus();
+  }
+
+  private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
+    const post = this.postFor(e.detail.target);
+    if (!post) return;
+    const mine = this.myLikes.value?.has(e.detail.target) ?? false;
+    this.likes.toggle(e.detail.target, post.likeCount, mine).catch((error: unknown) => {
+      this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+    });
+  }
+
+  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
+    void this.fetchLikers(e.detail.target);
+  }
+
+  private onSignInRequest(): void {
+    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
+  }
+
+  private onEdit(e: CustomEvent<PostEditRequestDetail>): void {
+    e.stopPropagation();
+    const { post, text } = e.detail;
+    this.answer(e.detail, 'editPost', (store) => store.editPost(post.channel, post.id, text), () =>
+      this.emit<FeedPostEditedDetail>('lenig-post-edited', { channel: post.channel, post: post.id, text }),
+    );
+  }
+
+  private onDelete(e: CustomEvent<PostRequestDetail>): void {
+    e.stopPropagation();
+    const { post } = e.detail;
+    const index = this.cards().findIndex((c) => c.post?.id === post.id);
+    this.answer(
+      e.detail,
+      'deletePost',
+      (store) => store.deletePost(post.channel, post.id),
+      async () => {
+        this.emit<FeedPostDetail>('lenig-post-deleted', { channel: post.channel, post: post.id });
+        // The card is gone with the post: put focus on the post that took its place.
+        await this.updateComplete;
+        const cards = this.cards();
+        const target = cards[Math.min(index, cards.length - 1)];
+        if (target) target.focus();
+        else this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
+      },
+    );
+  }
+
+  private onReport(e: CustomEvent<PostReportRequestDetail>): void {
+    e.stopPropagation();
+    const { post, reason } = e.detail;
+    this.answer(e.detail, 'report', (store) => store.report(post.channel, post.id, reason), () =>
+      this.emit<FeedPostDetail>('lenig-post-reported', { channel: post.channel, post: post.id }),
+    );
+  }
+
+  private onHide(e: CustomEvent<PostHideRequestDetail>): void {
+    e.stopPropagation();
+    const { post, hidden } = e.detail;
+    this.answer(e.detail, 'hidePost', (store) => store.hidePost(post.channel, post.id, hidden), () =>
+      this.emit<FeedPostHiddenDetail>('lenig-post-hidden', { channel: post.channel, post: post.id, hidden }),
+    );
+  }
+
+  private retry(): void {
+    this.feed.retry();
+    this.channelSub.retry();
+  }
+
+  // --- public methods --------------------------------------------------------------------------------
+
+  /** Loads the next page of older posts. With `focusFirst`, focus moves to the first of them. */
+  async loadMore(focusFirst = false): Promise<void> {
+    const handle = this.feedHandle;
+    if (!handle || this.loadingMore || !this.feed.value?.hasMore) return;
+    const before = this.cards().length;
+    this.loadingMore = true;
+    this.moreFailed = false;
+    this.paged = true;
+    try {
+      await handle.more();
+    } catch (error) {
+      this.moreFailed = true;
+      this.emitError('more', toStoreError(error));
+    } finally {
+      this.loadingMore = false;
+    }
+    await this.updateComplete;
+    if (focusFirst) this.cards()[before]?.focus();
+    // The end may still be in view after a short page: observe afresh so the observer reports it again.
+    if (this.observer && this.observed) {
+      this.observer.unobserve(this.observed);
+      this.observer.observe(this.observed);
+    }
+  }
+
+  // --- internals -------------------------------------------------------------------------------------
+
+  private get effectivePageSize(): number {
+    const n = this.pageSize;
+    return Number.isInteger(n) && n >= 1 && n <= MAX_PAGE_SIZE ? n : DEFAULT_PAGE_SIZE;
+  }
+
+  private resetFeed(): void {
+    this.seen.clear();
+    this.firstPage = true;
+    this.newestShown = -Infinity;
+    this.paged = false;
+    this.loadingMore = false;
+    this.moreFailed = false;
+  }
+
+  private show(post: Post): void {
+    this.seen.set(post.id, 'shown');
+    this.newestShown = Math.max(this.newestShown, post.createdAt.getTime());
+  }
+
+  /**
+   * Decides, once per post, whether it is shown or held back: the first page, older pages, the viewer's
+   * own posts and posts that surface among those already read are shown; newer posts by others are held.
+   */
+  private classify(page: FeedPage): void {
+    const uid = this.viewerSub.value?.uid;
+    const offline = this.connection.value === false;
+    let held = false;
+    for (const post of page.posts) {
+      if (this.seen.has(post.id)) continue;
+      const own = uid !== undefined && post.author === uid;
+      if (own && offline) this.unsent.add(post.id);
+      if (this.firstPage || own || post.createdAt.getTime() <= this.newestShown) {
+        this.show(post);
+      } else {
+        this.seen.set(post.id, 'held');
+        held = true;
+      }
+    }
+    this.firstPage = false;
+    if (held && !this.paged && page.hasMore) {
+      // Until the first `more()` the window is the newest page, so each held post pushes the oldest shown
+      // post out at the bottom. Paging once pins the window (the store keeps everything from its oldest
+      // post up), which brings it back and keeps the reader's posts in place.
+      this.paged = true;
+      void this.feedHandle?.more().catch((error: unknown) => this.emitError('more', toStoreError(error)));
+    }
+  }
+
+  private answer(
+    detail: PostRequestDetail,
+    operation: string,
+    write: (store: LenigStore) => Promise<unknown>,
+    done: () => void | Promise<void>,
+  ): void {
+    const store = this.activeStore;
+    if (!store) {
+      detail.respondWith(Promise.reject(new StoreError('unknown', 'No store.')));
+      return;
+    }
+    const outcome = write(store).then(
+      () => done(),
+      (error: unknown) => {
+        const e = toStoreError(error);
+        this.emitError(operation, e);
+        throw e;
+      },
+    );
+    if (this.connection.value === false) {
+      // Offline the store applies the change locally at once and sends it later: the card can close now.
+      // A later refusal still reaches the page as lenig-error.
+      outcome.catch(() => undefined);
+      detail.respondWith(Promise.resolve());
+    } else {
+      detail.respondWith(outcome);
+    }
+  }
+
+  private async fetchLikers(target: LikeTarget): Promise<void> {
+    const store = this.activeStore;
+    const post = this.postFor(target);
+    if (!store || !post) return;
+    const count = post.likeCount;
+    const entry = { count, names: this.likerNames.get(target)?.names };
+    this.likerNames.set(target, entry);
+    try {
+      const uids = await store.getLikers(target, MAX_LIKER_NAMES);
+      const profiles = await Promise.all(uids.map((uid) => this.profiles.peek(uid)));
+      entry.names = profiles.map((p) => p?.name ?? this.common.t.unknownPerson);
+      this.requestUpdate();
+    } catch (error) {
+      this.likerNames.delete(target);
+      this.emitError('getLikers', toStoreError(error));
+    }
+  }
+
+  /** Names for a post's tooltip; asks again when the count moved since they were fetched. */
+  private likersFor(target: LikeTarget, count: number): string[] | undefined {
+    const entry = this.likerNames.get(target);
+    if (!entry) return undefined;
+    if (entry.count !== count) queueMicrotask(() => void this.fetchLikers(target));
+    return entry.names;
+  }
+
+  private postFor(target: LikeTarget): Post | undefined {
+    return this.feed.value?.posts.find((p) => postTarget(p.channel, p.id) === target);
+  }
+
+  private cards(): LenigPostCardElement[] {
+    return [...this.renderRoot.querySelectorAll('lenig-post-card')];
+  }
+
+  private cardFor(id: string): LenigPostCardElement | null {
+    return this.renderRoot.querySelector(`lenig-post-card[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private watchSentinel(): void {
+    const sentinel = this.noInfiniteScroll ? null : this.renderRoot.querySelector('.sentinel');
+    if (sentinel === this.observed) return;
+    if (this.observed) this.observer?.unobserve(this.observed);
+    this.observed = sentinel;
+    if (!sentinel) return;
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !this.moreFailed) void this.loadMore(false);
+      },
+      { rootMargin: PRELOAD_MARGIN },
+    );
+    this.observer.observe(sentinel);
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private emitError(operation: string, error: StoreError): void {
+    this.emit<FeedErrorDetail>('lenig-error', { operation, error });
+  }
+
+  // --- render ----------------------------------------------------------------------------------------
+
+  private renderFilters(): TemplateResult | typeof nothing {
+    const categories = this.channelSub.value?.categories ?? [];
+    if (this.noFilters || categories.length < 2) return nothing;
+    const { t } = this.i18n;
+    const chip = (key: string | undefined, label: string) =>
+      html`<button class="chip" part="chip" type="button" aria-pressed=${this.selected === key ? 'true' : 'false'} @click=${() => this.selectCategory(key)}>
+        ${label}
+      </button>`;
+    return html`<div class="filters" part="filters" role="group" aria-label=${t.filterLabel}>
+      ${chip(undefined, t.allCategories)} ${categories.map((c) => chip(c, this.cardText.t.category(c)))}
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const card = (lines: number[]) => html`<div class="skeleton" aria-hidden="true">
+      <div class="top">
+        <span class="disc"></span>
+        <span class="line" style="width: 40%"></span>
+      </div>
+      ${lines.map((w) => html`<span class="line" style="width: ${w}%"></span>`)}
+    </div>`;
+    return html`${card([95, 80, 60])}${card([90, 70])}${card([85, 92, 40])}`;
+  }
+
+  private renderPosts(page: FeedPage): TemplateResult {
+    const viewer = this.viewerSub.value ?? null;
+    const visible = page.posts.filter((p) => this.seen.get(p.id) === 'shown');
+    const setsize = page.hasMore ? -1 : visible.length;
+    const mine = this.myLikes.value;
+    return html`${repeat(
+      visible,
+      (p) => p.id,
+      (p, i) => {
+        const target = postTarget(p.channel, p.id);
+        const like = this.likes.view(target, p.likeCount, mine?.has(target) ?? false);
+        return html`<lenig-post-card
+          data-id=${p.id}
+          exportparts=${CARD_PARTS}
+          .post=${p}
+          .author=${this.profiles.get(p.author)}
+          .viewer=${viewer}
+          .likeCount=${like.count}
+          .liked=${like.pressed}
+          .likePending=${like.pending}
+          .likers=${this.likersFor(target, like.count)}
+          .pending=${this.unsent.has(p.id) || flaggedPending(p)}
+          .posinset=${i + 1}
+          .setsize=${setsize}
+          .now=${this.now}
+        ></lenig-post-card>`;
+      },
+    )}`;
+  }
+
+  private renderMore(page: FeedPage): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (!page.hasMore) {
+      return page.posts.length > 0 && this.paged ? html`<div class="more-row"><p class="end">${t.allShown}</p></div>` : nothing;
+    }
+    return html`<div class="more-row">
+      ${this.moreFailed ? html`<p class="more-error" role="alert">${t.olderFailed}</p>` : nothing}
+      <button class="button" part="more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore(true)}>
+        ${this.loadingMore ? t.loadingOlder : this.moreFailed ? this.common.t.retry : t.showOlder}
+      </button>
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { t } = this.i18n;
+    const label = t.feedLabel(this.channelSub.value?.name ?? this.channel ?? '');
+    if (this.feed.status === 'error') {
+      const error = this.feed.error;
+      const message = error?.code === 'not-found' ? t.channelNotFound(this.channel ?? '') : t.loadFailed;
+      return html`<div class="notice error state" part="status" role="alert">
+        <p>${message}</p>
+        <button class="button" type="button" @click=${this.retry}>${this.common.t.retry}</button>
+      </div>`;
+    }
+    const page = this.feed.value;
+    if (this.feed.status !== 'ready' || !page) {
+      return html`<div class="feed" part="feed" role="feed" aria-label=${label} aria-busy="true">${this.renderSkeleton()}</div>
+        <p class="visually-hidden" role="status">${t.loadingPosts}</p>`;
+    }
+    const held = page.posts.filter((p) => this.seen.get(p.id) === 'held').length;
+    const shown = page.posts.length - held;
+    // No white space inside the live regions: empty, they must match :empty and take no room.
+    return html`<div class="new-posts-region" role="status">${held > 0
+        ? html`<button class="new-posts" part="new-posts" type="button" @click=${this.reveal}>
+            ${this.i18n.plural(held, { one: t.newPostsOne, other: t.newPostsOther })}
+          </button>`
+        : nothing}</div>
+      ${shown === 0
+        ? html`<p class="notice state" part="status" tabindex="-1">${this.selected ? t.emptyCategory : t.empty}</p>`
+        : html`<div class="feed" part="feed" role="feed" aria-label=${label} aria-busy=${this.loadingMore ? 'true' : 'false'} @keydown=${this.onKeydown}>
+            ${this.renderPosts(page)}
+          </div>`}
+      <div class="sentinel"></div>
+      ${this.renderMore(page)}`;
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.channel) return this.missingAttribute('channel');
+    const unavailable = this.renderUnavailable();
+    if (unavailable !== nothing) return unavailable;
+    return html`<div
+      class="lenig feed-root"
+      @lenig-like-toggle=${this.onLikeToggle}
+      @lenig-likers-request=${this.onLikersRequest}
+      @lenig-sign-in-request=${this.onSignInRequest}
+      @lenig-post-edit=${this.onEdit}
+      @lenig-post-delete=${this.onDelete}
+      @lenig-post-report=${this.onReport}
+      @lenig-post-hide=${this.onHide}
+    >
+      <div class="live" role="status">${this.connection.value === false
+          ? html`<p class="offline" part="offline">${this.common.t.offline}</p>`
+          : nothing}</div>
+      ${this.renderFilters()} ${this.renderBody()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-feed': LenigFeedElement;
+  }
+  interface HTMLElementEventMap {
+    'lenig-post-edited': CustomEvent<FeedPostEditedDetail>;
+    'lenig-post-deleted': CustomEvent<FeedPostDetail>;
+    'lenig-post-hidden': CustomEvent<FeedPostHiddenDetail>;
+    'lenig-post-reported': CustomEvent<FeedPostDetail>;
+  }
+}

@@ -1,0 +1,498 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { isStoreError } from '../../data/store.js';
+import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type Viewer } from '../../data/types.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { commonMessages } from '../../i18n/messages/common.js';
+import { postCardMessages } from '../../i18n/messages/post-card.js';
+import '../comments/comments.js';
+import '../like-button/like-view.js';
+import { renderAvatar } from '../shared/avatar.js';
+import { renderRichText } from '../shared/rich-text.js';
+import { postCardStyles } from './post-card.styles.js';
+
+/**
+ * What every post request carries. The element that acts on it (normally `<lenig-feed>`) calls
+ * `respondWith(promise)` with the store write; the card shows "Saving…" until it settles, then closes the
+ * form, or keeps the user's text and shows the reason when it rejects. A request nobody answers counts as
+ * done; one cancelled with `preventDefault()` and not answered is dropped quietly.
+ */
+export interface PostRequestDetail {
+  post: Post;
+  respondWith(outcome: Promise<unknown>): void;
+}
+export interface PostEditRequestDetail extends PostRequestDetail {
+  text: string;
+}
+export interface PostReportRequestDetail extends PostRequestDetail {
+  reason: string;
+}
+export interface PostHideRequestDetail extends PostRequestDetail {
+  hidden: boolean;
+}
+
+type Mode = 'view' | 'edit' | 'confirm-delete' | 'report';
+type Busy = 'save' | 'delete' | 'report' | 'hide' | undefined;
+
+/** Text longer than this (characters or lines) starts collapsed behind "Show more". */
+const COLLAPSE_CHARS = 700;
+const COLLAPSE_LINES = 10;
+
+const icons = {
+  comment: html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" />
+  </svg>`,
+};
+
+/**
+ * One post: author, time, category, text, like, comments, and the actions the viewer may take. A leaf:
+ * it shows what it is given and asks for every change with a request event (see `PostRequestDetail`);
+ * the comments it opens are a `<lenig-comments>` container that finds the store itself.
+ *
+ * The post is an `<article>` for the ARIA feed pattern: focusable, labelled by the author and the time,
+ * described by the text, with `aria-posinset` / `aria-setsize` from the feed.
+ *
+ * @summary A post in a feed: header, rich text, like, comments, edit / delete / report / hide.
+ *
+ * @csspart card - The `<article>`.
+ * @csspart header - Avatar, author, job title, time and badges.
+ * @csspart avatar - The photo or initials.
+ * @csspart author - The author's name.
+ * @csspart timestamp - The `<time>` with the relative time.
+ * @csspart category - The category badge.
+ * @csspart body - The post text.
+ * @csspart mention - An @mention in the text.
+ * @csspart link - A link in the text.
+ * @csspart actions - The row of like, comments and post actions.
+ * @csspart textarea - The edit and report text fields.
+ *
+ * @cssproperty --lenig-post-card-background - Background of a post. Default: the surface colour.
+ *
+ * @fires {CustomEvent<PostEditRequestDetail>} lenig-post-edit - The author saves new text. Cancelable.
+ * @fires {CustomEvent<PostRequestDetail>} lenig-post-delete - The author confirmed deleting. Cancelable.
+ * @fires {CustomEvent<PostReportRequestDetail>} lenig-post-report - Someone reports the post. Cancelable.
+ * @fires {CustomEvent<PostHideRequestDetail>} lenig-post-hide - An admin hides or unhides it. Cancelable.
+ * @fires lenig-like-toggle - From the like view inside (see `<lenig-like-view>`).
+ * @fires lenig-likers-request - From the like view inside.
+ * @fires lenig-sign-in-request - From the like view inside, when signed out.
+ */
+@customElement('lenig-post-card')
+export class LenigPostCardElement extends LitElement {
+  static override styles = postCardStyles;
+
+  private readonly i18n = new LocalizeController(this, postCardMessages);
+  private readonly common = new LocalizeController(this, commonMessages);
+
+  @query('article') private article?: HTMLElement;
+
+  @state() private mode: Mode = 'view';
+  @state() private busy: Busy;
+  @state() private draft = '';
+  @state() private error = '';
+  @state() private status = '';
+  @state() private commentsOpen = false;
+  @state() private expanded = false;
+
+  /** The post to show. Required. */
+  @property({ attribute: false }) post?: Post;
+  /** The author's profile: `undefined` while loading, `null` when there is none ("Someone"). */
+  @property({ attribute: false }) author?: Profile | null;
+  /** Who is looking: decides which actions show. `null` or unset: signed out. */
+  @property({ attribute: false }) viewer?: Viewer | null;
+  /** The like count to show (optimism included). */
+  @property({ type: Number, attribute: 'like-count' }) likeCount = 0;
+  /** Whether the viewer likes the post (optimism included). */
+  @property({ type: Boolean }) liked = false;
+  /** A like write is under way. */
+  @property({ type: Boolean, attribute: 'like-pending' }) likePending = false;
+  /** Names for the "liked by" tooltip, newest first; `undefined` until asked for and loaded. */
+  @property({ attribute: false }) likers: string[] | undefined;
+  /** The post is not on the server yet: shows "Sending…" and holds back the actions. */
+  @property({ type: Boolean, reflect: true }) pending = false;
+  /** Position in the feed, from 1 (`aria-posinset`). */
+  @property({ type: Number }) posinset?: number;
+  /** Number of posts in the feed, or -1 while more can load (`aria-setsize`). */
+  @property({ type: Number }) setsize?: number;
+  /** The clock for relative times; the feed ticks it so "3 minutes ago" stays true. Default: now. */
+  @property({ attribute: false }) now?: Date;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
+      // Another post in this element (Lit reuses elements when a list changes): start afresh.
+      this.mode = 'view';
+      this.busy = undefined;
+      this.error = '';
+      this.status = '';
+      this.commentsOpen = false;
+      this.expanded = false;
+    }
+  }
+
+  // --- handlers ------------------------------------------------------------------------------------
+
+  private startEdit(): void {
+    this.draft = this.post?.text ?? '';
+    this.error = '';
+    this.status = '';
+    this.mode = 'edit';
+    void this.focusAfterUpdate('#edit-text');
+  }
+
+  private cancelMode(returnTo: string): void {
+    if (this.busy) return;
+    this.mode = 'view';
+    this.error = '';
+    void this.focusAfterUpdate(returnTo);
+  }
+
+  private onEditInput(e: Event): void {
+    this.draft = (e.target as HTMLTextAreaElement).value;
+  }
+
+  private onEditKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.cancelMode('#edit');
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.save();
+    }
+  }
+
+  private onPanelKeydown(e: KeyboardEvent, returnTo: string): void {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.cancelMode(returnTo);
+  }
+
+  private async save(e?: Event): Promise<void> {
+    e?.preventDefault();
+    const post = this.post;
+    if (!post || this.busy) return;
+    if (this.draft === post.text) {
+      this.cancelMode('#edit');
+      return;
+    }
+    const ok = await this.run('save', 'lenig-post-edit', { post, text: this.draft });
+    if (ok) {
+      this.mode = 'view';
+      await this.focusAfterUpdate('#edit');
+    } else {
+      await this.focusAfterUpdate('#edit-text');
+    }
+  }
+
+  private startDelete(): void {
+    this.error = '';
+    this.status = '';
+    this.mode = 'confirm-delete';
+    // Cancel is the safe default for a step that cannot be undone.
+    void this.focusAfterUpdate('#delete-cancel');
+  }
+
+  private async confirmDelete(): Promise<void> {
+    const post = this.post;
+    if (!post || this.busy) return;
+    const ok = await this.run('delete', 'lenig-post-delete', { post });
+    // On success the feed drops this card and moves focus itself; if it stays (no feed), close the step.
+    if (ok) this.mode = 'view';
+    else await this.focusAfterUpdate('#delete-confirm');
+  }
+
+  private startReport(): void {
+    this.error = '';
+    this.status = '';
+    this.draft = '';
+    this.mode = 'report';
+    void this.focusAfterUpdate('#report-reason');
+  }
+
+  private async sendReport(e: Event): Promise<void> {
+    e.preventDefault();
+    const post = this.post;
+    if (!post || this.busy) return;
+    const ok = await this.run('report', 'lenig-post-report', { post, reason: this.draft.trim() });
+    if (ok) {
+      this.mode = 'view';
+      this.status = this.i18n.t.reported;
+      await this.focusAfterUpdate('#report');
+    } else {
+      await this.focusAfterUpdate('#report-reason');
+    }
+  }
+
+  private async toggleHidden(): Promise<void> {
+    const post = this.post;
+    if (!post || this.busy) return;
+    this.status = '';
+    await this.run('hide', 'lenig-post-hide', { post, hidden: !post.hidden });
+  }
+
+  private toggleComments(): void {
+    this.commentsOpen = !this.commentsOpen;
+  }
+
+  /** A link tabbed to in folded text may sit in the faded part: unfold, so what has focus can be seen. */
+  private onBodyFocus(): void {
+    if (this.isLong) this.expanded = true;
+  }
+
+  private toggleExpanded(): void {
+    this.expanded = !this.expanded;
+  }
+
+  // --- public methods ------------------------------------------------------------------------------
+
+  /** Focuses the article itself (the feed moves between posts with Page Up / Page Down). */
+  override focus(options?: FocusOptions): void {
+    this.article?.focus(options);
+  }
+
+  // --- internals -----------------------------------------------------------------------------------
+
+  /**
+   * Fires a request and waits for its answer. True when done (or unanswered); false when it failed
+   * (the reason is in `error`) or was cancelled.
+   */
+  private async run<D extends object>(busy: Busy, type: string, detail: D): Promise<boolean> {
+    let outcome: Promise<unknown> | undefined;
+    const event = new CustomEvent(type, {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: { ...detail, respondWith: (p: Promise<unknown>) => (outcome = p) },
+    });
+    this.dispatchEvent(event);
+    if (!outcome) return !event.defaultPrevented;
+    this.busy = busy;
+    this.error = '';
+    try {
+      await outcome;
+      return true;
+    } catch (e) {
+      this.error = this.describe(e);
+      return false;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private describe(e: unknown): string {
+    const { t } = this.i18n;
+    const common = this.common.t;
+    if (!isStoreError(e)) return t.failed;
+    switch (e.code) {
+      case 'validation-failed':
+        if (e.reason === 'too-long') {
+          return e.field === 'reason' ? t.reasonTooLong(this.i18n.number(MAX_REASON_LENGTH)) : t.textTooLong(this.i18n.number(MAX_POST_LENGTH));
+        }
+        return e.reason === 'required' ? t.textRequired : t.failed;
+      case 'permission-denied':
+        return common.permissionDenied;
+      case 'unauthenticated':
+        return common.signInToContinue;
+      case 'not-found':
+        return t.postGone;
+      case 'offline':
+        return common.offline;
+      default:
+        return t.failed;
+    }
+  }
+
+  private async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private get isLong(): boolean {
+    const text = this.post?.text ?? '';
+    return text.length > COLLAPSE_CHARS || text.split('\n').length > COLLAPSE_LINES;
+  }
+
+  // --- render --------------------------------------------------------------------------------------
+
+  private renderHeader(post: Post): TemplateResult {
+    const { t } = this.i18n;
+    const author = this.author;
+    const name = author === null ? this.common.t.unknownPerson : author?.name;
+    const full = (d: Date) => this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' });
+    return html`<header part="header" class="header">
+      ${renderAvatar({ uid: post.author, name, photoURL: author?.photoURL })}
+      <div class="who">
+        <span id="author" part="author" class="author"
+          >${name ?? html`<span class="name-skeleton"></span><span class="visually-hidden">${this.common.t.loading}</span>`}</span
+        >
+        ${author?.jobTitle ? html`<span class="job">${author.jobTitle}</span>` : nothing}
+        <span class="meta">
+          <time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${full(post.createdAt)}
+            >${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}</time
+          >${post.editedAt
+            ? html` · <span class="edited" title=${t.editedAt(full(post.editedAt))}>${t.edited}</span>`
+            : nothing}
+        </span>
+      </div>
+      <span class="badges">
+        <span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span>
+        ${post.hidden ? html`<span class="badge flag">${t.hiddenForOthers}</span>` : nothing}
+        ${this.pending ? html`<span class="badge flag">${t.sending}</span>` : nothing}
+      </span>
+    </header>`;
+  }
+
+  private renderBody(post: Post): TemplateResult {
+    const { t } = this.i18n;
+    if (this.mode === 'edit') {
+      const saving = this.busy === 'save';
+      return html`<form class="panel editor" @submit=${this.save} @keydown=${this.onEditKeydown}>
+        <label for="edit-text">${t.editLabel}</label>
+        <textarea
+          id="edit-text"
+          part="textarea"
+          .value=${this.draft}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby="edit-error edit-hint"
+          ?readonly=${saving}
+          @input=${this.onEditInput}
+        ></textarea>
+        <p id="edit-error" class="error" role="alert">${this.error}</p>
+        <div class="row">
+          <button class="button primary" type="submit" ?disabled=${saving}>${saving ? t.saving : t.save}</button>
+          <button class="button" type="button" ?disabled=${saving} @click=${() => this.cancelMode('#edit')}>${t.cancel}</button>
+          <span id="edit-hint" class="hint">${t.editHint}</span>
+        </div>
+      </form>`;
+    }
+    const collapsed = this.isLong && !this.expanded;
+    return html`${post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}
+      <div id="body" part="body" class="body rich-text ${collapsed ? 'collapsed' : ''}" @focusin=${this.onBodyFocus}>${renderRichText(post.text)}</div>
+      ${this.isLong
+        ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
+            ${this.expanded ? t.showLess : t.showMore}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderActions(post: Post): TemplateResult {
+    const { t } = this.i18n;
+    const viewer = this.viewer ?? null;
+    const own = viewer !== null && viewer.uid === post.author;
+    const admin = viewer?.admin === true;
+    const comments =
+      post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
+    const locked = this.pending || this.busy !== undefined;
+    return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}>
+      <lenig-like-view
+        exportparts="button: like-button, count: like-count"
+        .target=${postTarget(post.channel, post.id)}
+        .count=${this.likeCount}
+        .pressed=${this.liked}
+        .likers=${this.likers}
+        ?pending=${this.likePending}
+        ?signed-out=${viewer === null}
+        ?disabled=${this.pending}
+      ></lenig-like-view>
+      <button
+        id="comments-toggle"
+        class="action"
+        type="button"
+        aria-expanded=${this.commentsOpen ? 'true' : 'false'}
+        aria-controls=${this.commentsOpen ? 'comments' : nothing}
+        ?disabled=${this.pending}
+        @click=${this.toggleComments}
+      >
+        ${icons.comment}<span>${comments}</span>
+      </button>
+      <span class="end">
+        ${own
+          ? html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}>
+                ${t.edit}
+              </button>
+              <button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
+          : nothing}
+        ${viewer !== null && !own
+          ? html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`
+          : nothing}
+        ${admin
+          ? html`<button id="hide" class="action" type="button" aria-pressed=${post.hidden ? 'true' : 'false'} ?disabled=${locked} @click=${this.toggleHidden}>
+              ${post.hidden ? t.unhide : t.hide}
+            </button>`
+          : nothing}
+      </span>
+    </div>`;
+  }
+
+  private renderPanel(): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (this.mode === 'confirm-delete') {
+      const deleting = this.busy === 'delete';
+      return html`<div class="panel" role="group" aria-labelledby="delete-question" @keydown=${(e: KeyboardEvent) => this.onPanelKeydown(e, '#delete')}>
+        <p id="delete-question">${t.removeQuestion}</p>
+        <p class="error" role="alert">${this.error}</p>
+        <div class="row">
+          <button id="delete-confirm" class="button danger" type="button" ?disabled=${deleting} @click=${this.confirmDelete}>
+            ${deleting ? t.removing : t.removeConfirm}
+          </button>
+          <button id="delete-cancel" class="button" type="button" ?disabled=${deleting} @click=${() => this.cancelMode('#delete')}>
+            ${t.cancel}
+          </button>
+        </div>
+      </div>`;
+    }
+    if (this.mode === 'report') {
+      const sending = this.busy === 'report';
+      return html`<form class="panel" @submit=${this.sendReport} @keydown=${(e: KeyboardEvent) => this.onPanelKeydown(e, '#report')}>
+        <label for="report-reason">${t.reportLabel}</label>
+        <textarea
+          id="report-reason"
+          part="textarea"
+          .value=${this.draft}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby="report-error"
+          ?readonly=${sending}
+          @input=${this.onEditInput}
+        ></textarea>
+        <p id="report-error" class="error" role="alert">${this.error}</p>
+        <div class="row">
+          <button class="button primary" type="submit" ?disabled=${sending}>${sending ? t.reporting : t.sendReport}</button>
+          <button class="button" type="button" ?disabled=${sending} @click=${() => this.cancelMode('#report')}>${t.cancel}</button>
+        </div>
+      </form>`;
+    }
+    // Errors of one-click actions (hide) have no panel of their own.
+    return this.error && this.mode === 'view' ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const post = this.post;
+    if (!post) return nothing;
+    return html`<article
+      part="card"
+      class="lenig card ${post.hidden ? 'hidden' : ''} ${this.pending ? 'pending' : ''}"
+      tabindex="0"
+      aria-posinset=${this.posinset ?? nothing}
+      aria-setsize=${this.setsize ?? nothing}
+      aria-labelledby="author time"
+      aria-describedby=${this.mode === 'edit' ? nothing : 'body'}
+      aria-busy=${this.pending ? 'true' : 'false'}
+    >
+      ${this.renderHeader(post)} ${this.renderBody(post)} ${this.renderActions(post)} ${this.renderPanel()}
+      <p class="status" role="status">${this.status}</p>
+      ${this.commentsOpen ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}></lenig-comments>` : nothing}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-post-card': LenigPostCardElement;
+  }
+  interface HTMLElementEventMap {
+    'lenig-post-edit': CustomEvent<PostEditRequestDetail>;
+    'lenig-post-delete': CustomEvent<PostRequestDetail>;
+    'lenig-post-report': CustomEvent<PostReportRequestDetail>;
+    'lenig-post-hide': CustomEvent<PostHideRequestDetail>;
+  }
+}

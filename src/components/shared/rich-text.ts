@@ -1,0 +1,144 @@
+import { css, html, type TemplateResult } from 'lit';
+import type { UserId } from '../../data/types.js';
+
+/**
+ * Post and comment text as people see it. The stored text is plain text with two kinds of markup:
+ *
+ * - mentions `@[Display Name](uid)` (written by the composer) → a styled "@Display Name";
+ * - links: bare `https://…`, `http://…`, `mailto:…`, and `[label](url)`.
+ *
+ * Everything is rendered as Lit template parts, never as HTML, so text can contain `<script>` or quotes
+ * safely. Only http, https and mailto become links; anything else (`javascript:`, `data:` …) stays text.
+ * Line breaks are kept by the container's `white-space: pre-wrap` (see `richTextStyles`).
+ */
+
+export type RichSegment =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; href: string; label: string }
+  | { kind: 'mention'; uid: UserId; name: string };
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+// One pass over the text, earliest match first: a mention, a [label](url) link, or a bare URL.
+// Mention markup is the composer's (src/components/composer/mentions.ts); keep the two in step.
+const TOKEN =
+  /@\[([^\][\n]{1,100})\]\(([^()\s]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"]+)/gi;
+
+/** The URL if it may be a link (http, https, mailto and well-formed), else undefined. */
+export function safeHref(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
+  if (parsed.protocol !== 'mailto:' && !parsed.hostname) return undefined;
+  return parsed.href;
+}
+
+/**
+ * A bare URL usually ends before trailing punctuation ("see https://x.nl/a."): drop `.,;:!?'"` at the end,
+ * and a closing bracket that has no opening one inside the URL (`(https://x.nl/a)`).
+ */
+function trimUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const c = url[end - 1];
+    if (c && '.,;:!?\'"’”'.includes(c)) {
+      end--;
+      continue;
+    }
+    if (c === ')') {
+      const body = url.slice(0, end);
+      const open = body.split('(').length - 1;
+      const close = body.split(')').length - 1;
+      if (close > open) {
+        end--;
+        continue;
+      }
+    }
+    break;
+  }
+  return url.slice(0, end);
+}
+
+/** Splits text into plain text, safe links and mentions. Adjacent text is merged. */
+export function parseRichText(text: string): RichSegment[] {
+  const out: RichSegment[] = [];
+  const pushText = (s: string) => {
+    if (!s) return;
+    const last = out[out.length - 1];
+    if (last?.kind === 'text') last.text += s;
+    else out.push({ kind: 'text', text: s });
+  };
+  let at = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    pushText(text.slice(at, start));
+    const [whole, mentionName, mentionUid, linkLabel, linkUrl, bare] = m;
+    if (mentionName !== undefined && mentionUid !== undefined) {
+      out.push({ kind: 'mention', uid: mentionUid, name: mentionName });
+      at = start + whole.length;
+    } else if (linkLabel !== undefined && linkUrl !== undefined) {
+      const href = safeHref(linkUrl);
+      // An unsafe [label](javascript:…) is shown exactly as typed, so nobody is misled by the label.
+      if (href) out.push({ kind: 'link', href, label: linkLabel });
+      else pushText(whole);
+      at = start + whole.length;
+    } else if (bare !== undefined) {
+      const url = trimUrl(bare);
+      const href = safeHref(url);
+      if (href) out.push({ kind: 'link', href, label: url });
+      else pushText(url);
+      at = start + url.length;
+    }
+  }
+  pushText(text.slice(at));
+  return out;
+}
+
+/** The text as a person reads it: mentions as "@Name", links as their label. For previews and names. */
+export function plainText(text: string): string {
+  return parseRichText(text)
+    .map((s) => (s.kind === 'text' ? s.text : s.kind === 'link' ? s.label : `@${s.name}`))
+    .join('');
+}
+
+/**
+ * Renders text with safe links (new tab, no opener, no referrer) and mentions (part `mention`). Put the
+ * result in an element styled with `richTextStyles` (class `rich-text`).
+ */
+export function renderRichText(text: string): TemplateResult {
+  return html`${parseRichText(text).map((s) => {
+    switch (s.kind) {
+      case 'text':
+        return s.text;
+      case 'link':
+        return html`<a part="link" href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>`;
+      case 'mention':
+        return html`<span part="mention" class="mention" data-uid=${s.uid}>@${s.name}</span>`;
+    }
+  })}`;
+}
+
+/** Styles for a `.rich-text` container: kept line breaks, long URLs that wrap, links and mentions. */
+export const richTextStyles = css`
+  .rich-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.5;
+  }
+  .rich-text a {
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .rich-text .mention {
+    color: var(--_accent);
+    font-weight: 600;
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+    border-radius: var(--_radius-s);
+    padding: 0 0.15em;
+  }
+`;

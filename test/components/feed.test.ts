@@ -1,0 +1,561 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/feed/feed.js';
+import type { LenigFeedElement } from '../../src/components/feed/feed.js';
+import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
+import { StoreError } from '../../src/data/store.js';
+import { MAX_POST_LENGTH, postTarget } from '../../src/data/types.js';
+import type { MemoryStore } from '../../src/data/memory-store.js';
+import {
+  cardButton,
+  cards,
+  cardSummary,
+  company,
+  deepActive,
+  feedButton,
+  inCard,
+  minutesAgo,
+  postsShown,
+  readComments,
+  readOnce,
+  readPost,
+  threePosts,
+  typeInto,
+} from './feed-helpers.js';
+
+async function feedFor(store: MemoryStore, attrs: { category?: string; pageSize?: number; noScroll?: boolean; lang?: string } = {}) {
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${attrs.lang ?? 'en'} style="width: 640px">
+    <lenig-feed
+      channel="general"
+      category=${attrs.category ?? ''}
+      page-size=${attrs.pageSize ?? 20}
+      ?no-infinite-scroll=${attrs.noScroll ?? false}
+      .store=${store}
+    ></lenig-feed>
+  </div>`);
+  return wrapper.querySelector('lenig-feed')!;
+}
+
+function feedRegion(feed: LenigFeedElement): HTMLElement | null {
+  return feed.shadowRoot!.querySelector('[role="feed"]');
+}
+
+function statusText(feed: LenigFeedElement): string {
+  return (feed.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('<lenig-feed>', () => {
+  it('shows posts newest first with author names, job titles and relative times', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const shown = await postsShown(feed, 3);
+    await waitUntil(() => cardSummary(shown[0]!).author !== '', 'author names');
+    const summaries = shown.map(cardSummary);
+    expect(summaries.map((s) => s.author)).to.deep.equal(['Bram Jansen', 'Anna de Vries', 'Carla Smit']);
+    expect(summaries.map((s) => s.time)).to.deep.equal(['5 minutes ago', '2 hours ago', '3 days ago']);
+    expect(summaries[0]!.text).to.equal('Who has the key of room 2.14?');
+    expect(inCard(shown[0]!, '.job')?.textContent).to.equal('Service engineer');
+    const time = inCard<HTMLTimeElement>(shown[1]!, 'time')!;
+    expect(new Date(time.dateTime).getTime()).to.be.closeTo(minutesAgo(120).getTime(), 5000);
+    expect(time.title).to.match(/\d{4}/);
+    // Category badges in English.
+    expect(shown.map((c) => inCard(c, '[part="category"]')?.textContent)).to.deep.equal(['Question', 'Business news', 'Praise']);
+    await expect(feed).to.be.accessible();
+  });
+
+  it('follows the ARIA feed pattern: role feed, articles with posinset, setsize and a label', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const shown = await postsShown(feed, 3);
+    const region = feedRegion(feed)!;
+    expect(region.getAttribute('aria-busy')).to.equal('false');
+    expect(region.getAttribute('aria-label')).to.equal('Posts in General');
+    const articles = shown.map((c) => inCard(c, 'article')!);
+    expect(articles.map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3']);
+    // Everything is loaded, so the size is known.
+    expect(articles.map((a) => a.getAttribute('aria-setsize'))).to.deep.equal(['3', '3', '3']);
+    expect(articles.every((a) => a.tabIndex === 0)).to.equal(true);
+    const labelIds = articles[0]!.getAttribute('aria-labelledby')!.split(' ');
+    expect(labelIds.map((id) => inCard(shown[0]!, `#${id}`)?.textContent?.trim())).to.deep.equal(['Bram Jansen', '5 minutes ago']);
+  });
+
+  it('holds two listeners for the likes and posts of a 20-post page, and one per distinct author', async () => {
+    const authors = ['anna', 'bram', 'carla'];
+    const posts = Array.from({ length: 25 }, (_, i) => ({ author: authors[i % 3]!, text: `Post ${i}`, createdAt: minutesAgo(100 - i), likers: ['bram'] }));
+    const store = company(posts).session('anna');
+    const open = new Map<string, number>();
+    const calls = new Map<string, number>();
+    for (const op of ['subscribeFeed', 'subscribeMyLikes', 'subscribeLikes', 'subscribeProfile', 'subscribePost'] as const) {
+      const original = (store[op] as (...a: unknown[]) => unknown).bind(store);
+      (store as unknown as Record<string, unknown>)[op] = (...args: unknown[]) => {
+        calls.set(op, (calls.get(op) ?? 0) + 1);
+        open.set(op, (open.get(op) ?? 0) + 1);
+        const sub = original(...args) as (() => void) | { unsubscribe: () => void; more: () => Promise<void> };
+        const close = () => open.set(op, open.get(op)! - 1);
+        if (typeof sub === 'function') return () => (close(), sub());
+        return { ...sub, more: sub.more, unsubscribe: () => (close(), sub.unsubscribe()) };
+      };
+    }
+    const feed = await feedFor(store);
+    await postsShown(feed, 20);
+    await waitUntil(() => cardSummary(cards(feed)[19]!).author !== '', 'names');
+    expect(open.get('subscribeFeed')).to.equal(1);
+    expect(open.get('subscribeMyLikes')).to.equal(1);
+    expect(calls.get('subscribeLikes') ?? 0).to.equal(0);
+    expect(calls.get('subscribePost') ?? 0).to.equal(0);
+    expect(open.get('subscribeProfile')).to.equal(authors.length);
+    // Every post still shows its count.
+    const label = inCard(cards(feed)[0]!, 'lenig-like-view')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
+    expect(label).to.contain('1');
+    feed.remove();
+    expect([...open.values()].every((n) => n === 0)).to.equal(true, 'all closed when the feed leaves the page');
+  });
+
+  it('shows a skeleton with aria-busy while loading', async () => {
+    const backend = company(threePosts());
+    const store = backend.session('anna', { latency: 400 });
+    const feed = await feedFor(store);
+    const region = feedRegion(feed)!;
+    expect(region.getAttribute('aria-busy')).to.equal('true');
+    expect(feed.shadowRoot!.querySelectorAll('.skeleton').length).to.be.greaterThan(0);
+    const announced = [...feed.shadowRoot!.querySelectorAll('[role="status"]')].map((s) => s.textContent.trim());
+    expect(announced).to.include('Loading posts…');
+    await expect(feed).to.be.accessible();
+    await postsShown(feed, 3);
+    expect(feed.shadowRoot!.querySelectorAll('.skeleton').length).to.equal(0);
+  });
+
+  it('holds another person’s new post behind "1 new post" until asked, then focuses it', async () => {
+    const backend = company(threePosts());
+    const anna = backend.session('anna');
+    const bram = backend.session('bram');
+    const feed = await feedFor(anna);
+    await postsShown(feed, 3);
+
+    const id = await bram.createPost({ channel: 'general', text: 'Fresh coffee on floor 3', category: 'personal' });
+    await waitUntil(() => feedButton(feed, /new post/), 'the new posts button');
+    const button = feedButton(feed, /new post/)!;
+    expect(button.textContent.trim()).to.equal('1 new post');
+    // Not shown yet: the reader's posts stay where they were.
+    expect(cards(feed).map((c) => c.post!.id)).to.deep.equal(['p-question', 'p-news', 'p-praise']);
+    // The button sits in a live region, so its arrival is announced.
+    expect(button.closest('[role="status"]')).to.not.equal(null);
+    await expect(feed).to.be.accessible();
+
+    await bram.createPost({ channel: 'general', text: 'And cake', category: 'personal' });
+    await waitUntil(() => feedButton(feed, /new posts/)?.textContent?.trim() === '2 new posts', 'plural');
+
+    feedButton(feed, /new posts/)!.click();
+    const shown = await postsShown(feed, 5);
+    expect(shown[1]!.post!.id).to.equal(id);
+    expect(cardSummary(shown[0]!).text).to.equal('And cake');
+    expect(feedButton(feed, /new post/)).to.equal(undefined);
+    // Focus is on the first new post.
+    expect(deepActive()).to.equal(inCard(shown[0]!, 'article'));
+    await expect(feed).to.be.accessible();
+  });
+
+  it('shows the viewer’s own new post at once', async () => {
+    const backend = company(threePosts());
+    const anna = backend.session('anna');
+    const feed = await feedFor(anna);
+    await postsShown(feed, 3);
+    await anna.createPost({ channel: 'general', text: 'My own news', category: 'news' });
+    const shown = await postsShown(feed, 4);
+    expect(cardSummary(shown[0]!).text).to.equal('My own news');
+    expect(feedButton(feed, /new post/)).to.equal(undefined);
+  });
+
+  it('marks the viewer’s post written offline as "Sending…" until the connection is back', async () => {
+    const backend = company(threePosts());
+    const anna = backend.session('anna');
+    const feed = await feedFor(anna);
+    await postsShown(feed, 3);
+    anna.setOnline(false);
+    const written = anna.createPost({ channel: 'general', text: 'Written on the train', category: 'personal' });
+    const shown = await postsShown(feed, 4);
+    expect(inCard(shown[0]!, '.header')!.textContent).to.contain('Sending…');
+    expect(shown[0]!.pending).to.equal(true);
+    expect(statusText(feed)).to.contain('You are offline');
+    await expect(feed).to.be.accessible();
+    anna.setOnline(true);
+    await written;
+    await waitUntil(() => !cards(feed)[0]!.pending, 'sent');
+    expect(inCard(cards(feed)[0]!, '.header')!.textContent).to.not.contain('Sending…');
+    expect(statusText(feed)).to.not.contain('You are offline');
+  });
+
+  it('edits the viewer’s own post: the store and the view change, focus returns to Edit', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const shown = await postsShown(feed, 3);
+    const mine = shown[1]!;
+    expect(cardButton(shown[0]!, /^\s*Edit\s*$/)).to.equal(undefined, 'no Edit on someone else’s post');
+    cardButton(mine, /^\s*Edit\s*$/)!.click();
+    await mine.updateComplete;
+    const textarea = inCard<HTMLTextAreaElement>(mine, 'textarea')!;
+    expect(textarea.value).to.equal('The canteen opens at 8 tomorrow.');
+    expect(deepActive()).to.equal(textarea);
+    await expect(feed).to.be.accessible();
+    typeInto(textarea, 'The canteen opens at 7:30 tomorrow.');
+    const edited = oneEvent(feed, 'lenig-post-edited');
+    cardButton(mine, /^\s*Save\s*$/)!.click();
+    expect((await edited).detail).to.deep.equal({ channel: 'general', post: 'p-news', text: 'The canteen opens at 7:30 tomorrow.' });
+    await waitUntil(() => cardSummary(cards(feed)[1]!).text === 'The canteen opens at 7:30 tomorrow.', 'new text shown');
+    const stored = await readPost(store, 'p-news');
+    expect(stored?.text).to.equal('The canteen opens at 7:30 tomorrow.');
+    expect(stored?.editedAt).to.be.instanceOf(Date);
+    await cards(feed)[1]!.updateComplete;
+    expect(inCard(cards(feed)[1]!, '.meta')!.textContent).to.contain('edited');
+    expect(deepActive()?.textContent?.trim()).to.equal('Edit');
+  });
+
+  it('keeps the text and says why when an edit is refused as too long', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const mine = (await postsShown(feed, 3))[1]!;
+    cardButton(mine, /^\s*Edit\s*$/)!.click();
+    await mine.updateComplete;
+    const long = 'x'.repeat(MAX_POST_LENGTH + 1);
+    typeInto(inCard<HTMLTextAreaElement>(mine, 'textarea')!, long);
+    const failed = oneEvent(feed, 'lenig-error');
+    cardButton(mine, /^\s*Save\s*$/)!.click();
+    const { detail } = await failed;
+    expect(detail.operation).to.equal('editPost');
+    expect(detail.error.reason).to.equal('too-long');
+    await waitUntil(() => inCard(mine, '[role="alert"]')?.textContent, 'the reason');
+    const textarea = inCard<HTMLTextAreaElement>(mine, 'textarea')!;
+    expect(textarea.value).to.equal(long);
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(inCard(mine, '[role="alert"]')!.textContent).to.equal('A post can be at most 2,000 characters.');
+    expect((await readPost(store, 'p-news'))?.text).to.equal('The canteen opens at 8 tomorrow.');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('cancels an edit with Escape and returns focus to Edit, the text unchanged', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const mine = (await postsShown(feed, 3))[1]!;
+    cardButton(mine, /^\s*Edit\s*$/)!.click();
+    await mine.updateComplete;
+    await sendKeys({ type: ' extra' });
+    await sendKeys({ press: 'Escape' });
+    await mine.updateComplete;
+    expect(inCard(mine, 'textarea')).to.equal(null);
+    expect(cardSummary(mine).text).to.equal('The canteen opens at 8 tomorrow.');
+    expect(deepActive()?.id).to.equal('edit');
+    expect((await readPost(store, 'p-news'))?.text).to.equal('The canteen opens at 8 tomorrow.');
+  });
+
+  it('deletes the viewer’s post after a confirm step and focuses the next post', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const mine = (await postsShown(feed, 3))[1]!;
+    cardButton(mine, /^\s*Delete\s*$/)!.click();
+    await mine.updateComplete;
+    expect(inCard(mine, '[role="group"][aria-labelledby="delete-question"]')!.textContent).to.contain('Delete this post?');
+    expect(deepActive()?.id).to.equal('delete-cancel');
+    await expect(feed).to.be.accessible();
+    const deleted = oneEvent(feed, 'lenig-post-deleted');
+    cardButton(mine, /Delete post/)!.click();
+    expect((await deleted).detail).to.deep.equal({ channel: 'general', post: 'p-news' });
+    const left = await postsShown(feed, 2);
+    expect(left.map((c) => c.post!.id)).to.deep.equal(['p-question', 'p-praise']);
+    expect(await readPost(store, 'p-news')).to.equal(null);
+    await waitUntil(() => deepActive() === inCard(cards(feed)[1]!, 'article'), 'focus on the post that took its place');
+  });
+
+  it('reports someone else’s post with a reason and thanks the reporter', async () => {
+    const backend = company(threePosts());
+    const store = backend.session('anna');
+    const feed = await feedFor(store);
+    const theirs = (await postsShown(feed, 3))[0]!;
+    cardButton(theirs, /^\s*Report\s*$/)!.click();
+    await theirs.updateComplete;
+    const reason = inCard<HTMLTextAreaElement>(theirs, '#report-reason')!;
+    expect(deepActive()).to.equal(reason);
+    expect(inCard(theirs, 'label[for="report-reason"]')!.textContent).to.contain('Why are you reporting');
+    await expect(feed).to.be.accessible();
+    typeInto(reason, 'Shares a door code');
+    const reported = oneEvent(feed, 'lenig-post-reported');
+    cardButton(theirs, /Send report/)!.click();
+    expect((await reported).detail).to.deep.equal({ channel: 'general', post: 'p-question' });
+    await waitUntil(() => inCard(theirs, '[role="status"]')!.textContent, 'thanks');
+    expect(inCard(theirs, '[role="status"]')!.textContent).to.equal('Thanks — an admin will look at it.');
+    const reports = backend.reports();
+    expect(reports).to.have.length(1);
+    expect(reports[0]).to.include({ channel: 'general', post: 'p-question', by: 'anna', reason: 'Shares a door code' });
+    expect(deepActive()?.id).to.equal('report');
+  });
+
+  it('lets an admin hide a post: greyed for them, gone for others, and back', async () => {
+    const backend = company(threePosts());
+    const carla = backend.session('carla');
+    const anna = backend.session('anna');
+    const feed = await feedFor(carla);
+    const annasFeed = await feedFor(anna);
+    await postsShown(annasFeed, 3);
+    const target = (await postsShown(feed, 3))[0]!;
+    const hidden = oneEvent(feed, 'lenig-post-hidden');
+    cardButton(target, /^\s*Hide\s*$/)!.click();
+    expect((await hidden).detail).to.deep.equal({ channel: 'general', post: 'p-question', hidden: true });
+    expect((await readPost(carla, 'p-question'))?.hidden).to.equal(true);
+    await waitUntil(() => inCard(cards(feed)[0]!, '.header')?.textContent?.includes('Hidden for others'), 'marked hidden');
+    expect(inCard(cards(feed)[0]!, 'article')!.classList.contains('hidden')).to.equal(true);
+    expect(cardButton(cards(feed)[0]!, /Show again/)).to.not.equal(undefined);
+    await expect(feed).to.be.accessible();
+    // Anna no longer sees it.
+    await postsShown(annasFeed, 2);
+    expect(cards(annasFeed).map((c) => c.post!.id)).to.not.include('p-question');
+
+    cardButton(cards(feed)[0]!, /Show again/)!.click();
+    await waitUntil(async () => (await readPost(carla, 'p-question'))?.hidden === false, 'unhidden in the store');
+    await postsShown(annasFeed, 3);
+    // It comes back where it was, not behind "new posts": Anna had read it before.
+    expect(cards(annasFeed)[0]!.post!.id).to.equal('p-question');
+  });
+
+  it('shows no moderation actions to a non-admin, and only Report on others’ posts', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const [theirs, mine] = await postsShown(feed, 3);
+    const labels = (c: Element) => [...c.shadowRoot!.querySelectorAll('.end button')].map((b) => b.textContent.trim());
+    expect(labels(theirs!)).to.deep.equal(['Report']);
+    expect(labels(mine!)).to.deep.equal(['Edit', 'Delete']);
+  });
+
+  it('pages through older posts with the button: page size 5 over 12 posts', async () => {
+    const posts = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${String(i).padStart(2, '0')}`,
+      author: i % 2 ? 'anna' : 'bram',
+      text: `Post number ${i}`,
+      createdAt: minutesAgo(100 - i),
+    }));
+    const store = company(posts).session('anna');
+    const feed = await feedFor(store, { pageSize: 5, noScroll: true });
+    let shown = await postsShown(feed, 5);
+    expect(shown.map((c) => c.post!.text)).to.deep.equal(['Post number 11', 'Post number 10', 'Post number 9', 'Post number 8', 'Post number 7']);
+    expect(inCard(shown[0]!, 'article')!.getAttribute('aria-setsize')).to.equal('-1');
+    feedButton(feed, /Show older posts/)!.click();
+    shown = await postsShown(feed, 10);
+    expect(shown[5]!.post!.text).to.equal('Post number 6');
+    // Focus goes to the first of the older posts.
+    await waitUntil(() => deepActive() === inCard(cards(feed)[5]!, 'article'), 'focus on the first older post');
+    feedButton(feed, /Show older posts/)!.click();
+    shown = await postsShown(feed, 12);
+    expect(shown[11]!.post!.text).to.equal('Post number 0');
+    await feed.updateComplete;
+    expect(feedButton(feed, /Show older posts/)).to.equal(undefined);
+    await shown[0]!.updateComplete;
+    expect(inCard(shown[0]!, 'article')!.getAttribute('aria-setsize')).to.equal('12');
+    expect(statusText(feed)).to.contain('You have seen every post');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('loads older posts by itself when the end scrolls into view', async () => {
+    const posts = Array.from({ length: 8 }, (_, i) => ({ author: 'bram', text: `Scroll ${i}`, createdAt: minutesAgo(50 - i) }));
+    const store = company(posts).session('anna');
+    const wrapper = await fixture<HTMLElement>(html`<div style="height: 300px; overflow: auto; width: 480px">
+      <lenig-feed channel="general" page-size="3" .store=${store}></lenig-feed>
+    </div>`);
+    const feed = wrapper.querySelector('lenig-feed')!;
+    await postsShown(feed, 3);
+    // 3 posts overflow 300px, so the end is not in view: nothing more loads by itself.
+    await aTimeout(100);
+    expect(cards(feed)).to.have.length(3);
+    wrapper.scrollTop = wrapper.scrollHeight;
+    await postsShown(feed, 6);
+    wrapper.scrollTop = wrapper.scrollHeight;
+    await postsShown(feed, 8);
+  });
+
+  it('filters by category with toggle chips, and the category attribute pre-selects', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    await postsShown(feed, 3);
+    await waitUntil(() => feed.shadowRoot!.querySelector('.chip'), 'chips');
+    const chips = () => [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chip')];
+    expect(chips().map((c) => c.textContent.trim())).to.deep.equal([
+      'All',
+      'Business news',
+      'Improvement idea',
+      'Question',
+      'Personal update',
+      'Praise',
+    ]);
+    expect(chips().map((c) => c.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'false', 'false', 'false', 'false']);
+    chips()[3]!.click();
+    await postsShown(feed, 1);
+    expect(cards(feed)[0]!.post!.id).to.equal('p-question');
+    expect(chips()[3]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(chips()[0]!.getAttribute('aria-pressed')).to.equal('false');
+    await expect(feed).to.be.accessible();
+    // An empty category says so.
+    chips()[2]!.click();
+    await waitUntil(() => statusText(feed).includes('No posts in this category'), 'empty category');
+    await expect(feed).to.be.accessible();
+    // Pressing the pressed chip again shows everything.
+    chips()[2]!.click();
+    await postsShown(feed, 3);
+
+    const preselected = await feedFor(company(threePosts()).session('anna'), { category: 'praise' });
+    await postsShown(preselected, 1);
+    expect(cards(preselected)[0]!.post!.id).to.equal('p-praise');
+    await waitUntil(() => preselected.shadowRoot!.querySelector('.chip[aria-pressed="true"]'), 'chips');
+    expect(preselected.shadowRoot!.querySelector('.chip[aria-pressed="true"]')!.textContent.trim()).to.equal('Praise');
+  });
+
+  it('moves focus between posts with Page Down and Page Up', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const shown = await postsShown(feed, 3);
+    const article = (i: number) => inCard(shown[i]!, 'article');
+    shown[0]!.focus();
+    expect(deepActive()).to.equal(article(0));
+    await sendKeys({ press: 'PageDown' });
+    expect(deepActive()).to.equal(article(1));
+    await sendKeys({ press: 'PageDown' });
+    expect(deepActive()).to.equal(article(2));
+    await sendKeys({ press: 'PageDown' });
+    expect(deepActive()).to.equal(article(2), 'stays on the last post');
+    await sendKeys({ press: 'PageUp' });
+    expect(deepActive()).to.equal(article(1));
+    // From a button inside a post too.
+    cardButton(shown[1]!, /Comment/)!.focus();
+    await sendKeys({ press: 'PageUp' });
+    expect(deepActive()).to.equal(article(0));
+    await sendKeys({ press: 'End' });
+    expect(deepActive()).to.equal(article(2));
+    await sendKeys({ press: 'Home' });
+    expect(deepActive()).to.equal(article(0));
+  });
+
+  it('likes a post: count and pressed state in the view, the like in the store', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const shown = await postsShown(feed, 3);
+    const view = inCard(shown[0]!, 'lenig-like-view')!;
+    const button = () => view.shadowRoot!.querySelector('button')!;
+    expect(button().getAttribute('aria-pressed')).to.equal('false');
+    button().click();
+    await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'pressed');
+    expect(button().getAttribute('aria-label')).to.contain('1');
+    const target = postTarget('general', 'p-question');
+    expect((await readPost(store, 'p-question'))?.likeCount).to.equal(1);
+    expect([...(await readOnce<ReadonlySet<string>>((cb) => store.subscribeMyLikes(cb)))]).to.include(target);
+    // The post Bram liked before shows his like.
+    expect(inCard(shown[1]!, 'lenig-like-view')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.contain('1');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('adds a comment from the inline comments: count +1 in the view and the store', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const card = (await postsShown(feed, 3))[0]!;
+    const toggle = cardButton(card, /Comment/)!;
+    expect(toggle.textContent.trim()).to.equal('Comment');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await card.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const comments = inCard<LenigCommentsElement>(card, 'lenig-comments')!;
+    await waitUntil(() => comments.shadowRoot!.querySelector('textarea'), 'reply box');
+    await expect(feed).to.be.accessible();
+    typeInto(comments.shadowRoot!.querySelector('textarea')!, 'I have it, come by');
+    comments.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => cardButton(cards(feed)[0]!, /1 comment/), 'count in the view');
+    expect((await readPost(store, 'p-question'))?.commentCount).to.equal(1);
+    expect((await readComments(store, 'p-question')).map((c) => [c.author, c.text])).to.deep.equal([['anna', 'I have it, come by']]);
+    await waitUntil(() => comments.shadowRoot!.querySelector('li')?.textContent?.includes('I have it, come by'), 'comment listed');
+  });
+
+  it('says so when the channel has no posts', async () => {
+    const store = company().session('anna');
+    const feed = await feedFor(store);
+    await waitUntil(() => statusText(feed).includes('No posts yet in this channel'), 'empty message');
+    expect(feedRegion(feed)).to.equal(null);
+    await expect(feed).to.be.accessible();
+  });
+
+  it('shows an error with a retry that works', async () => {
+    const store = company(threePosts()).session('anna');
+    store.failNext('subscribeFeed', new StoreError('permission-denied', 'No access'));
+    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('lenig-error', resolve as EventListener, { once: true }));
+    const feed = await feedFor(store);
+    expect((await failed).detail.operation).to.equal('subscribeFeed');
+    await waitUntil(() => feed.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
+    expect(feed.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('The posts could not be loaded.');
+    await expect(feed).to.be.accessible();
+    feedButton(feed, /Try again/)!.click();
+    await postsShown(feed, 3);
+    expect(feed.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('names a channel that does not exist', async () => {
+    const store = company().session('anna');
+    const wrapper = await fixture<HTMLElement>(html`<div><lenig-feed channel="nope" .store=${store}></lenig-feed></div>`);
+    const feed = wrapper.querySelector('lenig-feed')!;
+    await waitUntil(() => statusText(feed).includes('“nope” does not exist'), 'not found message');
+  });
+
+  it('shows an offline banner that goes away when the connection is back', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    await postsShown(feed, 3);
+    expect(feed.shadowRoot!.querySelector('.offline')).to.equal(null);
+    store.setOnline(false);
+    await waitUntil(() => feed.shadowRoot!.querySelector('.offline'), 'banner');
+    const banner = feed.shadowRoot!.querySelector('.offline')!;
+    expect(banner.textContent).to.contain('You are offline');
+    expect(banner.closest('[role="status"]')).to.not.equal(null);
+    await expect(feed).to.be.accessible();
+    store.setOnline(true);
+    await waitUntil(() => !feed.shadowRoot!.querySelector('.offline'), 'banner gone');
+  });
+
+  it('names the missing channel attribute', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const feed = await fixture<LenigFeedElement>(html`<lenig-feed .store=${company().session('anna')}></lenig-feed>`);
+      expect(feed.shadowRoot!.textContent).to.contain('<lenig-feed> needs a "channel" attribute.');
+      await expect(feed).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('speaks Dutch under lang="nl"', async () => {
+    const backend = company(threePosts());
+    const store = backend.session('anna');
+    const feed = await feedFor(store, { lang: 'nl' });
+    const shown = await postsShown(feed, 3);
+    await waitUntil(() => cardSummary(shown[0]!).author !== '', 'names');
+    expect(cardSummary(shown[0]!).time).to.equal('5 minuten geleden');
+    expect(cardSummary(shown[1]!).time).to.equal('2 uur geleden');
+    expect(shown.map((c) => inCard(c, '[part="category"]')?.textContent)).to.deep.equal(['Vraag', 'Bedrijfsnieuws', 'Compliment']);
+    expect(feedRegion(feed)!.getAttribute('aria-label')).to.equal('Berichten in General');
+    expect(cardButton(shown[1]!, /Bewerken/)).to.not.equal(undefined);
+    expect(cardButton(shown[0]!, /Melden/)).to.not.equal(undefined);
+    expect(cardButton(shown[0]!, /Reageren/)).to.not.equal(undefined);
+    await waitUntil(() => feed.shadowRoot!.querySelector('.chip'), 'chips');
+    expect([...feed.shadowRoot!.querySelectorAll('.chip')].map((c) => c.textContent.trim())).to.deep.equal([
+      'Alles',
+      'Bedrijfsnieuws',
+      'Verbeteridee',
+      'Vraag',
+      'Persoonlijk',
+      'Compliment',
+    ]);
+    await backend.session('bram').createPost({ channel: 'general', text: 'Nieuw!', category: 'news' });
+    await waitUntil(() => feedButton(feed, /nieuw bericht/), 'Dutch new posts button');
+    expect(feedButton(feed, /nieuw bericht/)!.textContent.trim()).to.equal('1 nieuw bericht');
+    await backend.session('bram').createPost({ channel: 'general', text: 'Nog een', category: 'news' });
+    await waitUntil(() => feedButton(feed, /nieuwe berichten/)?.textContent?.trim() === '2 nieuwe berichten', 'Dutch plural');
+    await expect(feed).to.be.accessible();
+
+    const empty = await feedFor(company().session('anna'), { lang: 'nl' });
+    await waitUntil(() => statusText(empty).includes('Nog geen berichten in dit kanaal'), 'Dutch empty');
+  });
+});

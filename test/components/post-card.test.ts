@@ -1,0 +1,219 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+async function ctrlEnter(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'Enter' });
+  await sendKeys({ up: 'Control' });
+}
+import '../../src/components/post-card/post-card.js';
+import type { LenigPostCardElement, PostEditRequestDetail } from '../../src/components/post-card/post-card.js';
+import { avatarColor, initials } from '../../src/components/shared/avatar.js';
+import { StoreError } from '../../src/data/store.js';
+import type { Post, Profile, Viewer } from '../../src/data/types.js';
+import { cardButton, deepActive, inCard, minutesAgo, typeInto } from './feed-helpers.js';
+
+const anna: Profile = { uid: 'anna', name: 'Anna de Vries', jobTitle: 'HR advisor' };
+const annaViewer: Viewer = { uid: 'anna', anonymous: false, admin: false, profile: anna };
+const adminViewer: Viewer = { uid: 'carla', anonymous: false, admin: true };
+
+function post(over: Partial<Post> = {}): Post {
+  return {
+    id: 'p1',
+    channel: 'general',
+    author: 'anna',
+    text: 'Hello team',
+    category: 'news',
+    createdAt: minutesAgo(10),
+    likeCount: 2,
+    commentCount: 0,
+    hidden: false,
+    ...over,
+  };
+}
+
+async function card(props: {
+  post?: Post;
+  author?: Profile | null;
+  viewer?: Viewer | null;
+  pending?: boolean;
+  lang?: string;
+}): Promise<LenigPostCardElement> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${props.lang ?? 'en'} style="width: 560px">
+    <lenig-post-card
+      .post=${props.post ?? post()}
+      .author=${'author' in props ? props.author : anna}
+      .viewer=${props.viewer ?? null}
+      .likeCount=${2}
+      ?pending=${props.pending ?? false}
+    ></lenig-post-card>
+  </div>`);
+  const el = wrapper.querySelector('lenig-post-card')!;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<lenig-post-card>', () => {
+  it('shows initials on a colour taken from the uid when there is no photo', async () => {
+    const el = await card({});
+    const avatar = inCard(el, '[part="avatar"]')!;
+    expect(avatar.textContent.trim()).to.equal('AV');
+    expect(avatar.getAttribute('aria-hidden')).to.equal('true');
+    const expected = document.createElement('div');
+    expected.style.color = avatarColor('anna');
+    document.body.append(expected);
+    expect(getComputedStyle(avatar).backgroundColor).to.equal(getComputedStyle(expected).color);
+    expected.remove();
+    expect(avatarColor('anna')).to.equal(avatarColor('anna'));
+    expect(new Set(['anna', 'bram', 'carla', 'dirk', 'eva', 'fleur'].map(avatarColor)).size).to.be.greaterThan(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the photo when there is one', async () => {
+    const photo = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    const el = await card({ author: { ...anna, photoURL: photo } });
+    const img = inCard<HTMLImageElement>(el, '[part="avatar"] img')!;
+    expect(img.getAttribute('src')).to.equal(photo);
+    expect(img.alt).to.equal('');
+  });
+
+  it('makes initials from letters', () => {
+    expect(initials('Anna de Vries')).to.equal('AV');
+    expect(initials('jan')).to.equal('J');
+    expect(initials('Émile Östlund')).to.equal('ÉÖ');
+    expect(initials('  ')).to.equal('?');
+  });
+
+  it('says "Someone" for a person without a profile', async () => {
+    const el = await card({ author: null });
+    expect(inCard(el, '#author')!.textContent.trim()).to.equal('Someone');
+  });
+
+  it('marks an edited post, with the edit date as its title', async () => {
+    const el = await card({ post: post({ editedAt: minutesAgo(2) }) });
+    const edited = inCard(el, '.edited')!;
+    expect(edited.textContent).to.equal('edited');
+    expect(edited.getAttribute('title')).to.match(/^Edited .*\d{4}/);
+  });
+
+  it('shows an unknown category by its key', async () => {
+    const el = await card({ post: post({ category: 'safety-first' }) });
+    expect(inCard(el, '[part="category"]')!.textContent).to.equal('safety-first');
+  });
+
+  it('shows a post not yet sent as "Sending…" with likes and comments held back', async () => {
+    const el = await card({ pending: true, viewer: annaViewer });
+    expect(inCard(el, '.header')!.textContent).to.contain('Sending…');
+    expect(inCard(el, 'article')!.getAttribute('aria-busy')).to.equal('true');
+    expect(inCard(el, 'lenig-like-view')!.hasAttribute('disabled')).to.equal(true);
+    expect(cardButton(el, /Comment/)!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks to save an edit and shows the reason when the answer is a refusal', async () => {
+    const el = await card({ viewer: annaViewer });
+    cardButton(el, /^\s*Edit\s*$/)!.click();
+    await el.updateComplete;
+    typeInto(inCard<HTMLTextAreaElement>(el, 'textarea')!, 'Hello everyone');
+    let request: CustomEvent<PostEditRequestDetail> | undefined;
+    // The answer must be given while the event is dispatched, as a container does.
+    el.addEventListener('lenig-post-edit', (e) => {
+      request = e;
+      e.detail.respondWith(Promise.reject(new StoreError('permission-denied', 'no')));
+    });
+    cardButton(el, /^\s*Save\s*$/)!.click();
+    expect(request!.detail.text).to.equal('Hello everyone');
+    expect(request!.detail.post.id).to.equal('p1');
+    expect(request!.cancelable).to.equal(true);
+    expect(request!.composed).to.equal(true);
+    await waitUntil(() => inCard(el, '[role="alert"]')?.textContent, 'reason');
+    expect(inCard(el, '[role="alert"]')!.textContent).to.equal('You are not allowed to do that.');
+    expect(inCard<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Hello everyone');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows "Saving…" while the answer is pending and closes the editor when it succeeds', async () => {
+    const el = await card({ viewer: annaViewer });
+    cardButton(el, /^\s*Edit\s*$/)!.click();
+    await el.updateComplete;
+    typeInto(inCard<HTMLTextAreaElement>(el, 'textarea')!, 'Changed');
+    let finish!: () => void;
+    el.addEventListener('lenig-post-edit', (e) => e.detail.respondWith(new Promise<void>((r) => (finish = r))), { once: true });
+    cardButton(el, /^\s*Save\s*$/)!.click();
+    await el.updateComplete;
+    expect(cardButton(el, /Saving…/)!.disabled).to.equal(true);
+    finish();
+    await waitUntil(() => !inCard(el, 'textarea'), 'editor closed');
+    expect(deepActive()?.id).to.equal('edit');
+  });
+
+  it('saves with Ctrl+Enter', async () => {
+    const el = await card({ viewer: annaViewer });
+    cardButton(el, /^\s*Edit\s*$/)!.click();
+    await el.updateComplete;
+    await sendKeys({ type: '!' });
+    setTimeout(() => void ctrlEnter());
+    const { detail } = await oneEvent(el, 'lenig-post-edit');
+    expect(detail.text).to.equal('Hello team!');
+  });
+
+  it('cancels the delete step with Escape and returns focus to Delete', async () => {
+    const el = await card({ viewer: annaViewer });
+    let asked = false;
+    el.addEventListener('lenig-post-delete', () => (asked = true));
+    cardButton(el, /^\s*Delete\s*$/)!.click();
+    await el.updateComplete;
+    expect(deepActive()?.id).to.equal('delete-cancel');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(inCard(el, '#delete-question')).to.equal(null);
+    expect(deepActive()?.id).to.equal('delete');
+    expect(asked).to.equal(false);
+  });
+
+  it('offers Hide to an admin and asks with the new state', async () => {
+    const el = await card({ viewer: adminViewer });
+    const hide = cardButton(el, /^\s*Hide\s*$/)!;
+    expect(hide.getAttribute('aria-pressed')).to.equal('false');
+    setTimeout(() => hide.click());
+    const { detail } = await oneEvent(el, 'lenig-post-hide');
+    expect(detail.hidden).to.equal(true);
+  });
+
+  it('shows a hidden post greyed, marked "Hidden for others", with "Show again"', async () => {
+    const el = await card({ viewer: adminViewer, post: post({ hidden: true }) });
+    expect(inCard(el, 'article')!.classList.contains('hidden')).to.equal(true);
+    expect(inCard(el, '.header')!.textContent).to.contain('Hidden for others');
+    expect(cardButton(el, /Show again/)!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no actions but the like (as sign-in) to a signed-out reader', async () => {
+    const el = await card({ viewer: null });
+    expect(el.shadowRoot!.querySelectorAll('.end button')).to.have.length(0);
+    expect(inCard(el, 'lenig-like-view')!.hasAttribute('signed-out')).to.equal(true);
+  });
+
+  it('folds long text behind "Show more"', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`).join('\n');
+    const el = await card({ post: post({ text: long }) });
+    const body = inCard(el, '#body')!;
+    const more = cardButton(el, /Show more/)!;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    const folded = body.getBoundingClientRect().height;
+    more.click();
+    await el.updateComplete;
+    expect(body.getBoundingClientRect().height).to.be.greaterThan(folded * 2);
+    expect(cardButton(el, /Show less/)!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Dutch', async () => {
+    const el = await card({ viewer: annaViewer, lang: 'nl', post: post({ commentCount: 3, editedAt: minutesAgo(1) }) });
+    expect(inCard(el, 'time')!.textContent).to.equal('10 minuten geleden');
+    expect(inCard(el, '.edited')!.textContent).to.equal('bewerkt');
+    expect(cardButton(el, /reacties/)!.textContent.trim()).to.equal('3 reacties');
+    expect(inCard(el, '[part="category"]')!.textContent).to.equal('Bedrijfsnieuws');
+    expect(cardButton(el, /Verwijderen/)).to.not.equal(undefined);
+  });
+});
