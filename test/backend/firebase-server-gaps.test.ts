@@ -1,0 +1,314 @@
+/**
+ * The local database is firebase-server 1.1.0 with patches/firebase-server+1.1.0.patch. Each describe
+ * block below is one gap that patch closes, exercised through the real firebase 12 SDK (modular API,
+ * from Node) the way the library uses it. Without the patch these tests fail: the writes, gets and
+ * onDisconnect calls never get an answer (they time out here), and an anonymous client is let in.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deleteApp, initializeApp, setLogLevel, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword, signOut, type Auth } from 'firebase/auth';
+import {
+  endBefore,
+  get,
+  getDatabase,
+  goOffline,
+  increment,
+  limitToLast,
+  onDisconnect,
+  onValue,
+  orderByChild,
+  query,
+  ref,
+  serverTimestamp,
+  set,
+  update,
+  type Database,
+} from 'firebase/database';
+import { startBackend, type Backend } from '../../scripts/backend.mjs';
+
+// Refused writes are expected here; the SDK would print a warning for each.
+setLogLevel('error');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Rules written for these tests, so each gap can be checked against a rule that depends on it. */
+const RULES = {
+  rules: {
+    open: { '.read': true, '.write': true },
+    // Rules must see the resolved increment: 999 + 5 breaks the limit, 999 + 1 does not.
+    capped: { '.read': true, '.write': true, '.validate': 'newData.isNumber() && newData.val() <= 1000' },
+    // Rules must see the resolved server timestamp as `now`.
+    stamped: { '$id': { '.read': true, '.write': true, '.validate': 'newData.val() == now' } },
+    private: {
+      $uid: { '.read': 'auth != null && auth.uid == $uid', '.write': 'auth != null && auth.uid == $uid' },
+    },
+    presence: {
+      $uid: { '.read': true, '.write': 'auth != null && auth.uid == $uid' },
+    },
+  },
+};
+
+const DATA = {
+  open: {
+    counter: 10,
+    scores: {
+      a: { n: 1, name: 'a' },
+      b: { n: 5, name: 'b' },
+      c: { n: 3, name: 'c' },
+      d: { n: 5, name: 'd' },
+      e: { n: 9, name: 'e' },
+    },
+  },
+  capped: 999,
+};
+
+let backend: Backend;
+let rulesDir: string;
+const apps: FirebaseApp[] = [];
+const auths: Auth[] = [];
+
+/** Fails instead of hanging: the unpatched server never answers some requests. */
+function within<T>(promise: Promise<T>, what: string, ms = 4000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer from the server within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/** A client with its own app, hence its own WebSocket connection. */
+function client(): Database {
+  const app = initializeApp(
+    { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+    `client-${apps.length}-${Math.random().toString(36).slice(2)}`,
+  );
+  apps.push(app);
+  return getDatabase(app);
+}
+
+async function signedInClient(email: string, password: string): Promise<{ db: Database; uid: string; app: FirebaseApp }> {
+  const db = client();
+  const app = db.app;
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, backend.authURL!, { disableWarnings: true });
+  auths.push(auth);
+  const cred = await within(signInWithEmailAndPassword(auth, email, password), 'sign in');
+  return { db, uid: cred.user.uid, app };
+}
+
+/** The value the server holds now, read by a fresh client (no local cache to answer from). */
+async function serverValue(p: string): Promise<unknown> {
+  return (await backend.server.getValue(backend.server.baseRef.child(p)));
+}
+
+before(async () => {
+  rulesDir = await mkdtemp(path.join(os.tmpdir(), 'lenig-rules-'));
+  const rulesPath = path.join(rulesDir, 'rules.json');
+  await writeFile(rulesPath, JSON.stringify(RULES));
+  backend = await startBackend({ rulesPath, data: DATA, quiet: true });
+});
+
+after(async () => {
+  // Signing out stops the token refresh timer, which deleteApp() leaves running (it keeps Node alive).
+  await Promise.all(auths.map((auth) => signOut(auth).catch(() => {})));
+  await Promise.all(apps.map((app) => deleteApp(app).catch(() => {})));
+  await backend?.stop();
+  await rm(rulesDir, { recursive: true, force: true });
+});
+
+describe('gap 1: require("firebase") resolves to the compat SDK of firebase 12', () => {
+  it('loads, and shares the one copy of @firebase/app with the application', async () => {
+    const require = createRequire(path.join(ROOT, 'package.json'));
+    require('firebase-server');
+    const appRoots = new Set(
+      Object.keys(require.cache)
+        .filter((file) => /[\\/]@firebase[\\/]app[\\/]dist[\\/]/.test(file))
+        .map((file) => file.slice(0, file.search(/[\\/]dist[\\/]/))),
+    );
+    assert.deepEqual([...appRoots], [path.dirname(require.resolve('@firebase/app/package.json'))]);
+    const firebaseVersion = (require('firebase/package.json') as { version: string }).version;
+    assert.match(firebaseVersion, /^12\./);
+
+    // And on disk: one @firebase/app package anywhere under node_modules.
+    const copies: string[] = [];
+    async function scan(dir: string, depth: number): Promise<void> {
+      if (depth > 6) return;
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        if (!e.isDirectory()) continue;
+        const full = path.join(dir, e.name);
+        if (e.name === 'app' && path.basename(dir) === '@firebase') copies.push(full);
+        else if (e.name === 'node_modules' || e.name.startsWith('@') || path.basename(dir) === 'node_modules' || path.basename(dir).startsWith('@')) {
+          await scan(full, depth + 1);
+        }
+      }
+    }
+    await scan(path.join(ROOT, 'node_modules'), 0);
+    assert.deepEqual(copies, [path.join(ROOT, 'node_modules', '@firebase', 'app')]);
+  });
+
+  it('serves the SDK: a set is acknowledged and read back', async () => {
+    const db = client();
+    await within(set(ref(db, 'open/hello'), { text: 'hallo' }), 'set');
+    assert.deepEqual(await serverValue('open/hello'), { text: 'hallo' });
+  });
+});
+
+describe('gap 2: ServerValue.increment() resolves atomically against the stored value', () => {
+  it('resolves an increment in a set', async () => {
+    const db = client();
+    await within(set(ref(db, 'open/counter'), increment(2)), 'set(increment)');
+    assert.equal(await serverValue('open/counter'), 12);
+  });
+
+  it('resolves increments inside a multi-path update, next to plain values', async () => {
+    const db = client();
+    await within(
+      update(ref(db), { 'open/counter': increment(-1), 'open/fresh': increment(3), 'open/label': 'x' }),
+      'update(increment)',
+    );
+    assert.equal(await serverValue('open/counter'), 11);
+    assert.equal(await serverValue('open/fresh'), 3, 'an increment of nothing stores the delta');
+    assert.equal(await serverValue('open/label'), 'x');
+  });
+
+  it('loses no increment when many connections increment at once', async () => {
+    const clients = Array.from({ length: 12 }, () => client());
+    await within(
+      Promise.all(clients.flatMap((db) => Array.from({ length: 5 }, () => update(ref(db), { 'open/race': increment(1) })))),
+      'concurrent increments',
+      10_000,
+    );
+    assert.equal(await serverValue('open/race'), 60);
+  });
+
+  it('lets the rules see the resolved value', async () => {
+    const db = client();
+    await assert.rejects(within(set(ref(db, 'capped'), increment(5)), 'capped +5'), /permission_denied/i);
+    assert.equal(await serverValue('capped'), 999);
+    await within(set(ref(db, 'capped'), increment(1)), 'capped +1');
+    assert.equal(await serverValue('capped'), 1000);
+  });
+
+  it('keeps ServerValue.TIMESTAMP working, with the rules seeing it as now', async () => {
+    const db = client();
+    const before = Date.now();
+    await within(set(ref(db, 'stamped/ok'), serverTimestamp()), 'set(serverTimestamp)');
+    const stored = (await serverValue('stamped/ok')) as number;
+    assert.ok(stored >= before && stored <= Date.now(), `timestamp ${stored} is the server's now`);
+    await assert.rejects(within(set(ref(db, 'stamped/forged'), before - 60_000), 'forged time'), /permission_denied/i);
+  });
+});
+
+describe('gap 3: get() is answered', () => {
+  it('answers a plain get from a client with no listener', async () => {
+    const db = client();
+    const snap = await within(get(ref(db, 'open/scores/b')), 'get');
+    assert.deepEqual(snap.val(), { n: 5, name: 'b' });
+  });
+
+  it('answers a query get with only the children in the window', async () => {
+    const db = client();
+    const scores = ref(db, 'open/scores');
+    const top = await within(get(query(scores, orderByChild('n'), limitToLast(2))), 'get(limitToLast)');
+    assert.deepEqual(Object.keys(top.val() as object).sort(), ['d', 'e']);
+
+    // The feed's paging shape: the page before (5, 'd'), i.e. (5, 'b') and then lower scores.
+    const page = await within(get(query(scores, orderByChild('n'), endBefore(5, 'd'), limitToLast(2))), 'get(endBefore)');
+    const keys: string[] = [];
+    page.forEach((child) => {
+      keys.push(child.key);
+    });
+    assert.deepEqual(keys, ['c', 'b']);
+  });
+
+  it('refuses a get the rules do not allow', async () => {
+    const db = client();
+    await assert.rejects(within(get(ref(db, 'private/someone')), 'denied get'), /permission/i);
+  });
+});
+
+describe('gap 4: onDisconnect() writes are stored and run when the connection closes', () => {
+  it('runs set and update, skips cancelled ones, and refuses what the rules forbid', async () => {
+    const [marieke, joost] = backend.users;
+    const { db, uid } = await signedInClient(marieke!.email, marieke!.password);
+    await within(set(ref(db, `presence/${uid}`), { online: true }), 'presence online');
+
+    await within(onDisconnect(ref(db, `presence/${uid}/online`)).set(false), 'onDisconnect().set');
+    await within(onDisconnect(ref(db, `presence/${uid}`)).update({ lastSeen: serverTimestamp() }), 'onDisconnect().update');
+    const cancelled = onDisconnect(ref(db, `presence/${uid}/status`));
+    await within(cancelled.set('gone'), 'onDisconnect().set (to cancel)');
+    await within(cancelled.cancel(), 'onDisconnect().cancel');
+    await assert.rejects(
+      within(onDisconnect(ref(db, `presence/${joost!.uid}`)).set({ online: false }), 'foreign onDisconnect'),
+      /permission_denied/i,
+    );
+    assert.deepEqual(await serverValue(`presence/${uid}`), { online: true }, 'nothing runs while connected');
+
+    // Watch from another connection, then drop the first one.
+    const watcher = client();
+    const seen = new Promise<Record<string, unknown>>((resolve) => {
+      const stop = onValue(ref(watcher, `presence/${uid}`), (snap) => {
+        const v = snap.val() as Record<string, unknown> | null;
+        if (v && v.online === false) {
+          stop();
+          resolve(v);
+        }
+      });
+    });
+    const closedAt = Date.now();
+    goOffline(db);
+    const value = await within(seen, 'presence after disconnect');
+    assert.equal(value.online, false);
+    assert.equal(typeof value.lastSeen, 'number');
+    assert.ok((value.lastSeen as number) >= closedAt - 1000, 'the timestamp is taken when the connection closes');
+    assert.equal('status' in value, false, 'the cancelled write did not run');
+    assert.equal(await serverValue(`presence/${joost!.uid}`), null);
+  });
+});
+
+describe('gap 5: a client without a token is not signed in', () => {
+  it('does not inherit the identity of the last signed-in writer', async () => {
+    const [, , sanne] = backend.users;
+    const writer = await signedInClient(sanne!.email, sanne!.password);
+    await within(set(ref(writer.db, `private/${writer.uid}`), { note: 'alleen voor mij' }), 'owner write');
+
+    // Plain set and listen (not get(), which is gap 3), so this test shows this gap alone.
+    const anonymous = client();
+    await assert.rejects(
+      within(set(ref(anonymous, `private/${writer.uid}/note`), 'overschreven'), 'anonymous set'),
+      /permission_denied/i,
+    );
+    const listened = new Promise<string>((resolve) => {
+      onValue(
+        ref(anonymous, `private/${writer.uid}`),
+        () => resolve('read allowed'),
+        (error) => resolve(error.message),
+      );
+    });
+    assert.match(await within(listened, 'anonymous listen'), /permission_denied/i);
+    assert.deepEqual(await serverValue(`private/${writer.uid}`), { note: 'alleen voor mij' });
+  });
+
+  it('treats a client that signed out as not signed in', async () => {
+    const [, , , thomas] = backend.users;
+    const user = await signedInClient(thomas!.email, thomas!.password);
+    await within(set(ref(user.db, `private/${user.uid}`), { note: 'van Thomas' }), 'owner write');
+    await signOut(getAuth(user.app));
+    // The SDK tells the server on the open connection ("unauth"); give that message time to arrive.
+    await new Promise((r) => setTimeout(r, 300));
+    await assert.rejects(
+      within(set(ref(user.db, `private/${user.uid}/note`), 'na afmelden'), 'write after sign-out'),
+      /permission_denied/i,
+    );
+    assert.deepEqual(await serverValue(`private/${user.uid}`), { note: 'van Thomas' });
+  });
+});
