@@ -15,6 +15,26 @@ export { LenigConfigElement } from './components/config/config.js';
 export { LenigLikeButtonElement, type LikedDetail, type LenigErrorDetail } from './components/like-button/like-button.js';
 export { LenigLikeViewElement, type LikeToggleDetail, type LikeTargetDetail, type LikeIcon } from './components/like-button/like-view.js';
 export { LenigComposer, type PostCreatedDetail, type ComposerErrorDetail } from './components/composer/composer.js';
+export {
+  LenigFeedElement,
+  type FeedPostDetail,
+  type FeedPostEditedDetail,
+  type FeedPostHiddenDetail,
+  type FeedErrorDetail,
+} from './components/feed/feed.js';
+export {
+  LenigPostCardElement,
+  type PostRequestDetail,
+  type PostEditRequestDetail,
+  type PostReportRequestDetail,
+  type PostHideRequestDetail,
+} from './components/post-card/post-card.js';
+export { LenigCommentsElement, type CommentCreatedDetail } from './components/comments/comments.js';
+export { renderRichText, parseRichText, plainText, safeHref } from './components/shared/rich-text.js';
+export { LenigIdeaBoardElement } from './components/idea-board/idea-board.js';
+export { LenigIdeaCardElement } from './components/idea-card/idea-card.js';
+export { LenigInsightsElement } from './components/insights/insights.js';
+export { LenigNotificationsElement } from './components/notifications/notifications.js';
 export { OptimisticLikes, type LikeView } from './components/like-button/optimistic-likes.js';
 
 if (typeof document !== 'undefined') configureFromPage();
