@@ -33,8 +33,12 @@ export { LenigCommentsElement, type CommentCreatedDetail } from './components/co
 export { renderRichText, parseRichText, plainText, safeHref } from './components/shared/rich-text.js';
 export { LenigIdeaBoardElement } from './components/idea-board/idea-board.js';
 export { LenigIdeaCardElement } from './components/idea-card/idea-card.js';
-export { LenigInsightsElement } from './components/insights/insights.js';
-export { LenigNotificationsElement } from './components/notifications/notifications.js';
+export { LenigInsightsElement, type InsightsErrorDetail } from './components/insights/insights.js';
+export {
+  LenigNotificationsElement,
+  type NotificationOpenDetail,
+  type NotificationsErrorDetail,
+} from './components/notifications/notifications.js';
 export { OptimisticLikes, type LikeView } from './components/like-button/optimistic-likes.js';
 
 if (typeof document !== 'undefined') configureFromPage();
