@@ -1,0 +1,739 @@
+#!/usr/bin/env node
+// The readable source of database.rules.json. Rules are one-line expressions inside JSON, which allows
+// no comments and no reuse; here each rule is built from named pieces and explained where it is made.
+//
+//   node rules/database.rules.src.mjs          writes database.rules.json
+//   node rules/database.rules.src.mjs --check  exits 1 when database.rules.json is out of date
+//
+// Layout: docs/data-layout.md. What the rules cannot express, and what that leaves open: docs/rules.md.
+//
+// Three facts about Realtime Database rules shape everything below:
+// - `.write` cascades down: once a node grants a write, nothing deeper can take it back. Grants are
+//   therefore placed as deep as possible, and what a grant must not allow is refused by `.validate`.
+// - `.validate` runs for every node that still has data after the write (written nodes, their children
+//   and their ancestors), but never for a deletion. Whatever guards a deletion lives in `.write`.
+// - In one multi-path update, every rule sees the whole result: `newData` walked up with `parent()` is
+//   the tree after the write, `root` the tree before it. That is how a count is tied to its like.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const IDEA_STATUSES = ['new', 'under-review', 'planned', 'in-progress', 'done', 'declined'];
+/** Categories that get a feed index. Others still work; the server then sorts them without an index. */
+const DEFAULT_CATEGORIES = ['news', 'idea', 'question', 'personal', 'praise'];
+// Keep in step with src/data/types.ts.
+const MAX_POST_LENGTH = 2000;
+const MAX_COMMENT_LENGTH = 1000;
+const MAX_TITLE_LENGTH = 140;
+const MAX_NOTE_LENGTH = 1000;
+const MAX_REASON_LENGTH = 500;
+const MAX_NAME_LENGTH = 100;
+const MAX_PROFILE_FIELD_LENGTH = 500;
+
+// ---- building blocks ---------------------------------------------------------------------------------
+
+const and = (...parts) => parts.filter(Boolean).map((p) => `(${p})`).join(' && ');
+const or = (...parts) => parts.filter(Boolean).map((p) => `(${p})`).join(' || ');
+
+const signedIn = 'auth != null';
+const isAdmin = "(auth != null && root.child('admins/' + auth.uid).val() === true)";
+
+/** The tree after the write, seen from a node `depth` levels below the root. */
+const after = (depth) => 'newData' + '.parent()'.repeat(depth);
+/** The tree before the write. */
+const before = 'root';
+
+// Ids become parts of paths inside rules (`child('posts/' + channel + …)`), so anything that is used
+// that way must be a plain key: no `/`, which would walk somewhere else, and no `:`, which separates
+// the parts of a like target.
+const ID = '/^[A-Za-z0-9_-]{1,64}$/';
+const UID = '/^[A-Za-z0-9_-]{1,128}$/';
+const isId = (expr) => `${expr}.matches(${ID})`;
+const isUid = (expr) => `${expr}.matches(${UID})`;
+
+/** A string node of 1…max characters that is not only white space. */
+const text = (max) =>
+  `newData.isString() && newData.val().length >= 1 && newData.val().length <= ${max} && !newData.val().matches(/^\\s*$/)`;
+const optionalString = (max) => `newData.isString() && newData.val().length <= ${max}`;
+
+/** The key of a post's like target: `post:{ch}:{id}` (ids cannot contain `:`, `%` or `/`). */
+const postTargetKey = (ch, id) => `'post:' + ${ch} + ':' + ${id}`;
+
+const statuses = `/^(${IDEA_STATUSES.join('|')})$/`;
+const month = '/^[0-9]{4}-(0[1-9]|1[0-2])$/';
+
+const nothingElse = { $other: { '.validate': false } };
+
+// ---- admins, profiles, channels ----------------------------------------------------------------------
+
+const admins = {
+  // Every widget asks "am I an admin" of its own node; listing admins reveals nothing a colleague
+  // could not learn from the moderators' names.
+  '.read': signedIn,
+  $uid: {
+    // The first admin is added in the Firebase console (which bypasses these rules) or by the seed.
+    '.write': isAdmin,
+    '.validate': 'newData.val() === true',
+  },
+};
+
+/** The name from a later word on, for finding people by any word of their name (docs/data-layout.md). */
+const nameFrom = {
+  '.validate': and(
+    'newData.isString()',
+    'newData.val().length >= 1',
+    "newData.parent().child('nameLower').val().endsWith(newData.val())",
+  ),
+};
+
+const profiles = {
+  '.read': signedIn,
+  '.indexOn': ['nameLower', 'nameFrom2', 'nameFrom3', 'nameFrom4'],
+  $uid: {
+    '.write': 'auth != null && auth.uid === $uid',
+    '.validate': and(
+      isUid('$uid'),
+      "newData.hasChildren(['name', 'nameLower'])",
+      // The lower-cased copy is what the @mention search orders by; it must match the name.
+      "newData.child('nameLower').val() === newData.child('name').val().toLowerCase()",
+    ),
+    name: { '.validate': text(MAX_NAME_LENGTH) },
+    nameLower: { '.validate': 'newData.isString()' },
+    nameFrom2: nameFrom,
+    nameFrom3: nameFrom,
+    nameFrom4: nameFrom,
+    photoURL: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
+    jobTitle: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
+    department: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
+    ...nothingElse,
+  },
+};
+
+const channels = {
+  '.read': signedIn,
+  $ch: {
+    '.write': isAdmin,
+    '.validate': and(isId('$ch'), "newData.hasChildren(['name', 'categories'])"),
+    name: { '.validate': text(MAX_NAME_LENGTH) },
+    categories: {
+      $cat: { '.validate': and('newData.isNumber()', '$cat.matches(/^[a-z0-9-]{1,32}$/)') },
+    },
+    ...nothingElse,
+  },
+};
+
+// ---- posts -------------------------------------------------------------------------------------------
+// Rules below sit at /posts/$ch/$id (depth 3) or its children (depth 4).
+
+const POST = "'posts/' + $ch + '/' + $id";
+/** The viewer's like of this post, as a path from the root. */
+const myLikeOfPost = `'likes/' + ${postTargetKey('$ch', '$id')} + '/' + auth.uid`;
+
+/** From a child of the post: the post after / before the write. */
+const postAfter = `${after(4)}.child(${POST})`;
+
+/**
+ * A stat node `stats/{ch}/{month}/{category}` of this post, before and after the write. `post` is a
+ * snapshot of the post whose month and category decide which stat node counts it.
+ */
+const statOf = (tree, post) =>
+  `${tree}.child('stats/' + $ch + '/' + ${post}.child('month').val() + '/' + ${post}.child('category').val())`;
+const numOr0 = (snap) => `(${snap}.exists() ? ${snap}.val() : 0)`;
+
+/** The post's likes stat moved by `delta` and names this post as its cause. */
+const likesStatMoved = (delta, post) =>
+  and(
+    `${statOf(after(4), post)}.child('likes').val() === ${numOr0(`${statOf(before, post)}.child('likes')`)} + ${delta}`,
+    `${statOf(after(4), post)}.child('cause').val() === $id`,
+  );
+
+const N = (child) => `newData.child('${child}')`;
+const D = (child) => `data.child('${child}')`;
+const same = (child) => `${N(child)}.val() === ${D(child)}.val()`;
+
+/** A new history entry named by `statusEntry`: written by this user, now, with the new status. */
+const newHistoryEntry = (() => {
+  const entry = `${after(3)}.child('ideaHistory/' + $ch + '/' + $id + '/' + ${N('statusEntry')}.val())`;
+  return and(
+    `${N('statusEntry')}.isString()`,
+    `!(${same('statusEntry')})`,
+    `!${before}.child('ideaHistory/' + $ch + '/' + $id + '/' + ${N('statusEntry')}.val()).exists()`,
+    `${entry}.child('status').val() === ${N('status')}.val()`,
+    `${entry}.child('by').val() === auth.uid`,
+  );
+})();
+
+const postCreate = and(
+  `${N('author')}.val() === auth.uid`,
+  `${N('createdAt')}.val() === now`,
+  `!${N('editedAt')}.exists()`,
+  `!${N('hidden')}.exists()`,
+  `!${N('owner')}.exists()`,
+  `!${N('mergedInto')}.exists()`,
+  `!${N('statusEntry')}.exists()`,
+  `!${N('lastComment')}.exists()`,
+  // The category must be one the channel offers.
+  `${before}.child('channels/' + $ch + '/categories/' + ${N('category')}.val()).exists()`,
+  // An idea has a title and starts as new; other posts have neither.
+  `${N('category')}.val() === 'idea' ? (${N('title')}.exists() && ${N('status')}.val() === 'new') : (!${N('title')}.exists() && !${N('status')}.exists())`,
+  // A re-used id would meet likes left from its predecessor and let counts go wrong.
+  `!${before}.child('likes/' + ${postTargetKey('$ch', '$id')}).exists()`,
+  // The post is counted in its month's stat, which names it as the cause.
+  `${after(3)}.child('stats/' + $ch + '/' + ${N('month')}.val() + '/' + ${N('category')}.val() + '/posts').val() === ` +
+    `${numOr0(`${before}.child('stats/' + $ch + '/' + ${N('month')}.val() + '/' + ${N('category')}.val() + '/posts')`)} + 1`,
+  `${after(3)}.child('stats/' + $ch + '/' + ${N('month')}.val() + '/' + ${N('category')}.val() + '/cause').val() === $id`,
+);
+
+const postChange = and(
+  same('author'),
+  same('createdAt'),
+  same('month'),
+  same('category'),
+  same('title'),
+  // Only the author edits the text, and an edit is stamped by the server.
+  `${same('text')} ? ${same('editedAt')} : (auth.uid === ${D('author')}.val() && ${N('editedAt')}.val() === now)`,
+  `${same('hidden')} || ${isAdmin}`,
+  // An idea is assigned, merged and moved on by its owner or an admin.
+  `${same('owner')} && ${same('mergedInto')} || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
+  // A status moves only with a new history entry that records who did it (the entry's own rules
+  // repeat the owner-or-admin check).
+  or(
+    and(same('status'), same('statusEntry')),
+    and(`${isAdmin} || ${D('owner')}.val() === auth.uid`, `${D('category')}.val() === 'idea'`, newHistoryEntry),
+  ),
+);
+
+/** Deleting a post takes it out of its month's stat, naming it as the cause. */
+const postUncounted = (() => {
+  const stat = `'stats/' + $ch + '/' + ${D('month')}.val() + '/' + ${D('category')}.val()`;
+  return and(
+    `${after(3)}.child(${stat} + '/posts').val() === ${before}.child(${stat} + '/posts').val() - 1`,
+    `${after(3)}.child(${stat} + '/cause').val() === $id`,
+  );
+})();
+
+const post = {
+  '.write': and(
+    signedIn,
+    or(
+      `!data.exists() && ${N('author')}.val() === auth.uid`, // create your own
+      // edit your own, or delete it (uncounting it: a deletion skips .validate, so it is checked here)
+      `${D('author')}.val() === auth.uid && (newData.exists() || (${postUncounted}))`,
+      `${isAdmin} && newData.exists()`, // hide, assign, merge, set a status
+      `${D('owner')}.val() === auth.uid && newData.exists()`, // the idea's owner: status, assign, merge
+    ),
+  ),
+  '.validate': and(
+    isId('$id'),
+    "newData.hasChildren(['author', 'text', 'category', 'createdAt', 'month', 'byCat', 'likeCount', 'commentCount'])",
+    `data.exists() ? (${postChange}) : (${postCreate})`,
+  ),
+  author: { '.validate': 'newData.isString()' },
+  text: { '.validate': text(MAX_POST_LENGTH) },
+  category: { '.validate': 'newData.isString()' },
+  createdAt: { '.validate': 'newData.isNumber()' },
+  editedAt: { '.validate': 'newData.isNumber()' },
+  month: { '.validate': `newData.isString() && newData.val().matches(${month})` },
+  // `byCat/<category>` = createdAt: the category feed orders by it. Exactly one child, the post's own.
+  byCat: {
+    $cat: {
+      '.validate': and(
+        "$cat === newData.parent().parent().child('category').val()",
+        "newData.val() === newData.parent().parent().child('createdAt').val()",
+      ),
+    },
+  },
+  likeCount: {
+    // Anyone signed in may move the count, but only as its own like or unlike in the same write,
+    // together with the post's likes stat.
+    '.write': signedIn,
+    '.validate': and(
+      'newData.isNumber() && newData.val() >= 0',
+      `!data.exists() ? newData.val() === 0 : (${or(
+        'newData.val() === data.val()',
+        and(
+          'newData.val() === data.val() + 1',
+          `!${before}.child(${myLikeOfPost}).exists()`,
+          `${after(4)}.child(${myLikeOfPost}).exists()`,
+          likesStatMoved(1, postAfter),
+        ),
+        and(
+          'newData.val() === data.val() - 1',
+          `${before}.child(${myLikeOfPost}).exists()`,
+          `!${after(4)}.child(${myLikeOfPost}).exists()`,
+          likesStatMoved(-1, postAfter),
+        ),
+        // Merging ideas pools other people's votes: only admins may move counts freely.
+        isAdmin,
+      )})`,
+    ),
+  },
+  commentCount: {
+    '.write': signedIn,
+    // +1 only with a comment that this write creates; `lastComment` names it.
+    '.validate': and(
+      'newData.isNumber()',
+      `!data.exists() ? newData.val() === 0 : (${or(
+        'newData.val() === data.val()',
+        and(
+          'newData.val() === data.val() + 1',
+          "newData.parent().child('lastComment').isString()",
+          `!${before}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
+          `${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
+        ),
+      )})`,
+    ),
+  },
+  lastComment: {
+    '.write': signedIn,
+    '.validate': and(
+      'newData.isString()',
+      or(
+        'newData.val() === data.val()',
+        and(
+          isId('newData.val()'),
+          `!${before}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
+          `${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
+        ),
+      ),
+    ),
+  },
+  hidden: { '.validate': 'newData.isBoolean()' },
+  title: { '.validate': text(MAX_TITLE_LENGTH) },
+  status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
+  owner: { '.validate': and('newData.isString()', isUid('newData.val()')) },
+  mergedInto: {
+    '.validate': and(
+      'newData.isString()',
+      isId('newData.val()'),
+      'newData.val() !== $id',
+      `${after(4)}.child('posts/' + $ch + '/' + newData.val()).exists()`,
+    ),
+  },
+  statusEntry: { '.validate': and('newData.isString()', isId('newData.val()')) },
+  ...nothingElse,
+};
+
+const posts = {
+  // Hidden posts are filtered by the client: rules cannot filter a list (docs/rules.md).
+  '.read': signedIn,
+  $ch: {
+    '.indexOn': ['createdAt', ...DEFAULT_CATEGORIES.map((c) => `byCat/${c}`)],
+    $id: post,
+  },
+};
+
+// ---- comments ----------------------------------------------------------------------------------------
+
+const comments = {
+  '.read': signedIn,
+  $ch: {
+    $pid: {
+      // A post's author clears its comments when deleting it, in the same write.
+      '.write': and(
+        signedIn,
+        '!newData.exists()',
+        `!${after(3)}.child('posts/' + $ch + '/' + $pid).exists()`,
+        `${before}.child('posts/' + $ch + '/' + $pid + '/author').val() === auth.uid`,
+      ),
+      '.indexOn': ['createdAt'],
+      $cid: {
+        '.write': and(signedIn, '!data.exists()', "newData.child('author').val() === auth.uid"),
+        '.validate': and(
+          isId('$cid'),
+          "newData.hasChildren(['author', 'text', 'createdAt'])",
+          "newData.child('createdAt').val() === now",
+          // Counted: the post's count goes up by one and names this comment.
+          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() + 1`,
+          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid`,
+        ),
+        author: { '.validate': 'newData.isString()' },
+        text: { '.validate': text(MAX_COMMENT_LENGTH) },
+        createdAt: { '.validate': 'newData.isNumber()' },
+        ...nothingElse,
+      },
+    },
+  },
+};
+
+// ---- likes -------------------------------------------------------------------------------------------
+// A like target key is `post:{ch}:{id}` or an encoded page URL. Rules have no substring function, but
+// `replace` replaces every occurrence: a key cannot contain `/`, so '/post:' occurs in '/' + key at
+// most once, at the start, and the remaining ':' separate channel and post id.
+
+const isPostTarget = "$tk.beginsWith('post:')";
+const postPathOfTarget = "('/' + $tk).replace('/post:', 'posts/').replace(':', '/')";
+
+/** From likes/$tk/$uid (depth 3): the count of the liked thing moved by `delta`. */
+const countMoved = (delta) => {
+  const postNew = `${after(3)}.child(${postPathOfTarget})`;
+  const postOld = `${before}.child(${postPathOfTarget})`;
+  const pageNew = `${after(3)}.child('likeCounts/' + $tk)`;
+  const pageOld = `${before}.child('likeCounts/' + $tk)`;
+  const postCount =
+    delta > 0
+      ? `${postNew}.child('likeCount').val() === ${postOld}.child('likeCount').val() + 1`
+      : // Unliking a deleted post moves nothing: there is no count left.
+        `!${postNew}.exists() || ${postNew}.child('likeCount').val() === ${postOld}.child('likeCount').val() - 1`;
+  const pageCount = `${pageNew}.val() === ${numOr0(pageOld)} + ${delta}`;
+  return `${isPostTarget} ? (${postCount}) : (${pageCount})`;
+};
+
+const likes = {
+  '.read': signedIn,
+  $tk: {
+    // "Liked by" shows the newest likers first.
+    '.indexOn': ['.value'],
+    $uid: {
+      '.write': and(
+        signedIn,
+        `auth.uid === $uid || ${isAdmin}`,
+        or(
+          // like: once, stamped now, mirrored in userLikes and counted
+          and(
+            '!data.exists()',
+            'newData.val() === now',
+            `${after(3)}.child('userLikes/' + $uid + '/' + $tk).val() === true`,
+            `${isAdmin} || (${countMoved(1)})`,
+          ),
+          // unlike: removed from userLikes too, and uncounted
+          and(
+            'data.exists()',
+            '!newData.exists()',
+            `!${after(3)}.child('userLikes/' + $uid + '/' + $tk).exists()`,
+            `${isAdmin} || (${countMoved(-1)})`,
+          ),
+        ),
+      ),
+      '.validate': 'newData.isNumber()',
+    },
+  },
+};
+
+const likeCounts = {
+  '.read': signedIn,
+  $tk: {
+    '.write': signedIn,
+    // Post counts live in the post; this is for every other target. Moves by one with the writer's
+    // own like or unlike of the same target.
+    '.validate': and(
+      `!${isPostTarget}`,
+      'newData.isNumber() && newData.val() >= 0',
+      or(
+        'newData.val() === data.val()',
+        and(
+          `newData.val() === ${numOr0('data')} + 1`,
+          `!${before}.child('likes/' + $tk + '/' + auth.uid).exists()`,
+          `${after(2)}.child('likes/' + $tk + '/' + auth.uid).exists()`,
+        ),
+        and(
+          'newData.val() === data.val() - 1',
+          `${before}.child('likes/' + $tk + '/' + auth.uid).exists()`,
+          `!${after(2)}.child('likes/' + $tk + '/' + auth.uid).exists()`,
+        ),
+        isAdmin,
+      ),
+    ),
+  },
+};
+
+const userLikes = {
+  $uid: {
+    // Which targets someone likes is theirs to see; who likes a target is public (likes/).
+    '.read': 'auth != null && auth.uid === $uid',
+    $tk: {
+      '.write': and(
+        signedIn,
+        `auth.uid === $uid || ${isAdmin}`,
+        or(
+          and(
+            'newData.val() === true',
+            '!data.exists()',
+            `${after(3)}.child('likes/' + $tk + '/' + $uid).exists()`,
+          ),
+          and('!newData.exists()', `!${after(3)}.child('likes/' + $tk + '/' + $uid).exists()`),
+        ),
+      ),
+      '.validate': 'newData.val() === true',
+    },
+  },
+};
+
+// ---- ideas -------------------------------------------------------------------------------------------
+
+const ideaHistory = {
+  '.read': signedIn,
+  $ch: {
+    $pid: {
+      // Cleared with its post, like comments.
+      '.write': and(
+        signedIn,
+        '!newData.exists()',
+        `!${after(3)}.child('posts/' + $ch + '/' + $pid).exists()`,
+        `${before}.child('posts/' + $ch + '/' + $pid + '/author').val() === auth.uid`,
+      ),
+      '.indexOn': ['at'],
+      $eid: {
+        // Written once, by the idea's owner or an admin, in the same write that points the idea at it
+        // (the post's rules check the other direction).
+        '.write': and(
+          signedIn,
+          '!data.exists()',
+          `${isAdmin} || ${before}.child('posts/' + $ch + '/' + $pid + '/owner').val() === auth.uid`,
+        ),
+        '.validate': and(
+          isId('$eid'),
+          "newData.hasChildren(['status', 'note', 'by', 'at'])",
+          "newData.child('by').val() === auth.uid",
+          "newData.child('at').val() === now",
+          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/statusEntry').val() === $eid`,
+        ),
+        status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
+        note: { '.validate': text(MAX_NOTE_LENGTH) },
+        by: { '.validate': 'newData.isString()' },
+        at: { '.validate': 'newData.isNumber()' },
+        ...nothingElse,
+      },
+    },
+  },
+};
+
+// ---- notifications -----------------------------------------------------------------------------------
+// Rules at notifications/$uid/$nid (depth 3). A notification may only be created by the write that
+// causes it, so nobody can flood a colleague's inbox with invented events.
+
+const NPOST = "'posts/' + newData.child('channel').val() + '/' + newData.child('post').val()";
+const npostAfter = `${after(3)}.child(${NPOST})`;
+const npostBefore = `${before}.child(${NPOST})`;
+const actorLike = `'likes/' + ${postTargetKey("newData.child('channel').val()", "newData.child('post').val()")} + '/' + auth.uid`;
+
+const notificationCause = or(
+  // liked: the actor's like of the recipient's post is new in this write
+  and(
+    "newData.child('type').val() === 'liked'",
+    `${npostAfter}.child('author').val() === $uid`,
+    `!${before}.child(${actorLike}).exists()`,
+    `${after(3)}.child(${actorLike}).exists()`,
+  ),
+  // commented: the recipient's post gains a comment by the actor in this write
+  and(
+    "newData.child('type').val() === 'commented'",
+    `${npostAfter}.child('author').val() === $uid`,
+    `${npostAfter}.child('commentCount').val() === ${npostBefore}.child('commentCount').val() + 1`,
+    `${after(3)}.child('comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + ${npostAfter}.child('lastComment').val() + '/author').val() === auth.uid`,
+  ),
+  // mentioned: the actor's post is created in this write (rules cannot read the mention in the text)
+  and(
+    "newData.child('type').val() === 'mentioned'",
+    `!${npostBefore}.exists()`,
+    `${npostAfter}.child('author').val() === auth.uid`,
+  ),
+  // idea-status: the idea's status moves in this write; the author and the voters hear of it
+  and(
+    "newData.child('type').val() === 'idea-status'",
+    `${npostAfter}.child('statusEntry').val() !== ${npostBefore}.child('statusEntry').val()`,
+    `newData.child('status').val() === ${npostAfter}.child('status').val()`,
+    // and says what the history entry says
+    `newData.child('note').val() === ${after(3)}.child('ideaHistory/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + ${npostAfter}.child('statusEntry').val() + '/note').val()`,
+    `${npostAfter}.child('author').val() === $uid || ${before}.child('likes/' + ${postTargetKey("newData.child('channel').val()", "newData.child('post').val()")} + '/' + $uid).exists()`,
+  ),
+  // assigned: the idea is given to the recipient in this write
+  and(
+    "newData.child('type').val() === 'assigned'",
+    `${npostAfter}.child('owner').val() === $uid`,
+    `${npostBefore}.child('owner').val() !== $uid`,
+  ),
+);
+
+const notifications = {
+  $uid: {
+    '.read': 'auth != null && auth.uid === $uid',
+    '.indexOn': ['createdAt'],
+    $nid: {
+      '.write': and(
+        signedIn,
+        or(
+          // the recipient marks read or deletes
+          'auth.uid === $uid',
+          // anyone creates one, as themselves
+          "!data.exists() && newData.child('actor').val() === auth.uid",
+        ),
+      ),
+      '.validate': and(
+        isId('$nid'),
+        "newData.hasChildren(['type', 'actor', 'channel', 'post', 'createdAt', 'read'])",
+        // Ids first: they are used to build paths in the cause checks.
+        isId("newData.child('channel').val()"),
+        isId("newData.child('post').val()"),
+        `data.exists() ? (${and(
+          'auth.uid === $uid',
+          ...['type', 'actor', 'channel', 'post', 'createdAt', 'status', 'note'].map(same),
+        )}) : (${and(
+          "newData.child('actor').val() === auth.uid",
+          "newData.child('createdAt').val() === now",
+          "newData.child('read').val() === false",
+          notificationCause,
+        )})`,
+      ),
+      type: { '.validate': "newData.isString() && newData.val().matches(/^(liked|commented|mentioned|idea-status|assigned)$/)" },
+      actor: { '.validate': 'newData.isString()' },
+      channel: { '.validate': 'newData.isString()' },
+      post: { '.validate': 'newData.isString()' },
+      createdAt: { '.validate': 'newData.isNumber()' },
+      read: { '.validate': 'newData.isBoolean()' },
+      status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
+      note: { '.validate': text(MAX_NOTE_LENGTH) },
+      ...nothingElse,
+    },
+  },
+};
+
+// ---- reports -----------------------------------------------------------------------------------------
+
+const reports = {
+  '.read': isAdmin,
+  $id: {
+    '.write': and(
+      signedIn,
+      or("!data.exists() && newData.child('by').val() === auth.uid", `${isAdmin} && !newData.exists()`),
+    ),
+    '.validate': and(
+      isId('$id'),
+      "newData.hasChildren(['channel', 'post', 'by', 'reason', 'createdAt'])",
+      isId("newData.child('channel').val()"),
+      isId("newData.child('post').val()"),
+      "root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val()).exists()",
+      "newData.child('createdAt').val() === now",
+    ),
+    channel: { '.validate': 'newData.isString()' },
+    post: { '.validate': 'newData.isString()' },
+    by: { '.validate': 'newData.isString()' },
+    reason: { '.validate': optionalString(MAX_REASON_LENGTH) },
+    createdAt: { '.validate': 'newData.isNumber()' },
+    ...nothingElse,
+  },
+};
+
+// ---- stats -------------------------------------------------------------------------------------------
+// stats/$ch/$month/$cat = {posts, likes, cause}. Counters move by one, and only in the write that creates
+// or deletes the post, or adds or removes the like, they count. `cause` names that post: rules cannot search a write for
+// "some new post of this month", but they can check the one the writer names.
+
+const CAUSE = "newData.parent().child('cause').val()";
+const causePost = (tree) => `${tree}.child('posts/' + $ch + '/' + ${CAUSE})`;
+const causeFits = (tree) =>
+  and(
+    `${causePost(tree)}.child('month').val() === $month`,
+    `${causePost(tree)}.child('category').val() === $cat`,
+  );
+const causeLike = `'likes/' + ${postTargetKey('$ch', CAUSE)} + '/' + auth.uid`;
+
+const stats = {
+  '.read': signedIn,
+  $ch: {
+    $month: {
+      $cat: {
+        // Never deleted: a stat is history.
+        '.write': and(signedIn, 'newData.exists()'),
+        '.validate': and(
+          `$month.matches(${month})`,
+          "newData.hasChild('posts')",
+          // A counter, once there, stays (deleting a child skips its own .validate).
+          "!data.child('likes').exists() || newData.child('likes').exists()",
+        ),
+        posts: {
+          '.validate': and(
+            'newData.isNumber() && newData.val() >= 0',
+            or(
+              'newData.val() === data.val()',
+              and(
+                `newData.val() === ${numOr0('data')} + 1`,
+                `newData.parent().child('cause').isString()`,
+                isId(CAUSE),
+                `!${causePost(before)}.exists()`,
+                causeFits(after(5)),
+              ),
+              and(
+                'newData.val() === data.val() - 1',
+                `newData.parent().child('cause').isString()`,
+                isId(CAUSE),
+                `!${causePost(after(5))}.exists()`,
+                causeFits(before),
+              ),
+            ),
+          ),
+        },
+        likes: {
+          '.validate': and(
+            'newData.isNumber() && newData.val() >= 0',
+            or(
+              'newData.val() === data.val()',
+              and(
+                `newData.val() === ${numOr0('data')} + 1`,
+                `newData.parent().child('cause').isString()`,
+                isId(CAUSE),
+                `!${before}.child(${causeLike}).exists()`,
+                `${after(5)}.child(${causeLike}).exists()`,
+                causeFits(after(5)),
+              ),
+              and(
+                'newData.val() === data.val() - 1',
+                `newData.parent().child('cause').isString()`,
+                isId(CAUSE),
+                `${before}.child(${causeLike}).exists()`,
+                `!${after(5)}.child(${causeLike}).exists()`,
+                causeFits(before),
+              ),
+              // Merging ideas pools votes: admins only, as for the counts.
+              isAdmin,
+            ),
+          ),
+        },
+        cause: { '.validate': 'newData.isString()' },
+        ...nothingElse,
+      },
+    },
+  },
+};
+
+// ---- the whole tree ----------------------------------------------------------------------------------
+
+export const rules = {
+  rules: {
+    // Nothing is readable or writable unless a node below grants it.
+    admins,
+    profiles,
+    channels,
+    posts,
+    comments,
+    likes,
+    likeCounts,
+    userLikes,
+    ideaHistory,
+    notifications,
+    reports,
+    stats,
+  },
+};
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outFile = join(here, '..', 'database.rules.json');
+const json = JSON.stringify(rules, null, 2) + '\n';
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(outFile, 'utf8');
+    } catch {
+      // missing counts as out of date
+    }
+    if (current !== json) {
+      console.error('database.rules.json is out of date: run node rules/database.rules.src.mjs');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(outFile, json);
+    console.log(`wrote ${outFile} (${json.length} bytes)`);
+  }
+}

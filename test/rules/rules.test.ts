@@ -1,0 +1,633 @@
+/**
+ * database.rules.json against the local Realtime Database server, with users signed in through the Auth
+ * emulator and raw writes through the modular SDK (not through the store, which validates first: here
+ * the rules are the only guard).
+ *
+ * First every allowed path, with what it stores; then the attacks. Each attack is a legitimate write
+ * from test/rules/fixtures.ts with one thing changed, so the refusal comes from the rule under test; it
+ * must be refused with permission_denied and leave the whole database as it was.
+ *
+ * Run: node --import tsx --test test/rules/rules.test.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { get, increment, ref, remove, serverTimestamp, set, update } from 'firebase/database';
+import { encodeKey, newId } from '../../src/data/keys.js';
+import { monthKey, pageTarget } from '../../src/data/types.js';
+import { client, closeClients, startTestBackend, USERS, within, type Client, type TestBackend } from './helpers.js';
+import {
+  CATEGORIES,
+  CH,
+  comment,
+  deletePost,
+  like,
+  likePage,
+  newPost,
+  notification,
+  statusChange,
+  tk,
+  unlike,
+  type PostInfo,
+  type Updates,
+} from './fixtures.js';
+
+const A = USERS.alice.uid;
+const B = USERS.bob.uid;
+const C = USERS.carol.uid;
+const ADM = USERS.admin.uid;
+
+// ---- seeded state: consistent, as the store would have written it -------------------------------------
+
+const T0 = Date.now() - 60_000;
+const M0 = monthKey(new Date(T0));
+const seedPost = (id: string, author: string, category: string, extra: Record<string, unknown> = {}) => ({
+  author,
+  text: `seeded ${id}`,
+  category,
+  createdAt: T0,
+  month: M0,
+  byCat: { [category]: T0 },
+  likeCount: 0,
+  commentCount: 0,
+  ...extra,
+});
+const ALICE_POST: PostInfo = { ch: CH, id: 'seed-alice-news', author: A, category: 'news', month: M0 };
+const BOB_POST: PostInfo = { ch: CH, id: 'seed-bob-news', author: B, category: 'news', month: M0 };
+const IDEA: PostInfo = { ch: CH, id: 'seed-idea', author: A, category: 'idea', month: M0 };
+/** A deleted post whose like remains. */
+const GHOST: PostInfo = { ch: CH, id: 'seed-deleted', author: A, category: 'news', month: M0 };
+const SEED_COMMENT = 'seed-comment';
+const SEED_NOTE = 'seed-notification';
+
+const DATA = {
+  admins: { [ADM]: true },
+  channels: { [CH]: { name: 'General', categories: CATEGORIES } },
+  profiles: { [A]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' } },
+  posts: {
+    [CH]: {
+      [ALICE_POST.id]: seedPost(ALICE_POST.id, A, 'news', { commentCount: 1, lastComment: SEED_COMMENT }),
+      // liked by alice
+      [BOB_POST.id]: seedPost(BOB_POST.id, B, 'news', { likeCount: 1 }),
+      // alice's idea, owned by carol
+      [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
+    },
+  },
+  comments: { [CH]: { [ALICE_POST.id]: { [SEED_COMMENT]: { author: B, text: 'Seeded comment', createdAt: T0 } } } },
+  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 } },
+  userLikes: { [A]: { [tk(BOB_POST)]: true }, [C]: { [tk(GHOST)]: true } },
+  notifications: { [A]: { [SEED_NOTE]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: T0, read: false } } },
+  reports: { 'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 } },
+  stats: { [CH]: { [M0]: { news: { posts: 2, likes: 1 }, idea: { posts: 1, likes: 0 } } } },
+};
+
+let backend: TestBackend;
+let alice: Client;
+let bob: Client;
+let carol: Client;
+let admin: Client;
+let nobody: Client;
+
+before(async () => {
+  backend = await startTestBackend(DATA);
+  [alice, bob, carol, admin, nobody] = await Promise.all([
+    client(backend, 'alice'),
+    client(backend, 'bob'),
+    client(backend, 'carol'),
+    client(backend, 'admin'),
+    client(backend, null),
+  ]);
+});
+
+after(async () => {
+  await closeClients();
+  await backend?.stop();
+});
+
+const write = (c: Client, updates: Updates) => within(update(ref(c.db), updates), 'update');
+const value = (p: string) => backend.value(p);
+
+async function allowed(c: Client, updates: Updates): Promise<void> {
+  await write(c, updates);
+}
+
+// ---- attacks ------------------------------------------------------------------------------------------
+
+let attempted = 0;
+let refused = 0;
+const names = new Set<string>();
+
+/** One attack: the write must be refused and the database left exactly as it was. */
+function attack(name: string, run: () => Promise<unknown>): void {
+  assert.ok(!names.has(name), `attack names are unique: ${name}`);
+  names.add(name);
+  const n = names.size;
+  it(`attack ${n}: ${name} — denied`, async () => {
+    attempted++;
+    const before = await value('');
+    await assert.rejects(within(run(), name), (e: unknown) => {
+      assert.match(String((e as Error).message ?? e), /permission.denied/i);
+      return true;
+    });
+    assert.deepEqual(await value(''), before, 'the refused write left nothing behind');
+    refused++;
+  });
+}
+
+function attackRead(name: string, run: () => Promise<unknown>): void {
+  assert.ok(!names.has(name), `attack names are unique: ${name}`);
+  names.add(name);
+  const n = names.size;
+  it(`attack ${n}: ${name} — denied`, async () => {
+    attempted++;
+    await assert.rejects(within(run(), name), /permission.denied/i);
+    refused++;
+  });
+}
+
+after(() => {
+  console.log(`# rules: ${refused} of ${attempted} attacks denied (${names.size} attacks defined)`);
+});
+
+// =========================================================================================================
+
+it('database.rules.json is what rules/database.rules.src.mjs makes', () => {
+  const source = fileURLToPath(new URL('../../rules/database.rules.src.mjs', import.meta.url));
+  const check = spawnSync(process.execPath, [source, '--check'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+});
+
+describe('allowed paths', () => {
+  it('a signed-in user reads posts, channels, likes, profiles, stats, their own likes and notifications', async () => {
+    for (const p of ['posts', `posts/${CH}`, 'channels', `likes/${tk(BOB_POST)}`, 'profiles', 'stats', 'admins', 'ideaHistory', `comments/${CH}`]) {
+      await within(get(ref(bob.db, p)), `read ${p}`);
+    }
+    assert.equal((await get(ref(alice.db, `userLikes/${A}`))).val()[tk(BOB_POST)], true);
+    assert.equal((await get(ref(alice.db, `notifications/${A}/${SEED_NOTE}`))).val().actor, B);
+  });
+
+  it('creates a post with a server timestamp, counted in its month and category', async () => {
+    const before = (await value(`stats/${CH}/${M0}/news/posts`)) as number;
+    const t = Date.now();
+    const { info, updates } = newPost(A, { text: 'Fresh news' });
+    await allowed(alice, updates);
+    const stored = (await value(`posts/${CH}/${info.id}`)) as Record<string, unknown>;
+    assert.equal(stored.text, 'Fresh news');
+    assert.equal(stored.author, A);
+    assert.ok((stored.createdAt as number) >= t - 5 && (stored.createdAt as number) <= Date.now());
+    assert.deepEqual(stored.byCat, { news: stored.createdAt });
+    if (info.month === M0) assert.equal(await value(`stats/${CH}/${M0}/news/posts`), before + 1);
+    assert.equal(await value(`stats/${CH}/${info.month}/news/cause`), info.id);
+  });
+
+  it('creates an idea with a title and status new, and a post that mentions someone', async () => {
+    const idea = newPost(B, { category: 'idea', title: 'Bike shed' });
+    await allowed(bob, idea.updates);
+    assert.equal(await value(`posts/${CH}/${idea.info.id}/status`), 'new');
+    const mention = newPost(B, { text: '@Alice look' });
+    await allowed(bob, { ...mention.updates, [`notifications/${A}/${newId()}`]: notification('mentioned', B, mention.info) });
+  });
+
+  it('edits your own post, stamped by the server', async () => {
+    const { info, updates } = newPost(A);
+    await allowed(alice, updates);
+    await allowed(alice, { [`posts/${CH}/${info.id}/text`]: 'Edited', [`posts/${CH}/${info.id}/editedAt`]: serverTimestamp() });
+    assert.equal(await value(`posts/${CH}/${info.id}/text`), 'Edited');
+    assert.equal(typeof (await value(`posts/${CH}/${info.id}/editedAt`)), 'number');
+  });
+
+  it('likes and unlikes a post: count, userLikes, stat and notification move together', async () => {
+    const { info, updates } = newPost(A);
+    await allowed(alice, updates);
+    const stat = `stats/${CH}/${info.month}/news/likes`;
+    const before = ((await value(stat)) as number | null) ?? 0;
+    await allowed(bob, like(B, info));
+    assert.equal(await value(`posts/${CH}/${info.id}/likeCount`), 1);
+    assert.equal(await value(`userLikes/${B}/${tk(info)}`), true);
+    assert.equal(typeof (await value(`likes/${tk(info)}/${B}`)), 'number');
+    assert.equal(await value(stat), before + 1);
+    const inbox = (await value(`notifications/${A}`)) as Record<string, { type: string; post: string }>;
+    assert.ok(Object.values(inbox).some((n) => n.type === 'liked' && n.post === info.id));
+    await allowed(carol, like(C, info));
+    assert.equal(await value(`posts/${CH}/${info.id}/likeCount`), 2);
+    await allowed(bob, unlike(B, info));
+    assert.equal(await value(`posts/${CH}/${info.id}/likeCount`), 1);
+    assert.equal(await value(`likes/${tk(info)}/${B}`), null);
+    assert.equal(await value(`userLikes/${B}/${tk(info)}`), null);
+    assert.equal(await value(stat), before + 1);
+  });
+
+  it('likes and unlikes a page', async () => {
+    const key = encodeKey(pageTarget('https://intranet.example.com/news/a.b'));
+    await allowed(bob, likePage(B, key, 1));
+    await allowed(carol, likePage(C, key, 1));
+    assert.equal(await value(`likeCounts/${key}`), 2);
+    await allowed(bob, likePage(B, key, -1));
+    assert.equal(await value(`likeCounts/${key}`), 1);
+  });
+
+  it('comments: the count goes up with the comment it names, and the author hears of it', async () => {
+    const { cid, updates } = comment(B, ALICE_POST, 'Agreed');
+    const before = (await value(`posts/${CH}/${ALICE_POST.id}/commentCount`)) as number;
+    await allowed(bob, updates);
+    assert.equal(await value(`posts/${CH}/${ALICE_POST.id}/commentCount`), before + 1);
+    assert.equal(await value(`comments/${CH}/${ALICE_POST.id}/${cid}/text`), 'Agreed');
+  });
+
+  it("the idea's owner moves its status with a history entry, telling the author and a voter", async () => {
+    await allowed(bob, like(B, IDEA));
+    const { eid, updates } = statusChange(C, IDEA, 'under-review', 'Looking into it', [A, B]);
+    await allowed(carol, updates);
+    assert.equal(await value(`posts/${CH}/${IDEA.id}/status`), 'under-review');
+    assert.equal(await value(`posts/${CH}/${IDEA.id}/statusEntry`), eid);
+    assert.equal(await value(`ideaHistory/${CH}/${IDEA.id}/${eid}/by`), C);
+  });
+
+  it('an admin moves a status, assigns an owner (who is told), and the owner hands it on', async () => {
+    const idea = newPost(A, { category: 'idea', title: 'Plants' });
+    await allowed(alice, idea.updates);
+    await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Yes', [A]).updates);
+    await allowed(admin, {
+      [`posts/${CH}/${idea.info.id}/owner`]: B,
+      [`notifications/${B}/${newId()}`]: notification('assigned', ADM, idea.info),
+    });
+    assert.equal(await value(`posts/${CH}/${idea.info.id}/owner`), B);
+    await allowed(bob, { [`posts/${CH}/${idea.info.id}/owner`]: C });
+    assert.equal(await value(`posts/${CH}/${idea.info.id}/owner`), C);
+  });
+
+  it('an admin hides and unhides a post', async () => {
+    await allowed(admin, { [`posts/${CH}/${BOB_POST.id}/hidden`]: true });
+    assert.equal(await value(`posts/${CH}/${BOB_POST.id}/hidden`), true);
+    await allowed(admin, { [`posts/${CH}/${BOB_POST.id}/hidden`]: false });
+    assert.equal(await value(`posts/${CH}/${BOB_POST.id}/hidden`), false);
+  });
+
+  it("an admin merges an idea, pooling other people's votes", async () => {
+    const dup = newPost(B, { category: 'idea', title: 'Dup' });
+    const keep = newPost(A, { category: 'idea', title: 'Keep' });
+    await allowed(bob, dup.updates);
+    await allowed(alice, keep.updates);
+    await allowed(carol, like(C, dup.info));
+    await allowed(admin, {
+      [`likes/${tk(keep.info)}/${C}`]: serverTimestamp(),
+      [`userLikes/${C}/${tk(keep.info)}`]: true,
+      [`posts/${CH}/${keep.info.id}/likeCount`]: increment(1),
+      [`stats/${CH}/${keep.info.month}/idea/likes`]: increment(1),
+      [`posts/${CH}/${dup.info.id}/mergedInto`]: keep.info.id,
+    });
+    assert.equal(await value(`posts/${CH}/${keep.info.id}/likeCount`), 1);
+    assert.equal(await value(`posts/${CH}/${dup.info.id}/mergedInto`), keep.info.id);
+  });
+
+  it('the recipient marks a notification read and deletes it', async () => {
+    await allowed(alice, { [`notifications/${A}/${SEED_NOTE}/read`]: true });
+    assert.equal(await value(`notifications/${A}/${SEED_NOTE}/read`), true);
+    const id = newId();
+    await allowed(bob, { [`notifications/${A}/${id}`]: notification('commented', B, ALICE_POST), ...comment(B, ALICE_POST).updates });
+    await within(remove(ref(alice.db, `notifications/${A}/${id}`)), 'delete notification');
+    assert.equal(await value(`notifications/${A}/${id}`), null);
+  });
+
+  it('anyone signed in reports a post; only admins read and clear reports', async () => {
+    const id = newId();
+    await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } });
+    const all = (await within(get(ref(admin.db, 'reports')), 'admin reads reports')).val() as Record<string, unknown>;
+    assert.ok(all[id]);
+    await within(remove(ref(admin.db, `reports/${id}`)), 'admin clears a report');
+    assert.equal(await value(`reports/${id}`), null);
+  });
+
+  it('writes your own profile, with the name suffixes the search uses', async () => {
+    await within(
+      set(ref(bob.db, `profiles/${B}`), { name: 'Bob de Vries', nameLower: 'bob de vries', nameFrom2: 'de vries', nameFrom3: 'vries', jobTitle: 'Sales' }),
+      'profile',
+    );
+    assert.equal(await value(`profiles/${B}/nameFrom3`), 'vries');
+  });
+
+  it('an admin adds an admin and a channel', async () => {
+    await allowed(admin, { [`admins/${C}`]: true, 'channels/extra': { name: 'Extra', categories: { news: 0 } } });
+    assert.equal(await value(`admins/${C}`), true);
+    await within(remove(ref(admin.db, `admins/${C}`)), 'remove admin');
+    assert.equal(await value(`admins/${C}`), null);
+  });
+
+  it('deletes your own post with its comments and history, uncounted from its stat; an old like can still be withdrawn', async () => {
+    const { info, updates } = newPost(A, { category: 'idea', title: 'Short-lived' });
+    await allowed(alice, updates);
+    await allowed(bob, like(B, info));
+    await allowed(bob, comment(B, info).updates);
+    const before = (await value(`stats/${CH}/${info.month}/idea/posts`)) as number;
+    await allowed(alice, deletePost(info));
+    assert.equal(await value(`posts/${CH}/${info.id}`), null);
+    assert.equal(await value(`comments/${CH}/${info.id}`), null);
+    assert.equal(await value(`stats/${CH}/${info.month}/idea/posts`), before - 1);
+    await allowed(bob, { [`likes/${tk(info)}/${B}`]: null, [`userLikes/${B}/${tk(info)}`]: null });
+    assert.equal(await value(`likes/${tk(info)}`), null);
+  });
+});
+
+// =========================================================================================================
+
+describe('attacks on posts', () => {
+  const mutate = (u: Updates, path: string, change: (v: Record<string, unknown>) => void): Updates => {
+    const copy = structuredClone({ ...u, [path]: u[path] }) as Updates;
+    // structuredClone keeps the server-value objects as plain objects, which is what the SDK sends.
+    change(copy[path] as Record<string, unknown>);
+    return copy;
+  };
+  const fresh = (author = A, opts: Parameters<typeof newPost>[1] = {}) => newPost(author, opts);
+  const postPath = (i: PostInfo) => `posts/${i.ch}/${i.id}`;
+
+  attack('spoofed author (alice posts as bob)', () => {
+    const { info, updates } = fresh(B);
+    return write(alice, updates).then(() => info);
+  });
+  attack('forged createdAt', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => ((p.createdAt = T0), (p.byCat = { news: T0 }))));
+  });
+  attack('byCat time differing from createdAt', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.byCat = { news: T0 })));
+  });
+  attack('byCat naming another category', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.byCat = { news: serverTimestamp(), praise: serverTimestamp() })));
+  });
+  attack('malformed month', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.month = '2026-13')));
+  });
+  attack('oversize text (2001 characters)', () => write(alice, fresh(A, { text: 'x'.repeat(2001) }).updates));
+  attack('empty text', () => write(alice, fresh(A, { text: '' }).updates));
+  attack('whitespace-only text', () => write(alice, fresh(A, { text: '  \n\t ' }).updates));
+  attack('unknown category', () => write(alice, fresh(A, { category: 'gossip' }).updates));
+  attack('post created with likeCount 5', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.likeCount = 5)));
+  });
+  attack('post created with commentCount 3', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.commentCount = 3)));
+  });
+  attack('idea created with an owner', () => {
+    const { info, updates } = fresh(A, { category: 'idea' });
+    return write(alice, mutate(updates, postPath(info), (p) => (p.owner = A)));
+  });
+  attack('idea without a title', () => {
+    const { info, updates } = fresh(A, { category: 'idea' });
+    return write(alice, mutate(updates, postPath(info), (p) => delete p.title));
+  });
+  attack('idea created with status done', () => {
+    const { info, updates } = fresh(A, { category: 'idea' });
+    return write(alice, mutate(updates, postPath(info), (p) => (p.status = 'done')));
+  });
+  attack('news post with an idea status', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.status = 'new')));
+  });
+  attack('unknown field on a post', () => {
+    const { info, updates } = fresh();
+    return write(alice, mutate(updates, postPath(info), (p) => (p.pinned = true)));
+  });
+  attack('post without its stat', () => {
+    const { info, updates } = fresh();
+    return write(alice, { [postPath(info)]: updates[postPath(info)] });
+  });
+  attack('post counted twice in its stat (+2)', () => {
+    const { updates } = fresh();
+    return write(alice, { ...updates, [`stats/${CH}/${monthKey(new Date())}/news/posts`]: increment(2) });
+  });
+  attack('post counted in another category', () => {
+    const { info, updates } = fresh();
+    return write(alice, {
+      [postPath(info)]: updates[postPath(info)],
+      [`stats/${CH}/${info.month}/praise/posts`]: increment(1),
+      [`stats/${CH}/${info.month}/praise/cause`]: info.id,
+    });
+  });
+  attack("re-using a deleted post's id that still has likes", () =>
+    // A new post under that id would start at 0 with a like already present, and the unlike would count down.
+    write(alice, newPost(A, { id: GHOST.id }).updates),
+  );
+  attack("editing someone else's post", () =>
+    write(bob, { [`${postPath(ALICE_POST)}/text`]: 'hijacked', [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() }),
+  );
+  attack("an admin editing someone else's text", () =>
+    write(admin, { [`${postPath(ALICE_POST)}/text`]: 'moderated', [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() }),
+  );
+  attack('forged editedAt on an edit', () => write(alice, { [`${postPath(ALICE_POST)}/text`]: 'edited', [`${postPath(ALICE_POST)}/editedAt`]: T0 }));
+  attack('edit without editedAt', () => write(alice, { [`${postPath(ALICE_POST)}/text`]: 'sneaky edit' }));
+  attack('editedAt without an edit', () => write(alice, { [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() }));
+  attack('handing your post to someone else (author change)', () => write(alice, { [`${postPath(ALICE_POST)}/author`]: B }));
+  attack('back-dating your post (createdAt change)', () => write(alice, { [`${postPath(ALICE_POST)}/createdAt`]: T0 - 1000 }));
+  attack('moving your post to another category', () =>
+    write(alice, { [`${postPath(ALICE_POST)}/category`]: 'praise', [`${postPath(ALICE_POST)}/byCat`]: { praise: T0 } }),
+  );
+  attack("deleting someone else's post", () => write(bob, deletePost(ALICE_POST)));
+  attack('deleting your post without uncounting it', () => write(alice, { [postPath(ALICE_POST)]: null }));
+  attack("clearing someone else's comments", () => write(bob, { [`comments/${CH}/${ALICE_POST.id}`]: null }));
+  attack('hiding your own post as a non-admin', () => write(alice, { [`${postPath(ALICE_POST)}/hidden`]: true }));
+  attack("hiding someone else's post as a non-admin", () => write(bob, { [`${postPath(ALICE_POST)}/hidden`]: true }));
+  it('control: the same edit, made properly by the author, is allowed', async () => {
+    await allowed(alice, { [`${postPath(ALICE_POST)}/text`]: 'edited properly', [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() });
+    assert.equal(await value(`${postPath(ALICE_POST)}/text`), 'edited properly');
+  });
+});
+
+describe('attacks on likes', () => {
+  const without = (u: Updates, ...keys: string[]) => Object.fromEntries(Object.entries(u).filter(([k]) => !keys.some((x) => k.includes(x))));
+  const countPath = (p: PostInfo) => `posts/${p.ch}/${p.id}/likeCount`;
+
+  attack('double like (alice likes a post she already likes)', () => write(alice, like(A, BOB_POST, false)));
+  attack('inflated count (+2)', () => write(carol, { ...like(C, ALICE_POST, false), [countPath(ALICE_POST)]: increment(2) }));
+  attack('count change without a like', () => write(carol, { [countPath(ALICE_POST)]: increment(1) }));
+  attack('count set to an arbitrary number', () => write(alice, { [countPath(ALICE_POST)]: 42 }));
+  attack('like without counting it', () => write(carol, without(like(C, ALICE_POST, false), 'likeCount')));
+  attack('like without userLikes', () => write(carol, without(like(C, ALICE_POST, false), 'userLikes')));
+  attack('like with a forged time', () => write(carol, { ...like(C, ALICE_POST, false), [`likes/${tk(ALICE_POST)}/${C}`]: T0 }));
+  attack('like for someone else (carol likes as bob)', () => write(carol, like(B, ALICE_POST, false)));
+  attack('like without its stat', () => write(carol, without(like(C, ALICE_POST, false), 'stats/')));
+  attack('like of a post that does not exist', () =>
+    write(carol, like(C, { ch: CH, id: 'no-such-post', author: A, category: 'news', month: M0 }, false)),
+  );
+  attack('unlike that leaves the count', () => write(alice, without(unlike(A, BOB_POST), 'likeCount')));
+  attack('count decrement while the like stays', () => write(alice, { [countPath(BOB_POST)]: increment(-1) }));
+  attack("removing someone else's like", () => write(carol, unlike(A, BOB_POST)));
+  attack("marking someone else's userLikes", () => write(carol, { [`userLikes/${A}/${tk(ALICE_POST)}`]: true }));
+  attack('userLikes entry without a like', () => write(carol, { [`userLikes/${C}/${tk(ALICE_POST)}`]: true }));
+  attack('page like counted twice (+2)', () => {
+    const key = encodeKey(pageTarget('https://intranet.example.com/attack'));
+    return write(carol, { ...likePage(C, key, 1), [`likeCounts/${key}`]: increment(2) });
+  });
+  attack('page count without a like', () => write(carol, { [`likeCounts/${encodeKey('https://intranet.example.com/x')}`]: increment(1) }));
+  attack('a post count kept in likeCounts', () =>
+    write(carol, { ...without(like(C, ALICE_POST, false), 'likeCount'), [`likeCounts/${tk(ALICE_POST)}`]: increment(1) }),
+  );
+  attackRead("reading someone else's likes list (userLikes)", () => get(ref(bob.db, `userLikes/${A}`)));
+  it('control: the same likes and unlikes, made properly, are allowed', async () => {
+    await allowed(carol, like(C, ALICE_POST));
+    assert.equal(await value(countPath(ALICE_POST)), 1);
+    await allowed(alice, unlike(A, BOB_POST));
+    assert.equal(await value(countPath(BOB_POST)), 0);
+    await allowed(alice, like(A, BOB_POST));
+    assert.equal(await value(countPath(BOB_POST)), 1);
+    const key = encodeKey(pageTarget('https://intranet.example.com/attack'));
+    await allowed(carol, likePage(C, key, 1));
+    assert.equal(await value(`likeCounts/${key}`), 1);
+  });
+});
+
+describe('attacks on stats', () => {
+  const stat = `stats/${CH}/${M0}/news`;
+  attack('stats +5 with a real post', () => {
+    const { info, updates } = newPost(A);
+    return write(alice, { ...updates, [`stats/${CH}/${info.month}/news/posts`]: increment(5) });
+  });
+  attack('stats without a post', () => write(alice, { [`${stat}/posts`]: increment(1), [`${stat}/cause`]: ALICE_POST.id }));
+  attack('stats without a like', () => write(carol, { [`${stat}/likes`]: increment(1), [`${stat}/cause`]: ALICE_POST.id }));
+  attack('stats like counted twice (+2)', () => write(carol, { ...like(C, ALICE_POST, false), [`${stat}/likes`]: increment(2) }));
+  attack('stats decrement without an unlike', () => write(carol, { [`${stat}/likes`]: increment(-1), [`${stat}/cause`]: BOB_POST.id }));
+  attack('stats decrement without a deletion', () => write(alice, { [`${stat}/posts`]: increment(-1), [`${stat}/cause`]: ALICE_POST.id }));
+  attack('stats deleted', () => write(alice, { [stat]: null }));
+  attack('stats counter removed', () => write(alice, { [`${stat}/likes`]: null }));
+  attack('like counted in the wrong month', () => {
+    const u = like(C, ALICE_POST, false);
+    delete u[`stats/${CH}/${M0}/news/likes`];
+    delete u[`stats/${CH}/${M0}/news/cause`];
+    return write(carol, { ...u, [`stats/${CH}/2020-01/news/likes`]: increment(1), [`stats/${CH}/2020-01/news/posts`]: 0, [`stats/${CH}/2020-01/news/cause`]: ALICE_POST.id });
+  });
+});
+
+describe('attacks on comments', () => {
+  attack('comment as another user', () => {
+    const { cid, updates } = comment(C, ALICE_POST);
+    updates[`comments/${CH}/${ALICE_POST.id}/${cid}`] = { author: B, text: 'I am bob', createdAt: serverTimestamp() };
+    return write(carol, updates);
+  });
+  attack('comment count inflation (+1 without a comment)', () =>
+    write(carol, { [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(1), [`posts/${CH}/${ALICE_POST.id}/lastComment`]: SEED_COMMENT }),
+  );
+  attack('comment count +2 for one comment', () => {
+    const { updates } = comment(C, ALICE_POST);
+    return write(carol, { ...updates, [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(2) });
+  });
+  attack('comment without counting it', () => {
+    const { updates } = comment(C, ALICE_POST);
+    delete updates[`posts/${CH}/${ALICE_POST.id}/commentCount`];
+    return write(carol, updates);
+  });
+  attack('oversize comment', () => write(carol, comment(C, ALICE_POST, 'y'.repeat(1001)).updates));
+  attack('empty comment', () => write(carol, comment(C, ALICE_POST, ' ').updates));
+  attack('comment with a forged time', () => {
+    const { cid, updates } = comment(C, ALICE_POST);
+    updates[`comments/${CH}/${ALICE_POST.id}/${cid}`] = { author: C, text: 'back-dated', createdAt: T0 };
+    return write(carol, updates);
+  });
+  attack('comment on a post that does not exist', () =>
+    write(carol, comment(C, { ch: CH, id: 'no-such-post', author: A, category: 'news', month: M0 }).updates),
+  );
+  attack("editing someone else's comment", () => write(carol, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}/text`]: 'changed' }));
+  it('control: the same comment, made properly, is allowed', async () => {
+    const { cid, updates } = comment(C, ALICE_POST, 'Proper comment');
+    await allowed(carol, updates);
+    assert.equal(await value(`comments/${CH}/${ALICE_POST.id}/${cid}/author`), C);
+  });
+});
+
+describe('attacks on ideas', () => {
+  const p = `posts/${CH}/${IDEA.id}`;
+  attack('status change by a non-owner', () => write(bob, statusChange(B, IDEA, 'planned', 'I like it').updates));
+  attack('status change by the author who is not the owner', () => write(alice, statusChange(A, IDEA, 'done', 'Mine').updates));
+  attack('status change without a history entry', () => write(carol, { [`${p}/status`]: 'planned' }));
+  attack('history entry with another status than the idea gets', () => {
+    const { eid, updates } = statusChange(C, IDEA, 'planned', 'note');
+    updates[`ideaHistory/${CH}/${IDEA.id}/${eid}`] = { status: 'done', note: 'note', by: C, at: serverTimestamp() };
+    return write(carol, updates);
+  });
+  attack('history entry signed by someone else', () => {
+    const { eid, updates } = statusChange(C, IDEA, 'planned', 'note');
+    updates[`ideaHistory/${CH}/${IDEA.id}/${eid}`] = { status: 'planned', note: 'note', by: ADM, at: serverTimestamp() };
+    return write(carol, updates);
+  });
+  attack('history entry without a note', () => write(carol, statusChange(C, IDEA, 'planned', '  ').updates));
+  attack('history entry without the status change', () =>
+    write(carol, { [`ideaHistory/${CH}/${IDEA.id}/${newId()}`]: { status: 'planned', note: 'x', by: C, at: serverTimestamp() } }),
+  );
+  attack('re-pointing the idea at an old history entry', async () => {
+    const entries = (await value(`ideaHistory/${CH}/${IDEA.id}`)) as Record<string, unknown> | null;
+    const old = Object.keys(entries ?? { missing: 1 })[0]!;
+    return write(carol, { [`${p}/status`]: 'declined', [`${p}/statusEntry`]: old });
+  });
+  attack('unknown status', () => write(carol, statusChange(C, IDEA, 'shipped', 'x').updates));
+  attack('owner change by a non-admin who is not the owner', () => write(bob, { [`${p}/owner`]: B }));
+  attack('merge by a non-owner', () => write(bob, { [`${p}/mergedInto`]: ALICE_POST.id }));
+  attack('pooling votes (liking for others) without being an admin', () =>
+    write(carol, {
+      [`likes/${tk(ALICE_POST)}/${B}`]: serverTimestamp(),
+      [`userLikes/${B}/${tk(ALICE_POST)}`]: true,
+      [`posts/${CH}/${ALICE_POST.id}/likeCount`]: increment(1),
+    }),
+  );
+  it("control: the same status change, made properly by the idea's owner, is allowed", async () => {
+    const { eid, updates } = statusChange(C, IDEA, 'planned', 'On the plan', [A, B]);
+    await allowed(carol, updates);
+    assert.equal(await value(`posts/${CH}/${IDEA.id}/statusEntry`), eid);
+  });
+});
+
+describe('attacks on notifications, reports, admins, channels and profiles', () => {
+  attackRead("reading another user's notifications", () => get(ref(bob.db, `notifications/${A}`)));
+  attack('writing a notification as someone else (actor spoof)', () => {
+    const u = comment(C, ALICE_POST).updates;
+    for (const k of Object.keys(u)) if (k.startsWith('notifications/')) u[k] = notification('commented', B, ALICE_POST);
+    return write(carol, u);
+  });
+  attack('invented notification (a like that did not happen)', () =>
+    write(carol, { [`notifications/${A}/${newId()}`]: notification('liked', C, ALICE_POST) }),
+  );
+  attack('notification created already read', () => {
+    const u = comment(C, ALICE_POST).updates;
+    for (const k of Object.keys(u)) if (k.startsWith('notifications/')) u[k] = { ...notification('commented', C, ALICE_POST), read: true };
+    return write(carol, u);
+  });
+  attack('idea-status notification to someone who neither wrote nor voted', () => {
+    const { updates } = statusChange(C, IDEA, 'planned', 'Plan', [ADM]);
+    return write(carol, updates);
+  });
+  attack('idea-status notification with another note than the history entry', () => {
+    const { updates } = statusChange(C, IDEA, 'planned', 'Plan', [A]);
+    for (const k of Object.keys(updates)) if (k.startsWith('notifications/')) (updates[k] as Record<string, unknown>).note = 'Rejected, sorry';
+    return write(carol, updates);
+  });
+  attack("marking someone else's notification read", () => write(bob, { [`notifications/${A}/${SEED_NOTE}/read`]: true }));
+  attack("deleting someone else's notification", () => write(bob, { [`notifications/${A}/${SEED_NOTE}`]: null }));
+  attack('recipient rewriting who caused a notification', () => write(alice, { [`notifications/${A}/${SEED_NOTE}/actor`]: C }));
+  attackRead('reading reports as a non-admin', () => get(ref(bob.db, 'reports')));
+  attack('report as another user', () =>
+    write(carol, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'framed', createdAt: serverTimestamp() } }),
+  );
+  attack("deleting someone's report as a non-admin", () => write(bob, { 'reports/seed-report': null }));
+  attack('adding oneself as admin', () => write(bob, { [`admins/${B}`]: true }));
+  attack('removing an admin as a non-admin', () => write(bob, { [`admins/${ADM}`]: null }));
+  attack('creating a channel as a non-admin', () => write(bob, { 'channels/mine': { name: 'Mine', categories: { news: 0 } } }));
+  attack('adding a category as a non-admin', () => write(bob, { [`channels/${CH}/categories/gossip`]: 9 }));
+  attack('profile of someone else', () => write(bob, { [`profiles/${A}`]: { name: 'Alice (fake)', nameLower: 'alice (fake)' } }));
+  attack('profile whose search name differs from its name', () => write(bob, { [`profiles/${B}`]: { name: 'Bob', nameLower: 'the ceo' } }));
+  attack('profile search suffix that is not in the name', () =>
+    write(bob, { [`profiles/${B}`]: { name: 'Bob Smit', nameLower: 'bob smit', nameFrom2: 'director' } }),
+  );
+});
+
+describe('attacks while signed out', () => {
+  attackRead('signed-out read of posts', () => get(ref(nobody.db, `posts/${CH}`)));
+  attackRead('signed-out read of profiles', () => get(ref(nobody.db, 'profiles')));
+  attack('signed-out post', () => write(nobody, newPost(A).updates));
+  attack('signed-out like', () => write(nobody, like(A, ALICE_POST, false)));
+  it('control: signed in, the same post is allowed', async () => {
+    await allowed(alice, newPost(A).updates);
+  });
+});
