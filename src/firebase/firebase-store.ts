@@ -500,11 +500,11 @@ export class FirebaseStore implements LenigStore {
     );
   }
 
-  signIn(): Promise<void> {
-    return this.session.signIn();
+  signIn(credentials?: { email: string; password: string }): Promise<void> {
+    return credentials ? this.session.signInWithEmail(credentials.email, credentials.password) : this.session.signIn();
   }
 
-  /** For the demo's "signed in as" switcher and tests (auth mode `email`). */
+  /** For the demo's "signed in as" switcher and tests (auth mode `email`); same as `signIn(credentials)`. */
   signInWithEmail(email: string, password: string): Promise<void> {
     return this.session.signInWithEmail(email, password);
   }
