@@ -31,8 +31,17 @@ export {
 } from './components/post-card/post-card.js';
 export { LenigCommentsElement, type CommentCreatedDetail } from './components/comments/comments.js';
 export { renderRichText, parseRichText, plainText, safeHref } from './components/shared/rich-text.js';
-export { LenigIdeaBoardElement } from './components/idea-board/idea-board.js';
-export { LenigIdeaCardElement } from './components/idea-card/idea-card.js';
+export {
+  LenigIdeaBoardElement,
+  type IdeaSubmittedDetail,
+  type IdeaStatusChangedDetail,
+  type IdeaAssignedDetail,
+  type IdeaMergedDetail,
+  type IdeaBoardErrorDetail,
+  type IdeaBoardView,
+  type IdeaSort,
+} from './components/idea-board/idea-board.js';
+export { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from './components/idea-card/idea-card.js';
 export { LenigInsightsElement, type InsightsErrorDetail } from './components/insights/insights.js';
 export {
   LenigNotificationsElement,

@@ -1,0 +1,332 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+import { statusStyles } from '../idea-card/idea-card.styles.js';
+import { fieldStyles } from './idea-detail.styles.js';
+
+export const ideaBoardStyles = [
+  tokens,
+  statusStyles,
+  fieldStyles,
+  css`
+    .lenig {
+      --_column-width: var(--lenig-idea-board-column-width, 17rem);
+      --_column-background: var(--lenig-idea-board-column-background, var(--_surface-raised));
+      --_offline: var(--lenig-idea-board-offline-color, light-dark(#9a6700, #d29922));
+      container-type: inline-size;
+    }
+    .board {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-m);
+      min-width: 0;
+    }
+
+    .live:empty,
+    .announce:empty {
+      position: absolute;
+    }
+    .offline {
+      margin: 0;
+      padding: var(--_space-s) var(--_space-m);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_offline);
+      border-radius: var(--_radius-m);
+      background: var(--_surface-raised);
+      font-size: 0.9em;
+    }
+
+    /* --- the share form ---------------------------------------------------------------------------- */
+    .share,
+    .sign-in {
+      display: grid;
+      gap: var(--_space-s);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      background: var(--_surface);
+    }
+    .share h3 {
+      margin: 0;
+      font-size: 1.0625rem;
+    }
+    .field {
+      display: grid;
+      gap: var(--_space-xs);
+      min-width: 0;
+    }
+    .field input {
+      width: 100%;
+    }
+    .label-row {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: var(--_space-s);
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .waiting {
+      margin: 0;
+      font-size: 0.9em;
+      color: var(--_text-quiet);
+    }
+    .sign-in p {
+      margin: 0;
+    }
+    .sign-in .button {
+      justify-self: start;
+    }
+
+    .similar {
+      display: grid;
+      gap: var(--_space-xs);
+      padding: var(--_space-s) var(--_space-m);
+      border: 1px solid color-mix(in srgb, var(--_accent) 45%, var(--_border));
+      border-radius: var(--_radius-m);
+      background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    }
+    .similar h4 {
+      margin: 0;
+      font-size: 0.9375em;
+    }
+    .similar ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_space-xs);
+    }
+    .similar li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-xs) var(--_space-s);
+    }
+    .similar .similar-title {
+      flex: 1 1 12rem;
+      min-width: 0;
+    }
+    .link {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      font: inherit;
+      text-align: start;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+
+    /* --- the toolbar ------------------------------------------------------------------------------- */
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-s) var(--_space-m);
+    }
+    .segmented {
+      display: inline-flex;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      overflow: hidden;
+    }
+    .segmented button {
+      min-height: 2rem;
+      padding: 0 var(--_space-m);
+      border: 0;
+      background: var(--_surface);
+      cursor: pointer;
+    }
+    .segmented button + button {
+      border-inline-start: 1px solid var(--_border);
+    }
+    .segmented button[aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .control {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_space-xs);
+      font-weight: 400;
+      font-size: 0.9375em;
+    }
+    .control select {
+      min-height: 2rem;
+    }
+    .chip {
+      min-height: 2rem;
+      padding: 0 var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      background: var(--_surface);
+      cursor: pointer;
+      font-size: 0.9375em;
+    }
+    .chip[aria-pressed='true'] {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .sort-hint {
+      flex-basis: 100%;
+    }
+
+    /* --- columns and list -------------------------------------------------------------------------- */
+    .columns {
+      position: relative;
+      display: grid;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(var(--_column-width), 1fr);
+      gap: var(--_space-s);
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scroll-snap-type: x proximity;
+      padding-bottom: var(--_space-s);
+      align-items: start;
+    }
+    /* In a narrow column of a page, a column takes most of the width and the next one peeks in. */
+    @container (max-width: 36rem) {
+      .columns {
+        grid-auto-columns: min(85%, var(--_column-width));
+        scroll-snap-type: x mandatory;
+      }
+    }
+    .column {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+      min-width: 0;
+      padding: var(--_space-s);
+      border-radius: var(--_radius-m);
+      background: var(--_column-background);
+      border-top: 4px solid var(--_status, var(--_border));
+      scroll-snap-align: start;
+    }
+    .column-header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_space-s);
+      margin: 0;
+      padding: 0 var(--_space-xs);
+      font-size: 0.9375rem;
+    }
+    .count {
+      min-width: 1.6em;
+      padding: 0 0.45em;
+      border-radius: 999px;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      color: var(--_text-quiet);
+      font-size: 0.85em;
+      text-align: center;
+      font-weight: 600;
+    }
+    .cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+    }
+    .column-empty {
+      margin: 0;
+      padding: var(--_space-m) var(--_space-s);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius-m);
+      color: var(--_text-quiet);
+      font-size: 0.875em;
+      text-align: center;
+    }
+    .list {
+      gap: var(--_space-s);
+    }
+
+    .state {
+      margin: 0;
+    }
+    .state.error,
+    .state.filtered {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .state p {
+      margin: 0;
+    }
+
+    .skeleton-card {
+      display: grid;
+      gap: var(--_space-s);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      background: var(--_surface);
+    }
+    .bone {
+      height: 0.85rem;
+      border-radius: var(--_radius-s);
+      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
+      animation: shimmer 1.4s ease-in-out infinite;
+    }
+    .bone.title {
+      height: 1.1rem;
+    }
+    @keyframes shimmer {
+      from {
+        background-position: 100% 0;
+      }
+      to {
+        background-position: 0 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .bone {
+        animation: none;
+      }
+    }
+
+    /* --- the detail dialog ------------------------------------------------------------------------- */
+    dialog {
+      width: min(44rem, calc(100vw - 2rem));
+      max-height: calc(100dvh - 2rem);
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      background: var(--_surface);
+      color: var(--_text);
+      box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    .dialog-bar {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      display: flex;
+      justify-content: flex-end;
+      padding: var(--_space-s) var(--_space-s) 0;
+      background: var(--_surface);
+    }
+    .dialog-body {
+      padding: 0 var(--_space-l) var(--_space-l);
+    }
+    @media (max-width: 30rem) {
+      .dialog-body {
+        padding: 0 var(--_space-m) var(--_space-m);
+      }
+    }
+  `,
+];

@@ -1,0 +1,875 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { storeContext } from '../../data/context.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { findSimilar } from '../../data/similarity.js';
+import { isStoreError, StoreError } from '../../data/store.js';
+import {
+  IDEA_STATUSES,
+  MAX_POST_LENGTH,
+  MAX_TITLE_LENGTH,
+  postTarget,
+  type Channel,
+  type ChannelId,
+  type Idea,
+  type IdeaStatus,
+  type LikeTarget,
+  type Viewer,
+} from '../../data/types.js';
+import { ideaBoardMessages } from '../../i18n/messages/idea-board.js';
+import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
+import { likeButtonMessages } from '../../i18n/messages/like-button.js';
+import { clearDraft, loadDraft, saveDraft } from '../composer/draft.js';
+import { ProfileCache } from '../feed/profile-cache.js';
+import { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from '../idea-card/idea-card.js';
+import '../idea-card/idea-card.js';
+import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
+import '../like-button/like-view.js';
+import { OptimisticLikes } from '../like-button/optimistic-likes.js';
+import { LenigElement } from '../shared/lenig-element.js';
+import { ideaBoardStyles } from './idea-board.styles.js';
+import './idea-detail.js';
+import type { IdeaBoardErrorDetail, IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
+import { LatestNotes } from './latest-notes.js';
+import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
+import { VoterNames } from './voters.js';
+
+export type { IdeaAssignedDetail, IdeaBoardErrorDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
+export type { IdeaSort } from './ranking.js';
+
+/** Detail of `lenig-idea-submitted`: the backend accepted a new idea. */
+export interface IdeaSubmittedDetail {
+  channel: ChannelId;
+  idea: string;
+  title: string;
+}
+
+export type IdeaBoardView = 'columns' | 'list';
+const VIEWS: readonly IdeaBoardView[] = ['columns', 'list'];
+
+/** Relative times ("3 days ago") and the trending order are refreshed this often. */
+const TICK_MS = 60_000;
+/** Typing pauses this long before the draft is saved, and before "N similar ideas found" is said. */
+const DRAFT_DELAY_MS = 300;
+const ANNOUNCE_SIMILAR_MS = 700;
+/** At most this many similar ideas are offered while a title is typed. */
+const SIMILAR_LIMIT = 3;
+/** Titles shorter than this say too little to compare. */
+const SIMILAR_MIN_CHARS = 4;
+
+const CARD_PARTS = 'card, badge, card-title, excerpt, author, timestamp, owner, note, actions, vote-button, vote-count, comments';
+
+function toStoreError(e: unknown): StoreError {
+  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+/** The element focused now, through shadow roots. */
+function deepActive(root: Document | ShadowRoot = document): HTMLElement | null {
+  let a = root.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a instanceof HTMLElement ? a : null;
+}
+
+interface Failure {
+  field?: 'title' | 'text';
+  message: string;
+}
+
+/**
+ * A channel's improvement ideas as a board: columns by status (New → Under review → Planned → In progress
+ * → Done / Declined) or one list, sorted by votes, by date or by what is trending, filtered to your own
+ * ideas or one status. People vote (a vote is a like of the idea), submit ideas — while they type a
+ * title, similar ideas already on the board are offered to vote for instead — and open an idea to read
+ * it in full with its history and comments. The idea's owner and admins move it along with a feedback
+ * note that reaches the author and every voter, assign an owner and merge duplicates (votes pooled).
+ *
+ * Trending order is `votes / (ageDays + 2) ^ 1.5`: votes count for less the older an idea is, so fresh
+ * ideas that gather votes quickly rise above old favourites (see `ranking.ts`).
+ *
+ * Signed-out readers see everything and are invited to sign in to vote and submit. Nothing is drag-only:
+ * every move is a form in the idea's dialog, operable by keyboard.
+ *
+ * Reads: the channel's ideas, the viewer's likes (one listener for every vote button), the viewer, the
+ * connection, one profile per distinct person shown, and the history of each idea that has left New
+ * (for the latest note on its card). The store is provided to the elements inside (detail, comments).
+ *
+ * ```html
+ * <lenig-idea-board channel="ideas"></lenig-idea-board>
+ * <lenig-idea-board channel="ideas" view="list" sort="trending"></lenig-idea-board>
+ * ```
+ *
+ * @summary An idea board: vote, submit (with duplicate suggestions), track status with feedback notes.
+ *
+ * @csspart form - The "Share an idea" form.
+ * @csspart title-input - Its title field.
+ * @csspart textarea - Its description field.
+ * @csspart submit - Its submit button.
+ * @csspart similar - The "Similar ideas" suggestions shown while a title is typed.
+ * @csspart sign-in - The invitation shown to signed-out readers.
+ * @csspart toolbar - View, sort and filter controls.
+ * @csspart view-toggle - The Columns / List switch.
+ * @csspart sort - The sort `<select>`.
+ * @csspart filter - The status filter `<select>`.
+ * @csspart filter-mine - The "My ideas" toggle.
+ * @csspart columns - The row of status columns (scrolls sideways when narrow).
+ * @csspart column - One status column, a labelled region.
+ * @csspart column-header - A column's heading with its count.
+ * @csspart list - The list of ideas in list view.
+ * @csspart offline - The offline banner.
+ * @csspart status - Loading, empty and error messages.
+ * @csspart dialog - The idea detail `<dialog>`.
+ * @csspart card - Re-exported from each `<lenig-idea-card>`, as are `badge card-title excerpt author
+ *   timestamp owner note actions vote-button vote-count comments`.
+ *
+ * @cssproperty --lenig-idea-board-column-width - Narrowest a status column gets before the row scrolls. Default: 17rem.
+ * @cssproperty --lenig-idea-board-column-background - Background of a status column. Default: the raised surface colour.
+ * @cssproperty --lenig-idea-board-offline-color - The stripe of the offline banner. Default: amber.
+ * @cssproperty --lenig-idea-card-background - Background of each card (see `<lenig-idea-card>`).
+ *
+ * @fires {CustomEvent<IdeaSubmittedDetail>} lenig-idea-submitted - The backend accepted a new idea.
+ * @fires {CustomEvent<IdeaStatusChangedDetail>} lenig-idea-status-changed - An idea moved (or got an update) with a feedback note.
+ * @fires {CustomEvent<IdeaAssignedDetail>} lenig-idea-assigned - An idea got an owner.
+ * @fires {CustomEvent<IdeaMergedDetail>} lenig-idea-merged - An idea was merged into another (`idea` → `into`).
+ * @fires {CustomEvent<IdeaBoardErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
+ */
+@customElement('lenig-idea-board')
+export class LenigIdeaBoardElement extends LenigElement {
+  static override styles = ideaBoardStyles;
+
+  // --- controllers ---------------------------------------------------------------------------------
+
+  private readonly i18n = this.localize(ideaBoardMessages);
+  private readonly cardText = this.localize(ideaCardMessages);
+  private readonly likeText = this.localize(likeButtonMessages);
+  private readonly provider = new ContextProvider(this, { context: storeContext });
+  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly notes = new LatestNotes(() => this.requestUpdate());
+  private readonly likes = new OptimisticLikes(
+    () => this.activeStore,
+    () => this.requestUpdate(),
+  );
+  private readonly voterNames = new VoterNames(
+    this,
+    () => this.activeStore,
+    (error) => this.emitError('getLikers', error),
+  );
+  private readonly viewerSub = new SubscriptionController<Viewer | null>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
+  private readonly connection = new SubscriptionController<boolean>(
+    this,
+    () => this.activeStore,
+    () => [],
+    (store, _deps, next) => store.subscribeConnection(next),
+  );
+  /** Keyed on the viewer: "did I vote" belongs to whoever is signed in. */
+  private readonly myLikes = new SubscriptionController<ReadonlySet<LikeTarget>, [string | null]>(
+    this,
+    () => this.activeStore,
+    () => (this.viewerSub.status === 'ready' ? [this.viewerSub.value?.uid ?? null] : undefined),
+    (store, _deps, next, fail) => store.subscribeMyLikes(next, fail),
+  );
+  /** For the channel's name in the board's label. */
+  private readonly channelSub = new SubscriptionController<Channel, [ChannelId]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel ? [this.channel] : undefined),
+    (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
+  );
+  private readonly ideas = new SubscriptionController<Idea[], [ChannelId]>(
+    this,
+    () => this.activeStore,
+    () => (this.channel ? [this.channel] : undefined),
+    (store, [channel], next, fail) =>
+      store.subscribeIdeas(channel, next, (error) => {
+        fail(error);
+        this.emitError('subscribeIdeas', error);
+      }),
+  );
+
+  // --- queries -------------------------------------------------------------------------------------
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('lenig-idea-detail') private detail?: LenigIdeaDetailElement;
+  @query('#idea-title') private titleInput?: HTMLInputElement;
+  @query('#idea-text') private textInput?: HTMLTextAreaElement;
+
+  // --- state ---------------------------------------------------------------------------------------
+
+  @state() private shownView: IdeaBoardView = 'columns';
+  @state() private sortBy: IdeaSort = 'top';
+  @state() private onlyMine = false;
+  @state() private statusFilter: IdeaStatus | undefined;
+  @state() private draftTitle = '';
+  @state() private draftText = '';
+  @state() private sending = false;
+  @state() private failure?: Failure;
+  @state() private announcement = '';
+  /** The idea shown in the dialog. */
+  @state() private openId?: string;
+  @state() private now = new Date();
+
+  private ticker?: ReturnType<typeof setInterval>;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private similarTimer?: ReturnType<typeof setTimeout>;
+  private lastSimilarAnnounced = 0;
+  private draftChannel?: ChannelId;
+  /** Where focus goes back to when the dialog closes. */
+  private returnFocus?: { element: HTMLElement | null; idea: string };
+  /** The `idea` attribute value already opened, so it opens once, not on every update. */
+  private openedFromAttribute?: string;
+  /** The element focused before an update that may move cards (see `updated`). */
+  private focusedBefore: HTMLElement | null = null;
+  private readonly warned = new Set<string>();
+
+  // --- properties ----------------------------------------------------------------------------------
+
+  /** The channel whose ideas to show. Required. */
+  @property() channel?: ChannelId;
+  /** `columns` (default): one column per status. `list`: one list. The board's toggle switches it too. */
+  @property() view: IdeaBoardView = 'columns';
+  /** The first order: `top` (most votes, default), `new`, or `trending`. The board's select changes it. */
+  @property() sort: IdeaSort = 'top';
+  /** The id of an idea to open on arrival (a link from a notification); a merged one says where it went. */
+  @property() idea?: string;
+  /** Hides the "Share an idea" form (a read-and-vote board, e.g. on a home page). */
+  @property({ type: Boolean, attribute: 'no-form' }) noForm = false;
+
+  // --- lifecycle -----------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = new Date()), TICK_MS);
+    window.addEventListener('pagehide', this.flushDraft);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    clearTimeout(this.similarTimer);
+    window.removeEventListener('pagehide', this.flushDraft);
+    this.flushDraft();
+    this.profiles.clear();
+    this.notes.clear();
+    this.likes.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('view')) {
+      if (VIEWS.includes(this.view)) this.shownView = this.view;
+      else this.warnOnce(`view:${this.view}`, `lenig: <lenig-idea-board view="${String(this.view)}"> — use "columns" or "list"; showing columns.`);
+    }
+    if (changed.has('sort')) {
+      if (IDEA_SORTS.includes(this.sort)) this.sortBy = this.sort;
+      else this.warnOnce(`sort:${this.sort}`, `lenig: <lenig-idea-board sort="${String(this.sort)}"> — use "top", "new" or "trending"; sorting by top.`);
+    }
+    if (changed.has('channel')) this.switchChannel();
+    const store = this.activeStore;
+    this.provider.setValue(store);
+    this.profiles.use(store);
+    const ideas = this.ideas.value;
+    this.notes.sync(
+      store,
+      this.channel,
+      (ideas ?? []).filter((i) => !i.idea.mergedInto && i.idea.status !== 'new').map((i) => i.id),
+    );
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.focusedBefore = this.matches(':focus-within') ? deepActive() : null;
+    super.update(changed);
+  }
+
+  protected override updated(): void {
+    // Re-sorting moves cards in the DOM, and a moved element loses focus: a vote in "Most votes" order
+    // would throw the voter out of the board. Put focus back where it was.
+    const before = this.focusedBefore;
+    this.focusedBefore = null;
+    if (before && before.isConnected && !this.matches(':focus-within')) before.focus();
+    // After this update, not inside it: opening changes state.
+    if (this.idea && this.idea !== this.openedFromAttribute && this.ideas.status === 'ready') queueMicrotask(() => void this.openFromAttribute());
+  }
+
+  // --- handlers ------------------------------------------------------------------------------------
+
+  private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
+    const idea = this.ideaFor(e.detail.target);
+    if (!idea) return;
+    const mine = this.myLikes.value?.has(e.detail.target) ?? false;
+    this.likes.toggle(e.detail.target, idea.likeCount, mine).catch((error: unknown) => {
+      // The button has rolled back by now; say why, since nothing else on screen does.
+      this.announce(mine ? this.likeText.t.unlikeFailed : this.likeText.t.likeFailed);
+      this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+    });
+  }
+
+  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
+    const idea = this.ideaFor(e.detail.target);
+    if (idea) void this.voterNames.request(e.detail.target, idea.likeCount);
+  }
+
+  private onSignIn(): void {
+    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
+  }
+
+  private onIdeaOpen(e: CustomEvent<IdeaOpenDetail>): void {
+    e.stopPropagation();
+    void this.openIdea(e.detail.idea.id, e.detail.section);
+  }
+
+  private async onMerged(e: CustomEvent<IdeaMergedDetail>): Promise<void> {
+    // Follow the votes: the dialog now shows the idea that survived, and focus returns to its card.
+    this.openId = e.detail.into;
+    if (this.returnFocus) this.returnFocus = { element: null, idea: e.detail.into };
+    await this.updateComplete;
+    await this.detail?.updateComplete;
+    this.detail?.focus();
+  }
+
+  private onDialogClose(): void {
+    const back = this.returnFocus;
+    this.returnFocus = undefined;
+    this.openId = undefined;
+    void this.updateComplete.then(() => {
+      if (back?.element?.isConnected) {
+        back.element.focus();
+        return;
+      }
+      const card = back ? this.cardFor(back.idea) : null;
+      if (card) card.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.toolbar button, .toolbar select')?.focus();
+    });
+  }
+
+  private closeDialog(): void {
+    this.dialog?.close();
+  }
+
+  private setView(view: IdeaBoardView): void {
+    this.shownView = view;
+  }
+
+  private onSortChange(e: Event): void {
+    this.sortBy = (e.target as HTMLSelectElement).value as IdeaSort;
+  }
+
+  private onStatusFilterChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    this.statusFilter = value ? (value as IdeaStatus) : undefined;
+  }
+
+  private toggleMine(): void {
+    this.onlyMine = !this.onlyMine;
+  }
+
+  private async clearFilters(): Promise<void> {
+    this.onlyMine = false;
+    this.statusFilter = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#status-filter')?.focus();
+  }
+
+  private onTitleInput(e: Event): void {
+    this.draftTitle = (e.target as HTMLInputElement).value;
+    if (this.failure?.field === 'title') this.failure = undefined;
+    this.scheduleDraft();
+    this.scheduleSimilarAnnouncement();
+  }
+
+  private onTextInput(e: Event): void {
+    this.draftText = (e.target as HTMLTextAreaElement).value;
+    if (this.failure?.field === 'text') this.failure = undefined;
+    this.scheduleDraft();
+  }
+
+  private onTextKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    void this.submit();
+  }
+
+  private readonly flushDraft = (): void => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.draftChannel) saveDraft(draftKeyOf(this.draftChannel), { text: this.draftText, title: this.draftTitle });
+  };
+
+  // --- public methods ------------------------------------------------------------------------------
+
+  /**
+   * Opens an idea's detail in the dialog (`section: 'comments'` scrolls to its comments). A merged idea
+   * opens too, and says which idea it was merged into.
+   */
+  async openIdea(id: string, section: IdeaOpenDetail['section'] = 'details'): Promise<void> {
+    if (!this.dialog?.open) this.returnFocus = { element: this.matches(':focus-within') ? deepActive() : null, idea: id };
+    this.openId = id;
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+    await this.detail?.updateComplete;
+    if (section === 'comments') await this.detail?.focusComments();
+    else this.detail?.focus();
+  }
+
+  /**
+   * Submits what is in the "Share an idea" form, as its button does. Resolves once the idea is accepted
+   * or refused; the outcome is shown in the form and told through `lenig-idea-submitted` / `lenig-error`.
+   */
+  async submit(): Promise<void> {
+    const store = this.activeStore;
+    const channel = this.channel;
+    if (this.sending || !store || !channel || !this.viewerSub.value) return;
+    const { t } = this.i18n;
+    const title = this.draftTitle.trim();
+    const text = this.draftText.trim();
+    if (!title) return this.refuse({ field: 'title', message: t.titleRequired });
+    if (title.length > MAX_TITLE_LENGTH) {
+      return this.refuse({ field: 'title', message: t.titleTooLong(this.i18n.number(title.length), this.i18n.number(MAX_TITLE_LENGTH)) });
+    }
+    if (!text) return this.refuse({ field: 'text', message: t.textRequired });
+    if (text.length > MAX_POST_LENGTH) return this.refuse({ field: 'text', message: t.textTooLong(this.i18n.number(MAX_POST_LENGTH)) });
+    this.failure = undefined;
+    this.sending = true;
+    let id: string;
+    try {
+      id = await store.createPost({ channel, category: 'idea', title, text });
+    } catch (error) {
+      this.sending = false;
+      const e = toStoreError(error);
+      this.emitError('createPost', e);
+      return this.refuse(this.describeSubmitFailure(e));
+    }
+    this.sending = false;
+    clearDraft(draftKeyOf(channel));
+    if (this.channel === channel) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.draftTitle = '';
+      this.draftText = '';
+      this.lastSimilarAnnounced = 0;
+    }
+    this.announce(t.submitted(title));
+    this.emit<IdeaSubmittedDetail>('lenig-idea-submitted', { channel, idea: id, title });
+    await this.updateComplete;
+    this.titleInput?.focus();
+  }
+
+  // --- internals -----------------------------------------------------------------------------------
+
+  /** Every idea of the channel that is not merged away. */
+  private get liveIdeas(): Idea[] {
+    return filterIdeas(this.ideas.value ?? [], {});
+  }
+
+  private ideaFor(target: LikeTarget): Idea | undefined {
+    return this.ideas.value?.find((i) => postTarget(i.channel, i.id) === target);
+  }
+
+  private cardFor(id: string): LenigIdeaCardElement | null {
+    return this.renderRoot.querySelector(`lenig-idea-card[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private get similarIdeas(): Idea[] {
+    const title = this.draftTitle.trim();
+    if (title.length < SIMILAR_MIN_CHARS) return [];
+    return findSimilar(title, this.liveIdeas, (i) => i.idea.title, { limit: SIMILAR_LIMIT }).map((s) => s.item);
+  }
+
+  private async openFromAttribute(): Promise<void> {
+    const id = this.idea;
+    if (!id || id === this.openedFromAttribute || this.ideas.status !== 'ready') return;
+    this.openedFromAttribute = id;
+    await this.openIdea(id);
+  }
+
+  private switchChannel(): void {
+    this.flushDraft();
+    this.openId = undefined;
+    const channel = this.channel;
+    this.draftChannel = channel;
+    const draft = channel ? loadDraft(draftKeyOf(channel)) : undefined;
+    this.draftTitle = draft?.title ?? '';
+    this.draftText = draft?.text ?? '';
+    this.failure = undefined;
+  }
+
+  private scheduleDraft(): void {
+    clearTimeout(this.saveTimer);
+    const channel = this.channel;
+    if (!channel) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      saveDraft(draftKeyOf(channel), { text: this.draftText, title: this.draftTitle });
+    }, DRAFT_DELAY_MS);
+  }
+
+  /** Says how many similar ideas there are once typing pauses, and only when that number changes. */
+  private scheduleSimilarAnnouncement(): void {
+    clearTimeout(this.similarTimer);
+    this.similarTimer = setTimeout(() => {
+      const n = this.similarIdeas.length;
+      if (n === this.lastSimilarAnnounced) return;
+      this.lastSimilarAnnounced = n;
+      if (n > 0) this.announce(this.i18n.plural(n, { one: this.i18n.t.similarOne, other: this.i18n.t.similarOther }));
+    }, ANNOUNCE_SIMILAR_MS);
+  }
+
+  private async refuse(failure: Failure): Promise<void> {
+    // Emptied first, so the alert speaks again when the same message is already showing.
+    this.failure = undefined;
+    await this.updateComplete;
+    this.failure = failure;
+    await this.updateComplete;
+    (failure.field === 'text' ? this.textInput : this.titleInput)?.focus();
+  }
+
+  private describeSubmitFailure(error: StoreError): Failure {
+    const { t } = this.i18n;
+    if (error.code === 'validation-failed') {
+      if (error.field === 'title') return { field: 'title', message: error.reason === 'too-long' ? t.titleTooLong(this.i18n.number(this.draftTitle.trim().length), this.i18n.number(MAX_TITLE_LENGTH)) : t.titleRequired };
+      if (error.field === 'text') return { field: 'text', message: error.reason === 'too-long' ? t.textTooLong(this.i18n.number(MAX_POST_LENGTH)) : t.textRequired };
+    }
+    if (error.code === 'permission-denied') return { message: this.common.t.permissionDenied };
+    if (error.code === 'unauthenticated') return { message: this.common.t.signInToContinue };
+    return { message: t.submitFailed };
+  }
+
+  private announce(text: string): void {
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(message);
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private emitError(operation: string, error: StoreError): void {
+    this.emit<IdeaBoardErrorDetail>('lenig-error', { operation, error });
+  }
+
+  // --- render --------------------------------------------------------------------------------------
+
+  private voteState(idea: IdeaPost): { count: number; pressed: boolean; pending: boolean; voters: string[] | undefined } {
+    const target = postTarget(idea.channel, idea.id);
+    const view = this.likes.view(target, idea.likeCount, this.myLikes.value?.has(target) ?? false);
+    return { ...view, voters: this.voterNames.get(target, view.count, this.common.t.unknownPerson) };
+  }
+
+  /** Takes `IdeaPost` (the same shape as `Idea`) so lit-analyzer can check the binding. */
+  private renderCard(idea: IdeaPost, headingLevel: number): TemplateResult {
+    const viewer = this.viewerSub.value ?? null;
+    const vote = this.voteState(idea);
+    const latest = this.notes.get(idea.id);
+    return html`<lenig-idea-card
+      data-id=${idea.id}
+      exportparts=${CARD_PARTS}
+      .idea=${idea}
+      .author=${this.profiles.get(idea.author)}
+      .owner=${idea.idea.owner ? this.profiles.get(idea.idea.owner) : undefined}
+      .latest=${latest}
+      .latestBy=${latest ? this.profiles.get(latest.by) : undefined}
+      .own=${viewer !== null && viewer.uid === idea.author}
+      .voteCount=${vote.count}
+      .voted=${vote.pressed}
+      .votePending=${vote.pending}
+      .voters=${vote.voters}
+      .signedOut=${viewer === null}
+      .headingLevel=${headingLevel}
+      .now=${this.now}
+    ></lenig-idea-card>`;
+  }
+
+  private renderSimilar(): TemplateResult | typeof nothing {
+    const similar = this.similarIdeas;
+    if (similar.length === 0) return nothing;
+    const { t } = this.i18n;
+    const status = this.cardText.t.status;
+    const viewer = this.viewerSub.value ?? null;
+    return html`<section class="similar" part="similar" aria-labelledby="similar-heading">
+      <h4 id="similar-heading">${t.similarHeading}</h4>
+      <ul role="list">
+        ${similar.map((idea) => {
+          const vote = this.voteState(idea);
+          return html`<li data-id=${idea.id}>
+            <span class="similar-title">
+              <button class="link" type="button" aria-haspopup="dialog" @click=${() => void this.openIdea(idea.id)}>${idea.idea.title}</button>
+            </span>
+            <span class="status-badge" data-status=${idea.idea.status}>${status(idea.idea.status)}</span>
+            <lenig-like-view
+              .target=${postTarget(idea.channel, idea.id)}
+              .count=${vote.count}
+              .pressed=${vote.pressed}
+              .likers=${vote.voters}
+              ?pending=${vote.pending}
+              ?signed-out=${viewer === null}
+            ></lenig-like-view>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private renderForm(): TemplateResult | typeof nothing {
+    if (this.noForm || this.viewerSub.status !== 'ready') return nothing;
+    const { t } = this.i18n;
+    if (!this.viewerSub.value) {
+      return html`<div class="sign-in" part="sign-in">
+        <p>${t.signInPrompt}</p>
+        <button class="button primary" type="button" @click=${this.onSignIn}>${this.common.t.signIn}</button>
+      </div>`;
+    }
+    const failure = this.failure;
+    const titleLength = this.draftTitle.trim().length;
+    const titleOver = titleLength > MAX_TITLE_LENGTH;
+    const titleError = failure?.field === 'title' ? failure.message : titleOver ? t.titleTooLong(this.i18n.number(titleLength), this.i18n.number(MAX_TITLE_LENGTH)) : '';
+    const textError = failure?.field === 'text' ? failure.message : '';
+    const waiting = this.sending && this.connection.value === false;
+    return html`<form class="share" part="form" novalidate aria-labelledby="share-heading" aria-busy=${this.sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <h3 id="share-heading">${t.formHeading}</h3>
+      <div class="field">
+        <div class="label-row">
+          <label for="idea-title">${t.titleLabel}</label>
+          <span id="title-count" class="hint">${t.titleCount(this.i18n.number(titleLength), this.i18n.number(MAX_TITLE_LENGTH))}</span>
+        </div>
+        <input
+          id="idea-title"
+          part="title-input"
+          type="text"
+          autocomplete="off"
+          required
+          aria-required="true"
+          aria-invalid=${titleError ? 'true' : 'false'}
+          aria-describedby="title-error title-count"
+          .value=${live(this.draftTitle)}
+          ?readonly=${this.sending}
+          @input=${this.onTitleInput}
+        />
+        <p id="title-error" class="error" role="alert">${titleError}</p>
+      </div>
+      ${this.renderSimilar()}
+      <div class="field">
+        <label for="idea-text">${t.descriptionLabel}</label>
+        <textarea
+          id="idea-text"
+          part="textarea"
+          rows="3"
+          required
+          aria-required="true"
+          aria-invalid=${textError ? 'true' : 'false'}
+          aria-describedby="text-hint text-error"
+          .value=${live(this.draftText)}
+          ?readonly=${this.sending}
+          @input=${this.onTextInput}
+          @keydown=${this.onTextKeydown}
+        ></textarea>
+        <p id="text-hint" class="hint">${t.descriptionHint}</p>
+        <p id="text-error" class="error" role="alert">${textError}</p>
+      </div>
+      <div class="row">
+        <button class="button primary" part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${this.sending ? t.submitting : t.submit}
+        </button>
+        ${waiting ? html`<p class="waiting">${t.waitingOffline}</p>` : nothing}
+      </div>
+      <p class="error" role="alert">${failure && !failure.field ? failure.message : ''}</p>
+    </form>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const { t } = this.i18n;
+    const status = this.cardText.t.status;
+    const signedIn = !!this.viewerSub.value;
+    const viewButton = (view: IdeaBoardView, label: string) =>
+      html`<button type="button" aria-pressed=${this.shownView === view ? 'true' : 'false'} @click=${() => this.setView(view)}>${label}</button>`;
+    return html`<div class="toolbar" part="toolbar" role="group" aria-label=${t.toolbar}>
+      <div class="segmented" part="view-toggle" role="group" aria-label=${t.view}>
+        ${viewButton('columns', t.viewColumns)}${viewButton('list', t.viewList)}
+      </div>
+      <label class="control" for="sort">${t.sort}
+        <select id="sort" part="sort" .value=${live(this.sortBy)} aria-describedby=${this.sortBy === 'trending' ? 'sort-hint' : nothing} @change=${this.onSortChange}>
+          <option value="top" ?selected=${this.sortBy === 'top'}>${t.sortTop}</option>
+          <option value="new" ?selected=${this.sortBy === 'new'}>${t.sortNew}</option>
+          <option value="trending" ?selected=${this.sortBy === 'trending'}>${t.sortTrending}</option>
+        </select>
+      </label>
+      <label class="control" for="status-filter">${t.status}
+        <select id="status-filter" part="filter" .value=${live(this.statusFilter ?? '')} @change=${this.onStatusFilterChange}>
+          <option value="" ?selected=${!this.statusFilter}>${t.allStatuses}</option>
+          ${IDEA_STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${status(s)}</option>`)}
+        </select>
+      </label>
+      ${signedIn
+        ? html`<button class="chip" part="filter-mine" type="button" aria-pressed=${this.onlyMine ? 'true' : 'false'} @click=${this.toggleMine}>${t.mine}</button>`
+        : nothing}
+      ${this.sortBy === 'trending' ? html`<p id="sort-hint" class="hint sort-hint">${t.sortTrendingHint}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const card = html`<div class="skeleton-card" aria-hidden="true">
+      <span class="bone" style="width: 30%"></span>
+      <span class="bone title" style="width: 85%"></span>
+      <span class="bone" style="width: 95%"></span>
+      <span class="bone" style="width: 60%"></span>
+    </div>`;
+    const { t } = this.i18n;
+    if (this.shownView === 'list') {
+      return html`<div class="cards list" aria-busy="true">${card}${card}${card}</div>
+        <p class="visually-hidden" role="status" part="status">${t.loadingIdeas}</p>`;
+    }
+    return html`<div class="columns" part="columns" aria-busy="true">
+        ${IDEA_STATUSES.slice(0, 4).map(
+          (s, i) => html`<div class="column" data-status=${s} aria-hidden="true">
+            <span class="bone" style="width: 50%"></span>
+            ${i < 3 ? card : nothing}${i === 0 ? card : nothing}
+          </div>`,
+        )}
+      </div>
+      <p class="visually-hidden" role="status" part="status">${t.loadingIdeas}</p>`;
+  }
+
+  private renderColumns(shown: Idea[]): TemplateResult {
+    const { t } = this.i18n;
+    const status = this.cardText.t.status;
+    const statuses = this.statusFilter ? [this.statusFilter] : IDEA_STATUSES;
+    return html`<div class="columns" part="columns">
+      ${statuses.map((s) => {
+        const inColumn = shown.filter((i) => i.idea.status === s);
+        const count = this.i18n.plural(inColumn.length, { one: t.ideasOne, other: t.ideasOther });
+        return html`<section class="column" part="column" data-status=${s} aria-labelledby="column-${s}">
+          <h3 id="column-${s}" class="column-header" part="column-header">
+            <span>${status(s)}<span class="visually-hidden">, ${count}</span></span>
+            <span class="count" aria-hidden="true">${this.i18n.number(inColumn.length)}</span>
+          </h3>
+          ${inColumn.length
+            ? html`<ul class="cards" role="list">
+                ${repeat(
+                  inColumn,
+                  (i) => i.id,
+                  (i) => html`<li>${this.renderCard(i, 4)}</li>`,
+                )}
+              </ul>`
+            : html`<p class="column-empty">${t.columnEmpty}</p>`}
+        </section>`;
+      })}
+    </div>`;
+  }
+
+  private renderList(shown: Idea[]): TemplateResult {
+    const { t } = this.i18n;
+    const count = this.i18n.plural(shown.length, { one: t.ideasOne, other: t.ideasOther });
+    return html`<ul class="cards list" part="list" role="list" aria-label=${t.listLabel(count)}>
+      ${repeat(
+        shown,
+        (i) => i.id,
+        (i) => html`<li>${this.renderCard(i, 3)}</li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { t } = this.i18n;
+    if (this.ideas.status === 'error') {
+      const error = this.ideas.error;
+      return html`<div class="notice error state" part="status" role="alert">
+        <p>${error?.code === 'not-found' ? t.channelNotFound(this.channel ?? '') : t.loadFailed}</p>
+        <button class="button" type="button" @click=${() => this.ideas.retry()}>${this.common.t.retry}</button>
+      </div>`;
+    }
+    if (this.ideas.status !== 'ready' || this.viewerSub.status !== 'ready') return this.renderSkeleton();
+    const all = this.liveIdeas;
+    if (all.length === 0) return html`<p class="notice state" part="status">${t.empty}</p>`;
+    const mine = this.onlyMine ? this.viewerSub.value?.uid : undefined;
+    const filtered = filterIdeas(all, { mine, status: this.statusFilter });
+    const shown = sortIdeas(filtered, this.sortBy, this.now);
+    if (shown.length === 0 && (this.shownView === 'list' || this.onlyMine)) {
+      return html`<div class="notice state filtered" part="status">
+        <p>${t.emptyFiltered}</p>
+        <button class="button" type="button" @click=${this.clearFilters}>${t.clearFilters}</button>
+      </div>`;
+    }
+    return this.shownView === 'list' ? this.renderList(shown) : this.renderColumns(shown);
+  }
+
+  private renderDialog(): TemplateResult {
+    const { t } = this.i18n;
+    const ideas = this.ideas.value;
+    const open = this.openId ? ideas?.find((i) => i.id === this.openId) : undefined;
+    const vote = open ? this.voteState(open) : undefined;
+    return html`<dialog part="dialog" aria-label=${open ? t.detailLabel(open.idea.title) : t.formHeading} @close=${this.onDialogClose}>
+      <div class="dialog-bar">
+        <button class="button" type="button" @click=${this.closeDialog}>${t.close}</button>
+      </div>
+      <div class="dialog-body">
+        ${this.openId
+          ? html`<lenig-idea-detail
+              .channel=${this.channel}
+              .ideaId=${this.openId}
+              .ideas=${ideas}
+              .viewer=${this.viewerSub.value ?? null}
+              .voteCount=${vote?.count ?? 0}
+              .voted=${vote?.pressed ?? false}
+              .votePending=${vote?.pending ?? false}
+              .voters=${vote?.voters}
+              .offline=${this.connection.value === false}
+              .now=${this.now}
+            ></lenig-idea-detail>`
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.channel) return this.missingAttribute('channel');
+    const unavailable = this.renderUnavailable();
+    if (unavailable !== nothing) return unavailable;
+    return html`<div
+      class="lenig board"
+      role="region"
+      aria-label=${this.i18n.t.boardLabel(this.channelSub.value?.name ?? this.channel)}
+      @lenig-like-toggle=${this.onLikeToggle}
+      @lenig-likers-request=${this.onLikersRequest}
+      @lenig-sign-in-request=${this.onSignIn}
+      @lenig-idea-open=${this.onIdeaOpen}
+      @lenig-idea-merged=${this.onMerged}
+    >
+      <div class="live" role="status">${this.connection.value === false ? html`<p class="offline" part="offline">${this.common.t.offline}</p>` : nothing}</div>
+      ${this.renderForm()} ${this.renderToolbar()} ${this.renderBody()}
+      <p class="visually-hidden announce" role="status">${this.announcement}</p>
+      ${this.renderDialog()}
+    </div>`;
+  }
+}
+
+/** Drafts share the composer's storage helpers under their own key, so the two never overwrite each other. */
+function draftKeyOf(channel: ChannelId): string {
+  return `idea-board:${channel}`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lenig-idea-board': LenigIdeaBoardElement;
+  }
+  interface HTMLElementEventMap {
+    'lenig-idea-submitted': CustomEvent<IdeaSubmittedDetail>;
+  }
+}
