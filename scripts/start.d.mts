@@ -1,0 +1,13 @@
+// Types for scripts/start.mjs (`npm start`).
+import type { Server } from 'node:http';
+
+export interface DemoServerOptions {
+  /** Served at `/`. */
+  demoDir: string;
+  /** Bundled to `/lenig.js` on request. */
+  entry: string;
+  /** Written to `/demo-config.js` as `window.LENIG_DEMO`; a function may return undefined until known. */
+  config: object | (() => object | undefined);
+}
+
+export function createDemoServer(options: DemoServerOptions): Promise<{ server: Server; close(): Promise<void> }>;
