@@ -20,9 +20,7 @@ export function defineMessages<T extends MessageTable>(messages: Messages<T>): M
   return messages;
 }
 
-const pageLang: { override?: Lang } = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.lang')] ??= {}) as {
-  override?: Lang;
-};
+const pageLang: { override?: Lang } = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.lang')] ??= {});
 
 /** Forces one language for every lenig element on the page (configure({lang})); undefined follows `lang`. */
 export function setPageLanguage(lang: Lang | undefined): void {

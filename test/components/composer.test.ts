@@ -218,7 +218,7 @@ describe('<lenig-composer>', () => {
     await ctrlEnter();
     const event = (await failed) as CustomEvent<{ operation: string; error: StoreError }>;
     await el.updateComplete;
-    expect(event.detail.operation).to.equal('create-post');
+    expect(event.detail.operation).to.equal('createPost');
     expect(event.detail.error.code).to.equal('permission-denied');
     expect(textarea(el).value).to.equal('Not allowed here');
     expect(alertText(el)).to.contain('You are not allowed to post in General.');

@@ -351,7 +351,7 @@ describe('<lenig-insights>', () => {
     const alert = q(el, '[role="alert"]')!;
     expect(alert.textContent).to.contain('The statistics could not be loaded.');
     expect(errors).to.have.length(1);
-    expect((errors[0] as { operation: string }).operation).to.equal('load-stats');
+    expect((errors[0] as { operation: string }).operation).to.equal('subscribeStats');
     await expect(el).to.be.accessible();
     alert.querySelector('button')!.click();
     await waitUntil(() => q(el, 'svg[part~="chart"]'), 'retry did not load the chart');

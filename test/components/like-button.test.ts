@@ -369,7 +369,7 @@ describe('<lenig-like-button>', () => {
     const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('lenig-error', resolve as EventListener, { once: true }));
     const wrapper = await fixture(html`<div><lenig-like-button .store=${store} target=${TARGET}></lenig-like-button></div>`);
     const el = wrapper.querySelector('lenig-like-button')!;
-    expect((await failed).detail.operation).to.equal('load-likes');
+    expect((await failed).detail.operation).to.equal('subscribeLikes');
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Likes could not be loaded.');

@@ -308,7 +308,7 @@ describe('<lenig-notifications>', () => {
     await openPanel(el);
     const failed = oneEvent(el, 'lenig-error');
     items(el)[0]!.click();
-    expect((await failed).detail.operation).to.equal('mark-read');
+    expect((await failed).detail.operation).to.equal('markNotificationsRead');
     await el.updateComplete;
     expect(badge(el)).to.equal('1');
     expect(root(el).querySelector('[part~="panel"] [role="alert"]')!.textContent).to.contain('Could not mark as read.');

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { richTextStyles } from '../shared/rich-text.js';
 
 export const commentsStyles = [
   tokens,
+  textField,
   avatarStyles,
   richTextStyles,
   css`
@@ -62,26 +64,9 @@ export const commentsStyles = [
       flex-direction: column;
       gap: var(--_space-xs);
     }
-    label {
-      font-weight: 600;
-      font-size: 0.9em;
-    }
     textarea {
-      width: 100%;
       min-height: 2.75em;
       max-height: 16em;
-      field-sizing: content;
-      padding: var(--_space-s);
-      font: inherit;
-      line-height: 1.5;
-      color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-s);
-      resize: vertical;
-    }
-    textarea[aria-invalid='true'] {
-      border-color: var(--_danger);
     }
     .row {
       display: flex;

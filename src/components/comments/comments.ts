@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import { isStoreError, StoreError } from '../../data/store.js';
-import { MAX_COMMENT_LENGTH, type Comment, type Viewer } from '../../data/types.js';
+import { isStoreError } from '../../data/store.js';
+import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
 import { commentsMessages } from '../../i18n/messages/comments.js';
-import { ProfileCache } from '../feed/profile-cache.js';
+import { ProfileCache } from '../shared/profile-cache.js';
 import { renderAvatar } from '../shared/avatar.js';
+import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
@@ -17,11 +18,8 @@ export interface CommentCreatedDetail {
   comment: string;
 }
 
-/** Detail of `lenig-error` from the comments. */
-export interface CommentsErrorDetail {
-  operation: 'comment' | 'subscribeComments' | 'signIn';
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the comments: the shared `LenigErrorDetail`, under its older name. */
+export type CommentsErrorDetail = LenigErrorDetail;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -43,7 +41,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * @csspart status - The configuration or loading message.
  *
  * @fires {CustomEvent<CommentCreatedDetail>} lenig-comment-created - A comment was stored.
- * @fires {CustomEvent<CommentsErrorDetail>} lenig-error - Loading or sending failed.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeComments'`), sending (`'comment'`) or signing in (`'signIn'`) failed.
  */
 @customElement('lenig-comments')
 export class LenigCommentsElement extends LenigElement {
@@ -51,18 +49,8 @@ export class LenigCommentsElement extends LenigElement {
 
   private readonly i18n = this.localize(commentsMessages);
   private readonly profiles = new ProfileCache(() => this.requestUpdate());
-  private readonly viewerSub = new SubscriptionController<Viewer | null>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
-  private readonly connection = new SubscriptionController<boolean>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly viewerSub = this.watchViewer();
+  private readonly connection = this.watchConnection();
   private readonly list = new SubscriptionController<Comment[], [string, string]>(
     this,
     () => this.activeStore,
@@ -184,13 +172,7 @@ export class LenigCommentsElement extends LenigElement {
   }
 
   private emitCreated(channel: string, post: string, comment: string): void {
-    this.dispatchEvent(
-      new CustomEvent<CommentCreatedDetail>('lenig-comment-created', { detail: { channel, post, comment }, bubbles: true, composed: true }),
-    );
-  }
-
-  private emitError(operation: CommentsErrorDetail['operation'], error: StoreError): void {
-    this.dispatchEvent(new CustomEvent<CommentsErrorDetail>('lenig-error', { detail: { operation, error }, bubbles: true, composed: true }));
+    this.emit<CommentCreatedDetail>('lenig-comment-created', { channel, post, comment });
   }
 
   // --- render --------------------------------------------------------------------------------------
@@ -272,10 +254,6 @@ export class LenigCommentsElement extends LenigElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
-}
-
-function toStoreError(e: unknown): StoreError {
-  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
 }
 
 declare global {

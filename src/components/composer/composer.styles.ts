@@ -124,25 +124,6 @@ export const composerStyles = css`
     display: none;
   }
 
-  .option {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    padding: var(--_space-xs) var(--_space-s);
-    border-radius: var(--_radius-s);
-    cursor: pointer;
-  }
-  .option:hover {
-    background: color-mix(in srgb, var(--_accent) 10%, transparent);
-  }
-  .option[aria-selected='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  /* The active option is also outlined, so it stays visible in forced-colours mode. */
-  .option[aria-selected='true'] {
-    outline: 2px solid transparent;
-  }
   .who {
     display: grid;
     min-width: 0;
@@ -220,14 +201,6 @@ export const composerStyles = css`
 
   .bone {
     border-radius: var(--_radius-s);
-    background: linear-gradient(
-      90deg,
-      var(--_surface-raised) 0%,
-      color-mix(in srgb, var(--_border) 60%, var(--_surface-raised)) 50%,
-      var(--_surface-raised) 100%
-    );
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
   }
   .label-bone {
     width: 45%;
@@ -240,19 +213,6 @@ export const composerStyles = css`
     justify-self: end;
     width: 5rem;
     height: 2.25rem;
-  }
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
   }
 
   /* A narrow SharePoint column: the shortcut hint is the first thing to go. */

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import { isStoreError, StoreError, type NewPost } from '../../data/store.js';
+import { StoreError, type NewPost } from '../../data/store.js';
 import {
   MAX_POST_LENGTH,
   MAX_TITLE_LENGTH,
@@ -12,11 +12,12 @@ import {
   type ChannelId,
   type Profile,
   type UserId,
-  type Viewer,
 } from '../../data/types.js';
 import { composerMessages } from '../../i18n/messages/composer.js';
+import { listOption, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { composerStyles } from './composer.styles.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
@@ -29,11 +30,8 @@ export interface PostCreatedDetail {
   category: CategoryId;
 }
 
-/** `lenig-error` from the composer. */
-export interface ComposerErrorDetail {
-  operation: 'create-post' | 'sign-in';
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the composer: the shared `LenigErrorDetail`, under its older name. */
+export type ComposerErrorDetail = LenigErrorDetail;
 
 /** How close the text is to the limit; drives the count's colour and the threshold announcements. */
 type Level = 'ok' | 'warn' | 'over';
@@ -88,22 +86,17 @@ const DRAFT_DELAY_MS = 300;
  * @cssproperty --lenig-composer-listbox-max-height - Height of the mention list before it scrolls. Default `16rem`.
  *
  * @fires lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
- * @fires lenig-error - `{operation: 'create-post' | 'sign-in', error}` when the store refuses a post or sign-in fails.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
 @customElement('lenig-composer')
 export class LenigComposer extends LenigElement {
-  static override styles = [tokens, avatarStyles, composerStyles];
+  static override styles = [tokens, shimmer, listOption, avatarStyles, composerStyles];
 
   // --- controllers ---------------------------------------------------------------------------------------
 
   private readonly t = this.localize(composerMessages);
 
-  private readonly viewer = new SubscriptionController<Viewer | null, readonly []>(
-    this,
-    () => this.activeStore,
-    () => [] as const,
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
+  private readonly viewer = this.watchViewer();
 
   /** Keyed on the viewer too: a database may refuse channels to signed-out readers, so sign-in re-reads it. */
   private readonly channelInfo = new SubscriptionController<Channel, readonly [ChannelId, UserId | null]>(
@@ -113,12 +106,7 @@ export class LenigComposer extends LenigElement {
     (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
   );
 
-  private readonly connection = new SubscriptionController<boolean, readonly []>(
-    this,
-    () => this.activeStore,
-    () => [] as const,
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly connection = this.watchConnection();
 
   // --- queries -------------------------------------------------------------------------------------------
 
@@ -304,7 +292,7 @@ export class LenigComposer extends LenigElement {
     } catch (e) {
       this.focusAfterSignIn = false;
       this.signInFailure = this.t.t.signInFailed;
-      this.emit('lenig-error', { operation: 'sign-in', error: toStoreError(e) } satisfies ComposerErrorDetail);
+      this.emitError('signIn', toStoreError(e));
       await this.updateComplete;
       this.signInButton?.focus();
     }
@@ -375,7 +363,7 @@ export class LenigComposer extends LenigElement {
       this.level = 'ok';
     }
     void this.announce(t.posted);
-    this.emit('lenig-post-created', { postId, channel, category } satisfies PostCreatedDetail);
+    this.emit<PostCreatedDetail>('lenig-post-created', { postId, channel, category });
     await this.updateComplete;
     this.textarea?.focus();
   }
@@ -482,7 +470,7 @@ export class LenigComposer extends LenigElement {
       this.sending = false;
       void this.showFailure(failure);
     }
-    this.emit('lenig-error', { operation: 'create-post', error } satisfies ComposerErrorDetail);
+    this.emitError('createPost', error);
   }
 
   private describeInvalid(error: StoreError): Failure {
@@ -493,7 +481,7 @@ export class LenigComposer extends LenigElement {
           ? { field: 'title', message: t.titleTooLong(this.t.number(this.ideaTitle.trim().length), this.t.number(MAX_TITLE_LENGTH)) }
           : { field: 'title', message: t.titleRequired };
       case 'category':
-        return { field: 'category', message: t.unknownCategory(this.categoryLabel(this.category ?? '')) };
+        return { field: 'category', message: t.unknownCategory(this.t.t.categoryName(this.category ?? '')) };
       case 'text':
         return error.reason === 'too-long'
           ? { field: 'text', message: t.overLimit(this.t.number(this.text.length), this.t.number(MAX_POST_LENGTH)) }
@@ -592,27 +580,10 @@ export class LenigComposer extends LenigElement {
     textarea.setSelectionRange(caret, caret);
   }
 
-  private categoryLabel(category: CategoryId): string {
-    const t = this.t.t;
-    const known: Record<string, string> = {
-      news: t.categoryNews,
-      idea: t.categoryIdea,
-      question: t.categoryQuestion,
-      personal: t.categoryPersonal,
-      praise: t.categoryPraise,
-    };
-    // A channel's own category ids have no translation; show them readably ("town-hall" → "Town hall").
-    return known[category] ?? (category.charAt(0).toUpperCase() + category.slice(1)).replace(/[-_]+/g, ' ');
-  }
-
   private warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     console.warn(message);
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   // --- render --------------------------------------------------------------------------------------------
@@ -640,9 +611,9 @@ export class LenigComposer extends LenigElement {
     return html`<div class="lenig">
       <div class="skeleton" part="form" aria-busy="true">
         <p class="visually-hidden" role="status" part="status">${this.common.t.loading}</p>
-        <div class="bone label-bone"></div>
-        <div class="bone field-bone"></div>
-        <div class="bone button-bone"></div>
+        <div class="bone label-bone shimmer"></div>
+        <div class="bone field-bone shimmer"></div>
+        <div class="bone button-bone shimmer"></div>
       </div>
     </div>`;
   }
@@ -695,7 +666,7 @@ export class LenigComposer extends LenigElement {
                 aria-describedby=${ifDefined(failure?.field === 'category' ? 'error' : undefined)}
                 @change=${this.onCategoryChange}
               >
-                ${options.map((c) => html`<option value=${c} ?selected=${c === category}>${this.categoryLabel(c)}</option>`)}
+                ${options.map((c) => html`<option value=${c} ?selected=${c === category}>${this.t.t.categoryName(c)}</option>`)}
               </select>
               ${this.renderFailure('category')}
             </div>`
@@ -817,11 +788,6 @@ export class LenigComposer extends LenigElement {
   private levelOfTitle(length: number): Level {
     return MAX_TITLE_LENGTH - length <= 20 ? 'warn' : 'ok';
   }
-}
-
-function toStoreError(e: unknown): StoreError {
-  if (isStoreError(e)) return e;
-  return new StoreError('unknown', e instanceof Error ? e.message : String(e));
 }
 
 declare global {

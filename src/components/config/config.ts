@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { configure } from '../../config/configure.js';
 import type { AuthMode, LenigConfig } from '../../config/page.js';
-import { LANGS, type Lang } from '../../i18n/localize.js';
+import { LANGS } from '../../i18n/localize.js';
 
 /**
  * Configures every lenig widget on the page, wherever they stand (SharePoint renders each web part in its
@@ -60,7 +60,7 @@ export class LenigConfigElement extends LitElement {
 
   /** The configuration these attributes describe. */
   toConfig(): LenigConfig {
-    const lang = LANGS.find((l) => l === this.language) as Lang | undefined;
+    const lang = LANGS.find((l) => l === this.language);
     if (this.language && !lang) console.warn(`lenig: <lenig-config language="${this.language}"> — use "en" or "nl"; following the page's lang instead.`);
     return {
       firebase: {

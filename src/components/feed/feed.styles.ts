@@ -1,8 +1,11 @@
 import { css } from 'lit';
+import { offlineBanner, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const feedStyles = [
   tokens,
+  shimmer,
+  offlineBanner('--lenig-feed-offline-color'),
   css`
     .feed-root {
       display: flex;
@@ -12,15 +15,6 @@ export const feedStyles = [
 
     .live:empty {
       position: absolute;
-    }
-    .offline {
-      margin: 0;
-      padding: var(--_space-s) var(--_space-m);
-      border: 1px solid var(--_border);
-      border-inline-start: 4px solid var(--lenig-feed-offline-color, light-dark(#9a6700, #d29922));
-      border-radius: var(--_radius-m);
-      background: var(--_surface-raised);
-      font-size: 0.9em;
     }
 
     .filters {
@@ -86,8 +80,6 @@ export const feedStyles = [
     }
     .skeleton .line,
     .skeleton .disc {
-      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
       border-radius: var(--_radius-s);
     }
     .skeleton .top {
@@ -103,20 +95,6 @@ export const feedStyles = [
     }
     .skeleton .line {
       height: 0.85rem;
-    }
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: 0 0;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton .line,
-      .skeleton .disc {
-        animation: none;
-      }
     }
 
     .state {

@@ -4,8 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import { isStoreError, StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
-import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Viewer } from '../../data/types.js';
+import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
+import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
@@ -18,9 +18,10 @@ import {
   type PostReportRequestDetail,
   type PostRequestDetail,
 } from '../post-card/post-card.js';
+import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { feedStyles } from './feed.styles.js';
-import { ProfileCache } from './profile-cache.js';
+import { ProfileCache } from '../shared/profile-cache.js';
 
 /** Detail of the feed's outcome events: which post. */
 export interface FeedPostDetail {
@@ -33,11 +34,8 @@ export interface FeedPostEditedDetail extends FeedPostDetail {
 export interface FeedPostHiddenDetail extends FeedPostDetail {
   hidden: boolean;
 }
-/** Detail of `lenig-error` from the feed: the store operation that failed and its StoreError. */
-export interface FeedErrorDetail {
-  operation: string;
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the feed: the shared `LenigErrorDetail`, under its older name. */
+export type FeedErrorDetail = LenigErrorDetail;
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -51,10 +49,6 @@ const CARD_PARTS =
 /** Whether a store marks a post as not yet accepted by the server (an optional field a store may add). */
 function flaggedPending(post: Post): boolean {
   return (post as Post & { pending?: unknown }).pending === true;
-}
-
-function toStoreError(e: unknown): StoreError {
-  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
 }
 
 /**
@@ -90,7 +84,7 @@ function toStoreError(e: unknown): StoreError {
  * @fires {CustomEvent<FeedPostDetail>} lenig-post-deleted - The viewer deleted a post.
  * @fires {CustomEvent<FeedPostHiddenDetail>} lenig-post-hidden - An admin hid or unhid a post.
  * @fires {CustomEvent<FeedPostDetail>} lenig-post-reported - The viewer reported a post.
- * @fires {CustomEvent<FeedErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
 @customElement('lenig-feed')
 export class LenigFeedElement extends LenigElement {
@@ -106,18 +100,8 @@ export class LenigFeedElement extends LenigElement {
     () => this.activeStore,
     () => this.requestUpdate(),
   );
-  private readonly viewerSub = new SubscriptionController<Viewer | null>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
-  private readonly connection = new SubscriptionController<boolean>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly viewerSub = this.watchViewer();
+  private readonly connection = this.watchConnection();
   private readonly channelSub = new SubscriptionController<Channel, [string]>(
     this,
     () => this.activeStore,
@@ -305,7 +289,7 @@ export class LenigFeedElement extends LenigElement {
     e.stopPropagation();
     const { post, text } = e.detail;
     this.answer(e.detail, 'editPost', (store) => store.editPost(post.channel, post.id, text), () =>
-      this.emit<FeedPostEditedDetail>('lenig-post-edited', { channel: post.channel, post: post.id, text }),
+      void this.emit<FeedPostEditedDetail>('lenig-post-edited', { channel: post.channel, post: post.id, text }),
     );
   }
 
@@ -333,7 +317,7 @@ export class LenigFeedElement extends LenigElement {
     e.stopPropagation();
     const { post, reason } = e.detail;
     this.answer(e.detail, 'report', (store) => store.report(post.channel, post.id, reason), () =>
-      this.emit<FeedPostDetail>('lenig-post-reported', { channel: post.channel, post: post.id }),
+      void this.emit<FeedPostDetail>('lenig-post-reported', { channel: post.channel, post: post.id }),
     );
   }
 
@@ -341,7 +325,7 @@ export class LenigFeedElement extends LenigElement {
     e.stopPropagation();
     const { post, hidden } = e.detail;
     this.answer(e.detail, 'hidePost', (store) => store.hidePost(post.channel, post.id, hidden), () =>
-      this.emit<FeedPostHiddenDetail>('lenig-post-hidden', { channel: post.channel, post: post.id, hidden }),
+      void this.emit<FeedPostHiddenDetail>('lenig-post-hidden', { channel: post.channel, post: post.id, hidden }),
     );
   }
 
@@ -509,14 +493,6 @@ export class LenigFeedElement extends LenigElement {
     this.observer.observe(sentinel);
   }
 
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
-  private emitError(operation: string, error: StoreError): void {
-    this.emit<FeedErrorDetail>('lenig-error', { operation, error });
-  }
-
   // --- render ----------------------------------------------------------------------------------------
 
   private renderFilters(): TemplateResult | typeof nothing {
@@ -535,10 +511,10 @@ export class LenigFeedElement extends LenigElement {
   private renderSkeleton(): TemplateResult {
     const card = (lines: number[]) => html`<div class="skeleton" aria-hidden="true">
       <div class="top">
-        <span class="disc"></span>
-        <span class="line" style="width: 40%"></span>
+        <span class="disc shimmer"></span>
+        <span class="line shimmer" style="width: 40%"></span>
       </div>
-      ${lines.map((w) => html`<span class="line" style="width: ${w}%"></span>`)}
+      ${lines.map((w) => html`<span class="line shimmer" style="width: ${w}%"></span>`)}
     </div>`;
     return html`${card([95, 80, 60])}${card([90, 70])}${card([85, 92, 40])}`;
   }

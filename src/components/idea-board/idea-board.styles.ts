@@ -1,17 +1,19 @@
 import { css } from 'lit';
+import { offlineBanner, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
 import { fieldStyles } from './idea-detail.styles.js';
 
 export const ideaBoardStyles = [
   tokens,
+  shimmer,
+  offlineBanner('--lenig-idea-board-offline-color'),
   statusStyles,
   fieldStyles,
   css`
     .lenig {
       --_column-width: var(--lenig-idea-board-column-width, 17rem);
       --_column-background: var(--lenig-idea-board-column-background, var(--_surface-raised));
-      --_offline: var(--lenig-idea-board-offline-color, light-dark(#9a6700, #d29922));
       container-type: inline-size;
     }
     .board {
@@ -25,15 +27,6 @@ export const ideaBoardStyles = [
     .live:empty,
     .announce:empty {
       position: absolute;
-    }
-    .offline {
-      margin: 0;
-      padding: var(--_space-s) var(--_space-m);
-      border: 1px solid var(--_border);
-      border-inline-start: 4px solid var(--_offline);
-      border-radius: var(--_radius-m);
-      background: var(--_surface-raised);
-      font-size: 0.9em;
     }
 
     /* --- the share form ---------------------------------------------------------------------------- */
@@ -277,24 +270,9 @@ export const ideaBoardStyles = [
     .bone {
       height: 0.85rem;
       border-radius: var(--_radius-s);
-      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
     }
     .bone.title {
       height: 1.1rem;
-    }
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: 0 0;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .bone {
-        animation: none;
-      }
     }
 
     /* --- the detail dialog ------------------------------------------------------------------------- */

@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { findSimilar } from '../../data/similarity.js';
-import { isStoreError, StoreError } from '../../data/store.js';
+import { StoreError } from '../../data/store.js';
 import {
   IDEA_STATUSES,
   MAX_POST_LENGTH,
@@ -17,22 +17,22 @@ import {
   type Idea,
   type IdeaStatus,
   type LikeTarget,
-  type Viewer,
 } from '../../data/types.js';
 import { ideaBoardMessages } from '../../i18n/messages/idea-board.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { clearDraft, loadDraft, saveDraft } from '../composer/draft.js';
-import { ProfileCache } from '../feed/profile-cache.js';
+import { ProfileCache } from '../shared/profile-cache.js';
 import { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from '../idea-card/idea-card.js';
 import '../idea-card/idea-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
 import '../like-button/like-view.js';
 import { OptimisticLikes } from '../like-button/optimistic-likes.js';
+import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { ideaBoardStyles } from './idea-board.styles.js';
 import './idea-detail.js';
-import type { IdeaBoardErrorDetail, IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
+import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
 import { LatestNotes } from './latest-notes.js';
 import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
 import { VoterNames } from './voters.js';
@@ -61,10 +61,6 @@ const SIMILAR_LIMIT = 3;
 const SIMILAR_MIN_CHARS = 4;
 
 const CARD_PARTS = 'card, badge, card-title, excerpt, author, timestamp, owner, note, actions, vote-button, vote-count, comments';
-
-function toStoreError(e: unknown): StoreError {
-  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
-}
 
 /** The element focused now, through shadow roots. */
 function deepActive(root: Document | ShadowRoot = document): HTMLElement | null {
@@ -133,7 +129,7 @@ interface Failure {
  * @fires {CustomEvent<IdeaStatusChangedDetail>} lenig-idea-status-changed - An idea moved (or got an update) with a feedback note.
  * @fires {CustomEvent<IdeaAssignedDetail>} lenig-idea-assigned - An idea got an owner.
  * @fires {CustomEvent<IdeaMergedDetail>} lenig-idea-merged - An idea was merged into another (`idea` → `into`).
- * @fires {CustomEvent<IdeaBoardErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
 @customElement('lenig-idea-board')
 export class LenigIdeaBoardElement extends LenigElement {
@@ -156,18 +152,8 @@ export class LenigIdeaBoardElement extends LenigElement {
     () => this.activeStore,
     (error) => this.emitError('getLikers', error),
   );
-  private readonly viewerSub = new SubscriptionController<Viewer | null>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
-  private readonly connection = new SubscriptionController<boolean>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly viewerSub = this.watchViewer();
+  private readonly connection = this.watchConnection();
   /** Keyed on the viewer: "did I vote" belongs to whoever is signed in. */
   private readonly myLikes = new SubscriptionController<ReadonlySet<LikeTarget>, [string | null]>(
     this,
@@ -558,14 +544,6 @@ export class LenigIdeaBoardElement extends LenigElement {
     console.warn(message);
   }
 
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
-  private emitError(operation: string, error: StoreError): void {
-    this.emit<IdeaBoardErrorDetail>('lenig-error', { operation, error });
-  }
-
   // --- render --------------------------------------------------------------------------------------
 
   private voteState(idea: IdeaPost): { count: number; pressed: boolean; pending: boolean; voters: string[] | undefined } {
@@ -726,10 +704,10 @@ export class LenigIdeaBoardElement extends LenigElement {
 
   private renderSkeleton(): TemplateResult {
     const card = html`<div class="skeleton-card" aria-hidden="true">
-      <span class="bone" style="width: 30%"></span>
-      <span class="bone title" style="width: 85%"></span>
-      <span class="bone" style="width: 95%"></span>
-      <span class="bone" style="width: 60%"></span>
+      <span class="bone shimmer" style="width: 30%"></span>
+      <span class="bone title shimmer" style="width: 85%"></span>
+      <span class="bone shimmer" style="width: 95%"></span>
+      <span class="bone shimmer" style="width: 60%"></span>
     </div>`;
     const { t } = this.i18n;
     if (this.shownView === 'list') {
@@ -739,7 +717,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     return html`<div class="columns" part="columns" aria-busy="true">
         ${IDEA_STATUSES.slice(0, 4).map(
           (s, i) => html`<div class="column" data-status=${s} aria-hidden="true">
-            <span class="bone" style="width: 50%"></span>
+            <span class="bone shimmer" style="width: 50%"></span>
             ${i < 3 ? card : nothing}${i === 0 ? card : nothing}
           </div>`,
         )}

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { listOption } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { richTextStyles } from '../shared/rich-text.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
@@ -27,23 +28,6 @@ export const comboboxStyles = css`
   }
   .listbox[hidden] {
     display: none;
-  }
-  .option {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-s);
-    padding: var(--_space-xs) var(--_space-s);
-    border-radius: var(--_radius-s);
-    cursor: pointer;
-  }
-  .option:hover {
-    background: color-mix(in srgb, var(--_accent) 10%, transparent);
-  }
-  /* Outlined as well as filled, so the active option stays visible in forced-colours mode. */
-  .option[aria-selected='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    outline: 2px solid transparent;
   }
   .option[aria-selected='true'] .status-badge,
   .option[aria-selected='true'] .quiet {
@@ -117,6 +101,7 @@ export const ideaDetailStyles = [
   statusStyles,
   richTextStyles,
   fieldStyles,
+  listOption,
   comboboxStyles,
   css`
     .detail {

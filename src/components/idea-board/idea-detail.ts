@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { similarity } from '../../data/similarity.js';
-import { isStoreError, StoreError } from '../../data/store.js';
+import { isStoreError } from '../../data/store.js';
 import {
   IDEA_STATUSES,
   MAX_NOTE_LENGTH,
@@ -19,9 +19,10 @@ import {
 import { ideaBoardMessages } from '../../i18n/messages/idea-board.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import '../comments/comments.js';
-import { ProfileCache } from '../feed/profile-cache.js';
+import { ProfileCache } from '../shared/profile-cache.js';
 import type { IdeaOpenDetail } from '../idea-card/idea-card.js';
 import '../like-button/like-view.js';
+import { commonReason, toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { ComboboxController } from './combobox.js';
@@ -46,11 +47,8 @@ export interface IdeaMergedDetail {
   idea: string;
   into: string;
 }
-/** Detail of `lenig-error` from the idea board and its detail: the store method that failed and why. */
-export interface IdeaBoardErrorDetail {
-  operation: string;
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the idea board and its detail: the shared `LenigErrorDetail`, under its older name. */
+export type IdeaBoardErrorDetail = LenigErrorDetail;
 
 /** The status a "Move to" select starts on: the next step of the usual flow. */
 const NEXT: Record<IdeaStatus, IdeaStatus> = {
@@ -70,10 +68,6 @@ const SIMILAR_SCORE = 0.4;
 interface MergeCandidate {
   idea: Idea;
   score: number;
-}
-
-function toStoreError(e: unknown): StoreError {
-  return isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
 }
 
 /** A candidate's similarity counts for the order only once it is high enough to call the two similar. */
@@ -103,7 +97,7 @@ function fold(s: string): string {
  * @fires {CustomEvent<IdeaAssignedDetail>} lenig-idea-assigned - An owner was assigned.
  * @fires {CustomEvent<IdeaMergedDetail>} lenig-idea-merged - The idea was merged into another one.
  * @fires {CustomEvent<IdeaOpenDetail>} lenig-idea-open - The reader follows "Merged into …" to the other idea.
- * @fires {CustomEvent<IdeaBoardErrorDetail>} lenig-error - A write or the history failed.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A write or the history failed (`operation` is the store method).
  */
 @customElement('lenig-idea-detail')
 export class LenigIdeaDetailElement extends LenigElement {
@@ -332,7 +326,7 @@ export class LenigIdeaDetailElement extends LenigElement {
   }
 
   private openOther(idea: Idea): void {
-    this.emit<IdeaOpenDetail>('lenig-idea-open', { idea, section: 'details' }, true);
+    this.emit<IdeaOpenDetail>('lenig-idea-open', { idea, section: 'details' }, { cancelable: true });
   }
 
   // --- public methods ------------------------------------------------------------------------------
@@ -393,25 +387,18 @@ export class LenigIdeaDetailElement extends LenigElement {
   }
 
   private describe(error: unknown): string {
-    const common = this.common.t;
     const { t } = this.i18n;
     if (!isStoreError(error)) return t.failed;
     switch (error.code) {
-      case 'permission-denied':
-        return common.permissionDenied;
-      case 'unauthenticated':
-        return common.signInToContinue;
       case 'not-found':
         return t.tooLate;
-      case 'offline':
-        return common.offline;
       case 'validation-failed':
         if (error.field === 'note') {
           return error.reason === 'too-long' ? t.noteTooLong(this.i18n.number(this.note.length), this.i18n.number(MAX_NOTE_LENGTH)) : t.noteRequired;
         }
         return t.failed;
       default:
-        return t.failed;
+        return commonReason(error, this.common.t) ?? t.failed;
     }
   }
 
@@ -424,14 +411,6 @@ export class LenigIdeaDetailElement extends LenigElement {
   private name(uid: UserId): string {
     const p = this.profiles.get(uid);
     return p === undefined ? '…' : (p?.name ?? this.common.t.unknownPerson);
-  }
-
-  private emit<T>(type: string, detail: T, cancelable = false): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
-  }
-
-  private emitError(operation: string, error: StoreError): void {
-    this.emit<IdeaBoardErrorDetail>('lenig-error', { operation, error });
   }
 
   // --- render --------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
-import { isStoreError, StoreError, type LenigStore } from '../../data/store.js';
+import type { LenigStore, StoreError } from '../../data/store.js';
 import type { LikeTarget, UserId } from '../../data/types.js';
 import { MAX_LIKER_NAMES } from '../like-button/like-view.js';
 import { LikerNames } from '../like-button/liker-names.js';
+import { toStoreError } from '../shared/events.js';
 
 /**
  * Names for the vote buttons' "liked by" tooltips. Nothing is read until a person hovers or focuses a
@@ -33,7 +34,7 @@ export class VoterNames {
       this.host.requestUpdate();
     } catch (error) {
       this.fetched.delete(target);
-      this.onError(isStoreError(error) ? error : new StoreError('unknown', String(error)));
+      this.onError(toStoreError(error));
     }
   }
 

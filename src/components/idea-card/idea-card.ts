@@ -5,6 +5,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import '../like-button/like-view.js';
+import { emit } from '../shared/events.js';
 import { plainText } from '../shared/rich-text.js';
 import { ideaCardStyles } from './idea-card.styles.js';
 
@@ -106,9 +107,7 @@ export class LenigIdeaCardElement extends LitElement {
 
   private open(section: IdeaOpenDetail['section']): void {
     if (!this.idea) return;
-    this.dispatchEvent(
-      new CustomEvent<IdeaOpenDetail>('lenig-idea-open', { detail: { idea: this.idea, section }, bubbles: true, composed: true, cancelable: true }),
-    );
+    emit<IdeaOpenDetail>(this, 'lenig-idea-open', { idea: this.idea, section }, { cancelable: true });
   }
 
   // --- public methods ------------------------------------------------------------------------------

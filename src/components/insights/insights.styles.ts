@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { offlineBanner, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 /**
@@ -7,6 +8,8 @@ import { tokens } from '../../styles/tokens.js';
  */
 export const insightsStyles = [
   tokens,
+  shimmer,
+  offlineBanner('--lenig-insights-offline-color'),
   css`
     .lenig {
       --_c-news: var(--lenig-insights-color-news, light-dark(#0f6cbd, #4ea1f3));
@@ -244,15 +247,6 @@ export const insightsStyles = [
       border-inline-start: 1px solid var(--_border);
     }
 
-    .offline {
-      margin: 0;
-      padding: var(--_space-s) var(--_space-m);
-      border: 1px solid var(--_border);
-      border-inline-start: 4px solid var(--lenig-insights-offline-color, light-dark(#9a6700, #d29922));
-      border-radius: var(--_radius-m);
-      background: var(--_surface-raised);
-      font-size: 0.9em;
-    }
     .live:empty {
       display: none;
     }
@@ -288,28 +282,10 @@ export const insightsStyles = [
     .skeleton .bar {
       flex: 1;
       border-radius: 2px 2px 0 0;
-      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
     }
     .skeleton-line {
       height: 2.5rem;
       border-radius: var(--_radius-s);
-      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
-    }
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: 0 0;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton .bar,
-      .skeleton-line {
-        animation: none;
-      }
     }
 
     @container (max-width: 30rem) {

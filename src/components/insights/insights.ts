@@ -2,9 +2,10 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import type { StatsQuery, StoreError } from '../../data/store.js';
+import type { StatsQuery } from '../../data/store.js';
 import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat } from '../../data/types.js';
 import { insightsMessages } from '../../i18n/messages/insights.js';
+import { type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import {
   buildGrid,
@@ -21,11 +22,8 @@ import {
 } from './insights-model.js';
 import { insightsStyles } from './insights.styles.js';
 
-/** `lenig-error` from the insights: the stats could not be read. */
-export interface InsightsErrorDetail {
-  operation: 'load-stats';
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the insights: the shared `LenigErrorDetail`, under its older name. */
+export type InsightsErrorDetail = LenigErrorDetail;
 
 /** The periods offered, in months; the `months` attribute adds its own when it is not one of these. */
 export const PERIOD_PRESETS: readonly number[] = [3, 6, 12];
@@ -80,7 +78,7 @@ let uid = 0;
  * @cssproperty --lenig-insights-chart-height - Height of the loading placeholder. Default `16rem`.
  * @cssproperty --lenig-insights-offline-color - The stripe of the offline notice. Default: amber.
  *
- * @fires {CustomEvent<InsightsErrorDetail>} lenig-error - `{operation: 'load-stats', error}` when the stats cannot be read.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'subscribeStats', error}` when the stats cannot be read.
  */
 @customElement('lenig-insights')
 export class LenigInsightsElement extends LenigElement {
@@ -102,18 +100,13 @@ export class LenigInsightsElement extends LenigElement {
       const query: StatsQuery = channel === undefined ? { from, to } : { channel, from, to };
       return store.subscribeStats(query, next, (error) => {
         fail(error);
-        this.emit<InsightsErrorDetail>('lenig-error', { operation: 'load-stats', error });
+        this.emitError('subscribeStats', error);
       });
     },
   );
 
   /** `.info/connected`: a local flag of the SDK, not a database read. */
-  private readonly connection = new SubscriptionController<boolean, readonly []>(
-    this,
-    () => this.activeStore,
-    () => [] as const,
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly connection = this.watchConnection();
 
   // --- state -------------------------------------------------------------------------------------------
 
@@ -220,10 +213,6 @@ export class LenigInsightsElement extends LenigElement {
     if (this.observed) this.resizeObserver.unobserve(this.observed);
     this.observed = box ?? undefined;
     if (box) this.resizeObserver.observe(box);
-  }
-
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   private warnOnce(key: string, message: string): void {
@@ -371,12 +360,12 @@ export class LenigInsightsElement extends LenigElement {
     return html`<div aria-busy="true">
       <p class="visually-hidden" role="status" part="status">${this.i18n.t.loading}</p>
       <div aria-hidden="true">
-        <div class="skeleton-line"></div>
+        <div class="skeleton-line shimmer"></div>
         <div class="skeleton">
           ${Array.from(
             { length: groups },
             (_, g) => html`<div class="group">
-              ${[0, 1, 2].map((b) => html`<span class="bar" style=${styleMap({ height: `${heights[(g + b * 5) % heights.length]}%` })}></span>`)}
+              ${[0, 1, 2].map((b) => html`<span class="bar shimmer" style=${styleMap({ height: `${heights[(g + b * 5) % heights.length]}%` })}></span>`)}
             </div>`,
           )}
         </div>

@@ -4,6 +4,7 @@ import { SubscriptionController } from '../../data/controllers/subscription-cont
 import type { StoreError } from '../../data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
+import { commonReason } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { likeButtonStyles } from './like-button.styles.js';
 import { LikerNames } from './liker-names.js';
@@ -18,11 +19,8 @@ export interface LikedDetail {
   count: number;
 }
 
-/** Detail of `lenig-error`: which operation failed and the store's reason. */
-export interface LenigErrorDetail {
-  operation: string;
-  error: StoreError;
-}
+/** Detail of `lenig-error` (the one shared type, re-exported here where it was first declared). */
+export type { LenigErrorDetail } from '../shared/events.js';
 
 /** How long a failure message stays on screen (it is announced once, when it appears). */
 const MESSAGE_MS = 8000;
@@ -61,7 +59,7 @@ const MESSAGE_MS = 8000;
  * @fires {CustomEvent<LikeTargetDetail>} lenig-sign-in-request - A signed-out reader clicked. Cancelable: `preventDefault()` to sign in your own way instead of `store.signIn()`.
  * @fires {CustomEvent<LikedDetail>} lenig-liked - The like was saved.
  * @fires {CustomEvent<LikedDetail>} lenig-unliked - The unlike was saved.
- * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Saving (`operation: 'like'`), signing in (`'sign-in'`) or loading (`'load-likes'`) failed.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Saving (`operation: 'like'` / `'unlike'`), signing in (`'signIn'`) or loading (`'subscribeLikes'`) failed.
  */
 @customElement('lenig-like-button')
 export class LenigLikeButtonElement extends LenigElement {
@@ -75,21 +73,11 @@ export class LenigLikeButtonElement extends LenigElement {
     (store, [target], next, fail) =>
       store.subscribeLikes(target, next, (error) => {
         fail(error);
-        this.emit<LenigErrorDetail>('lenig-error', { operation: 'load-likes', error });
+        this.emitError('subscribeLikes', error);
       }),
   );
-  private readonly viewer = new SubscriptionController<Viewer | null, []>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
-  private readonly connection = new SubscriptionController<boolean, []>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly viewer = this.watchViewer();
+  private readonly connection = this.watchConnection();
   private readonly optimistic = new OptimisticLikes(
     () => this.activeStore,
     () => this.requestUpdate(),
@@ -134,7 +122,7 @@ export class LenigLikeButtonElement extends LenigElement {
     if (!state) return;
     const target = state.target;
     const liked = e.detail.liked;
-    if (!this.emit<LikeToggleDetail>('lenig-like-toggle', { target, liked }, true)) return;
+    if (!this.emit<LikeToggleDetail>('lenig-like-toggle', { target, liked }, { cancelable: true })) return;
     this.say(undefined);
     const click = ++this.clicks;
     this.optimistic.toggle(target, state.count, state.mine).then(
@@ -147,20 +135,20 @@ export class LenigLikeButtonElement extends LenigElement {
       (error: StoreError) => {
         const t = this.i18n.t;
         this.say(`${liked ? t.likeFailed : t.unlikeFailed} ${this.reason(error)}`, true);
-        this.emit<LenigErrorDetail>('lenig-error', { operation: 'like', error });
+        this.emitError(liked ? 'like' : 'unlike', error);
       },
     );
   }
 
   private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
     e.stopPropagation();
-    if (!this.emit<LikeTargetDetail>('lenig-sign-in-request', { target: e.detail.target }, true)) return;
+    if (!this.emit<LikeTargetDetail>('lenig-sign-in-request', { target: e.detail.target }, { cancelable: true })) return;
     const store = this.activeStore;
     if (!store) return;
     this.say(undefined);
     store.signIn().catch((error: StoreError) => {
       this.say(`${this.i18n.t.signInFailed} ${this.reason(error)}`, true);
-      this.emit<LenigErrorDetail>('lenig-error', { operation: 'sign-in', error });
+      this.emitError('signIn', error);
     });
   }
 
@@ -205,10 +193,6 @@ export class LenigLikeButtonElement extends LenigElement {
     return pageTarget(location.href);
   }
 
-  private emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
-  }
-
   private say(text: string | undefined, error = false): void {
     clearTimeout(this.messageTimer);
     this.message = text ? { text, error } : undefined;
@@ -216,17 +200,7 @@ export class LenigLikeButtonElement extends LenigElement {
   }
 
   private reason(error: StoreError): string {
-    const c = this.common.t;
-    switch (error.code) {
-      case 'permission-denied':
-        return c.permissionDenied;
-      case 'unauthenticated':
-        return c.signInToContinue;
-      case 'offline':
-        return c.offline;
-      default:
-        return c.somethingWrong;
-    }
+    return commonReason(error, this.common.t) ?? this.common.t.somethingWrong;
   }
 
   /** Names for the tooltip, newest first, with the viewer as "You" when they like it (optimism included). */
@@ -282,6 +256,5 @@ declare global {
   interface HTMLElementEventMap {
     'lenig-liked': CustomEvent<LikedDetail>;
     'lenig-unliked': CustomEvent<LikedDetail>;
-    'lenig-error': CustomEvent<LenigErrorDetail>;
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
+import { emit } from '../shared/events.js';
 import { likeViewStyles } from './like-view.styles.js';
 
 /** Detail of `lenig-like-toggle`: the target and the state the user asks for. */
@@ -123,10 +124,10 @@ export class LenigLikeViewElement extends LitElement {
   private onClick(): void {
     if (this.disabled || this.loading) return;
     if (this.signedOut) {
-      this.emit<LikeTargetDetail>('lenig-sign-in-request', { target: this.target }, true);
+      emit<LikeTargetDetail>(this, 'lenig-sign-in-request', { target: this.target }, { cancelable: true });
       return;
     }
-    this.emit<LikeToggleDetail>('lenig-like-toggle', { target: this.target, liked: !this.pressed }, true);
+    emit<LikeToggleDetail>(this, 'lenig-like-toggle', { target: this.target, liked: !this.pressed }, { cancelable: true });
   }
 
   private onPointerEnter(): void {
@@ -178,7 +179,7 @@ export class LenigLikeViewElement extends LitElement {
   private requestLikers(): void {
     if (this.requestedFor === this.target) return;
     this.requestedFor = this.target;
-    this.emit<LikeTargetDetail>('lenig-likers-request', { target: this.target }, false);
+    emit<LikeTargetDetail>(this, 'lenig-likers-request', { target: this.target });
   }
 
   private sync(): void {
@@ -223,10 +224,6 @@ export class LenigLikeViewElement extends LitElement {
     const left = Math.min(Math.max(4, anchor.left), Math.max(4, window.innerWidth - box.width - 4));
     tip.style.top = `${Math.round(top)}px`;
     tip.style.left = `${Math.round(left)}px`;
-  }
-
-  private emit<T>(type: string, detail: T, cancelable: boolean): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   /** "3 likes" / "3 keer", or "no likes yet". */

@@ -1,5 +1,6 @@
-import { isStoreError, StoreError, type LenigStore } from '../../data/store.js';
+import { StoreError, type LenigStore } from '../../data/store.js';
 import type { LikeTarget } from '../../data/types.js';
+import { toStoreError } from '../shared/events.js';
 
 /** What a like control shows for one target. */
 export interface LikeView {
@@ -105,7 +106,7 @@ export class OptimisticLikes {
         intent.committed = want;
       }
     } catch (e) {
-      const error = isStoreError(e) ? e : new StoreError('unknown', e instanceof Error ? e.message : String(e));
+      const error = toStoreError(e);
       const settle = intent.settle;
       this.forget(target);
       this.onChange();

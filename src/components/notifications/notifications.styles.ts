@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 
 export const notificationsStyles = [
   tokens,
+  shimmer,
   avatarStyles,
   css`
     :host {
@@ -285,11 +287,6 @@ export const notificationsStyles = [
     .skeleton + .skeleton {
       border-top: 1px solid var(--_border);
     }
-    .skeleton .disc,
-    .skeleton .line {
-      background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
-    }
     .skeleton .disc {
       width: 2rem;
       height: 2rem;
@@ -303,20 +300,6 @@ export const notificationsStyles = [
     .skeleton .line {
       height: 0.75rem;
       border-radius: var(--_radius-s);
-    }
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: 0 0;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton .disc,
-      .skeleton .line {
-        animation: none;
-      }
     }
   `,
 ];

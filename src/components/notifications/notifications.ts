@@ -2,12 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import { isStoreError, StoreError } from '../../data/store.js';
-import type { ChannelId, Notification, Profile, UserId, Viewer } from '../../data/types.js';
+import type { ChannelId, Notification, Profile, UserId } from '../../data/types.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { notificationsMessages } from '../../i18n/messages/notifications.js';
-import { ProfileCache } from '../feed/profile-cache.js';
+import { ProfileCache } from '../shared/profile-cache.js';
 import { renderAvatar } from '../shared/avatar.js';
+import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { notificationsStyles } from './notifications.styles.js';
 
@@ -18,11 +18,8 @@ export interface NotificationOpenDetail {
   notification: Notification;
 }
 
-/** `lenig-error` from the notifications. */
-export interface NotificationsErrorDetail {
-  operation: 'load-notifications' | 'mark-read' | 'sign-in';
-  error: StoreError;
-}
+/** Detail of `lenig-error` from the notifications: the shared `LenigErrorDetail`, under its older name. */
+export type NotificationsErrorDetail = LenigErrorDetail;
 
 /** The badge shows at most this; more reads "99+". */
 export const BADGE_CAP = 99;
@@ -82,7 +79,7 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && typeof HTMLElement
  * @cssproperty --lenig-notifications-offline-color - The stripe of the offline notice. Default: amber.
  *
  * @fires {CustomEvent<NotificationOpenDetail>} lenig-notification-open - A notification was activated (and marked read). Cancelable: `preventDefault()` keeps the panel open.
- * @fires {CustomEvent<NotificationsErrorDetail>} lenig-error - Loading (`load-notifications`), marking read (`mark-read`) or signing in (`sign-in`) failed.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeNotifications'`), marking read (`'markNotificationsRead'`) or signing in (`'signIn'`) failed.
  */
 @customElement('lenig-notifications')
 export class LenigNotificationsElement extends LenigElement {
@@ -93,12 +90,7 @@ export class LenigNotificationsElement extends LenigElement {
   private readonly i18n = this.localize(notificationsMessages);
   private readonly statusNames = this.localize(ideaCardMessages);
 
-  private readonly viewer = new SubscriptionController<Viewer | null, readonly []>(
-    this,
-    () => this.activeStore,
-    () => [] as const,
-    (store, _deps, next) => store.subscribeViewer(next),
-  );
+  private readonly viewer = this.watchViewer();
 
   /** Keyed on the viewer: a different person signing in gets their own list (and no announcements of it). */
   private readonly list = new SubscriptionController<Notification[], readonly [UserId]>(
@@ -108,16 +100,11 @@ export class LenigNotificationsElement extends LenigElement {
     (store, _deps, next, fail) =>
       store.subscribeNotifications(next, (error) => {
         fail(error);
-        this.emit<NotificationsErrorDetail>('lenig-error', { operation: 'load-notifications', error });
+        this.emitError('subscribeNotifications', error);
       }),
   );
 
-  private readonly connection = new SubscriptionController<boolean, readonly []>(
-    this,
-    () => this.activeStore,
-    () => [] as const,
-    (store, _deps, next) => store.subscribeConnection(next),
-  );
+  private readonly connection = this.watchConnection();
 
   /** Actors' profiles, subscribed only for notifications on screen or being announced. */
   private readonly profiles = new ProfileCache(() => this.requestUpdate());
@@ -269,10 +256,6 @@ export class LenigNotificationsElement extends LenigElement {
 
   // --- internals ---------------------------------------------------------------------------------------
 
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
   private isRead(n: Notification): boolean {
     return n.read || this.markedRead.has(n.id);
   }
@@ -291,9 +274,8 @@ export class LenigNotificationsElement extends LenigElement {
       // "All" is sent as the ids seen, so one that arrives meanwhile is not marked read unseen.
       await store.markNotificationsRead(ids);
     } catch (e) {
-      const error = isStoreError(e) ? e : new StoreError('unknown', String(e));
       this.failure = this.i18n.t.markFailed;
-      this.emit<NotificationsErrorDetail>('lenig-error', { operation: 'mark-read', error });
+      this.emitError('markNotificationsRead', toStoreError(e));
     } finally {
       const next = new Set(this.markedRead);
       for (const id of ids) next.delete(id);
@@ -308,9 +290,8 @@ export class LenigNotificationsElement extends LenigElement {
     try {
       await store.signIn();
     } catch (e) {
-      const error = isStoreError(e) ? e : new StoreError('unknown', String(e));
       this.failure = this.i18n.t.signInFailed;
-      this.emit<NotificationsErrorDetail>('lenig-error', { operation: 'sign-in', error });
+      this.emitError('signIn', toStoreError(e));
     }
   }
 
@@ -529,9 +510,9 @@ export class LenigNotificationsElement extends LenigElement {
     const list = this.list.value;
     if (this.list.status !== 'ready' || !list) {
       const row = (w: number) => html`<div class="skeleton" aria-hidden="true">
-        <span class="disc"></span>
+        <span class="disc shimmer"></span>
         <span class="lines"
-          ><span class="line" style=${styleMap({ width: `${w}%` })}></span><span class="line" style=${styleMap({ width: '30%' })}></span
+          ><span class="line shimmer" style=${styleMap({ width: `${w}%` })}></span><span class="line shimmer" style=${styleMap({ width: '30%' })}></span
         ></span>
       </div>`;
       return html`<div aria-busy="true">

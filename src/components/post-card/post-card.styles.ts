@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { richTextStyles } from '../shared/rich-text.js';
 
 export const postCardStyles = [
   tokens,
+  textField,
   avatarStyles,
   richTextStyles,
   css`
@@ -188,26 +190,9 @@ export const postCardStyles = [
       color: var(--_text-quiet);
       font-size: 0.85em;
     }
-    label {
-      font-weight: 600;
-      font-size: 0.9em;
-    }
     textarea {
-      width: 100%;
       min-height: 4.5em;
       max-height: 24em;
-      field-sizing: content;
-      padding: var(--_space-s);
-      font: inherit;
-      line-height: 1.5;
-      color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-s);
-      resize: vertical;
-    }
-    textarea[aria-invalid='true'] {
-      border-color: var(--_danger);
     }
     .button.danger {
       background: var(--_danger);

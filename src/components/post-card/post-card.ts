@@ -8,6 +8,7 @@ import { postCardMessages } from '../../i18n/messages/post-card.js';
 import '../comments/comments.js';
 import '../like-button/like-view.js';
 import { renderAvatar } from '../shared/avatar.js';
+import { commonReason, emit } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
 
@@ -258,14 +259,8 @@ export class LenigPostCardElement extends LitElement {
    */
   private async run<D extends object>(busy: Busy, type: string, detail: D): Promise<boolean> {
     let outcome: Promise<unknown> | undefined;
-    const event = new CustomEvent(type, {
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-      detail: { ...detail, respondWith: (p: Promise<unknown>) => (outcome = p) },
-    });
-    this.dispatchEvent(event);
-    if (!outcome) return !event.defaultPrevented;
+    const allowed = emit(this, type, { ...detail, respondWith: (p: Promise<unknown>) => (outcome = p) }, { cancelable: true });
+    if (!outcome) return allowed;
     this.busy = busy;
     this.error = '';
     try {
@@ -281,7 +276,6 @@ export class LenigPostCardElement extends LitElement {
 
   private describe(e: unknown): string {
     const { t } = this.i18n;
-    const common = this.common.t;
     if (!isStoreError(e)) return t.failed;
     switch (e.code) {
       case 'validation-failed':
@@ -289,16 +283,10 @@ export class LenigPostCardElement extends LitElement {
           return e.field === 'reason' ? t.reasonTooLong(this.i18n.number(MAX_REASON_LENGTH)) : t.textTooLong(this.i18n.number(MAX_POST_LENGTH));
         }
         return e.reason === 'required' ? t.textRequired : t.failed;
-      case 'permission-denied':
-        return common.permissionDenied;
-      case 'unauthenticated':
-        return common.signInToContinue;
       case 'not-found':
         return t.postGone;
-      case 'offline':
-        return common.offline;
       default:
-        return t.failed;
+        return commonReason(e, this.common.t) ?? t.failed;
     }
   }
 

@@ -3,9 +3,12 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { watchPageState, type PageState } from '../../config/page.js';
 import { storeContext } from '../../data/context.js';
-import type { LenigStore } from '../../data/store.js';
+import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import type { LenigStore, StoreError } from '../../data/store.js';
+import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
+import { emit, emitError, type EmitOptions } from './events.js';
 
 /**
  * Base of the container elements: finds the store (from a `storeContext` provider, a `store` property, or
@@ -76,6 +79,36 @@ export class LenigElement extends LitElement {
       console.error(`lenig: <${tag}> needs a "${attribute}" attribute.`);
     }
     return html`<p class="notice error" role="alert" part="status">${this.common.t.missingAttribute(tag, attribute)}</p>`;
+  }
+
+  /** Fires a bubbling, composed `CustomEvent`; false when a listener cancelled it (see `events.ts`). */
+  protected emit<T>(type: string, detail: T, options?: EmitOptions): boolean {
+    return emit(this, type, detail, options);
+  }
+
+  /** Fires `lenig-error` for the store method `operation`. */
+  protected emitError(operation: string, error: StoreError): void {
+    emitError(this, operation, error);
+  }
+
+  /** A live "who is signed in" (null when signed out) on the element's store; call from a field initializer. */
+  protected watchViewer(): SubscriptionController<Viewer | null, readonly []> {
+    return new SubscriptionController<Viewer | null, readonly []>(
+      this,
+      () => this.activeStore,
+      () => [] as const,
+      (store, _deps, next) => store.subscribeViewer(next),
+    );
+  }
+
+  /** A live "is the store connected" on the element's store; call from a field initializer. */
+  protected watchConnection(): SubscriptionController<boolean, readonly []> {
+    return new SubscriptionController<boolean, readonly []>(
+      this,
+      () => this.activeStore,
+      () => [] as const,
+      (store, _deps, next) => store.subscribeConnection(next),
+    );
   }
 
   /** A localize controller for the element's own strings. */

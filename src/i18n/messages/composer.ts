@@ -1,4 +1,5 @@
 import { defineMessages } from '../localize.js';
+import { categoryName, categoryNames, readableCategory } from './categories.js';
 
 /**
  * Strings of `<lenig-composer>`. Numbers arrive already formatted (`Intl.NumberFormat` of the widget's
@@ -16,11 +17,14 @@ export const composerMessages = defineMessages({
     withinLimit: 'Within the limit again',
     overLimit: (length: string, max: string) => `Your post is ${length} characters; the limit is ${max}.`,
     category: 'Category',
-    categoryNews: 'Business news',
-    categoryIdea: 'Improvement idea',
-    categoryQuestion: 'Question',
-    categoryPersonal: 'Personal update',
-    categoryPraise: 'Praise',
+    /** The picker's name for a category; a channel's own ids are made readable ("town-hall" → "Town hall"). */
+    categoryName: (key: string) => categoryName(categoryNames.en, key) ?? readableCategory(key),
+    // The default names by key, for tests that pick an option by its visible name.
+    categoryNews: categoryNames.en.news,
+    categoryIdea: categoryNames.en.idea,
+    categoryQuestion: categoryNames.en.question,
+    categoryPersonal: categoryNames.en.personal,
+    categoryPraise: categoryNames.en.praise,
     ideaTitle: 'Title of your idea',
     titleCount: (used: string, max: string) => `${used} / ${max}`,
     titleCountDescription: (used: string, max: string) => `${used} of ${max} characters used`,
@@ -59,11 +63,12 @@ export const composerMessages = defineMessages({
     withinLimit: 'Weer binnen de limiet',
     overLimit: (length: string, max: string) => `Je bericht is ${length} tekens; de limiet is ${max}.`,
     category: 'Categorie',
-    categoryNews: 'Bedrijfsnieuws',
-    categoryIdea: 'Verbeteridee',
-    categoryQuestion: 'Vraag',
-    categoryPersonal: 'Persoonlijk',
-    categoryPraise: 'Compliment',
+    categoryName: (key: string) => categoryName(categoryNames.nl, key) ?? readableCategory(key),
+    categoryNews: categoryNames.nl.news,
+    categoryIdea: categoryNames.nl.idea,
+    categoryQuestion: categoryNames.nl.question,
+    categoryPersonal: categoryNames.nl.personal,
+    categoryPraise: categoryNames.nl.praise,
     ideaTitle: 'Titel van je idee',
     titleCount: (used: string, max: string) => `${used} / ${max}`,
     titleCountDescription: (used: string, max: string) => `${used} van ${max} tekens gebruikt`,

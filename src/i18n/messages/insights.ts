@@ -1,28 +1,5 @@
 import { defineMessages } from '../localize.js';
-
-/**
- * Category names as the chart, legend and table use them: plural, because a bar stands for many posts
- * ("Personal updates", not the composer's "Personal update").
- */
-const categoriesEn: Record<string, string> = {
-  news: 'Business news',
-  idea: 'Improvement ideas',
-  question: 'Questions',
-  personal: 'Personal updates',
-  praise: 'Praise',
-};
-const categoriesNl: Record<string, string> = {
-  news: 'Bedrijfsnieuws',
-  idea: 'Verbeterideeën',
-  question: 'Vragen',
-  personal: 'Persoonlijke updates',
-  praise: 'Complimenten',
-};
-
-/** A channel's own category id, made readable: "town-hall" → "Town hall". */
-function readable(key: string): string {
-  return (key.charAt(0).toUpperCase() + key.slice(1)).replace(/[-_]+/g, ' ');
-}
+import { categoryGroupNames, categoryName, readableCategory } from './categories.js';
 
 /**
  * Strings of `<lenig-insights>`. Numbers and month names arrive formatted (Intl); plural pairs
@@ -30,7 +7,7 @@ function readable(key: string): string {
  */
 export const insightsMessages = defineMessages({
   en: {
-    category: (key: string) => categoriesEn[key] ?? readable(key),
+    category: (key: string) => categoryName(categoryGroupNames.en, key) ?? readableCategory(key),
     title: 'Posts and likes per category',
     period: 'Period',
     thisMonth: 'This month',
@@ -73,7 +50,7 @@ export const insightsMessages = defineMessages({
     notAvailable: 'not available',
   },
   nl: {
-    category: (key: string) => categoriesNl[key] ?? readable(key),
+    category: (key: string) => categoryName(categoryGroupNames.nl, key) ?? readableCategory(key),
     title: 'Berichten en likes per categorie',
     period: 'Periode',
     thisMonth: 'Deze maand',

@@ -1,19 +1,6 @@
 import { defineMessages } from '../localize.js';
+import { categoryName, categoryNames } from './categories.js';
 
-const categoriesEn: Record<string, string> = {
-  news: 'Business news',
-  idea: 'Improvement idea',
-  question: 'Question',
-  personal: 'Personal update',
-  praise: 'Praise',
-};
-const categoriesNl: Record<string, string> = {
-  news: 'Bedrijfsnieuws',
-  idea: 'Verbeteridee',
-  question: 'Vraag',
-  personal: 'Persoonlijk',
-  praise: 'Compliment',
-};
 
 /**
  * Strings of `<lenig-post-card>`. Numbers arrive formatted; plurals are picked with `plural()` from the
@@ -22,7 +9,7 @@ const categoriesNl: Record<string, string> = {
 export const postCardMessages = defineMessages({
   en: {
     /** A channel's own categories have no translation: their key is shown as is. */
-    category: (key: string) => categoriesEn[key] ?? key,
+    category: (key: string) => categoryName(categoryNames.en, key) ?? key,
     edited: 'edited',
     editedAt: (date: string) => `Edited ${date}`,
     sending: 'Sending…',
@@ -57,7 +44,7 @@ export const postCardMessages = defineMessages({
     failed: 'That did not work. Try again.',
   },
   nl: {
-    category: (key: string) => categoriesNl[key] ?? key,
+    category: (key: string) => categoryName(categoryNames.nl, key) ?? key,
     edited: 'bewerkt',
     editedAt: (date: string) => `Bewerkt op ${date}`,
     sending: 'Versturen…',

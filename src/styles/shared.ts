@@ -1,0 +1,95 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Style fragments several widgets share, added to an element's `styles` after `tokens` (they use its
+ * private `--_` variables). Each assigns no public token.
+ */
+
+/**
+ * The loading placeholder's moving sheen: give a bone (a line, disc or bar standing in for content)
+ * the class `shimmer`. Still for readers who ask for reduced motion.
+ */
+export const shimmer = css`
+  .shimmer {
+    background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: 0 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .shimmer {
+      animation: none;
+    }
+  }
+`;
+
+/**
+ * The `.offline` banner: a quiet box with an amber stripe whose colour the element's own public token
+ * (e.g. `--lenig-feed-offline-color`) may change.
+ */
+export function offlineBanner(colorToken: `--lenig-${string}`): CSSResult {
+  return css`
+    .offline {
+      margin: 0;
+      padding: var(--_space-s) var(--_space-m);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(${unsafeCSS(colorToken)}, light-dark(#9a6700, #d29922));
+      border-radius: var(--_radius-m);
+      background: var(--_surface-raised);
+      font-size: 0.9em;
+    }
+  `;
+}
+
+/**
+ * A multi-line text field that grows with its text (where the browser can) between the heights the
+ * element sets on `textarea`, with its bold label and a red border while invalid.
+ */
+export const textField = css`
+  label {
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  textarea {
+    width: 100%;
+    field-sizing: content;
+    padding: var(--_space-s);
+    font: inherit;
+    line-height: 1.5;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-s);
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+`;
+
+/** One choice in a suggestion list (mentions, the assign and merge pickers): the active one is filled. */
+export const listOption = css`
+  .option {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    padding: var(--_space-xs) var(--_space-s);
+    border-radius: var(--_radius-s);
+    cursor: pointer;
+  }
+  .option:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  /* Outlined as well as filled, so the active option stays visible in forced-colours mode. */
+  .option[aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    outline: 2px solid transparent;
+  }
+`;
