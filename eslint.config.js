@@ -1,0 +1,94 @@
+// Flat config. Type-aware rules run on TypeScript; plain JS/MJS config files get the
+// syntax-only rules (they are outside any tsconfig project).
+//
+// `npm run lint` also runs `lit-analyzer src --strict` for template bindings, with one rule off:
+// no-invalid-css, whose CSS data predates container queries and `field-sizing` and so reports
+// valid modern CSS.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+    // Elements extend LitElement directly or through the shared base in src/components/shared/.
+    settings: { wc: { elementBaseClasses: ['LitElement', 'LenigElement'] } },
+  },
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // Lit binds event listeners to the host itself (`@click=${this.onClick}`), which this rule
+      // cannot see, so it reports every template handler.
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            // node:test's test()/describe() return promises the runner itself awaits.
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'skip', 'todo', 'only', 'before', 'after', 'beforeEach', 'afterEach'] },
+            // @open-wc/semantic-dom-diff types chai's every `.equal()` as returning a Promise, though
+            // only its `.dom` snapshots are async; `expect(el).to.be.accessible()` stays checked.
+            { from: 'package', package: '@open-wc/semantic-dom-diff', name: 'Equal' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and stories poke at internals and build fixtures loosely; keep the checks that catch
+    // real mistakes (floating promises, unused vars) and drop the `any`-flow noise.
+    files: ['test/**/*.ts', 'stories/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha } },
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // A `!` in a test states an expectation (this element is rendered) even where the DOM types
+      // already say non-null; a wrong expectation fails the test at that line, which is the point.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // Chai's `expect(x).to.be.true` is a property access by design.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
+  },
+  {
+    // The demo page's scripts run in the browser.
+    files: ['demo/**/*.js', 'demo/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

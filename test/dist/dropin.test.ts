@@ -1,0 +1,180 @@
+/**
+ * The drop-in as an admin uses it: a plain page with one `<script type="module" src="lenig.js">`,
+ * served with nothing else next to it and under a strict `script-src 'self'` policy (SharePoint
+ * Online enforces one). Every element that custom-elements.json lists must be defined, render, and
+ * the page must log no uncaught error, fetch no other file and trip no CSP violation. Configured
+ * against the local backend, the Firebase code inside the same file must load and connect.
+ * Needs `npm run build` (scripts/test.mjs runs it when dist/ is missing or stale) and, for the
+ * connection test, the backend scripts/test.mjs starts (LENIG_TEST_DATABASE_URL / _AUTH_URL).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+interface Manifest {
+  modules: { declarations?: { tagName?: string; customElement?: boolean }[] }[];
+}
+
+const manifest = JSON.parse(readFileSync(new URL('dist/custom-elements.json', root), 'utf8')) as Manifest;
+const tags = manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .filter((d) => d.customElement && d.tagName)
+  .map((d) => d.tagName as string)
+  .sort();
+const bundle = readFileSync(new URL('dist/lenig.js', root));
+
+const databaseURL = process.env['LENIG_TEST_DATABASE_URL'];
+const authURL = process.env['LENIG_TEST_AUTH_URL'];
+
+const html = (body: string) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>drop-in</title></head>
+  <body>
+    <script type="module" src="/lenig.js"></script>
+    ${body}
+  </body>
+</html>`;
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const pages: Record<string, string> = {
+  '/': html(''),
+  // What the README tells an admin to paste, pointed at the local backend.
+  '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+    api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button></lenig-like-button>`),
+};
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+const requested: string[] = [];
+
+before(async () => {
+  server = createServer((req, res) => {
+    requested.push(req.url ?? '');
+    // Scripts only from this origin, no inline script, no eval: what a locked-down CMS allows.
+    const csp = "script-src 'self'; object-src 'none'; base-uri 'self'";
+    const body = pages[req.url ?? ''];
+    if (body !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+      res.end(body);
+    } else if (req.url === '/lenig.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(bundle);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium', args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+test('custom-elements.json lists the elements', () => {
+  assert.ok(tags.length > 0, 'no custom elements in custom-elements.json');
+  for (const t of tags) assert.match(t, /^lenig-[a-z0-9-]+$/);
+});
+
+test('one script tag defines and renders every element', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const pageErrors: string[] = [];
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+  await p.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+
+  await p.goto(`${origin}/`);
+  const defined = await p.evaluate(async (names) => {
+    await Promise.race([
+      Promise.all(names.map((n) => customElements.whenDefined(n))),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
+    return names.filter((n) => customElements.get(n) !== undefined);
+  }, tags);
+  assert.deepEqual(defined, tags);
+
+  // Each element connects and finishes a render cycle with the bundled Lit.
+  const rendered = await p.evaluate(async (names) => {
+    const out: Record<string, boolean> = {};
+    for (const n of names) {
+      const el = document.createElement(n) as HTMLElement & { updateComplete?: Promise<unknown> };
+      document.body.append(el);
+      out[n] = el.updateComplete !== undefined && (await el.updateComplete) !== undefined;
+    }
+    return out;
+  }, tags);
+  assert.deepEqual(rendered, Object.fromEntries(tags.map((t) => [t, true])));
+
+  const api = await p.evaluate(async () => {
+    const url = '/lenig.js';
+    const m = (await import(url)) as Record<string, unknown>;
+    return typeof m['configure'];
+  });
+  assert.equal(api, 'function', 'lenig.js exports configure()');
+
+  const violations = await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
+  assert.deepEqual(violations, [], 'content security policy violations');
+  assert.deepEqual(
+    requested.filter((u) => !(u in pages) && u !== '/lenig.js' && u !== '/favicon.ico'),
+    [],
+    'the drop-in fetched other files',
+  );
+  await context.close();
+});
+
+test(
+  'configured with <lenig-config>, the same file loads Firebase and connects to the database',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const dbPort = new URL((databaseURL ?? '').replace(/^ws/, 'http')).port;
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const pageErrors: string[] = [];
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    const sockets: string[] = [];
+    p.on('websocket', (ws) => sockets.push(ws.url()));
+    const before = requested.length;
+
+    await p.goto(`${origin}/configured`);
+    // The SDK opens its WebSocket only after the lazily loaded Firebase code ran and signed in.
+    const toDatabase = () => sockets.some((u) => new URL(u).port === dbPort);
+    for (const deadline = Date.now() + 20_000; !toDatabase() && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    assert.ok(
+      toDatabase(),
+      `a WebSocket to the database on port ${dbPort}; saw ${JSON.stringify(sockets)}`,
+    );
+    assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
+    assert.deepEqual(
+      requested.slice(before).filter((u) => !(u in pages) && u !== '/lenig.js' && u !== '/favicon.ico'),
+      [],
+      'the drop-in fetched other files (a chunk next to lenig.js?)',
+    );
+    await context.close();
+  },
+);

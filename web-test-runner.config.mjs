@@ -1,0 +1,101 @@
+// Browser tests: every test/**/*.test.ts outside the Node-run folders, in headless Chromium.
+// `npm test` (scripts/test.mjs) starts the local backend, passes its URLs in through env vars and
+// reads the counts this config's summary reporter writes; `npx wtr` also works on its own.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+
+// Keep in step with NODE_TEST_DIRS in scripts/test.mjs: these folders run under node --test.
+const nodeDirs = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist'];
+
+export const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** LENIG_WTR_FILES (a JSON array, set by scripts/test.mjs) narrows the run to chosen files. */
+const files = process.env.LENIG_WTR_FILES
+  ? JSON.parse(process.env.LENIG_WTR_FILES)
+  : ['test/**/*.test.ts', ...nodeDirs.map((d) => `!test/${d}/**`)];
+
+/** What the tests see as `window.LENIG_TEST`: the backend started for this run, if any. */
+const testEnv = {
+  databaseURL: process.env.LENIG_TEST_DATABASE_URL ?? null,
+  authURL: process.env.LENIG_TEST_AUTH_URL ?? null,
+  dbPort: process.env.LENIG_TEST_DB_PORT ? Number(process.env.LENIG_TEST_DB_PORT) : null,
+  projectId: process.env.LENIG_TEST_PROJECT_ID ?? null,
+};
+
+/**
+ * Counts passed / failed / skipped tests over all sessions and writes them to LENIG_WTR_SUMMARY,
+ * so scripts/test.mjs can add them to the Node runner's counts without scraping the console.
+ * A file that fails to load or errors outside a test counts as one failure.
+ */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const out = process.env.LENIG_WTR_SUMMARY;
+      if (!out) return;
+      const totals = { passed: 0, failed: 0, skipped: 0, files: sessions.length };
+      const walk = (suite) => {
+        for (const t of suite.tests) {
+          if (t.skipped) totals.skipped++;
+          else if (t.passed) totals.passed++;
+          else totals.failed++;
+        }
+        suite.suites.forEach(walk);
+      };
+      for (const s of sessions) {
+        const before = totals.failed;
+        if (s.testResults) walk(s.testResults);
+        if (s.passed === false && totals.failed === before) totals.failed++;
+      }
+      writeFileSync(out, JSON.stringify(totals));
+    },
+  };
+}
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files,
+  nodeResolve: {
+    browser: true,
+    // `development` is the test runner's default: Lit's dev build warns about real mistakes.
+    exportConditions: ['browser', 'development'],
+  },
+  concurrency: 2,
+  // Per test file. The default 120 s proved too short for a file of two dozen accessible-in-every-
+  // state tests on a loaded 2-core machine; a hung file still ends here.
+  testsFinishTimeout: 300_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: chromeArgs,
+      },
+    }),
+  ],
+  testFramework: { config: { ui: 'bdd', timeout: 10000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <script>
+      window.LENIG_TEST = ${JSON.stringify(testEnv)};
+      // Lit's dev build announces itself once per page; say it was heard, keep the other warnings.
+      (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  reporters: [defaultReporter(), countingReporter()],
+};
