@@ -81,6 +81,9 @@ export default {
         headless: true,
         args: chromeArgs,
       },
+      // Each test file in its own window, not a background tab: with two files at once the tab in
+      // the background gets no animation frames, and fixtures that wait for one never settle.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   testFramework: { config: { ui: 'bdd', timeout: 10000 } },
