@@ -9,7 +9,6 @@ export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
 export * from './data/types.js';
 export * from './data/store.js';
 export { storeContext } from './data/context.js';
-export { MemoryStore } from './data/memory-store.js';
 
 export { LenigConfigElement } from './components/config/config.js';
 export { LenigLikeButtonElement, type LikedDetail, type LenigErrorDetail } from './components/like-button/like-button.js';
