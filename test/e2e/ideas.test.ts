@@ -43,7 +43,7 @@ after(async () => {
  */
 const column = (page: Page, s: IdeaStatus, count?: number) => {
   const ideas = count === undefined ? '' : `${board[count === 1 ? 'ideasOne' : 'ideasOther'].replace('{n}', String(count))}$`;
-  return page.locator('lenig-idea-board').getByRole('region', { name: new RegExp(`^${status(s)}\\s*, ${ideas}`) });
+  return page.locator('lenig-idea-board').getByRole('region', { name: new RegExp(`^${status(s)}, ${ideas}`) });
 };
 
 /** The card of the idea titled `title` on the page's board. */

@@ -735,7 +735,7 @@ export class LenigIdeaBoardElement extends LenigElement {
         const count = this.i18n.plural(inColumn.length, { one: t.ideasOne, other: t.ideasOther });
         return html`<section class="column" part="column" data-status=${s} aria-labelledby="column-${s}">
           <h3 id="column-${s}" class="column-header" part="column-header">
-            <span>${status(s)}<span class="visually-hidden">, ${count}</span></span>
+            <span aria-hidden="true">${status(s)}</span><span class="visually-hidden">${status(s)}, ${count}</span>
             <span class="count" aria-hidden="true">${this.i18n.number(inColumn.length)}</span>
           </h3>
           ${inColumn.length
