@@ -26,10 +26,11 @@ export function configure(config: LenigConfig): void {
   setPageState({ status: 'loading' });
   // Loaded on demand so that a page which hands its widgets a store of its own never loads Firebase.
   import('../firebase/index.js')
-    .then(({ createFirebaseStore }) => createFirebaseStore(config))
+    // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
+    .then(({ createFirebaseStore }) => (mine === generation ? createFirebaseStore(config as Parameters<typeof createFirebaseStore>[0]) : undefined))
     .then(
       (store) => {
-        if (mine === generation) setPageState({ status: 'ready', store });
+        if (store && mine === generation) setPageState({ status: 'ready', store });
       },
       (error: unknown) => {
         const detail = error instanceof Error ? error.message : String(error);

@@ -27,6 +27,11 @@ export interface LenigConfig {
   emulator?: { database?: string; auth?: string };
   /** A store of your own (an in-memory store for a prototype, or a custom backend); skips Firebase. */
   store?: LenigStore;
+  /**
+   * With `auth: 'host'`: the page's own Firebase app (a `FirebaseApp`), whose sign-in lenig follows.
+   * Default: the page's `[DEFAULT]` app. Typed loosely so this module stays free of Firebase types.
+   */
+  app?: object;
 }
 
 /** A configuration problem, named so an admin can fix it: which attribute, and what is wrong. */
@@ -81,12 +86,13 @@ export function checkConfig(config: LenigConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (config.store) return problems;
   const url = config.firebase?.databaseURL;
-  if (!url) {
+  const auth = config.auth ?? 'anonymous';
+  // In host mode the page's own app brings its database URL.
+  if (!url && auth !== 'host') {
     problems.push({ field: 'database-url', problem: 'missing', detail: 'the Realtime Database URL, e.g. https://my-intranet-default-rtdb.europe-west1.firebasedatabase.app' });
-  } else if (!/^(https|wss?):\/\//.test(url)) {
+  } else if (url && !/^(https|wss?):\/\//.test(url)) {
     problems.push({ field: 'database-url', problem: 'invalid', detail: `"${url}" is not an https:// or ws:// URL` });
   }
-  const auth = config.auth ?? 'anonymous';
   if (!AUTH_MODES.includes(auth)) {
     problems.push({ field: 'auth', problem: 'invalid', detail: `"${String(auth)}" is not one of ${AUTH_MODES.join(', ')}` });
   }
@@ -98,6 +104,9 @@ export function checkConfig(config: LenigConfig): ConfigProblem[] {
   }
   if (auth === 'microsoft' && !config.tenant) {
     problems.push({ field: 'tenant', problem: 'missing', detail: 'the Microsoft Entra ID tenant (id or domain)' });
+  }
+  if (auth === 'microsoft' && !config.firebase?.authDomain) {
+    problems.push({ field: 'auth-domain', problem: 'missing', detail: 'the Firebase auth domain (e.g. my-intranet.firebaseapp.com): the Microsoft sign-in popup runs there' });
   }
   return problems;
 }

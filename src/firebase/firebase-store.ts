@@ -7,6 +7,7 @@
  * which one listener answers for every post and like button in the store ("did I like it"). Hidden posts
  * need the viewer's admin flag, which is only listened to once a hidden post is in view.
  */
+import { getApps } from 'firebase/app';
 import {
   endAt,
   endBefore,
@@ -83,6 +84,9 @@ const DEFAULT_PAGE_SIZE = 20;
 const NAME_FROM = ['nameFrom2', 'nameFrom3', 'nameFrom4'] as const;
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
+
+/** How long a page may take to open its connection before widgets say they are offline. */
+const CONNECT_GRACE_MS = 4000;
 
 /**
  * Sees every listener and one-time read the store opens: path and query constraint types. For tests
@@ -292,8 +296,9 @@ export class FirebaseStore implements LenigStore {
     this.probe = options.probe;
     // One session per Auth instance: several stores on one connection share who is signed in.
     const shared = this.connection.shared;
-    this.session = (shared.get('session') as Session | undefined) ?? new Session(this.connection.auth, config);
-    shared.set('session', this.session);
+    const sessionKey = `session:${authKey(config)}`;
+    this.session = (shared.get(sessionKey) as Session | undefined) ?? new Session(this.connection.auth, config);
+    shared.set(sessionKey, this.session);
     onValue(ref(this.db, '.info/serverTimeOffset'), (s) => {
       this.serverOffset = Number(s.val()) || 0;
     });
@@ -514,8 +519,27 @@ export class FirebaseStore implements LenigStore {
   }
 
   subscribeConnection(cb: (online: boolean) => void): Unsubscribe {
-    // A local value of the SDK: no request goes to the server.
-    return onValue(ref(this.db, '.info/connected'), (s) => cb(s.val() === true));
+    // A local value of the SDK: no request goes to the server. It reads false until the socket has
+    // opened, so a fresh page would flash (and announce) "offline": report false only once the
+    // connection has been up, or after a grace period without it.
+    let seenOnline = false;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const stop = onValue(ref(this.db, '.info/connected'), (s) => {
+      const online = s.val() === true;
+      clearTimeout(pending);
+      if (online) {
+        seenOnline = true;
+        cb(true);
+      } else if (seenOnline) {
+        cb(false);
+      } else {
+        pending = setTimeout(() => cb(false), CONNECT_GRACE_MS);
+      }
+    });
+    return () => {
+      clearTimeout(pending);
+      stop();
+    };
   }
 
   // --- profiles --------------------------------------------------------------------------------------------
@@ -1093,6 +1117,8 @@ class Feed {
   private open(constraints: QueryConstraint[], limited: boolean, at = this.windows.length): Promise<FeedWindow> {
     return new Promise((resolve) => {
       const w: FeedWindow = { stop: () => {}, posts: undefined, limited };
+      // more() awaits between windows; a feed closed meanwhile must not open a listener nobody stops.
+      if (this.closed) return resolve(w);
       this.windows.splice(at, 0, w);
       w.stop = this.host.listen(
         this.path,
@@ -1162,6 +1188,7 @@ class Feed {
     if (this.windows.length === 1 && first.limited) {
       // Fix the newest window at its oldest shown post before anything older is added.
       const fixed = await this.open([orderByChild(this.orderKey), startAt(value, key)], false, 0);
+      if (this.closed) return;
       fixed.limited = false;
       first.stop();
       this.windows.splice(this.windows.indexOf(first), 1);
@@ -1186,14 +1213,33 @@ class Feed {
  * the page shares it), signing in at once for the silent auth modes.
  */
 export function createFirebaseStore(config: FirebaseStoreConfig, options: FirebaseStoreOptions = {}): FirebaseStore {
+  if (config.auth === 'host' && !config.app) {
+    // The page signs in with its own Firebase app; lenig must use that app to see who it is.
+    const app = getApps().find((a) => a.name === '[DEFAULT]');
+    if (!app) {
+      throw new Error(
+        'auth "host" needs the page\'s own Firebase app: initialise it before lenig, or pass it as configure({ auth: "host", app }). ' +
+          'The one-file drop-in carries its own copy of Firebase and cannot see the page\'s app: use the npm package.',
+      );
+    }
+    config = { ...config, app };
+  }
   const connection = connectFirebase(config);
-  let store = connection.shared.get('store') as FirebaseStore | undefined;
+  // One store per connection and sign-in method: a page that reconfigures from anonymous to custom
+  // token must not keep the anonymous session.
+  const storeKey = `store:${authKey(config)}`;
+  let store = connection.shared.get(storeKey) as FirebaseStore | undefined;
   if (!store) {
     store = new FirebaseStore(config, options);
-    connection.shared.set('store', store);
+    connection.shared.set(storeKey, store);
     void store.session.autoSignIn().then((error) => {
       if (error) console.error(`lenig: ${error.message}`);
     });
   }
   return store;
+}
+
+/** What tells one sign-in set-up from another on the same connection. */
+function authKey(config: FirebaseStoreConfig): string {
+  return JSON.stringify([config.auth ?? 'anonymous', config.tokenUrl ?? '', config.tenant ?? '', config.credentials?.email ?? '']);
 }

@@ -365,7 +365,10 @@ export class LenigComposer extends LenigElement {
     void this.announce(t.posted);
     this.emit<PostCreatedDetail>('lenig-post-created', { postId, channel, category });
     await this.updateComplete;
-    this.textarea?.focus();
+    // Back to the textarea for the next post — unless the person moved on while a slow (offline)
+    // post was pending: then focus stays where they are now.
+    const active = document.activeElement;
+    if (this.matches(':focus-within') || !active || active === document.body) this.textarea?.focus();
   }
 
   // --- internals -----------------------------------------------------------------------------------------
