@@ -31,6 +31,7 @@ import {
   type StatsQuery,
   type Unsubscribe,
 } from './store.js';
+import { checkTarget, checkText, invalid } from './validation.js';
 import {
   DEFAULT_CATEGORIES,
   IDEA_STATUSES,
@@ -223,18 +224,6 @@ function isAdmin(d: Data, uid: UserId | null): boolean {
 function requireSignedIn(actor: Actor): UserId {
   if (actor.uid === null) throw new StoreError('unauthenticated', 'Sign in first.');
   return actor.uid;
-}
-
-function invalid(field: string, reason: 'required' | 'too-long' | 'unknown-category' | 'invalid', message: string): StoreError {
-  return new StoreError('validation-failed', message, field, reason);
-}
-
-/** Rules check `matches(/\S/)` and `length <=`; the text itself is stored as given. */
-function checkText(field: string, text: unknown, max: number, required = true): string {
-  if (typeof text !== 'string') throw invalid(field, 'invalid', `${field} must be a string.`);
-  if (required && !/\S/.test(text)) throw invalid(field, 'required', `${field} is required.`);
-  if (text.length > max) throw invalid(field, 'too-long', `${field} is longer than ${max} characters.`);
-  return text;
 }
 
 function getChannel(d: Data, channel: ChannelId): Channel {
@@ -1057,8 +1046,3 @@ export class MemoryStore implements LenigStore {
   }
 }
 
-/** A like target must be a non-empty string that fits in a key (RTDB keys are at most 768 bytes). */
-function checkTarget(target: LikeTarget): void {
-  if (typeof target !== 'string' || target === '') throw invalid('target', 'required', 'A like target is required.');
-  if (new TextEncoder().encode(encodeKey(target)).length > 768) throw invalid('target', 'too-long', 'The like target is too long.');
-}

@@ -40,7 +40,6 @@ import {
   type OnError,
   type StatsQuery,
   type Unsubscribe,
-  type ValidationReason,
 } from '../data/store.js';
 import {
   IDEA_STATUSES,
@@ -69,6 +68,7 @@ import {
   type UserId,
   type Viewer,
 } from '../data/types.js';
+import { checkTarget, checkText, invalid } from '../data/validation.js';
 import { connectFirebase, type ConnectConfig, type FirebaseConnection } from './connect.js';
 import { Session, type SessionConfig } from './session.js';
 
@@ -205,26 +205,6 @@ export function toStoreError(e: unknown): StoreError {
   if (/invalid path|invalid key|paths must be non-empty/i.test(message)) return new StoreError('validation-failed', message, 'path', 'invalid');
   if (code.startsWith('auth/')) return new StoreError('unauthenticated', message);
   return new StoreError('unknown', message);
-}
-
-function invalid(field: string, reason: ValidationReason, message: string): StoreError {
-  return new StoreError('validation-failed', message, field, reason);
-}
-
-/** The same checks as the rules (`!matches(/^\s*$/)`, `length <=`), made first so the UI can name the field. */
-function checkText(field: string, text: unknown, max: number, required = true): string {
-  if (typeof text !== 'string') throw invalid(field, 'invalid', `${field} must be a string.`);
-  if (required && !/\S/.test(text)) throw invalid(field, 'required', `${field} is required.`);
-  if (text.length > max) throw invalid(field, 'too-long', `${field} is longer than ${max} characters.`);
-  return text;
-}
-
-/** A like target must fit in a database key (at most 768 bytes). */
-function checkTarget(target: LikeTarget): string {
-  if (typeof target !== 'string' || target === '') throw invalid('target', 'required', 'A like target is required.');
-  const key = encodeKey(target);
-  if (new TextEncoder().encode(key).length > 768) throw invalid('target', 'too-long', 'The like target is too long.');
-  return key;
 }
 
 const notFound = (what: string) => new StoreError('not-found', `${what} does not exist.`);
