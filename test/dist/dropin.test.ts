@@ -56,6 +56,20 @@ const pages: Record<string, string> = {
   '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
     <lenig-like-button></lenig-like-button>`),
+  // Two web parts, each with its own copy of lenig (SharePoint loads every web part's bundle): the second
+  // copy must not throw on the tags the first defined, and both web parts' widgets must work.
+  '/two-copies': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>two copies</title></head>
+  <body>
+    <div id="part-a"><script type="module" src="/lenig.js"></script>
+      <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig" api-key="demo-key"
+        emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+      <lenig-like-button target="two-copies-a"></lenig-like-button></div>
+    <div id="part-b"><script type="module" src="/other-web-part/lenig.js"></script>
+      <lenig-like-button target="two-copies-b"></lenig-like-button></div>
+  </body>
+</html>`,
 };
 
 let server: Server;
@@ -72,7 +86,7 @@ before(async () => {
     if (body !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(body);
-    } else if (req.url === '/lenig.js') {
+    } else if (req.url === '/lenig.js' || req.url === '/other-web-part/lenig.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
     } else {
@@ -175,6 +189,51 @@ test(
       [],
       'the drop-in fetched other files (a chunk next to lenig.js?)',
     );
+    await context.close();
+  },
+);
+
+test(
+  'two copies of the drop-in from two URLs on one page: no error, and both web parts\' widgets work',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const pageErrors: string[] = [];
+    const warnings: string[] = [];
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    p.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    await p.goto(`${origin}/two-copies`);
+    // Both copies ran: each module instance exports its own configure().
+    const copies = await p.evaluate(async () => {
+      const a = (await import('/lenig.js' as string)) as Record<string, unknown>;
+      const b = (await import('/other-web-part/lenig.js' as string)) as Record<string, unknown>;
+      return { a: typeof a['configure'], b: typeof b['configure'], distinct: a !== b };
+    });
+    assert.deepEqual(copies, { a: 'function', b: 'function', distinct: true });
+    // Each like button reaches the database: it leaves its loading state (aria-busy) for a pressable button.
+    const names = await p.waitForFunction(
+      () => {
+        const labels = [...document.querySelectorAll('lenig-like-button')].map((el) => {
+          const view = el.shadowRoot?.querySelector('lenig-like-view');
+          const button = view?.shadowRoot?.querySelector('button');
+          return button && !button.hasAttribute('aria-busy') ? (button.getAttribute('aria-pressed') ?? '') : '';
+        });
+        return labels.length === 2 && labels.every((l) => l === 'false') ? labels : false;
+      },
+      undefined,
+      { timeout: 30_000 },
+    ).catch(async (e: unknown) => {
+      const state = await p.evaluate(() =>
+        [...document.querySelectorAll('lenig-like-button')].map((el) => el.shadowRoot?.innerHTML.slice(0, 400)),
+      );
+      throw new Error(`${String(e)}\n${JSON.stringify(state)}\n${warnings.join('\n')}\n${pageErrors.join('\n')}`);
+    });
+    assert.equal((await names.jsonValue() as string[]).length, 2);
+    assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
+    assert.deepEqual(warnings.filter((w) => /already|NotSupportedError/.test(w)), [], 'same version: no warning');
     await context.close();
   },
 );

@@ -1,6 +1,7 @@
 // The page configuration names every problem an admin can fix, and nothing else.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { checkConfig, type LenigConfig } from '../../src/config/page.js';
 
 const fields = (config: LenigConfig) => checkConfig(config).map((p) => `${p.problem} ${p.field}`);
@@ -46,4 +47,10 @@ describe('auth "host"', () => {
     const { createFirebaseStore } = await import('../../src/firebase/index.js');
     assert.throws(() => createFirebaseStore({ auth: 'host' }), /needs the page's own Firebase app/);
   });
+});
+
+it('the VERSION constant matches package.json', async () => {
+  const { VERSION } = await import('../../src/version.js');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(VERSION, pkg.version);
 });

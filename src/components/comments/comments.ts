@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
@@ -10,6 +10,7 @@ import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-comment-created`. */
 export interface CommentCreatedDetail {
@@ -43,7 +44,6 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * @fires {CustomEvent<CommentCreatedDetail>} lenig-comment-created - A comment was stored.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeComments'`), sending (`'comment'`) or signing in (`'signIn'`) failed.
  */
-@customElement('lenig-comments')
 export class LenigCommentsElement extends LenigElement {
   static override styles = commentsStyles;
 
@@ -255,6 +255,8 @@ export class LenigCommentsElement extends LenigElement {
     </section>`;
   }
 }
+
+define('lenig-comments', LenigCommentsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

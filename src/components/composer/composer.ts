@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
@@ -22,6 +22,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { composerStyles } from './composer.styles.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { insertMention, mentionAt, mentionedUids, type MentionQuery } from './mentions.js';
+import { define } from '../shared/define.js';
 
 /** `lenig-post-created`: the backend accepted a post written in this composer. */
 export interface PostCreatedDetail {
@@ -88,7 +89,6 @@ const DRAFT_DELAY_MS = 300;
  * @fires lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
-@customElement('lenig-composer')
 export class LenigComposer extends LenigElement {
   static override styles = [tokens, shimmer, listOption, avatarStyles, composerStyles];
 
@@ -792,6 +792,8 @@ export class LenigComposer extends LenigElement {
     return MAX_TITLE_LENGTH - length <= 20 ? 'warn' : 'ok';
   }
 }
+
+define('lenig-composer', LenigComposer);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
 import { LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { configure } from '../../config/configure.js';
 import type { AuthMode, LenigConfig } from '../../config/page.js';
 import { LANGS } from '../../i18n/localize.js';
+import { define } from '../shared/define.js';
 
 /**
  * Configures every lenig widget on the page, wherever they stand (SharePoint renders each web part in its
@@ -19,7 +20,6 @@ import { LANGS } from '../../i18n/localize.js';
  *
  * @summary Page-level configuration: Firebase project, sign-in method, language.
  */
-@customElement('lenig-config')
 export class LenigConfigElement extends LitElement {
   /** The Realtime Database URL. Required. */
   @property({ attribute: 'database-url' }) databaseUrl?: string;
@@ -83,6 +83,8 @@ export class LenigConfigElement extends LitElement {
     return this;
   }
 }
+
+define('lenig-config', LenigConfigElement);
 
 declare global {
   interface HTMLElementTagNameMap {

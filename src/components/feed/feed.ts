@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
@@ -22,6 +22,7 @@ import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { feedStyles } from './feed.styles.js';
 import { ProfileCache } from '../shared/profile-cache.js';
+import { define } from '../shared/define.js';
 
 /** Detail of the feed's outcome events: which post. */
 export interface FeedPostDetail {
@@ -86,7 +87,6 @@ function flaggedPending(post: Post): boolean {
  * @fires {CustomEvent<FeedPostDetail>} lenig-post-reported - The viewer reported a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
-@customElement('lenig-feed')
 export class LenigFeedElement extends LenigElement {
   static override styles = feedStyles;
 
@@ -616,6 +616,8 @@ export class LenigFeedElement extends LenigElement {
     </div>`;
   }
 }
+
+define('lenig-feed', LenigFeedElement);
 
 declare global {
   interface HTMLElementTagNameMap {

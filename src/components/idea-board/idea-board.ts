@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { storeContext } from '../../data/context.js';
@@ -36,6 +36,7 @@ import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js'
 import { LatestNotes } from './latest-notes.js';
 import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
 import { VoterNames } from './voters.js';
+import { define } from '../shared/define.js';
 
 export type { IdeaAssignedDetail, IdeaBoardErrorDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
 export type { IdeaSort } from './ranking.js';
@@ -131,7 +132,6 @@ interface Failure {
  * @fires {CustomEvent<IdeaMergedDetail>} lenig-idea-merged - An idea was merged into another (`idea` → `into`).
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
-@customElement('lenig-idea-board')
 export class LenigIdeaBoardElement extends LenigElement {
   static override styles = ideaBoardStyles;
 
@@ -842,6 +842,8 @@ export class LenigIdeaBoardElement extends LenigElement {
 function draftKeyOf(channel: ChannelId): string {
   return `idea-board:${channel}`;
 }
+
+define('lenig-idea-board', LenigIdeaBoardElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { similarity } from '../../data/similarity.js';
@@ -27,6 +27,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { ComboboxController } from './combobox.js';
 import { ideaDetailStyles } from './idea-detail.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-idea-status-changed`. */
 export interface IdeaStatusChangedDetail {
@@ -99,7 +100,6 @@ function fold(s: string): string {
  * @fires {CustomEvent<IdeaOpenDetail>} lenig-idea-open - The reader follows "Merged into …" to the other idea.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A write or the history failed (`operation` is the store method).
  */
-@customElement('lenig-idea-detail')
 export class LenigIdeaDetailElement extends LenigElement {
   static override styles = ideaDetailStyles;
 
@@ -618,6 +618,8 @@ export class LenigIdeaDetailElement extends LenigElement {
     </div>`;
   }
 }
+
+define('lenig-idea-detail', LenigIdeaDetailElement);
 
 declare global {
   interface HTMLElementTagNameMap {

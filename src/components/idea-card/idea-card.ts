@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { postTarget, type Idea, type IdeaFields, type IdeaHistoryEntry, type Post, type Profile } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -8,6 +8,7 @@ import '../like-button/like-view.js';
 import { emit } from '../shared/events.js';
 import { plainText } from '../shared/rich-text.js';
 import { ideaCardStyles } from './idea-card.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-idea-open`: the idea to show in full, and the part of it to bring into view. */
 export interface IdeaOpenDetail {
@@ -61,7 +62,6 @@ const commentIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="
  * @fires lenig-likers-request - From the vote button.
  * @fires lenig-sign-in-request - From the vote button, when signed out.
  */
-@customElement('lenig-idea-card')
 export class LenigIdeaCardElement extends LitElement {
   static override styles = ideaCardStyles;
 
@@ -191,6 +191,8 @@ export class LenigIdeaCardElement extends LitElement {
     </article>`;
   }
 }
+
+define('lenig-idea-card', LenigIdeaCardElement);
 
 declare global {
   interface HTMLElementTagNameMap {

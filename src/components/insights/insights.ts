@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import type { StatsQuery } from '../../data/store.js';
@@ -21,6 +21,7 @@ import {
   type Measure,
 } from './insights-model.js';
 import { insightsStyles } from './insights.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-error` from the insights: the shared `LenigErrorDetail`, under its older name. */
 export type InsightsErrorDetail = LenigErrorDetail;
@@ -80,7 +81,6 @@ let uid = 0;
  *
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'subscribeStats', error}` when the stats cannot be read.
  */
-@customElement('lenig-insights')
 export class LenigInsightsElement extends LenigElement {
   static override styles = insightsStyles;
 
@@ -567,6 +567,8 @@ export class LenigInsightsElement extends LenigElement {
 function validMonths(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS;
 }
+
+define('lenig-insights', LenigInsightsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

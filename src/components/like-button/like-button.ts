@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import type { StoreError } from '../../data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
@@ -11,6 +11,7 @@ import { LikerNames } from './liker-names.js';
 import { MAX_LIKER_NAMES, type LikeIcon, type LikeTargetDetail, type LikeToggleDetail, type LenigLikeViewElement } from './like-view.js';
 import './like-view.js';
 import { OptimisticLikes } from './optimistic-likes.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-liked` and `lenig-unliked`. */
 export interface LikedDetail {
@@ -61,7 +62,6 @@ const MESSAGE_MS = 8000;
  * @fires {CustomEvent<LikedDetail>} lenig-unliked - The unlike was saved.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Saving (`operation: 'like'` / `'unlike'`), signing in (`'signIn'`) or loading (`'subscribeLikes'`) failed.
  */
-@customElement('lenig-like-button')
 export class LenigLikeButtonElement extends LenigElement {
   static override styles = likeButtonStyles;
 
@@ -248,6 +248,8 @@ export class LenigLikeButtonElement extends LenigElement {
       ><span class="message ${message?.error ? 'error' : ''}" role="status" part="status">${message?.text ?? ''}</span>`;
   }
 }
+
+define('lenig-like-button', LenigLikeButtonElement);
 
 declare global {
   interface HTMLElementTagNameMap {

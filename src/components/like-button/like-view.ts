@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { emit } from '../shared/events.js';
 import { likeViewStyles } from './like-view.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-like-toggle`: the target and the state the user asks for. */
 export interface LikeToggleDetail {
@@ -59,7 +60,6 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  * @fires {CustomEvent<LikeTargetDetail>} lenig-likers-request - First hover or focus for this target: a container may now fill `likers`.
  * @fires {CustomEvent<LikeTargetDetail>} lenig-sign-in-request - A signed-out user clicked. Cancelable.
  */
-@customElement('lenig-like-view')
 export class LenigLikeViewElement extends LitElement {
   static override styles = likeViewStyles;
 
@@ -290,6 +290,8 @@ export class LenigLikeViewElement extends LitElement {
     </span>`;
   }
 }
+
+define('lenig-like-view', LenigLikeViewElement);
 
 declare global {
   interface HTMLElementTagNameMap {

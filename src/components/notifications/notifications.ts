@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import type { ChannelId, Notification, Profile, UserId } from '../../data/types.js';
@@ -10,6 +10,7 @@ import { renderAvatar } from '../shared/avatar.js';
 import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { notificationsStyles } from './notifications.styles.js';
+import { define } from '../shared/define.js';
 
 /** Detail of `lenig-notification-open`: where the notification points, for the host page to go there. */
 export interface NotificationOpenDetail {
@@ -81,7 +82,6 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && typeof HTMLElement
  * @fires {CustomEvent<NotificationOpenDetail>} lenig-notification-open - A notification was activated (and marked read). Cancelable: `preventDefault()` keeps the panel open.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeNotifications'`), marking read (`'markNotificationsRead'`) or signing in (`'signIn'`) failed.
  */
-@customElement('lenig-notifications')
 export class LenigNotificationsElement extends LenigElement {
   static override styles = notificationsStyles;
 
@@ -570,6 +570,8 @@ const checkIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" s
   <circle cx="12" cy="12" r="10" />
   <path d="m8 12 3 3 5-6" />
 </svg>`;
+
+define('lenig-notifications', LenigNotificationsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

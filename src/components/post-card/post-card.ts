@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type Viewer } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -11,6 +11,7 @@ import { renderAvatar } from '../shared/avatar.js';
 import { commonReason, emit } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
+import { define } from '../shared/define.js';
 
 /**
  * What every post request carries. The element that acts on it (normally `<lenig-feed>`) calls
@@ -77,7 +78,6 @@ const icons = {
  * @fires lenig-likers-request - From the like view inside.
  * @fires lenig-sign-in-request - From the like view inside, when signed out.
  */
-@customElement('lenig-post-card')
 export class LenigPostCardElement extends LitElement {
   static override styles = postCardStyles;
 
@@ -472,6 +472,8 @@ export class LenigPostCardElement extends LitElement {
     </article>`;
   }
 }
+
+define('lenig-post-card', LenigPostCardElement);
 
 declare global {
   interface HTMLElementTagNameMap {
