@@ -500,17 +500,24 @@ const ideaHistory = {
 
 // ---- notifications -----------------------------------------------------------------------------------
 // Rules at notifications/$uid/$nid (depth 3). A notification may only be created by the write that
-// causes it, so nobody can flood a colleague's inbox with invented events.
+// causes it, so nobody can flood a colleague's inbox with invented events; and its key is made from that
+// cause (`{type}:{channel}:{post}:{cause}`, src/data/keys.ts notificationKey), so one cause gives one
+// recipient one notification: a write cannot hold two children under one key.
 
-const NPOST = "'posts/' + newData.child('channel').val() + '/' + newData.child('post').val()";
+const NCH = "newData.child('channel').val()";
+const NPID = "newData.child('post').val()";
+const NPOST = `'posts/' + ${NCH} + '/' + ${NPID}`;
 const npostAfter = `${after(3)}.child(${NPOST})`;
 const npostBefore = `${before}.child(${NPOST})`;
-const actorLike = `'likes/' + ${postTargetKey("newData.child('channel').val()", "newData.child('post').val()")} + '/' + auth.uid`;
+const actorLike = `'likes/' + ${postTargetKey(NCH, NPID)} + '/' + auth.uid`;
+/** The key this notification must have, given the id of its cause. */
+const keyIs = (type, cause) => `$nid === '${type}:' + ${NCH} + ':' + ${NPID} + ':' + ${cause}`;
 
 const notificationCause = or(
   // liked: the actor's like of the recipient's post is new in this write
   and(
     "newData.child('type').val() === 'liked'",
+    keyIs('liked', 'auth.uid'),
     `${npostAfter}.child('author').val() === $uid`,
     `!${before}.child(${actorLike}).exists()`,
     `${after(3)}.child(${actorLike}).exists()`,
@@ -518,28 +525,34 @@ const notificationCause = or(
   // commented: the recipient's post gains a comment by the actor in this write
   and(
     "newData.child('type').val() === 'commented'",
+    keyIs('commented', `${npostAfter}.child('lastComment').val()`),
     `${npostAfter}.child('author').val() === $uid`,
     `${npostAfter}.child('commentCount').val() === ${npostBefore}.child('commentCount').val() + 1`,
-    `${after(3)}.child('comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + ${npostAfter}.child('lastComment').val() + '/author').val() === auth.uid`,
+    `${after(3)}.child('comments/' + ${NCH} + '/' + ${NPID} + '/' + ${npostAfter}.child('lastComment').val() + '/author').val() === auth.uid`,
   ),
-  // mentioned: the actor's post is created in this write (rules cannot read the mention in the text)
+  // mentioned: the actor's post is created in this write (rules cannot read the mention in the text);
+  // only someone with a profile can be mentioned (the composer offers people from the profiles)
   and(
     "newData.child('type').val() === 'mentioned'",
+    keyIs('mentioned', 'auth.uid'),
     `!${npostBefore}.exists()`,
     `${npostAfter}.child('author').val() === auth.uid`,
+    `${before}.child('profiles/' + $uid).exists()`,
   ),
   // idea-status: the idea's status moves in this write; the author and the voters hear of it
   and(
     "newData.child('type').val() === 'idea-status'",
+    keyIs('idea-status', `${npostAfter}.child('statusEntry').val()`),
     `${npostAfter}.child('statusEntry').val() !== ${npostBefore}.child('statusEntry').val()`,
     `newData.child('status').val() === ${npostAfter}.child('status').val()`,
     // and says what the history entry says
-    `newData.child('note').val() === ${after(3)}.child('ideaHistory/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + ${npostAfter}.child('statusEntry').val() + '/note').val()`,
-    `${npostAfter}.child('author').val() === $uid || ${before}.child('likes/' + ${postTargetKey("newData.child('channel').val()", "newData.child('post').val()")} + '/' + $uid).exists()`,
+    `newData.child('note').val() === ${after(3)}.child('ideaHistory/' + ${NCH} + '/' + ${NPID} + '/' + ${npostAfter}.child('statusEntry').val() + '/note').val()`,
+    `${npostAfter}.child('author').val() === $uid || ${before}.child('likes/' + ${postTargetKey(NCH, NPID)} + '/' + $uid).exists()`,
   ),
   // assigned: the idea is given to the recipient in this write
   and(
     "newData.child('type').val() === 'assigned'",
+    keyIs('assigned', 'auth.uid'),
     `${npostAfter}.child('owner').val() === $uid`,
     `${npostBefore}.child('owner').val() !== $uid`,
   ),
@@ -553,20 +566,22 @@ const notifications = {
       '.write': and(
         signedIn,
         or(
-          // the recipient marks read or deletes
-          'auth.uid === $uid',
-          // anyone creates one, as themselves
-          "!data.exists() && newData.child('actor').val() === auth.uid",
+          // the recipient deletes (marking read is granted on `read` itself, so that nothing here
+          // depends on this node's .validate running for a write to one of its children)
+          'auth.uid === $uid && !newData.exists()',
+          // anyone creates one, as themselves; the same actor writes over it when the cause happens
+          // again (a like after an unlike): it never deletes one
+          "newData.child('actor').val() === auth.uid && (!data.exists() || data.child('actor').val() === auth.uid)",
         ),
       ),
       '.validate': and(
-        isId('$nid'),
         "newData.hasChildren(['type', 'actor', 'channel', 'post', 'createdAt', 'read'])",
         // Ids first: they are used to build paths in the cause checks.
-        isId("newData.child('channel').val()"),
-        isId("newData.child('post').val()"),
-        `data.exists() ? (${and(
-          'auth.uid === $uid',
+        isId(NCH),
+        isId(NPID),
+        // Only a status change carries a status and a note: no free text in anyone else's inbox.
+        "newData.child('type').val() === 'idea-status' ? newData.hasChildren(['status', 'note']) : (!newData.child('status').exists() && !newData.child('note').exists())",
+        `data.exists() && auth.uid === $uid ? (${and(
           ...['type', 'actor', 'channel', 'post', 'createdAt', 'status', 'note'].map(same),
         )}) : (${and(
           "newData.child('actor').val() === auth.uid",
@@ -580,7 +595,8 @@ const notifications = {
       channel: { '.validate': 'newData.isString()' },
       post: { '.validate': 'newData.isString()' },
       createdAt: { '.validate': 'newData.isNumber()' },
-      read: { '.validate': 'newData.isBoolean()' },
+      // The recipient marks an existing notification read (or unread); nothing else of it changes.
+      read: { '.write': 'auth != null && auth.uid === $uid && data.exists() && newData.exists()', '.validate': 'newData.isBoolean()' },
       status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
       note: { '.validate': text(MAX_NOTE_LENGTH) },
       ...nothingElse,

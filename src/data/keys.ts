@@ -52,3 +52,15 @@ export function newId(time: number = Date.now()): string {
   for (let i = 0; i < 12; i++) tail += PUSH_CHARS.charAt(lastRandom[i]!);
   return head + tail;
 }
+
+/**
+ * The key of a notification, made from what caused it: `{type}:{channel}:{post}:{cause}`, where `cause` is
+ * the actor for `liked`, `mentioned` and `assigned`, the comment's id for `commented` and the history
+ * entry's id for `idea-status`. One cause can therefore give a recipient one notification, never more: the
+ * database rules check that the key is exactly this. A repeated cause (liking again after an unlike,
+ * assigning again) writes over the earlier notification instead of adding one. Ids cannot contain `:`, so
+ * the parts cannot run into each other.
+ */
+export function notificationKey(type: string, channel: string, post: string, cause: string): string {
+  return `${type}:${channel}:${post}:${cause}`;
+}

@@ -20,7 +20,7 @@
  * users' changes stop arriving. Back online, the queued writes are replayed in order against the backend;
  * a write the backend refuses then rejects, as a rules rejection would.
  */
-import { decodeKey, encodeKey, newId } from './keys.js';
+import { decodeKey, encodeKey, newId, notificationKey } from './keys.js';
 import {
   StoreError,
   type FeedQuery,
@@ -249,8 +249,9 @@ function bumpStat(d: Data, channel: ChannelId, month: string, category: Category
   s[field] += by;
 }
 
-function notify(d: Data, to: UserId, n: Omit<StoredNotification, 'read'>): void {
-  getOrCreate(d.notifications, to, () => new Map()).set(newId(n.createdAt), { ...n, read: false });
+/** `cause`: the comment's id for `commented`, the history entry's for `idea-status`, else the actor (see notificationKey). */
+function notify(d: Data, to: UserId, n: Omit<StoredNotification, 'read'>, cause: string = n.actor): void {
+  getOrCreate(d.notifications, to, () => new Map()).set(notificationKey(n.type, n.channel, n.post, cause), { ...n, read: false });
 }
 
 function likersOf(d: Data, key: string): UserId[] {
@@ -764,7 +765,7 @@ export class MemoryStore implements LenigStore {
       checkText('text', text, MAX_COMMENT_LENGTH);
       getOrCreate(d.comments, `${channel}/${postId}`, () => new Map()).set(id, { author: uid, text, createdAt: at });
       p.commentCount += 1;
-      if (p.author !== uid) notify(d, p.author, { type: 'commented', actor: uid, channel, post: postId, createdAt: at });
+      if (p.author !== uid) notify(d, p.author, { type: 'commented', actor: uid, channel, post: postId, createdAt: at }, id);
       return id;
     });
   }
@@ -849,7 +850,7 @@ export class MemoryStore implements LenigStore {
       const voters = likersOf(d, encodeKey(postTarget(channel, ideaId)));
       const recipients = new Set([idea.author, ...voters]);
       recipients.delete(uid);
-      for (const to of recipients) notify(d, to, { type: 'idea-status', actor: uid, channel, post: ideaId, createdAt: at, status, note });
+      for (const to of recipients) notify(d, to, { type: 'idea-status', actor: uid, channel, post: ideaId, createdAt: at, status, note }, entryId);
     });
   }
 

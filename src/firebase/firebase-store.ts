@@ -30,7 +30,7 @@ import {
   type Database,
   type QueryConstraint,
 } from 'firebase/database';
-import { decodeKey, encodeKey } from '../data/keys.js';
+import { decodeKey, encodeKey, notificationKey } from '../data/keys.js';
 import {
   StoreError,
   type FeedQuery,
@@ -679,7 +679,7 @@ export class FirebaseStore implements LenigStore {
       [`${stat}/cause`]: id,
     };
     for (const m of new Set(post.mentions ?? [])) {
-      if (m !== uid) updates[`notifications/${m}/${this.newKey()}`] = this.notification('mentioned', uid, post.channel, id);
+      if (m !== uid) updates[`notifications/${m}/${notificationKey('mentioned', post.channel, id, uid)}`] = this.notification('mentioned', uid, post.channel, id);
     }
     await this.write(updates);
     return id;
@@ -751,7 +751,7 @@ export class FirebaseStore implements LenigStore {
       // Names the comment the count goes up for, so the rules can tie the two together.
       [`posts/${channel}/${postId}/lastComment`]: id,
     };
-    if (p.author !== uid) updates[`notifications/${p.author}/${this.newKey()}`] = this.notification('commented', uid, channel, postId);
+    if (p.author !== uid) updates[`notifications/${p.author}/${notificationKey('commented', channel, postId, id)}`] = this.notification('commented', uid, channel, postId);
     await this.write(updates);
     return id;
   }
@@ -810,7 +810,7 @@ export class FirebaseStore implements LenigStore {
         updates[`posts/${pt.channel}/${pt.post}/likeCount`] = increment(1);
         updates[`${stat}/likes`] = increment(1);
         updates[`${stat}/cause`] = pt.post;
-        if (p.author !== uid) updates[`notifications/${p.author}/${this.newKey()}`] = this.notification('liked', uid, pt.channel, pt.post);
+        if (p.author !== uid) updates[`notifications/${p.author}/${notificationKey('liked', pt.channel, pt.post, uid)}`] = this.notification('liked', uid, pt.channel, pt.post);
       } else {
         updates[`likeCounts/${key}`] = increment(1);
       }
@@ -924,7 +924,7 @@ export class FirebaseStore implements LenigStore {
     const recipients = new Set([idea.author, ...voters]);
     recipients.delete(uid);
     for (const to of recipients) {
-      updates[`notifications/${to}/${this.newKey()}`] = this.notification('idea-status', uid, channel, ideaId, { status, note });
+      updates[`notifications/${to}/${notificationKey('idea-status', channel, ideaId, entry)}`] = this.notification('idea-status', uid, channel, ideaId, { status, note });
     }
     await this.write(updates);
   }
@@ -938,7 +938,7 @@ export class FirebaseStore implements LenigStore {
     if (typeof owner !== 'string' || !owner) throw invalid('owner', 'required', 'An owner is required.');
     if (idea.owner === owner) return;
     const updates: Updates = { [`posts/${channel}/${ideaId}/owner`]: owner };
-    if (owner !== uid) updates[`notifications/${owner}/${this.newKey()}`] = this.notification('assigned', uid, channel, ideaId);
+    if (owner !== uid) updates[`notifications/${owner}/${notificationKey('assigned', channel, ideaId, uid)}`] = this.notification('assigned', uid, channel, ideaId);
     await this.write(updates);
   }
 

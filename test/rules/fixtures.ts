@@ -4,7 +4,7 @@
  * every refusal is shown to come from the rule that guards that one thing.
  */
 import { increment, serverTimestamp } from 'firebase/database';
-import { encodeKey, newId } from '../../src/data/keys.js';
+import { encodeKey, newId, notificationKey } from '../../src/data/keys.js';
 import { DEFAULT_CATEGORIES, monthKey, postTarget } from '../../src/data/types.js';
 
 export type Updates = Record<string, unknown>;
@@ -62,7 +62,7 @@ export function like(uid: string, p: PostInfo, notify = true): Updates {
     [`stats/${p.ch}/${p.month}/${p.category}/likes`]: increment(1),
     [`stats/${p.ch}/${p.month}/${p.category}/cause`]: p.id,
   };
-  if (notify && p.author !== uid) u[`notifications/${p.author}/${newId()}`] = notification('liked', uid, p);
+  if (notify && p.author !== uid) u[`notifications/${p.author}/${nkey('liked', p, uid)}`] = notification('liked', uid, p);
   return u;
 }
 
@@ -90,7 +90,7 @@ export function comment(uid: string, p: PostInfo, text = 'Nice one', cid = newId
     [`posts/${p.ch}/${p.id}/commentCount`]: increment(1),
     [`posts/${p.ch}/${p.id}/lastComment`]: cid,
   };
-  if (p.author !== uid) u[`notifications/${p.author}/${newId()}`] = notification('commented', uid, p);
+  if (p.author !== uid) u[`notifications/${p.author}/${nkey('commented', p, cid)}`] = notification('commented', uid, p);
   return { cid, updates: u };
 }
 
@@ -101,7 +101,7 @@ export function statusChange(by: string, p: PostInfo, status: string, note: stri
     [`posts/${p.ch}/${p.id}/status`]: status,
     [`posts/${p.ch}/${p.id}/statusEntry`]: eid,
   };
-  for (const to of tell) u[`notifications/${to}/${newId()}`] = { ...notification('idea-status', by, p), status, note };
+  for (const to of tell) u[`notifications/${to}/${nkey('idea-status', p, eid)}`] = { ...notification('idea-status', by, p), status, note };
   return { eid, updates: u };
 }
 
@@ -113,6 +113,11 @@ export function deletePost(p: PostInfo): Updates {
     [`stats/${p.ch}/${p.month}/${p.category}/posts`]: increment(-1),
     [`stats/${p.ch}/${p.month}/${p.category}/cause`]: p.id,
   };
+}
+
+/** The key a notification of `type` about `p` must have: see notificationKey. */
+export function nkey(type: string, p: PostInfo, cause: string): string {
+  return notificationKey(type, p.ch, p.id, cause);
 }
 
 export function notification(type: string, actor: string, p: PostInfo): Record<string, unknown> {

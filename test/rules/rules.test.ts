@@ -25,6 +25,7 @@ import {
   like,
   likePage,
   newPost,
+  nkey,
   notification,
   statusChange,
   tk,
@@ -60,26 +61,37 @@ const IDEA: PostInfo = { ch: CH, id: 'seed-idea', author: A, category: 'idea', m
 const GHOST: PostInfo = { ch: CH, id: 'seed-deleted', author: A, category: 'news', month: M0 };
 const SEED_COMMENT = 'seed-comment';
 const SEED_NOTE = 'seed-notification';
+/** Alice's post that Bob likes, with the notification that like gave her. */
+const BOB_LIKED: PostInfo = { ch: CH, id: 'seed-alice-liked', author: A, category: 'news', month: M0 };
 
 const DATA = {
   admins: { [ADM]: true },
   channels: { [CH]: { name: 'General', categories: CATEGORIES } },
-  profiles: { [A]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' } },
+  profiles: {
+    [A]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' },
+    [B]: { name: 'Bob Verhoeven', nameLower: 'bob verhoeven', nameFrom2: 'verhoeven' },
+  },
   posts: {
     [CH]: {
       [ALICE_POST.id]: seedPost(ALICE_POST.id, A, 'news', { commentCount: 1, lastComment: SEED_COMMENT }),
       // liked by alice
       [BOB_POST.id]: seedPost(BOB_POST.id, B, 'news', { likeCount: 1 }),
+      [BOB_LIKED.id]: seedPost(BOB_LIKED.id, A, 'news', { likeCount: 1 }),
       // alice's idea, owned by carol
       [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
     },
   },
   comments: { [CH]: { [ALICE_POST.id]: { [SEED_COMMENT]: { author: B, text: 'Seeded comment', createdAt: T0 } } } },
-  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 } },
-  userLikes: { [A]: { [tk(BOB_POST)]: true }, [C]: { [tk(GHOST)]: true } },
-  notifications: { [A]: { [SEED_NOTE]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: T0, read: false } } },
+  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 } },
+  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true }, [C]: { [tk(GHOST)]: true } },
+  notifications: {
+    [A]: {
+      [SEED_NOTE]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: T0, read: false },
+      [nkey('liked', BOB_LIKED, B)]: { type: 'liked', actor: B, channel: CH, post: BOB_LIKED.id, createdAt: T0, read: false },
+    },
+  },
   reports: { 'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 } },
-  stats: { [CH]: { [M0]: { news: { posts: 2, likes: 1 }, idea: { posts: 1, likes: 0 } } } },
+  stats: { [CH]: { [M0]: { news: { posts: 3, likes: 2 }, idea: { posts: 1, likes: 0 } } } },
 };
 
 let backend: TestBackend;
@@ -186,7 +198,7 @@ describe('allowed paths', () => {
     await allowed(bob, idea.updates);
     assert.equal(await value(`posts/${CH}/${idea.info.id}/status`), 'new');
     const mention = newPost(B, { text: '@Alice look' });
-    await allowed(bob, { ...mention.updates, [`notifications/${A}/${newId()}`]: notification('mentioned', B, mention.info) });
+    await allowed(bob, { ...mention.updates, [`notifications/${A}/${nkey('mentioned', mention.info, B)}`]: notification('mentioned', B, mention.info) });
   });
 
   it('edits your own post, stamped by the server', async () => {
@@ -250,7 +262,7 @@ describe('allowed paths', () => {
     await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Yes', [A]).updates);
     await allowed(admin, {
       [`posts/${CH}/${idea.info.id}/owner`]: B,
-      [`notifications/${B}/${newId()}`]: notification('assigned', ADM, idea.info),
+      [`notifications/${B}/${nkey('assigned', idea.info, ADM)}`]: notification('assigned', ADM, idea.info),
     });
     assert.equal(await value(`posts/${CH}/${idea.info.id}/owner`), B);
     await allowed(bob, { [`posts/${CH}/${idea.info.id}/owner`]: C });
@@ -284,8 +296,10 @@ describe('allowed paths', () => {
   it('the recipient marks a notification read and deletes it', async () => {
     await allowed(alice, { [`notifications/${A}/${SEED_NOTE}/read`]: true });
     assert.equal(await value(`notifications/${A}/${SEED_NOTE}/read`), true);
-    const id = newId();
-    await allowed(bob, { [`notifications/${A}/${id}`]: notification('commented', B, ALICE_POST), ...comment(B, ALICE_POST).updates });
+    const { cid, updates } = comment(B, ALICE_POST);
+    const id = nkey('commented', ALICE_POST, cid);
+    await allowed(bob, updates);
+    assert.equal(await value(`notifications/${A}/${id}/actor`), B);
     await within(remove(ref(alice.db, `notifications/${A}/${id}`)), 'delete notification');
     assert.equal(await value(`notifications/${A}/${id}`), null);
   });
@@ -587,7 +601,7 @@ describe('attacks on notifications, reports, admins, channels and profiles', () 
     return write(carol, u);
   });
   attack('invented notification (a like that did not happen)', () =>
-    write(carol, { [`notifications/${A}/${newId()}`]: notification('liked', C, ALICE_POST) }),
+    write(carol, { [`notifications/${A}/${nkey('liked', ALICE_POST, C)}`]: notification('liked', C, ALICE_POST) }),
   );
   attack('notification created already read', () => {
     const u = comment(C, ALICE_POST).updates;
@@ -629,5 +643,103 @@ describe('attacks while signed out', () => {
   attack('signed-out like', () => write(nobody, like(A, ALICE_POST, false)));
   it('control: signed in, the same post is allowed', async () => {
     await allowed(alice, newPost(A).updates);
+  });
+});
+
+// ---- one cause, one effect ---------------------------------------------------------------------------
+// A notification's key is made from its cause (notificationKey), so a write cannot hold two of them for
+// one recipient and one cause: the copies below are what a flood would need.
+
+describe('attacks: one cause gives one notification', () => {
+  const copies = (n: number, note: Record<string, unknown>, to: string): Updates =>
+    Object.fromEntries(Array.from({ length: n }, () => [`notifications/${to}/${newId()}`, note]));
+
+  attack('a like written with 50 copies of its notification', () =>
+    write(carol, { ...like(C, ALICE_POST, false), ...copies(50, notification('liked', C, ALICE_POST), A) }),
+  );
+  attack('a like with one copy of its notification under another key', () =>
+    write(carol, { ...like(C, ALICE_POST), ...copies(1, notification('liked', C, ALICE_POST), A) }),
+  );
+  attack('a comment written with 120 copies of its notification', () => {
+    const { updates } = comment(C, ALICE_POST);
+    for (const k of Object.keys(updates)) if (k.startsWith('notifications/')) delete updates[k];
+    return write(carol, { ...updates, ...copies(120, notification('commented', C, ALICE_POST), A) });
+  });
+  attack('a comment written with its notification and one copy', () => {
+    const { updates } = comment(C, ALICE_POST);
+    return write(carol, { ...updates, ...copies(1, notification('commented', C, ALICE_POST), A) });
+  });
+  attack('a new post written with 50 copies of its mention', () => {
+    const { info, updates } = newPost(C);
+    return write(carol, { ...updates, ...copies(50, notification('mentioned', C, info), A) });
+  });
+  attack('a status change written with copies of its notification to one voter', () => {
+    const { updates } = statusChange(C, IDEA, 'planned', 'Plan');
+    return write(carol, { ...updates, ...copies(5, { ...notification('idea-status', C, IDEA), status: 'planned', note: 'Plan' }, A) });
+  });
+  attack('an assignment written with copies of its notification', () => {
+    const p = `posts/${CH}/${IDEA.id}`;
+    return write(carol, { [`${p}/owner`]: B, ...copies(3, notification('assigned', C, IDEA), B) });
+  });
+  attack("a like's notification keyed as another actor's", () => {
+    const u = like(C, ALICE_POST, false);
+    return write(carol, { ...u, [`notifications/${A}/${nkey('liked', ALICE_POST, B)}`]: notification('liked', C, ALICE_POST) });
+  });
+  attack("a comment's notification keyed as another comment's", () => {
+    const { updates } = comment(C, ALICE_POST);
+    for (const k of Object.keys(updates)) if (k.startsWith('notifications/')) delete updates[k];
+    return write(carol, { ...updates, [`notifications/${A}/${nkey('commented', ALICE_POST, SEED_COMMENT)}`]: notification('commented', C, ALICE_POST) });
+  });
+  attack('a mention keyed as another post', () => {
+    const { info, updates } = newPost(C);
+    return write(carol, { ...updates, [`notifications/${A}/${nkey('mentioned', ALICE_POST, C)}`]: notification('mentioned', C, info) });
+  });
+  attack("a liked notification written over someone else's (another actor, same post)", () =>
+    // Bob's like notification to Alice exists; Carol's like may not take its place.
+    write(carol, { ...like(C, ALICE_POST, false), [`notifications/${A}/${nkey('liked', ALICE_POST, B)}`]: notification('liked', B, ALICE_POST) }),
+  );
+  attack('a notification rewritten without its cause happening again', async () => {
+    // Bob liked Alice's post in the control below; writing the same notification again needs a new like.
+    return write(bob, { [`notifications/${A}/${nkey('liked', BOB_LIKED, B)}`]: notification('liked', B, BOB_LIKED) });
+  });
+  attack('the actor deleting the notification they caused', () =>
+    write(bob, { [`notifications/${A}/${nkey('liked', BOB_LIKED, B)}`]: null }),
+  );
+  attack('a liked notification carrying a status and a free-text note', () =>
+    write(carol, {
+      ...like(C, ALICE_POST, false),
+      [`notifications/${A}/${nkey('liked', ALICE_POST, C)}`]: { ...notification('liked', C, ALICE_POST), status: 'done', note: 'Your account is locked: sign in at https://evil.example' },
+    }),
+  );
+  attack('a commented notification carrying a note', () => {
+    const { cid, updates } = comment(C, ALICE_POST);
+    return write(carol, { ...updates, [`notifications/${A}/${nkey('commented', ALICE_POST, cid)}`]: { ...notification('commented', C, ALICE_POST), note: 'Call 0800-SCAM' } });
+  });
+  attack('an idea-status notification without its note', () => {
+    const { eid, updates } = statusChange(C, IDEA, 'planned', 'Plan', [A]);
+    return write(carol, { ...updates, [`notifications/${A}/${nkey('idea-status', IDEA, eid)}`]: { ...notification('idea-status', C, IDEA), status: 'planned' } });
+  });
+  attack('a mention of someone without a profile', () => {
+    const { info, updates } = newPost(C);
+    return write(carol, { ...updates, [`notifications/no-such-person/${nkey('mentioned', info, C)}`]: notification('mentioned', C, info) });
+  });
+
+  it('control: like, unlike and like again give the author one notification, unread again', async () => {
+    const key = nkey('liked', BOB_LIKED, B);
+    await allowed(alice, { [`notifications/${A}/${key}/read`]: true });
+    await allowed(bob, unlike(B, BOB_LIKED));
+    await allowed(bob, like(B, BOB_LIKED));
+    const inbox = (await value(`notifications/${A}`)) as Record<string, { type: string; post: string; read: boolean }>;
+    const about = Object.entries(inbox).filter(([, n]) => n.type === 'liked' && n.post === BOB_LIKED.id);
+    assert.deepEqual(about.map(([k, n]) => [k, n.read]), [[key, false]]);
+  });
+  it('control: one post mentioning two people notifies each once', async () => {
+    const { info, updates } = newPost(C);
+    await allowed(carol, {
+      ...updates,
+      [`notifications/${A}/${nkey('mentioned', info, C)}`]: notification('mentioned', C, info),
+      [`notifications/${B}/${nkey('mentioned', info, C)}`]: notification('mentioned', C, info),
+    });
+    assert.equal(await value(`notifications/${B}/${nkey('mentioned', info, C)}/actor`), C);
   });
 });
