@@ -279,6 +279,71 @@ describe('<lenig-composer>', () => {
     expect((await postsOf(store)).map((p) => p.text)).to.deep.equal(['Retry me']);
   });
 
+  it('after a refused post the live region no longer says it will be sent', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    let refuse: (e: unknown) => void = () => undefined;
+    store.createPost = () => new Promise((_resolve, reject) => (refuse = reject));
+    store.setOnline(false);
+    paste(el, 'Not allowed here');
+    await ctrlEnter();
+    await waitUntil(() => liveText(el).includes('offline'), 'the offline announcement');
+    store.setOnline(true);
+    refuse(new StoreError('permission-denied', 'refused'));
+    await waitUntil(() => alertText(el) !== '', 'the refusal');
+    expect(alertText(el)).to.equal('You are not allowed to post in General.');
+    expect(liveText(el)).not.to.contain('offline');
+    expect(visibleText(el)).not.to.contain('will be sent');
+    expect(textarea(el).value).to.equal('Not allowed here');
+  });
+
+  it('posts @[x](…) that names no one as text: no mention, no failure; a real person gets their current name', async () => {
+    const backend = newBackend();
+    const store = backend.session('ann');
+    const el = await composer(store);
+    const typed = 'See @[the guide](https://example.org/guide.html) first, ask @[Boss](nobody) or @[HR](maria) or @[x](a.b#c$d)';
+    paste(el, typed);
+    await ctrlEnter();
+    await waitUntil(() => textarea(el).value === '', `not sent: ${alertText(el)}`);
+    const [post] = await postsOf(store);
+    expect(post!.text).to.equal(
+      'See @[the guide](https://example.org/guide.html) first, ask @[Boss](nobody) or @[Maria de Vries](maria) or @[x](a.b#c$d)',
+    );
+    expect((await notificationsOf(backend, 'maria')).map((n) => n.type)).to.deep.equal(['mentioned']);
+    expect(await notificationsOf(backend, 'nobody')).to.have.length(0);
+    expect(liveText(el)).to.equal('Posted');
+  });
+
+  it('counts what a person sees: a family emoji is one character, and the stored length still holds', async () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
+    const store = annStore();
+    const el = await composer(store);
+    paste(el, family.repeat(150));
+    await el.updateComplete;
+    expect(countText(el)).to.equal('150 / 2,000');
+    expect(alertText(el)).to.equal('');
+    // 182 of them read as 182, but take 2,002 UTF-16 units: more than the database stores.
+    paste(el, family.repeat(182));
+    await el.updateComplete;
+    expect(countText(el)).to.equal('182 / 2,000');
+    expect(visibleText(el)).to.contain('too many emoji or special symbols');
+    expect(submitButton(el).disabled).to.equal(true);
+    paste(el, family.repeat(150));
+    await ctrlEnter();
+    await waitUntil(() => textarea(el).value === '', `not sent: ${alertText(el)}`);
+    expect((await postsOf(store))[0]!.text).to.equal(family.repeat(150));
+  });
+
+  it('a text of only zero-width characters is empty: it says so and sends nothing', async () => {
+    const store = annStore();
+    const el = await composer(store);
+    paste(el, '\u200B\u200C\u200D\u2060 \uFEFF');
+    await ctrlEnter();
+    await waitUntil(() => alertText(el) !== '');
+    expect(alertText(el)).to.equal('Write something before posting.');
+    expect(await postsOf(store)).to.have.length(0);
+  });
+
   it('keeps a draft per channel across re-creating the element, with category and title', async () => {
     const store = annStore();
     let el = await composer(store);

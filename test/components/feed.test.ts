@@ -166,6 +166,48 @@ describe('<lenig-feed>', () => {
     expect(feedButton(feed, /new post/)).to.equal(undefined);
   });
 
+  it('never pushes loaded posts out when the viewer posts: page size 6, ten posts, three of one’s own', async () => {
+    const older = Array.from({ length: 10 }, (_, i) => ({
+      id: `p-${String(i).padStart(2, '0')}`,
+      author: 'bram',
+      text: `Post ${i}`,
+      category: 'news',
+      createdAt: minutesAgo(100 - i),
+    }));
+    const backend = company(older);
+    const anna = backend.session('anna');
+    const feed = await feedFor(anna, { pageSize: 6, noScroll: true });
+    const first = (await postsShown(feed, 6)).map((c) => c.post!.id);
+    for (const text of ['Mine 1', 'Mine 2', 'Mine 3']) {
+      await anna.createPost({ channel: 'general', text, category: 'news' });
+    }
+    await waitUntil(() => cards(feed).length >= 9, `saw ${cards(feed).length} posts`);
+    const ids = cards(feed).map((c) => c.post!.id);
+    // Every post the reader had loaded is still there, below her own three.
+    for (const id of first) expect(ids).to.include(id);
+    expect(cards(feed).slice(0, 3).map((c) => cardSummary(c).text)).to.deep.equal(['Mine 3', 'Mine 2', 'Mine 1']);
+  });
+
+  it('shows mentions under the person’s current name; markup naming nobody, or a URL, stays text', async () => {
+    const backend = company([
+      {
+        id: 'p-m',
+        author: 'bram',
+        text: 'Ask @[The Director](anna) or @[Boss](no-such-user), see @[the guide](https://example.org/guide.html) first',
+        category: 'news',
+        createdAt: minutesAgo(1),
+      },
+    ]);
+    const feed = await feedFor(backend.session('carla'));
+    const [card] = await postsShown(feed, 1);
+    await waitUntil(() => inCard(card!, '.mention')?.textContent === '@Anna de Vries', 'the current name');
+    const body = inCard(card!, '#body')!;
+    expect([...body.querySelectorAll('.mention')].map((m) => m.textContent)).to.deep.equal(['@Anna de Vries']);
+    expect(body.textContent).to.contain('@[Boss](no-such-user)');
+    expect(body.textContent).not.to.contain('The Director');
+    expect(body.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/guide.html');
+  });
+
   it('marks the viewer’s post written offline as "Sending…" until the connection is back', async () => {
     const backend = company(threePosts());
     const anna = backend.session('anna');

@@ -43,6 +43,22 @@ describe('rich text', () => {
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://hr.example.com/handbook', 'mailto:hr@example.com']);
   });
 
+  it('takes no @[x](…) whose parentheses hold . # $ [ ] / as a mention: it stays text', () => {
+    for (const uid of ['https://example.org/guide.html', 'a.b', 'a#b', 'a$b', 'a/b']) {
+      const text = `See @[the guide](${uid}) first`;
+      expect(parseRichText(text).some((s) => s.kind === 'mention'), uid).to.equal(false);
+    }
+    expect(parseRichText('@[x](a[b])').some((s) => s.kind === 'mention')).to.equal(false);
+  });
+
+  it('shows a mention under the name the lookup gives, and markup naming nobody as typed', async () => {
+    const people: Record<string, { name: string } | null> = { anna: { name: 'Anna de Vries' }, ghost: null };
+    const host = await fixture<HTMLElement>(html`<div>${renderRichText('Hi @[CEO](anna) and @[Boss](ghost)', (uid) => people[uid])}</div>`);
+    expect([...host.querySelectorAll('.mention')].map((m) => m.textContent)).to.deep.equal(['@Anna de Vries']);
+    expect(host.textContent).to.equal('Hi @Anna de Vries and @[Boss](ghost)');
+    expect(plainText('Hi @[CEO](anna)', (uid) => people[uid])).to.equal('Hi @Anna de Vries');
+  });
+
   it('renders @[Name](uid) as a styled "@Name" mention', async () => {
     const el = await show('Thanks @[Anna de Vries](anna) and @[Bram Jansen](bram)!');
     const mentions = [...el.querySelectorAll('.mention')];

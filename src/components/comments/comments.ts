@@ -189,7 +189,7 @@ export class LenigCommentsElement extends LenigElement {
             >${this.i18n.relativeTime(c.createdAt)}</time
           >
         </div>
-        <p class="text rich-text">${renderRichText(c.text)}</p>
+        <p class="text rich-text">${renderRichText(c.text, (uid) => this.profiles.get(uid))}</p>
       </div>
     </li>`;
   }

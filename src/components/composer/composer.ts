@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
-import { StoreError, type NewPost } from '../../data/store.js';
+import { StoreError, type LenigStore, type NewPost } from '../../data/store.js';
 import {
   MAX_POST_LENGTH,
   MAX_TITLE_LENGTH,
@@ -21,7 +21,8 @@ import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { composerStyles } from './composer.styles.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
-import { insertMention, mentionAt, mentionedUids, type MentionQuery } from './mentions.js';
+import { insertMention, mentionAt, mentionedUids, resolveMentions, type MentionQuery } from './mentions.js';
+import { looksEmpty, visibleLength } from '../../data/text.js';
 import { define } from '../shared/define.js';
 
 /** `lenig-post-created`: the backend accepted a post written in this composer. */
@@ -47,6 +48,11 @@ interface Failure {
 const MENTION_LIMIT = 6;
 /** Typing pauses this long before the draft is written to storage. */
 const DRAFT_DELAY_MS = 300;
+/**
+ * How long Post waits to learn whether a hand-typed (or restored) `@[…](uid)` names a real person. After
+ * that the post goes out with that markup as plain text, so a slow profile read never holds a post.
+ */
+const MENTION_CHECK_MS = 3000;
 
 /**
  * A form for writing a post in one channel: text with a live character count, a category, a title for
@@ -132,6 +138,8 @@ export class LenigComposer extends LenigElement {
 
   /** The mention being typed, while the list is open or being looked up. */
   private mention?: MentionQuery;
+  /** People picked from the mention list: known to exist, so Post needs no look-up for them. */
+  private readonly picked = new Map<UserId, Profile>();
   /** The `@` the reader closed the list for with Escape; it stays closed until another `@` is typed. */
   private dismissedMention = -1;
   private searchSeq = 0;
@@ -323,23 +331,23 @@ export class LenigComposer extends LenigElement {
     if (this.sending || !store || !channel || category === undefined || !this.viewer.value) return;
     const t = this.t.t;
     const text = this.text;
-    if (!/\S/.test(text)) return this.showFailure({ field: 'text', message: t.textRequired });
-    if (text.length > this.limit) {
+    // Everything the database would refuse for its content is checked here first, so the reader hears
+    // the real reason — the database answers every refusal as "permission denied".
+    if (looksEmpty(text)) return this.showFailure({ field: 'text', message: t.textRequired });
+    if (this.levelOf(text) === 'over') {
       // The reason is already on screen next to the count; say it too, since nothing visibly happens.
-      void this.announce(t.overLimit(this.t.number(text.length), this.t.number(this.limit)));
+      void this.announce(this.overMessage(text));
       return;
     }
     const post: NewPost = { channel, text: text.trim(), category };
     if (category === 'idea') {
       const title = this.ideaTitle.trim();
-      if (!title) return this.showFailure({ field: 'title', message: t.titleRequired });
-      if (title.length > MAX_TITLE_LENGTH) {
-        return this.showFailure({ field: 'title', message: t.titleTooLong(this.t.number(title.length), this.t.number(MAX_TITLE_LENGTH)) });
+      if (looksEmpty(title)) return this.showFailure({ field: 'title', message: t.titleRequired });
+      if (title.length > MAX_TITLE_LENGTH || visibleLength(title) > MAX_TITLE_LENGTH) {
+        return this.showFailure({ field: 'title', message: this.titleOverMessage(title) });
       }
       post.title = title;
     }
-    const mentions = mentionedUids(text);
-    if (mentions.length) post.mentions = mentions;
 
     this.closeMentions();
     this.failure = undefined;
@@ -347,12 +355,23 @@ export class LenigComposer extends LenigElement {
     this.offlineAnnounced = false;
     let postId: string;
     try {
+      // Only real people become mentions, under their current name; other `@[…](…)` stays text.
+      const people = await this.mentionablePeople(store, mentionedUids(post.text));
+      const resolved = resolveMentions(post.text, people);
+      post.text = resolved.text;
+      if (resolved.mentions.length) post.mentions = resolved.mentions;
+      if (post.text.length > MAX_POST_LENGTH) {
+        // A current name longer than the typed label pushed the text over what the database stores.
+        this.sending = false;
+        return this.showFailure({ field: 'text', message: this.overMessage(post.text) });
+      }
       postId = await store.createPost(post);
     } catch (e) {
       this.postFailed(toStoreError(e));
       return;
     }
     this.sending = false;
+    this.picked.clear();
     // Only clear what was sent: the element may have been moved to another channel meanwhile.
     clearDraft(channel);
     if (this.channel === channel) {
@@ -405,28 +424,66 @@ export class LenigComposer extends LenigElement {
     return this.mention !== undefined && this.suggestions.length > 0;
   }
 
-  private levelOf(length: number): Level {
+  /**
+   * How close a text is to the limit. The limit counts characters as a person sees them; the database
+   * also bounds the stored UTF-16 length (what its rules' `length` counts), which emoji fill faster.
+   */
+  private levelOf(text: string): Level {
     const limit = this.limit;
-    if (length > limit) return 'over';
+    const length = visibleLength(text);
+    if (length > limit || text.length > MAX_POST_LENGTH) return 'over';
     return limit - length <= Math.max(10, Math.round(limit * 0.1)) ? 'warn' : 'ok';
+  }
+
+  /** Why a text over the limit cannot be posted. */
+  private overMessage(text: string): string {
+    const length = visibleLength(text);
+    if (length > this.limit) return this.t.t.overLimit(this.t.number(length), this.t.number(this.limit));
+    return this.t.t.tooManySymbols;
+  }
+
+  /** Why a title over the limit cannot be posted. */
+  private titleOverMessage(title: string): string {
+    const length = visibleLength(title);
+    if (length > MAX_TITLE_LENGTH) return this.t.t.titleTooLong(this.t.number(length), this.t.number(MAX_TITLE_LENGTH));
+    return this.t.t.titleTooManySymbols;
   }
 
   /** Announces crossing a threshold — never each keystroke, which would drown the reader. */
   private checkLevel(): void {
-    const next = this.levelOf(this.text.length);
+    const next = this.levelOf(this.text);
     const previous = this.level;
     if (next === previous) return;
     this.level = next;
     const t = this.t.t;
+    const length = visibleLength(this.text);
     if (next === 'over') {
-      const over = this.text.length - this.limit;
-      void this.announce(t.charactersOver(over, this.t.number(over)));
+      const over = length - this.limit;
+      void this.announce(over > 0 ? t.charactersOver(over, this.t.number(over)) : t.tooManySymbols);
     } else if (previous === 'over') {
       void this.announce(t.withinLimit);
     } else if (next === 'warn') {
-      const left = this.limit - this.text.length;
+      const left = this.limit - length;
       void this.announce(t.charactersLeft(left, this.t.number(left)));
     }
+  }
+
+  /**
+   * The people among `uids` who exist: those picked from the list, and others whose profile the store
+   * finds within MENTION_CHECK_MS. Anyone else is not a mention.
+   */
+  private async mentionablePeople(store: LenigStore, uids: UserId[]): Promise<Map<UserId, Profile>> {
+    const people = new Map<UserId, Profile>();
+    const me = this.viewer.value?.uid;
+    await Promise.all(
+      uids.map(async (uid) => {
+        if (uid === me) return;
+        const known = this.picked.get(uid);
+        const profile = known ?? (await profileOnce(store, uid, MENTION_CHECK_MS));
+        if (profile) people.set(uid, profile);
+      }),
+    );
+    return people;
   }
 
   /** Clearing first makes a repeated message ("Posted" twice) be read again. */
@@ -444,6 +501,8 @@ export class LenigComposer extends LenigElement {
 
   private postFailed(error: StoreError): void {
     const t = this.t.t;
+    // "You're offline — your post will be sent" must not stay in the live region once it was not sent.
+    if (error.code !== 'offline') this.announcement = '';
     const channelName = this.channelInfo.value?.name ?? this.channel ?? '';
     let failure: Failure;
     switch (error.code) {
@@ -481,14 +540,14 @@ export class LenigComposer extends LenigElement {
     switch (error.field) {
       case 'title':
         return error.reason === 'too-long'
-          ? { field: 'title', message: t.titleTooLong(this.t.number(this.ideaTitle.trim().length), this.t.number(MAX_TITLE_LENGTH)) }
+          ? { field: 'title', message: this.titleOverMessage(this.ideaTitle.trim()) }
           : { field: 'title', message: t.titleRequired };
       case 'category':
         return { field: 'category', message: t.unknownCategory(this.t.t.categoryName(this.category ?? '')) };
       case 'text':
-        return error.reason === 'too-long'
-          ? { field: 'text', message: t.overLimit(this.t.number(this.text.length), this.t.number(MAX_POST_LENGTH)) }
-          : { field: 'text', message: t.textRequired };
+        if (error.reason !== 'too-long') return { field: 'text', message: t.textRequired };
+        if (this.text.length > MAX_POST_LENGTH && visibleLength(this.text) <= this.limit) return { field: 'text', message: t.tooManySymbols };
+        return { field: 'text', message: t.overLimit(this.t.number(visibleLength(this.text)), this.t.number(MAX_POST_LENGTH)) };
       default:
         return { message: t.postFailed };
     }
@@ -502,7 +561,8 @@ export class LenigComposer extends LenigElement {
     this.ideaTitle = draft?.title ?? '';
     this.chosenCategory = draft?.category;
     this.failure = undefined;
-    this.level = this.levelOf(this.text.length);
+    this.picked.clear();
+    this.level = this.levelOf(this.text);
     this.closeMentions();
   }
 
@@ -572,6 +632,7 @@ export class LenigComposer extends LenigElement {
     if (!profile || !at) return;
     const { text, caret } = insertMention(this.text, at, profile);
     this.text = text;
+    this.picked.set(profile.uid, profile);
     this.closeMentions();
     this.scheduleDraft();
     this.checkLevel();
@@ -636,14 +697,14 @@ export class LenigComposer extends LenigElement {
     const t = this.t.t;
     const channel = this.channelInfo.value!;
     const limit = this.limit;
-    const length = this.text.length;
-    const level = this.levelOf(length);
+    const length = visibleLength(this.text);
+    const level = this.levelOf(this.text);
     const over = level === 'over';
     const category = this.category;
     const options = this.categoryOptions;
     const isIdea = category === 'idea';
-    const titleLength = this.ideaTitle.trim().length;
-    const titleOver = isIdea && titleLength > MAX_TITLE_LENGTH;
+    const titleLength = visibleLength(this.ideaTitle.trim());
+    const titleOver = isIdea && (titleLength > MAX_TITLE_LENGTH || this.ideaTitle.trim().length > MAX_TITLE_LENGTH);
     const failure = this.failure;
     const open = this.listOpen;
     const offlineWaiting = this.sending && this.connection.value === false;
@@ -696,7 +757,7 @@ export class LenigComposer extends LenigElement {
               </span>
               ${titleOver
                 ? html`<p id="title-limit" class="message error" part="error">
-                    ${t.titleTooLong(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}
+                    ${this.titleOverMessage(this.ideaTitle.trim())}
                   </p>`
                 : nothing}
               ${this.renderFailure('title')}
@@ -769,7 +830,7 @@ export class LenigComposer extends LenigElement {
           </button>
         </div>
         ${over
-          ? html`<p id="limit" class="message error" part="error">${t.overLimit(this.t.number(length), this.t.number(limit))}</p>`
+          ? html`<p id="limit" class="message error" part="error">${this.overMessage(this.text)}</p>`
           : nothing}
         ${offlineWaiting || this.waitingForConnection ? nothing : this.renderFailure('text')}
         ${offlineWaiting || this.waitingForConnection ? html`<p class="message offline" part="notice">${t.offline}</p>` : nothing}
@@ -791,6 +852,23 @@ export class LenigComposer extends LenigElement {
   private levelOfTitle(length: number): Level {
     return MAX_TITLE_LENGTH - length <= 20 ? 'warn' : 'ok';
   }
+}
+
+/** A person's profile read once; undefined when the store has not answered within `ms`. */
+function profileOnce(store: LenigStore, uid: UserId, ms: number): Promise<Profile | null | undefined> {
+  return new Promise((resolve) => {
+    const handle: { stop?: () => void; done?: boolean } = {};
+    const finish = (profile: Profile | null | undefined) => {
+      if (handle.done) return;
+      handle.done = true;
+      clearTimeout(timer);
+      resolve(profile);
+      // The store may answer before subscribeProfile has returned: stop a microtask later.
+      queueMicrotask(() => handle.stop?.());
+    };
+    const timer = setTimeout(() => finish(undefined), ms);
+    handle.stop = store.subscribeProfile(uid, (p) => finish(p), () => finish(null));
+  });
 }
 
 define('lenig-composer', LenigComposer);

@@ -5,13 +5,29 @@ import type { Profile, UserId } from '../../data/types.js';
  * uid survives a rename and is what `createPost({mentions})` notifies. Plain text keeps the post readable
  * wherever the markup is not understood (an e-mail digest, the database console).
  */
-const MENTION = /@\[([^\][\n]{1,100})\]\(([^()\s]{1,128})\)/g;
+// The uid is a database key: `. # $ [ ] /` cannot be in one, so `@[the guide](https://…/guide.html)` is text.
+const MENTION = /@\[([^\][\n]{1,100})\]\(([^()\s.#$/[\]]{1,128})\)/g;
 
 /** The uids mentioned in `text`, each once, in order of first appearance. */
 export function mentionedUids(text: string): UserId[] {
   const uids = new Set<UserId>();
   for (const m of text.matchAll(MENTION)) uids.add(m[2]!);
   return [...uids];
+}
+
+/**
+ * `text` with each mention of a known person labelled with their current name, and the uids that stay
+ * mentions. Markup naming anyone not in `people` is left exactly as typed: it is text, notifies nobody.
+ */
+export function resolveMentions(text: string, people: ReadonlyMap<UserId, Pick<Profile, 'uid' | 'name'>>): { text: string; mentions: UserId[] } {
+  const mentions = new Set<UserId>();
+  const out = text.replace(MENTION, (whole, _label: string, uid: string) => {
+    const person = people.get(uid);
+    if (!person) return whole;
+    mentions.add(uid);
+    return mentionMarkup(person).trimEnd();
+  });
+  return { text: out, mentions: [...mentions] };
 }
 
 /** The markup for one person, followed by a space so typing simply continues. */

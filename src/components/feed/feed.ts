@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
-import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post } from '../../data/types.js';
+import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
@@ -22,6 +22,7 @@ import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { feedStyles } from './feed.styles.js';
 import { ProfileCache } from '../shared/profile-cache.js';
+import { mentionedIn } from '../shared/rich-text.js';
 import { define } from '../shared/define.js';
 
 /** Detail of the feed's outcome events: which post. */
@@ -390,8 +391,11 @@ export class LenigFeedElement extends LenigElement {
     const uid = this.viewerSub.value?.uid;
     const offline = this.connection.value === false;
     let held = false;
+    let arrived = false;
     for (const post of page.posts) {
       if (this.seen.has(post.id)) continue;
+      // A post newer than all shown (the viewer's own included) slides the newest-page window down.
+      if (!this.firstPage && post.createdAt.getTime() > this.newestShown) arrived = true;
       const own = uid !== undefined && post.author === uid;
       if (own && offline) this.unsent.add(post.id);
       if (this.firstPage || own || post.createdAt.getTime() <= this.newestShown) {
@@ -402,9 +406,9 @@ export class LenigFeedElement extends LenigElement {
       }
     }
     this.firstPage = false;
-    if (held && !this.paged && page.hasMore) {
-      // Until the first `more()` the window is the newest page, so each held post pushes the oldest shown
-      // post out at the bottom. Paging once pins the window (the store keeps everything from its oldest
+    if ((held || arrived) && !this.paged && page.hasMore) {
+      // Until the first `more()` the window is the newest page, so each new post (held, or the viewer's
+      // own, shown at once) pushes the oldest shown post out at the bottom. Paging once pins the window (the store keeps everything from its oldest
       // post up), which brings it back and keeps the reader's posts in place.
       this.paged = true;
       void this.feedHandle?.more().catch((error: unknown) => this.emitError('more', toStoreError(error)));
@@ -464,6 +468,12 @@ export class LenigFeedElement extends LenigElement {
     if (!entry) return undefined;
     if (entry.count !== count) queueMicrotask(() => void this.fetchLikers(target));
     return entry.names;
+  }
+
+  /** The profiles of the people a post mentions, so the card shows their current names. */
+  private mentionsOf(post: Post): Map<string, Profile | null | undefined> | undefined {
+    const uids = mentionedIn(post.text);
+    return uids.length ? new Map(uids.map((uid) => [uid, this.profiles.get(uid)])) : undefined;
   }
 
   private postFor(target: LikeTarget): Post | undefined {
@@ -544,6 +554,7 @@ export class LenigFeedElement extends LenigElement {
           .posinset=${i + 1}
           .setsize=${setsize}
           .now=${this.now}
+          .mentions=${this.mentionsOf(p)}
         ></lenig-post-card>`;
       },
     )}`;

@@ -596,7 +596,7 @@ export class LenigIdeaDetailElement extends LenigElement {
         ${t.submittedBy(this.name(idea.author))} · ${this.renderTime(idea.createdAt)} ·
         <span class="owner">${owner ? card.owner(this.name(owner)) : card.noOwner}</span>
       </p>
-      <div class="text rich-text">${renderRichText(idea.text)}</div>
+      <div class="text rich-text">${renderRichText(idea.text, (uid) => this.profiles.get(uid))}</div>
       ${merged
         ? nothing
         : html`<div class="vote-row">

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isStoreError } from '../../data/store.js';
-import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type Viewer } from '../../data/types.js';
+import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type UserId, type Viewer } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
@@ -116,6 +116,11 @@ export class LenigPostCardElement extends LitElement {
   @property({ type: Number }) setsize?: number;
   /** The clock for relative times; the feed ticks it so "3 minutes ago" stays true. Default: now. */
   @property({ attribute: false }) now?: Date;
+  /**
+   * The people the text mentions, by uid: their profile (whose current name is shown), `null` for no
+   * such person (the markup stays text), `undefined` while loading. Unset: mentions show as written.
+   */
+  @property({ attribute: false, hasChanged: mentionsChanged }) mentions?: ReadonlyMap<UserId, Profile | null | undefined>;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
@@ -355,7 +360,7 @@ export class LenigPostCardElement extends LitElement {
     }
     const collapsed = this.isLong && !this.expanded;
     return html`${post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}
-      <div id="body" part="body" class="body rich-text ${collapsed ? 'collapsed' : ''}" @focusin=${this.onBodyFocus}>${renderRichText(post.text)}</div>
+      <div id="body" part="body" class="body rich-text ${collapsed ? 'collapsed' : ''}" @focusin=${this.onBodyFocus}>${renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div>
       ${this.isLong
         ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
             ${this.expanded ? t.showLess : t.showMore}
@@ -485,4 +490,15 @@ declare global {
     'lenig-post-report': CustomEvent<PostReportRequestDetail>;
     'lenig-post-hide': CustomEvent<PostHideRequestDetail>;
   }
+}
+
+/** A fresh map with the same people is no change: the feed builds one per render. */
+function mentionsChanged(
+  next: ReadonlyMap<UserId, Profile | null | undefined> | undefined,
+  previous: ReadonlyMap<UserId, Profile | null | undefined> | undefined,
+): boolean {
+  if (next === previous) return false;
+  if (!next || !previous || next.size !== previous.size) return true;
+  for (const [uid, p] of next) if (previous.get(uid) !== p || !previous.has(uid)) return true;
+  return false;
 }

@@ -1,5 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
-import type { UserId } from '../../data/types.js';
+import type { Profile, UserId } from '../../data/types.js';
 
 /**
  * Post and comment text as people see it. The stored text is plain text with two kinds of markup:
@@ -20,9 +20,11 @@ export type RichSegment =
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 // One pass over the text, earliest match first: a mention, a [label](url) link, or a bare URL.
-// Mention markup is the composer's (src/components/composer/mentions.ts); keep the two in step.
+// Mention markup is the composer's (src/components/composer/mentions.ts); keep the two in step. A uid is
+// a database key, so `. # $ [ ] /` never appear in one: `@[x](https://…)` is text (with a link), not a
+// mention.
 const TOKEN =
-  /@\[([^\][\n]{1,100})\]\(([^()\s]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"]+)/gi;
+  /@\[([^\][\n]{1,100})\]\(([^()\s.#$/[\]]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"]+)/gi;
 
 /** The URL if it may be a link (http, https, mailto and well-formed), else undefined. */
 export function safeHref(url: string): string | undefined {
@@ -98,28 +100,61 @@ export function parseRichText(text: string): RichSegment[] {
   return out;
 }
 
+/**
+ * Who a mention names, as far as it is known: the profile, `null` when there is no such person, or
+ * `undefined` while it is being looked up. A label typed into the markup is never trusted on its own.
+ */
+export type MentionLookup = (uid: UserId) => Pick<Profile, 'name'> | null | undefined;
+
+/**
+ * How one mention reads: the person's current name once known; the markup exactly as typed when there
+ * is no such person (so `@[Director](nobody)` cannot pose as someone); the typed label while looking up.
+ */
+function mentionName(s: Extract<RichSegment, { kind: 'mention' }>, lookup: MentionLookup | undefined): string | null {
+  if (!lookup) return s.name;
+  const profile = lookup(s.uid);
+  if (profile === null) return null;
+  return profile?.name ?? s.name;
+}
+
 /** The text as a person reads it: mentions as "@Name", links as their label. For previews and names. */
-export function plainText(text: string): string {
+export function plainText(text: string, lookup?: MentionLookup): string {
   return parseRichText(text)
-    .map((s) => (s.kind === 'text' ? s.text : s.kind === 'link' ? s.label : `@${s.name}`))
+    .map((s) => {
+      if (s.kind === 'text') return s.text;
+      if (s.kind === 'link') return s.label;
+      const name = mentionName(s, lookup);
+      return name === null ? `@[${s.name}](${s.uid})` : `@${name}`;
+    })
     .join('');
 }
 
 /**
  * Renders text with safe links (new tab, no opener, no referrer) and mentions (part `mention`). Put the
- * result in an element styled with `richTextStyles` (class `rich-text`).
+ * result in an element styled with `richTextStyles` (class `rich-text`). With `lookup`, mentions show
+ * each person's current name, and markup naming nobody stays plain text.
  */
-export function renderRichText(text: string): TemplateResult {
+export function renderRichText(text: string, lookup?: MentionLookup): TemplateResult {
   return html`${parseRichText(text).map((s) => {
     switch (s.kind) {
       case 'text':
         return s.text;
       case 'link':
         return html`<a part="link" href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>`;
-      case 'mention':
-        return html`<span part="mention" class="mention" data-uid=${s.uid}>@${s.name}</span>`;
+      case 'mention': {
+        const name = mentionName(s, lookup);
+        if (name === null) return `@[${s.name}](${s.uid})`;
+        return html`<span part="mention" class="mention" data-uid=${s.uid}>@${name}</span>`;
+      }
     }
   })}`;
+}
+
+/** The uids a text mentions, each once — for looking up their current names. */
+export function mentionedIn(text: string): UserId[] {
+  const uids = new Set<UserId>();
+  for (const s of parseRichText(text)) if (s.kind === 'mention') uids.add(s.uid);
+  return [...uids];
 }
 
 /** Styles for a `.rich-text` container: kept line breaks, long URLs that wrap, links and mentions. */
