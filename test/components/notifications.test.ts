@@ -114,6 +114,23 @@ describe('<lenig-notifications>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says a vote on your idea is a vote, in English and Dutch', async () => {
+    for (const [lang, sentence] of [
+      ['en', 'Bram Jansen voted for your idea'],
+      ['nl', 'Bram Jansen heeft op je idee gestemd'],
+    ] as const) {
+      const { backend, store, ideaId } = world();
+      const el = await mount(store, lang);
+      await ready(el);
+      await backend.session('bram').like(postTarget('general', ideaId));
+      await waitUntil(() => badge(el) === '1', 'the count did not go to 1');
+      await waitUntil(() => live(el).endsWith(sentence), `announced: "${live(el)}"`);
+      await openPanel(el);
+      expect(sentences(el)).to.deep.equal([sentence]);
+      el.remove();
+    }
+  });
+
   it('quotes the feedback note when an admin changes the status of your idea', async () => {
     const { backend, store, ideaId } = world();
     const el = await mount(store);

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import type { LenigStore } from '../../data/store.js';
 import type { ChannelId, Notification, Profile, UserId } from '../../data/types.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { notificationsMessages } from '../../i18n/messages/notifications.js';
@@ -109,6 +110,13 @@ export class LenigNotificationsElement extends LenigElement {
   /** Actors' profiles, subscribed only for notifications on screen or being announced. */
   private readonly profiles = new ProfileCache(() => this.requestUpdate());
 
+  /**
+   * Whether a liked post is an idea (a like of an idea is a vote), read once per post: `undefined`
+   * while reading, `null` when the post is gone. Keyed `channel/post`.
+   */
+  private readonly kinds = new Map<string, 'idea' | 'post' | null | undefined>();
+  private kindsStore: LenigStore | undefined;
+
   // --- queries -----------------------------------------------------------------------------------------
 
   @query('[part~="bell"]') private bell?: HTMLButtonElement | null;
@@ -149,6 +157,10 @@ export class LenigNotificationsElement extends LenigElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.profiles.use(this.activeStore);
+    if (this.kindsStore !== this.activeStore) {
+      this.kindsStore = this.activeStore;
+      this.kinds.clear();
+    }
     this.trackNew();
     this.flushAnnouncement();
   }
@@ -329,7 +341,8 @@ export class LenigNotificationsElement extends LenigElement {
     }
     const n = pending.items[0]!;
     const profile = this.profiles.get(n.actor);
-    if (profile === undefined && Date.now() - pending.since < NAME_WAIT_MS) return;
+    const waiting = profile === undefined || (n.type === 'liked' && this.kindOf(n) === undefined);
+    if (waiting && Date.now() - pending.since < NAME_WAIT_MS) return;
     this.pendingAnnounce = undefined;
     clearTimeout(this.announceTimer);
     void this.announce(t.newOne(this.sentence(n, profile)));
@@ -342,6 +355,28 @@ export class LenigNotificationsElement extends LenigElement {
     this.announcement = message;
   }
 
+  /** Whether the post a notification is about is an idea; read once, then known. */
+  private kindOf(n: Notification): 'idea' | 'post' | null | undefined {
+    const key = `${n.channel}/${n.post}`;
+    if (this.kinds.has(key)) return this.kinds.get(key);
+    this.kinds.set(key, undefined);
+    const store = this.activeStore;
+    if (!store) return undefined;
+    const settle = (kind: 'idea' | 'post' | null) => {
+      if (this.kindsStore !== store || this.kinds.get(key) !== undefined) return;
+      this.kinds.set(key, kind);
+      queueMicrotask(() => stop());
+      this.requestUpdate();
+    };
+    const stop = store.subscribePost(
+      n.channel,
+      n.post,
+      (post) => settle(post ? (post.category === 'idea' ? 'idea' : 'post') : null),
+      () => settle(null),
+    );
+    return this.kinds.get(key);
+  }
+
   private actorName(profile: Profile | null | undefined): string {
     return profile?.name || this.common.t.unknownPerson;
   }
@@ -352,7 +387,7 @@ export class LenigNotificationsElement extends LenigElement {
     const actor = this.actorName(profile);
     switch (n.type) {
       case 'liked':
-        return t.liked(actor);
+        return this.kindOf(n) === 'idea' ? t.voted(actor) : t.liked(actor);
       case 'commented':
         return t.commented(actor);
       case 'mentioned':

@@ -20,6 +20,7 @@ export const notificationsMessages = defineMessages({
     /** Read by screen readers before an unread notification. */
     unread: 'Unread:',
     liked: (actor: string) => `${actor} liked your post`,
+    voted: (actor: string) => `${actor} voted for your idea`,
     commented: (actor: string) => `${actor} commented on your post`,
     mentioned: (actor: string) => `${actor} mentioned you in a post`,
     ideaStatus: (actor: string, status: string) => `${actor} set an idea you follow to “${status}”`,
@@ -45,6 +46,7 @@ export const notificationsMessages = defineMessages({
     markFailed: 'Markeren als gelezen is niet gelukt. Probeer het opnieuw.',
     unread: 'Ongelezen:',
     liked: (actor: string) => `${actor} vindt je bericht leuk`,
+    voted: (actor: string) => `${actor} heeft op je idee gestemd`,
     commented: (actor: string) => `${actor} heeft gereageerd op je bericht`,
     mentioned: (actor: string) => `${actor} heeft je genoemd in een bericht`,
     ideaStatus: (actor: string, status: string) => `${actor} heeft een idee dat je volgt op „${status}” gezet`,
