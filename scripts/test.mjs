@@ -20,7 +20,7 @@ process.chdir(root);
 
 /** Folders under test/ whose *.test.ts files run in Node; everything else runs in Chromium.
  *  Keep in step with `nodeDirs` in web-test-runner.config.mjs. */
-const NODE_TEST_DIRS = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist'];
+const NODE_TEST_DIRS = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx'];
 /** Node 20 applies --test-timeout to each test FILE as a whole. A file may drive two browsers and a
  *  backend through dozens of tests on a busy 2-core machine; past this it is stuck, not slow. */
 const NODE_TEST_TIMEOUT_MS = 300_000;
