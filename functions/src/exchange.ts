@@ -134,7 +134,8 @@ export function createExchange(config: ExchangeConfig): (authorization: string |
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!match?.[1]) throw new Refused('missing-token');
       const payload = await verify(match[1]);
-      const azp = String(payload.azp ?? payload.appid ?? '').toLowerCase();
+      const client = payload.azp ?? payload['appid'];
+      const azp = typeof client === 'string' ? client.toLowerCase() : '';
       if (clients.length && !clients.includes(azp)) throw new Refused('client-not-allowed', azp ? `client ${azp}` : 'no azp/appid claim');
       // Application tokens (client credentials) have no person behind them: no oid, or oid === sub with idtyp app.
       const oid = typeof payload.oid === 'string' ? payload.oid : '';

@@ -26,18 +26,28 @@ export function configure(config: LenigConfig): void {
   setPageState({ status: 'loading' });
   // Loaded on demand so that a page which hands its widgets a store of its own never loads Firebase.
   import('../firebase/index.js')
-    // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
-    .then(({ createFirebaseStore }) => (mine === generation ? createFirebaseStore(config as Parameters<typeof createFirebaseStore>[0]) : undefined))
-    .then(
-      (store) => {
-        if (store && mine === generation) setPageState({ status: 'ready', store });
-      },
-      (error: unknown) => {
-        const detail = error instanceof Error ? error.message : String(error);
-        console.error(`lenig: could not connect to Firebase — ${detail}`);
-        if (mine === generation) setPageState({ status: 'failed', detail });
-      },
-    );
+    .then(async ({ createFirebaseStore, followSignInProfile }) => {
+      // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
+      if (mine !== generation) return;
+      const store = createFirebaseStore(config as Parameters<typeof createFirebaseStore>[0]);
+      followSignInProfile(store);
+      if (config.auth === 'custom-token') {
+        // Nothing works before the intranet's token has signed the employee in, and that sign-in is
+        // bounded (tokenTimeout): widgets wait for it, and if it fails they say they cannot connect
+        // instead of loading forever. The store has already named the cause in the console.
+        const error = await store.session.autoSignIn();
+        if (error && mine === generation) {
+          setPageState({ status: 'failed', detail: error.message });
+          return;
+        }
+      }
+      if (mine === generation) setPageState({ status: 'ready', store });
+    })
+    .catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      console.error(`lenig: could not connect to Firebase — ${detail}`);
+      if (mine === generation) setPageState({ status: 'failed', detail });
+    });
 }
 
 /**

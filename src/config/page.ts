@@ -17,8 +17,18 @@ export interface LenigConfig {
   };
   /** Sign-in method. Default `anonymous`. */
   auth?: AuthMode;
-  /** For `custom-token`: the intranet endpoint that returns a Firebase custom token (cookies are sent). */
+  /**
+   * For `custom-token`: the endpoint that returns a Firebase custom token — the intranet's (its cookies are
+   * sent), or with `tokenSource` the token exchange (see docs/sharepoint.md).
+   */
   tokenUrl?: string;
+  /**
+   * For `custom-token`: gives a token the page already holds for the employee — in SharePoint and Teams
+   * an Entra ID access token — which is posted to `tokenUrl` as `Authorization: Bearer …`.
+   */
+  tokenSource?: () => Promise<string>;
+  /** For `custom-token`: how long (ms) the token source and endpoint may take together. Default 10 000. */
+  tokenTimeout?: number;
   /** For `microsoft`: the Entra ID tenant id or domain. */
   tenant?: string;
   /** Forces one language; by default each widget follows its nearest `lang` attribute. */
@@ -100,7 +110,17 @@ export function checkConfig(config: LenigConfig): ConfigProblem[] {
     problems.push({ field: 'api-key', problem: 'missing', detail: 'the Web API key of the Firebase app (Project settings → General)' });
   }
   if (auth === 'custom-token' && !config.tokenUrl) {
-    problems.push({ field: 'token-url', problem: 'missing', detail: 'the intranet endpoint that returns a Firebase custom token' });
+    problems.push({
+      field: 'token-url',
+      problem: 'missing',
+      detail: config.tokenSource ? 'the token exchange that trades the token source\'s token for a Firebase custom token' : 'the intranet endpoint that returns a Firebase custom token',
+    });
+  }
+  if (config.tokenSource !== undefined && typeof config.tokenSource !== 'function') {
+    problems.push({ field: 'tokenSource', problem: 'invalid', detail: 'must be a function that returns a promise of a token' });
+  }
+  if (config.tokenTimeout !== undefined && !(Number.isFinite(config.tokenTimeout) && config.tokenTimeout > 0)) {
+    problems.push({ field: 'tokenTimeout', problem: 'invalid', detail: `"${String(config.tokenTimeout)}" is not a positive number of milliseconds` });
   }
   if (auth === 'microsoft' && !config.tenant) {
     problems.push({ field: 'tenant', problem: 'missing', detail: 'the Microsoft Entra ID tenant (id or domain)' });

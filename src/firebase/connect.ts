@@ -4,7 +4,15 @@
  * bundles of lenig on one SharePoint page find each other's connection instead of opening a second one.
  */
 import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
-import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import {
+  browserLocalPersistence,
+  browserPopupRedirectResolver,
+  connectAuthEmulator,
+  getAuth,
+  indexedDBLocalPersistence,
+  initializeAuth,
+  type Auth,
+} from 'firebase/auth';
 import { getDatabase, type Database } from 'firebase/database';
 
 /** The Firebase web app config, as the Firebase console shows it. `databaseURL` is required. */
@@ -27,6 +35,11 @@ export interface ConnectConfig {
   databaseEmulator?: string;
   /** Same as `emulator.auth`. */
   authEmulator?: string;
+  /**
+   * The sign-in mode. Only `microsoft` (a popup) gets Firebase's popup helper, which loads a script and
+   * an iframe from Google on every page view; the other modes never need it.
+   */
+  auth?: 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
   /**
    * Name of the app lenig creates. Default `lenig`, so the host page's `[DEFAULT]` app is never touched.
    * Tests and the demo's user switcher use different names to be several users at once.
@@ -125,12 +138,32 @@ export function connectFirebase(config: ConnectConfig): FirebaseConnection {
     else app = getApps().find((a) => a.name === `${name}-${hash(key)}`) ?? initializeApp(firebaseOptions, `${name}-${hash(key)}`);
   }
   const database = dbURL ? getDatabase(app, dbURL) : getDatabase(app);
-  const auth = getAuth(app);
+  const auth = authFor(app, config);
   if (authEmulator && !auth.emulatorConfig) connectAuthEmulator(auth, authEmulator, { disableWarnings: true });
 
   const connection: FirebaseConnection = { app, database, auth, key, shared: new Map() };
   registry().connections.set(key, connection);
   return connection;
+}
+
+/**
+ * Auth with only what the sign-in mode needs: `getAuth()` would also start Firebase's popup/redirect
+ * helper, which fetches https://apis.google.com/js/api.js and an iframe on every page — refused by strict
+ * content security policies, and a Google request on every intranet page view.
+ */
+function authFor(app: FirebaseApp, config: ConnectConfig): Auth {
+  // The host page's own app: its Auth is the page's to set up (it may use popups itself).
+  if (config.app) return getAuth(app);
+  try {
+    return initializeAuth(app, {
+      // Stay signed in across page views; localStorage where IndexedDB is not available.
+      persistence: [indexedDBLocalPersistence, browserLocalPersistence],
+      ...(config.auth === 'microsoft' ? { popupRedirectResolver: browserPopupRedirectResolver } : {}),
+    });
+  } catch {
+    // Already set up for this app (by an earlier configuration of the page): use it as it is.
+    return getAuth(app);
+  }
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {

@@ -4,7 +4,7 @@
  */
 export { connectFirebase, databaseNamespace, emulatorDatabaseURL } from './connect.js';
 export type { ConnectConfig, FirebaseConnection, FirebaseWebConfig } from './connect.js';
-export { Session, toAuthError } from './session.js';
+export { DEFAULT_TOKEN_TIMEOUT_MS, Session, followSignInProfile, toAuthError } from './session.js';
 export type { AuthMode, SessionConfig } from './session.js';
 export { FirebaseStore, createFirebaseStore, toStoreError } from './firebase-store.js';
 export type { FirebaseStoreConfig, FirebaseStoreOptions, StoreProbe } from './firebase-store.js';

@@ -3,14 +3,19 @@
  *
  * Modes:
  * - `anonymous`: every visitor gets an anonymous Firebase account, signed in without asking.
- * - `custom-token`: the intranet vouches for the employee: `tokenUrl` (fetched with the intranet's
- *   cookies) answers a Firebase custom token, as JSON `{ "token": "…" }` or as plain text. Silent too.
+ * - `custom-token`: the intranet vouches for the employee: `tokenUrl` answers a Firebase custom token,
+ *   as JSON `{ "token": "…" }` or as plain text. Silent too. Without `tokenSource` the URL is fetched
+ *   with the intranet's cookies; with one (SharePoint, Teams) the token it gives — an Entra ID access
+ *   token — is posted to `tokenUrl`, the token exchange, as a bearer token. Either way the whole
+ *   exchange has `tokenTimeout` to answer, so a silent endpoint cannot keep widgets loading.
  * - `microsoft`: Microsoft Entra ID through Firebase's `microsoft.com` provider, restricted to `tenant`,
- *   in a popup (so it needs a click: `signIn()`).
+ *   in a popup (so it needs a click: `signIn()`). The only mode that loads Firebase's popup helper
+ *   (a script from apis.google.com).
  * - `host`: the host page signs in with its own Firebase app; lenig only watches.
  * - `email`: e-mail and password, for the demo's "signed in as" switcher and tests (Auth emulator).
  */
 import {
+  browserPopupRedirectResolver,
   OAuthProvider,
   onAuthStateChanged,
   signInAnonymously,
@@ -21,15 +26,23 @@ import {
   type Auth,
   type User,
 } from 'firebase/auth';
-import { StoreError, type Unsubscribe } from '../data/store.js';
+import { StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
+import type { Profile } from '../data/types.js';
 
 export type AuthMode = 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
 
 export interface SessionConfig {
   /** Default `anonymous`. */
   auth?: AuthMode;
-  /** For `custom-token`. */
+  /** For `custom-token`: the endpoint that answers a Firebase custom token (with `tokenSource`: the token exchange). */
   tokenUrl?: string;
+  /**
+   * For `custom-token`: gives the token the page already has for the employee (in SharePoint, an Entra ID
+   * access token for the lenig API app), posted to `tokenUrl` as `Authorization: Bearer …`.
+   */
+  tokenSource?: () => Promise<string>;
+  /** For `custom-token`: milliseconds the token source and endpoint together may take. Default 10 000. */
+  tokenTimeout?: number;
   /** For `microsoft`: the Entra ID tenant id or domain. */
   tenant?: string;
   /** For `email`: whom `signIn()` signs in. */
@@ -76,11 +89,28 @@ export class Session {
     if (this.mode !== 'anonymous' && this.mode !== 'custom-token') return Promise.resolve(undefined);
     return this.track(async () => {
       await this.ready();
+      // A shared PC: the session kept from the last visit may be a colleague's.
+      if (this.user && !(await this.sameEmployee(this.user.uid))) await signOut(this.auth);
       if (!this.user) await this.doSignIn();
     }).then(
       () => undefined,
       (e: unknown) => toAuthError(e),
     );
+  }
+
+  /**
+   * With a token source, whether the kept Firebase session belongs to the person the page knows (the
+   * token's object id, read without verifying: it only decides whether to ask the exchange again).
+   */
+  private async sameEmployee(uid: string): Promise<boolean> {
+    if (this.mode !== 'custom-token' || !this.config.tokenSource) return true;
+    try {
+      const payload = (await this.config.tokenSource()).split('.')[1] ?? '';
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { oid?: unknown };
+      return typeof claims.oid !== 'string' || claims.oid === uid;
+    } catch {
+      return true;
+    }
   }
 
   /** Signs in with the configured mode. Concurrent calls share one attempt. */
@@ -102,14 +132,15 @@ export class Session {
           await signInAnonymously(this.auth);
           return;
         case 'custom-token':
-          await signInWithCustomToken(this.auth, await this.fetchCustomToken());
+          await signInWithCustomToken(this.auth, await this.customToken());
           return;
         case 'microsoft': {
           if (!this.config.tenant) throw new StoreError('unauthenticated', 'lenig: auth "microsoft" needs a tenant (the Entra ID tenant id or domain)');
           const provider = new OAuthProvider('microsoft.com');
           // Only accounts of the organisation's own tenant, and let people pick among their accounts.
           provider.setCustomParameters({ tenant: this.config.tenant, prompt: 'select_account' });
-          await signInWithPopup(this.auth, provider);
+          // The popup helper is given here too: the page's Auth may have been set up without it.
+          await signInWithPopup(this.auth, provider, browserPopupRedirectResolver);
           return;
         }
         case 'email': {
@@ -142,30 +173,69 @@ export class Session {
     }
   }
 
-  /** The custom token from the intranet's endpoint, with errors that say what to fix. */
-  private async fetchCustomToken(): Promise<string> {
+  /** The custom token, within `tokenTimeout`: a token endpoint that never answers must not hang the page. */
+  private async customToken(): Promise<string> {
     const url = this.config.tokenUrl;
     if (!url) throw new StoreError('unauthenticated', 'lenig: auth "custom-token" needs a token-url');
+    const ms = this.config.tokenTimeout ?? DEFAULT_TOKEN_TIMEOUT_MS;
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        const what = this.config.tokenSource ? `the page's token source and the token exchange ${url}` : `the token endpoint ${url}`;
+        reject(new StoreError('offline', `lenig: ${what} did not answer within ${ms / 1000} s; check that the endpoint is up and reachable from this page`));
+      }, ms);
+    });
+    try {
+      return await Promise.race([this.fetchCustomToken(url, abort.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The custom token from the intranet's endpoint, with errors that say what to fix. */
+  private async fetchCustomToken(url: string, signal: AbortSignal): Promise<string> {
+    const source = this.config.tokenSource;
+    let init: RequestInit;
+    if (source) {
+      let bearer: string;
+      try {
+        bearer = await source();
+      } catch (e) {
+        throw new StoreError('unauthenticated', `lenig: the page could not give a token for the token exchange (${(e as Error).message}); in SharePoint, an admin approves lenig's API permission in the SharePoint admin centre`);
+      }
+      // The bearer token is the credential: no cookies, so the exchange needs no credentialed CORS.
+      init = { method: 'POST', credentials: 'omit', headers: { accept: 'application/json', authorization: `Bearer ${bearer}` }, signal };
+    } else {
+      // The intranet knows the employee by their session cookie: send it.
+      init = { credentials: 'include', headers: { accept: 'application/json, text/plain' }, signal };
+    }
     let res: Response;
     try {
-      // The intranet knows the employee by their session cookie: send it.
-      res = await fetch(url, { credentials: 'include', headers: { accept: 'application/json, text/plain' } });
+      res = await fetch(url, init);
     } catch (e) {
-      throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); check the URL and that it allows this page (CORS with credentials)`);
+      if (signal.aborted) throw new StoreError('offline', `lenig: the token endpoint ${url} did not answer in time`);
+      const cors = source ? 'CORS for this page\'s origin' : 'CORS with credentials';
+      throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); check the URL and that it allows this page (${cors})`);
     }
+    const body = (await res.text()).trim();
     if (res.status === 401 || res.status === 403) {
-      throw new StoreError('unauthenticated', `lenig: the token endpoint ${url} answered ${res.status}: the intranet does not know who you are — sign in to the intranet first`);
+      // The exchange names its reason: `{"error": "wrong-audience", "message": "…"}`.
+      const reason = readJson(body)?.message;
+      throw new StoreError(
+        'unauthenticated',
+        source && typeof reason === 'string'
+          ? `lenig: the token exchange ${url} refused the sign-in: ${reason}`
+          : `lenig: the token endpoint ${url} answered ${res.status}: the intranet does not know who you are — sign in to the intranet first`,
+      );
     }
     if (!res.ok) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}`);
-    const body = (await res.text()).trim();
     let token = body;
     if ((res.headers.get('content-type') ?? '').includes('json') || body.startsWith('{')) {
-      try {
-        const t = (JSON.parse(body) as { token?: unknown }).token;
-        token = typeof t === 'string' ? t.trim() : '';
-      } catch {
-        throw new StoreError('unknown', `lenig: the token endpoint ${url} answered JSON that cannot be read`);
-      }
+      const json = readJson(body);
+      if (!json) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered JSON that cannot be read`);
+      token = typeof json.token === 'string' ? json.token.trim() : '';
     }
     // A custom token is a JWT: three base64url parts.
     if (!/^[\w-]+\.[\w-]*\.[\w-]*$/.test(token)) {
@@ -173,6 +243,71 @@ export class Session {
     }
     return token;
   }
+}
+
+/** How long a custom-token sign-in may take, token source and endpoint together, by default. */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
+
+function readJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `followSignInProfile` needs of a store. */
+interface ProfileStore {
+  readonly session: Session;
+  readonly connection: { readonly shared: Map<string, unknown> };
+  subscribeProfile: LenigStore['subscribeProfile'];
+  updateMyProfile: LenigStore['updateMyProfile'];
+}
+
+/**
+ * Keeps the signed-in employee's `/profiles/{uid}` in step with what their sign-in says about them — the
+ * `name` claim the token exchange puts in the custom token, or the Microsoft account's name in the popup
+ * mode — so nobody shows up as "Someone". Creates the profile on first sign-in and refreshes the name
+ * when it changed; other fields (photo, job title) are kept. Anonymous visitors have no name to give.
+ * Once per store, however many copies of lenig call it.
+ */
+export function followSignInProfile(store: ProfileStore): void {
+  if (store.session.mode !== 'custom-token' && store.session.mode !== 'microsoft') return;
+  const key = 'sign-in-profile';
+  if (store.connection.shared.has(key)) return;
+  store.connection.shared.set(key, true);
+  // Once per sign-in: the callback also runs when a copy of lenig subscribes late.
+  let last: string | undefined;
+  store.session.onChange((user) => {
+    if (user?.uid === last) return;
+    last = user?.uid;
+    if (!user || user.isAnonymous) return;
+    void (async () => {
+      const claims = (await user.getIdTokenResult()).claims;
+      const name = (typeof claims['name'] === 'string' ? claims['name'] : user.displayName ?? '').trim().slice(0, 100);
+      if (!name) return;
+      const current = await new Promise<Profile | null>((resolve, reject) => {
+        let stop: Unsubscribe | undefined = undefined;
+        let settled = false;
+        stop = store.subscribeProfile(
+          user.uid,
+          (p) => {
+            settled = true;
+            resolve(p);
+            queueMicrotask(() => stop?.());
+          },
+          (e) => reject(e),
+        );
+        if (settled) stop();
+      });
+      if (current?.name === name) return;
+      const { uid: _uid, ...rest } = current ?? { uid: user.uid, name };
+      await store.updateMyProfile({ ...rest, name });
+    })().catch((e: unknown) => {
+      console.warn(`lenig: could not save your name to your profile (${(e as Error).message})`);
+    });
+  });
 }
 
 /** Firebase Auth errors as StoreErrors, keeping Firebase's code in the message for whoever debugs. */

@@ -1,0 +1,121 @@
+/**
+ * Which sign-in modes make a page fetch Google's popup helper (https://apis.google.com/js/api.js and its
+ * iframe). Firebase's `getAuth()` adds the popup/redirect helper, which mobile browsers and Safari start
+ * on every page view — a Google script on every intranet page, refused by strict CSPs. lenig sets up
+ * Auth with only what the mode needs: only the Microsoft popup mode may fetch it.
+ *
+ * Runs the drop-in (dist/lenig.js) in Chromium with a phone's user agent (as Lighthouse does), against
+ * the local backend that scripts/test.mjs starts.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+const bundle = readFileSync(new URL('dist/lenig.js', root));
+const databaseURL = process.env['LENIG_TEST_DATABASE_URL'];
+const authURL = process.env['LENIG_TEST_AUTH_URL'];
+const MOBILE = 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36';
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+/** An unsigned custom token: the Auth emulator accepts it. */
+function customToken(uid: string): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({
+    iss: 'exchange@demo-lenig.iam.gserviceaccount.com',
+    sub: 'exchange@demo-lenig.iam.gserviceaccount.com',
+    aud: 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit',
+    iat: now,
+    exp: now + 3600,
+    uid,
+  })}.`;
+}
+
+function page(config: object): string {
+  // Configured through JSON, which a strict CSP allows (it is not script).
+  const json = JSON.stringify({ firebase: { apiKey: 'demo-key', projectId: 'demo-lenig', databaseURL }, emulator: { database: databaseURL, auth: authURL }, ...config });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>auth scripts</title></head><body>
+<script type="application/json" data-lenig-config>${json.replace(/</g, '\\u003c')}</script>
+<script type="module" src="/lenig.js"></script>
+<lenig-like-button target="google-scripts"></lenig-like-button></body></html>`;
+}
+
+before(async () => {
+  server = createServer((req, res) => {
+    const url = req.url ?? '';
+    if (url === '/lenig.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    if (url === '/token') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: customToken('google-scripts-sso') }));
+    const mode = url.slice(1);
+    const configs: Record<string, object> = {
+      anonymous: { auth: 'anonymous' },
+      email: { auth: 'email' },
+      'custom-token': { auth: 'custom-token', tokenUrl: '/token' },
+      microsoft: { auth: 'microsoft', tenant: 'contoso.example', firebase: { apiKey: 'demo-key', projectId: 'demo-lenig', databaseURL, authDomain: 'demo-lenig.firebaseapp.com' } },
+    };
+    const config = configs[mode];
+    if (!config) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'; object-src 'none'" });
+    res.end(page(config));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Loads the page for `mode` and returns the Google hosts it asked for once the widgets are settled. */
+async function googleRequests(mode: string): Promise<string[]> {
+  const context = await browser.newContext({ userAgent: MOBILE, isMobile: true, viewport: { width: 412, height: 823 } });
+  const seen: string[] = [];
+  // Nothing leaves this machine: record and refuse.
+  await context.route(/^https:\/\/(apis\.google\.com|[^/]*\.firebaseapp\.com|[^/]*\.gstatic\.com)\//, (route) => {
+    seen.push(new URL(route.request().url()).host + new URL(route.request().url()).pathname);
+    return route.abort();
+  });
+  const p = await context.newPage();
+  // Under the page's CSP the browser refuses the script before any request leaves: count those too.
+  await p.addInitScript(() => {
+    const w = window as unknown as { blocked: string[] };
+    w.blocked = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.blocked.push(e.blockedURI));
+  });
+  await p.goto(`${origin}/${mode}`);
+  // lenig's Firebase code has run and set up Auth (the page's one connection is registered).
+  await p.waitForFunction(() => {
+    const registry = (globalThis as Record<symbol, { connections?: Map<string, unknown> } | undefined>)[Symbol.for('lenig.firebase')];
+    return (registry?.connections?.size ?? 0) > 0;
+  }, undefined, { timeout: 20_000 });
+  // Firebase starts the helper right after Auth is set up; give it the moment it takes.
+  await p.waitForTimeout(1500);
+  const blocked = await p.evaluate(() => (window as unknown as { blocked: string[] }).blocked);
+  for (const u of blocked) if (/google|firebaseapp|gstatic/.test(u)) seen.push(new URL(u).host + new URL(u).pathname);
+  await context.close();
+  return seen;
+}
+
+const skip = databaseURL && authURL ? false : 'no local backend (run through npm test)';
+
+for (const mode of ['anonymous', 'email', 'custom-token']) {
+  test(`${mode}: the page fetches nothing from Google`, { timeout: 60_000, skip }, async () => {
+    assert.deepEqual(await googleRequests(mode), []);
+  });
+}
+
+test('microsoft (popup): the popup helper is set up, and only here', { timeout: 60_000, skip }, async () => {
+  const seen = await googleRequests('microsoft');
+  assert.ok(seen.some((u) => u.startsWith('apis.google.com/js/api.js')), `expected api.js, saw ${JSON.stringify(seen)}`);
+});
