@@ -1,0 +1,558 @@
+/**
+ * `npm run bench`: how fast lenig is at intranet scale, measured in headless Chromium against the local
+ * backend (scripts/backend.mjs), on this machine, in one run. Every figure compares lenig with a floor
+ * measured in the same run and page: a hand-written DOM rendering of the same cards, or a bare Firebase
+ * SDK listener. Variants alternate (A B B A …) so drift in the machine hits both alike; each line prints
+ * the median and the spread (25th–75th percentile) of its samples.
+ *
+ *   npm run bench                 every scenario
+ *   npm run bench -- render like  only the scenarios whose name contains one of these words
+ *
+ * Scenarios: render (20 and 200 posts), long-feed (5,000 posts loaded), like (a colleague's like),
+ * listeners (idea board with 50 ideas, insights), bytes (gzip per page scenario; needs `npm run build`),
+ * demo (time to the first card on the demo page, cold).
+ *
+ * Loopback only; each scenario is bounded in samples and time. Set CHROME_PATH to use another Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { deleteApp, setLogLevel } from 'firebase/app';
+import { goOffline } from 'firebase/database';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBackend, type Backend } from '../scripts/backend.mjs';
+import { buildSeed, SEED_USERS } from '../scripts/seed-data.mjs';
+import { createDemoServer } from '../scripts/start.mjs';
+import { encodeKey } from '../src/data/keys.js';
+import { monthKey, postTarget } from '../src/data/types.js';
+import { FirebaseStore } from '../src/firebase/index.js';
+
+setLogLevel('error');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+];
+const [READER, COLLEAGUE] = [SEED_USERS[0]!, SEED_USERS[1]!];
+const AUTHORS = SEED_USERS.map((u) => u.uid);
+/** Samples per variant in the alternating scenarios (medians of ≥ 10, as the targets ask). */
+const SAMPLES = Number(process.env['LENIG_BENCH_SAMPLES'] ?? 12);
+const BIG_TOTAL = 5_000;
+/** How long each variant may take to load the long feed before it stops and reports how far it got. */
+const LONG_BUDGET_MS = Number(process.env['LENIG_BENCH_LONG_BUDGET_S'] ?? 120) * 1000;
+
+// --- statistics -------------------------------------------------------------------------------------------
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo);
+}
+const median = (xs: number[]) => quantile(xs, 0.5);
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const spread = (xs: number[], f = f1) => `${f(quantile(xs, 0.25))}–${f(quantile(xs, 0.75))}`;
+const ms = (xs: number[]) => `${f1(median(xs))} ms (${spread(xs)}, n=${xs.length})`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const line = (s: string) => console.log(s);
+const target = (ok: boolean, what: string) => `${ok ? 'met    ' : 'NOT MET'} ${what}`;
+
+/** Runs `a` and `b` alternately (A B B A …), `n` times each. */
+async function alternate(n: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
+  }
+  return [as, bs];
+}
+
+/** lenig / floor per pair, and the medians of both. */
+function ratioLine(name: string, lenig: number[], floor: number[], floorName: string): number {
+  const ratios = lenig.map((x, i) => x / floor[i]!);
+  const r = median(ratios);
+  line(`${name}: ${f2(r)}× ${floorName} (spread ${spread(ratios, f2)}); lenig ${ms(lenig)}, ${floorName} ${ms(floor)}`);
+  return r;
+}
+
+// --- data ---------------------------------------------------------------------------------------------------
+
+const CH = { render: 'bench-render', big: 'bench-big', ideas: 'bench-ideas', like: 'bench-like' } as const;
+const IDEAS = 50;
+const IDEAS_REVIEWED = 35;
+
+/** The demo seed plus the bench's channels: posts, ideas and two years of stats per channel. */
+interface Tree {
+  [key: string]: Tree;
+}
+/** The object at `keys` under `tree`, made on the way. */
+const at = (tree: Tree, ...keys: string[]): Tree => keys.reduce((t, k) => (t[k] ??= {}), tree);
+
+function benchData(now: number): Tree {
+  const data = buildSeed(now).data as Tree;
+  const categories = { news: 0, idea: 1, question: 2, personal: 3, praise: 4 };
+  const cats = Object.keys(categories);
+  const words = 'the canteen opens early tomorrow and the new planning tool goes live for every team in the north region'.split(' ');
+  const text = (i: number) => Array.from({ length: 12 + (i % 25) }, (_, k) => words[(i * 7 + k) % words.length]).join(' ');
+  const addPosts = (ch: string, n: number, ideas = 0) => {
+    at(data, 'channels')[ch] = { name: ch, categories } as unknown as Tree;
+    const posts: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const createdAt = now - (n - i) * 60_000;
+      const id = `p${String(i).padStart(5, '0')}`;
+      const idea = i >= n - ideas;
+      const category = idea ? 'idea' : cats[i % cats.length] === 'idea' ? 'news' : cats[i % cats.length]!;
+      const post: Record<string, unknown> = {
+        author: AUTHORS[i % AUTHORS.length],
+        text: text(i),
+        category,
+        createdAt,
+        month: monthKey(new Date(createdAt)),
+        byCat: { [category]: createdAt },
+        likeCount: i % 5,
+        commentCount: i % 3,
+      };
+      if (idea) {
+        const k = n - i;
+        post['title'] = `Idea ${k}: ${words[k % words.length]} ${words[(k + 3) % words.length]}`;
+        post['status'] = k <= IDEAS_REVIEWED ? (['under-review', 'planned', 'in-progress', 'done', 'declined'] as const)[k % 5] : 'new';
+        if (k <= IDEAS_REVIEWED) {
+          const entry = `h${id}`;
+          at(data, 'ideaHistory', ch, id)[entry] = { status: post['status'], note: 'Looked at it.', by: AUTHORS[3], at: createdAt + 1000 } as unknown as Tree;
+          post['statusEntry'] = entry;
+        }
+      }
+      posts[id] = post;
+      for (let k = 0; k < i % 5; k++) {
+        const key = encodeKey(postTarget(ch, id));
+        at(data, 'likes', key)[`someone-${k}`] = (createdAt + k) as unknown as Tree;
+      }
+    }
+    at(data, 'posts')[ch] = posts as Tree;
+  };
+  addPosts(CH.render, 200);
+  addPosts(CH.big, BIG_TOTAL + 300);
+  addPosts(CH.ideas, IDEAS, IDEAS);
+  addPosts(CH.like, 20);
+  // Two years of monthly stats for every channel, so "listen to the months shown" has something to skip.
+  for (const ch of Object.keys(at(data, 'channels'))) {
+    for (let m = 0; m < 24; m++) {
+      const d = new Date(now);
+      d.setUTCMonth(d.getUTCMonth() - m, 1);
+      const month = monthKey(d);
+      for (const c of cats) at(data, 'stats', ch, month)[c] = { posts: 3 + m, likes: 7 + m } as unknown as Tree;
+    }
+  }
+  return data;
+}
+
+// --- wire: listeners each browser connection holds open -------------------------------------------------
+
+interface WireSocket {
+  on(event: 'message', cb: (data: unknown) => void): void;
+}
+function countListens(backend: Backend) {
+  const open = new Map<number, Map<string, string>>();
+  let connections = 0;
+  (backend.server as unknown as { wss: { on(e: 'connection', cb: (s: WireSocket) => void): void } }).wss.on('connection', (socket) => {
+    const id = ++connections;
+    const mine = new Map<string, string>();
+    open.set(id, mine);
+    socket.on('message', (data) => {
+      try {
+        const frame = JSON.parse(String(data)) as { t?: string; d?: { a?: string; b?: { p?: string; q?: unknown } } };
+        const { a, b } = frame.d ?? {};
+        const key = `${b?.p ?? ''} ${JSON.stringify(b?.q ?? {})}`;
+        if (frame.t === 'd' && a === 'q') mine.set(key, b?.p ?? '');
+        if (frame.t === 'd' && a === 'n') mine.delete(key);
+      } catch {
+        // a continuation frame: listen requests fit in one
+      }
+    });
+  });
+  return {
+    /** Marks the connections so far as not counted. */
+    mark: () => connections,
+    /** Listens held open by connections opened after `since`. */
+    since: (since: number) => [...open].filter(([id]) => id > since).flatMap(([, m]) => [...m.values()]),
+  };
+}
+
+// --- servers ---------------------------------------------------------------------------------------------
+
+async function bundlePage(): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'bench', 'page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    write: false,
+    logLevel: 'error',
+  });
+  return result.outputFiles[0]!.contents;
+}
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+<style>
+  body { font: 14px system-ui, sans-serif; margin: 0 auto; max-width: 640px; }
+  .hand-feed .card { display: block; border: 1px solid #ccc; border-radius: 8px; padding: 12px; margin: 8px 0; }
+  .hand-feed .header { display: flex; gap: 8px; align-items: baseline; }
+  .hand-feed .avatar { width: 32px; height: 32px; border-radius: 50%; background: #ddd; display: inline-grid; place-items: center; }
+  .hand-feed .author { font-weight: 600; }
+  .hand-feed .time, .hand-feed .category { color: #666; }
+  .hand-feed .actions { display: flex; gap: 8px; }
+</style></head><body><div id="host"></div><script type="module" src="/bench.js"></script></body></html>`;
+
+function bytesPage(body: string, backend: Backend): string {
+  const cfg = `<lenig-config database-url="${backend.databaseURL}" project-id="${backend.projectId}" api-key="bench-key"
+    emulator-database="${backend.databaseURL}" emulator-auth="${backend.authURL}"></lenig-config>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bytes</title></head><body>
+<script type="module" src="/dist/lenig.js"></script>${body.replace('CONFIG', cfg)}</body></html>`;
+}
+
+async function startPageServer(backend: Backend) {
+  const js = await bundlePage();
+  const pages: Record<string, string> = {
+    '/': PAGE,
+    '/bytes/loader': bytesPage('', backend),
+    '/bytes/like': bytesPage('CONFIG<lenig-like-button target="bench-bytes"></lenig-like-button>', backend),
+    '/bytes/feed-composer': bytesPage(`CONFIG<lenig-composer channel="${CH.render}"></lenig-composer><lenig-feed channel="${CH.render}"></lenig-feed>`, backend),
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pages[url]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
+      res.end(pages[url]);
+    } else if (url === '/bench.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(js);
+    } else if (url.startsWith('/dist/') && !url.includes('..') && existsSync(path.join(ROOT, url))) {
+      res.writeHead(200, { 'content-type': url.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+      res.end(readFileSync(path.join(ROOT, url)));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+// --- scenarios ---------------------------------------------------------------------------------------------
+
+interface Ctx {
+  backend: Backend;
+  browser: Browser;
+  base: string;
+  listens: ReturnType<typeof countListens>;
+}
+
+async function benchPage(ctx: Ctx, user = READER): Promise<Page> {
+  const context = await ctx.browser.newContext({ viewport: { width: 900, height: 800 }, locale: 'en-GB', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  if (process.env['LENIG_BENCH_DEBUG']) page.on('console', (m) => console.log(`  page: ${m.text()}`));
+  // Notes each WebSocket message's arrival before the SDK sees it: installed before any script runs, as
+  // the SDK keeps the WebSocket constructor it finds when it loads.
+  await page.addInitScript(`{
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url, protocols) {
+        super(url, protocols);
+        this.addEventListener('message', () => window.benchMessages?.push(performance.now()));
+      }
+    };
+  }`);
+  await page.goto(`${ctx.base}/`);
+  await page.waitForFunction('"bench" in window');
+  await page.evaluate(
+    (o) => (window as unknown as { bench: { init(o: unknown): Promise<void> } }).bench.init(o),
+    { databaseURL: ctx.backend.databaseURL, authURL: ctx.backend.authURL!, projectId: ctx.backend.projectId, email: user.email, password: user.password },
+  );
+  return page;
+}
+
+type Bench = import('./page.js').Bench;
+const call = <K extends keyof Bench>(page: Page, fn: K, ...args: Parameters<Bench[K]>) =>
+  page.evaluate(
+    ([fn, args]) => ((window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench[fn]!(...args)),
+    [fn, args] as const,
+  ) as Promise<Awaited<ReturnType<Bench[K]>>>;
+
+async function render(ctx: Ctx) {
+  const page = await benchPage(ctx);
+  line('## render: mount a feed until every card shows with its author (lenig feed vs hand-written DOM)');
+  for (const n of [20, 200]) {
+    // Warm both (code, caches, the SDK's copy of the query) before measuring.
+    await call(page, 'keep', CH.render, n);
+    await call(page, 'render', 'lenig', CH.render, n);
+    await call(page, 'render', 'hand', CH.render, n);
+    const [lenig, hand] = await alternate(
+      SAMPLES,
+      () => call(page, 'render', 'lenig', CH.render, n),
+      () => call(page, 'render', 'hand', CH.render, n),
+    );
+    const r = ratioLine(`render ${n} posts`, lenig, hand, 'hand-written');
+    line(target(r <= 1.5, `render ${n} posts ≤ 1.5× hand-written`));
+  }
+  await page.context().close();
+}
+
+async function longFeed(ctx: Ctx) {
+  line(`## long feed: ${BIG_TOTAL.toLocaleString('en')} posts loaded a page of 100 at a time, then scrolled through`);
+  const results: Record<string, Awaited<ReturnType<Bench['longFeed']>>> = {};
+  for (const kind of ['hand', 'lenig'] as const) {
+    const page = await benchPage(ctx);
+    const t0 = performance.now();
+    results[kind] = await call(page, 'longFeed', kind, CH.big, BIG_TOTAL + 300, [100, 500, 1000, BIG_TOTAL, BIG_TOTAL + 300], LONG_BUDGET_MS);
+    line(`  (${kind}: ${f1((performance.now() - t0) / 1000)} s)`);
+    await page.context().close();
+  }
+  const early = (k: string) => results[k]!.pages.filter((p) => p.loaded >= 100 && p.loaded < 400).map((p) => p.ms);
+  const late = (k: string) => {
+    const pages = results[k]!.pages;
+    const at = pages.filter((p) => p.loaded >= BIG_TOTAL);
+    // When a variant stopped early: its last three pages, the furthest it got.
+    return (at.length ? at : pages.slice(-3)).map((p) => p.ms);
+  };
+  for (const k of ['lenig', 'hand']) {
+    const r = results[k]!;
+    const n = r.nodes;
+    line(`${k}: loaded ${r.reached.toLocaleString('en')} posts in ${f1(r.loadMs / 1000)} s${r.reached < BIG_TOTAL ? ` (stopped at the ${LONG_BUDGET_MS / 1000} s bound)` : ''}`);
+    line(`${k}: DOM nodes at 100/500/1,000/5,000 posts: ${[100, 500, 1000, BIG_TOTAL].map((c) => n[c]?.toLocaleString('en') ?? '?').join(' / ')}; JS heap ${f1(r.heap / 1e6)} MB`);
+    line(`${k}: one more page at 100–300 posts ${ms(early(k))}; at ${r.reached >= BIG_TOTAL ? '5,000–5,200' : `${(r.reached - 300).toLocaleString('en')}–${(r.reached - 100).toLocaleString('en')}`} posts ${ms(late(k))}`);
+    const long = r.longTasks;
+    line(`${k}: scrolling ${r.frames.length} frames: frame median ${f1(median(r.frames))} ms, p95 ${f1(quantile(r.frames, 0.95))} ms; ` +
+      `${long.length} long tasks, longest ${f1(Math.max(0, ...long))} ms`);
+  }
+  const lenig = results['lenig']!;
+  const nodes = lenig.reached >= BIG_TOTAL ? (lenig.nodes[BIG_TOTAL] ?? Infinity) : Infinity;
+  line(target(nodes <= 20_000 && nodes <= (lenig.nodes[500] ?? 0) * 1.1, `DOM nodes ≤ 20,000 at 5,000 posts and flat from 500 (${lenig.reached >= BIG_TOTAL ? nodes.toLocaleString('en') : `did not reach 5,000 posts; ${(lenig.nodes[lenig.reached] ?? 0).toLocaleString('en')} at ${lenig.reached.toLocaleString('en')}`})`));
+  line(target(Math.max(0, ...lenig.longTasks) <= 50, 'no long task > 50 ms while scrolling'));
+  const ratio = median(late('lenig')) / median(early('lenig'));
+  line(target(ratio <= 1.25, `one more page costs the same at 5,000 as at 100 (${f2(ratio)}×; hand-written ${f2(median(late('hand')) / median(early('hand')))}×)`));
+}
+
+async function like(ctx: Ctx) {
+  line("## a colleague's like: from its WebSocket message to the new count in the reader's DOM");
+  const page = await benchPage(ctx);
+  const colleague = new FirebaseStore({
+    firebase: { apiKey: 'bench-key', projectId: ctx.backend.projectId, databaseURL: ctx.backend.databaseURL },
+    emulator: { auth: ctx.backend.authURL! },
+    appName: 'bench-colleague',
+    auth: 'email',
+    credentials: { email: COLLEAGUE.email, password: COLLEAGUE.password },
+  });
+  await colleague.signIn();
+  const postId = 'p00019'; // the newest post of the channel: the first card
+  const start = 19 % 5;
+  let liked = false;
+  const once = async (kind: 'lenig' | 'bare') => {
+    const count = start + (liked ? 1 : 0);
+    await call(page, 'likeArm', kind, CH.like, postId, count, liked ? count - 1 : count + 1);
+    await (liked ? colleague.unlike(postTarget(CH.like, postId)) : colleague.like(postTarget(CH.like, postId)));
+    liked = !liked;
+    const r = await call(page, 'likeResult');
+    return r.done - r.ws;
+  };
+  await once('lenig');
+  await once('bare');
+  const [lenig, bare] = await alternate(SAMPLES, () => once('lenig'), () => once('bare'));
+  line(`bare SDK listener ${ms(bare)}; lenig card ${ms(lenig)}`);
+  const above = median(lenig) - median(bare);
+  line(target(above <= 2, `lenig's own work ≤ 2 ms above the bare SDK listener (${f1(above)} ms)`));
+  await colleague.signOut().catch(() => {});
+  goOffline(colleague.connection.database);
+  await deleteApp(colleague.connection.app).catch(() => {});
+  await page.context().close();
+}
+
+async function listeners(ctx: Ctx) {
+  line('## listeners held open on the server by one page');
+  const count = async (what: string, mount: (page: Page) => Promise<void>) => {
+    const since = ctx.listens.mark();
+    const page = await benchPage(ctx);
+    const base = ctx.listens.since(since).length;
+    await mount(page);
+    await new Promise((r) => setTimeout(r, 1000));
+    const all = ctx.listens.since(since);
+    const byPath = new Map<string, number>();
+    for (const p of all.slice(0)) byPath.set(p.replace(/\/[^/]+$/, '/…'), (byPath.get(p.replace(/\/[^/]+$/, '/…')) ?? 0) + 1);
+    line(`${what}: ${all.length - base} listeners (+${base} for the page's sign-in); ${[...byPath].map(([p, n]) => `${p} ×${n}`).join(', ')}`);
+    await page.context().close();
+    return { n: all.length - base, paths: all };
+  };
+  const board = await count(`idea board with ${IDEAS} ideas (${IDEAS_REVIEWED} past New)`, (p) =>
+    call(p, 'mount', 'lenig-idea-board', { channel: CH.ideas }, IDEAS),
+  );
+  line(target(board.n <= 8, 'idea board with 50 ideas ≤ 8 listeners'));
+  const one = await count('insights for one channel, 6 months', (p) => call(p, 'mount', 'lenig-insights', { channel: CH.ideas, months: '6' }));
+  const all = await count('insights for all channels, 6 months', (p) => call(p, 'mount', 'lenig-insights', { months: '6' }));
+  const channels = Object.keys(at(benchData(Date.now()), 'channels')).length;
+  const statsAll = all.paths.filter((p) => p.startsWith('/stats')).length;
+  const wholeTree = all.paths.some((p) => p === '/stats');
+  line(`  (${channels} channels in the database; stats listeners: one channel ${one.paths.filter((p) => p.startsWith('/stats')).length}, all ${statsAll}${wholeTree ? ', one of them the whole /stats tree' : ''})`);
+  line(target(!wholeTree, 'insights listen to ≤ 1 location per channel shown, bounded by months'));
+}
+
+const deep = (sel: string[]) =>
+  sel.slice(1).reduce((acc, s) => `${acc}?.shadowRoot?.querySelector(${JSON.stringify(s)})`, `document.querySelector(${JSON.stringify(sel[0])})`);
+/** When each bytes scenario's widget has rendered, as an expression evaluated in the page. */
+const READY: Record<string, string> = {
+  like: `(() => { const b = ${deep(['lenig-like-button', 'lenig-like-view', 'button'])}; return !!b && !b.hasAttribute('aria-busy'); })()`,
+  feed: `!!${deep(['lenig-feed', 'lenig-post-card'])}?.shadowRoot?.querySelector('#author')?.textContent.trim()`,
+  true: `customElements.get('lenig-feed') !== undefined || customElements.get('lenig-config') !== undefined`,
+};
+
+/** gzip -9 bytes of each same-origin file a scenario fetched before its widget rendered. */
+async function bytes(ctx: Ctx) {
+  line('## bytes on first load (gzip -9, everything fetched from the page\'s origin before the widget renders)');
+  ensureBuild();
+  const scenarios: [string, string, string, number, number | undefined][] = [
+    // name, page, ready (a CSS-free check in the page), budget before Firebase, budget with it
+    ['loader alone', '/bytes/loader', 'true', 6_000, undefined],
+    ['one like button', '/bytes/like', 'like', 22_000, 100_000],
+    ['feed + composer', '/bytes/feed-composer', 'feed', 40_000, undefined],
+  ];
+  for (const [name, url, ready, before, withFirebase] of scenarios) {
+    // CSP off only so that the readiness check can be evaluated (the drop-in test checks CSP).
+    const context = await ctx.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const files = new Map<string, number>();
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.origin !== ctx.base || !/\.(m?js|css)$/.test(u.pathname)) return;
+      void r.body().then((b) => files.set(u.pathname, gzipSync(b, { level: 9 }).length)).catch(() => {});
+    });
+    await page.goto(`${ctx.base}${url}`);
+    // A string, not a function: tsx would wrap a function in helpers the page does not have.
+    await page.waitForFunction(READY[ready]!, undefined, { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const total = [...files.values()].reduce((a, b) => a + b, 0);
+    const firebase = [...files].filter(([f]) => /firebase/i.test(path.basename(f))).reduce((a, [, b]) => a + b, 0);
+    const list = [...files].map(([f, b]) => `${path.basename(f)} ${kb(b)}`).join(', ');
+    line(`${name}: ${kb(total - firebase)} before Firebase, ${kb(total)} with it (${list})`);
+    line(target(total - firebase <= before, `${name} ≤ ${kb(before)} before Firebase`));
+    if (withFirebase) line(target(total <= withFirebase, `${name} ≤ ${kb(withFirebase)} with Firebase`));
+    await context.close();
+  }
+}
+
+/** Builds dist/ when it is missing or older than src/ (as scripts/test.mjs does for the drop-in test). */
+function ensureBuild(): void {
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirRecursive(dir).map((f) => statSync(f).mtimeMs));
+  const built = path.join(ROOT, 'dist', 'lenig.js');
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(newest(path.join(ROOT, 'src')), statSync(path.join(ROOT, 'rollup.config.js')).mtimeMs)) return;
+  line('  (dist/ is missing or older than src/: npm run build)');
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f));
+}
+
+async function demo(ctx: Ctx) {
+  line('## demo page: time to the first post card, cold (new browser profile each time)');
+  const backend = ctx.backend;
+  const server = await createDemoServer({
+    demoDir: path.join(ROOT, 'demo'),
+    entry: path.join(ROOT, 'src', 'index.ts'),
+    config: {
+      databaseURL: backend.databaseURL,
+      authEmulatorURL: backend.authURL,
+      projectId: backend.projectId,
+      apiKey: 'demo-lenig-key',
+      users: SEED_USERS.map(({ uid, email, password, name, jobTitle, department, admin }) => ({ uid, email, password, name, jobTitle, department, admin })),
+    },
+  });
+  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
+  const once = async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    // Strings, not functions, for code run in the page: tsx wraps named functions in a helper the page lacks.
+    await page.addInitScript(`{
+      const look = () => {
+        const card = document.querySelector('lenig-feed')?.shadowRoot?.querySelector('lenig-post-card');
+        if (card?.shadowRoot?.querySelector('#author')?.textContent?.trim()) window.firstCard = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }`);
+    await page.goto(base);
+    const handle = await page.waitForFunction('window.firstCard', undefined, { timeout: 30_000 });
+    const t = (await handle.jsonValue()) as number;
+    await context.close();
+    return t;
+  };
+  await once(); // builds the demo bundle; not counted
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(7, Math.ceil(SAMPLES / 2)); i++) times.push(await once());
+  line(`demo first card, cold: ${ms(times)}`);
+  line(target(median(times) <= 450, 'demo first card ≤ 450 ms cold'));
+  await server.close();
+}
+
+// --- main ---------------------------------------------------------------------------------------------------
+
+const SCENARIOS: Record<string, (ctx: Ctx) => Promise<void>> = { render, 'long-feed': longFeed, like, listeners, bytes, demo };
+const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const chosen = Object.entries(SCENARIOS).filter(([name]) => words.length === 0 || words.some((w) => name.includes(w)));
+if (chosen.length === 0) {
+  console.error(`No scenario matches ${words.join(' ')} (scenarios: ${Object.keys(SCENARIOS).join(', ')}).`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const backend = await startBackend({ dbPort: 0, authPort: 0, seed: true, data: benchData(Date.now()), quiet: true });
+let browser: Browser | undefined;
+let pages: Awaited<ReturnType<typeof startPageServer>> | undefined;
+let failed = false;
+try {
+  const listens = countListens(backend);
+  pages = await startPageServer(backend);
+  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium', args: CHROME_ARGS });
+  line(`lenig bench — ${browser.version()} headless, Node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? '?'}), ${new Date().toISOString().slice(0, 16)}Z`);
+  const ctx: Ctx = { backend, browser, base: pages.base, listens };
+  for (const [name, fn] of chosen) {
+    const t0 = performance.now();
+    try {
+      await fn(ctx);
+    } catch (e) {
+      failed = true;
+      console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+    line(`  (${name}: ${f1((performance.now() - t0) / 1000)} s)\n`);
+  }
+} finally {
+  await browser?.close();
+  await new Promise((r) => pages?.server.close(r) ?? r(undefined));
+  await backend.stop();
+}
+line(`bench done in ${f1((performance.now() - started) / 1000)} s`);
+process.exit(failed ? 1 : 0);
