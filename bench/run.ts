@@ -401,7 +401,10 @@ async function listeners(ctx: Ctx) {
     await new Promise((r) => setTimeout(r, 1000));
     const all = ctx.listens.since(since);
     const byPath = new Map<string, number>();
-    for (const p of all.slice(0)) byPath.set(p.replace(/\/[^/]+$/, '/…'), (byPath.get(p.replace(/\/[^/]+$/, '/…')) ?? 0) + 1);
+    for (const p of all) {
+      const key = p.split('/').length > 2 ? p.replace(/\/[^/]+$/, '/…') : p;
+      byPath.set(key, (byPath.get(key) ?? 0) + 1);
+    }
     line(`${what}: ${all.length - base} listeners (+${base} for the page's sign-in); ${[...byPath].map(([p, n]) => `${p} ×${n}`).join(', ')}`);
     await page.context().close();
     return { n: all.length - base, paths: all };
