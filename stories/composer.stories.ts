@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import '../src/components/composer/composer.js';
 import type { LenigComposer } from '../src/components/composer/composer.js';
 import { draftKey } from '../src/components/composer/draft.js';
-import { MemoryBackend, type MemoryStore } from '../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import { DEFAULT_CATEGORIES, type Profile } from '../src/data/types.js';
 

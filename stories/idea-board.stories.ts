@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/idea-board/idea-board.js';
-import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import type { IdeaStatus, Profile } from '../src/data/types.js';
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/notifications/notifications.js';
 import type { LenigNotificationsElement } from '../src/components/notifications/notifications.js';
-import { MemoryBackend, type MemorySeed, type MemoryStore } from '../src/data/memory-store.js';
+import { MemoryBackend, type MemorySeed, type MemoryStore } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import { postTarget } from '../src/data/types.js';
 

@@ -6,5 +6,7 @@ export { connectFirebase, databaseNamespace, emulatorDatabaseURL } from './conne
 export type { ConnectConfig, FirebaseConnection, FirebaseWebConfig } from './connect.js';
 export { DEFAULT_TOKEN_TIMEOUT_MS, Session, followSignInProfile, toAuthError } from './session.js';
 export type { AuthMode, SessionConfig } from './session.js';
-export { FirebaseStore, createFirebaseStore, toStoreError } from './firebase-store.js';
+export { FirebaseStore } from './firebase-store.js';
+export { createFirebaseStore } from './create.js';
+export { fromFirebaseError } from './errors.js';
 export type { FirebaseStoreConfig, FirebaseStoreOptions, StoreProbe } from './firebase-store.js';

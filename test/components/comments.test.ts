@@ -10,7 +10,7 @@ import '../../src/components/comments/comments.js';
 import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
 import { StoreError } from '../../src/data/store.js';
 import { MAX_COMMENT_LENGTH } from '../../src/data/types.js';
-import type { MemoryStore } from '../../src/data/memory-store.js';
+import type { MemoryStore } from '../../src/memory/memory-store.js';
 import { company, deepActive, minutesAgo, readComments, readPost, typeInto } from './feed-helpers.js';
 
 function withComments(): ReturnType<typeof company> {

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import type { LenigComposer, PostCreatedDetail } from '../../src/components/composer/composer.js';
 import '../../src/components/composer/composer.js';
-import { MemoryBackend, MemoryStore } from '../../src/data/memory-store.js';
+import { MemoryBackend, MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import type { Notification, Post } from '../../src/data/types.js';
 

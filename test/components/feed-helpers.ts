@@ -6,7 +6,7 @@ import { waitUntil } from '@open-wc/testing';
 import type { LenigFeedElement } from '../../src/components/feed/feed.js';
 import type { LenigPostCardElement } from '../../src/components/post-card/post-card.js';
 import type { LenigStore } from '../../src/data/store.js';
-import { MemoryBackend, type SeedPost } from '../../src/data/memory-store.js';
+import { MemoryBackend, type SeedPost } from '../../src/memory/memory-store.js';
 import type { Comment, Post, Profile } from '../../src/data/types.js';
 
 export const users: Profile[] = [

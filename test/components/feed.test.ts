@@ -5,7 +5,7 @@ import type { LenigFeedElement } from '../../src/components/feed/feed.js';
 import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
 import { StoreError } from '../../src/data/store.js';
 import { MAX_POST_LENGTH, postTarget } from '../../src/data/types.js';
-import type { MemoryStore } from '../../src/data/memory-store.js';
+import type { MemoryStore } from '../../src/memory/memory-store.js';
 import {
   cardButton,
   cards,

@@ -5,7 +5,7 @@ import '../../src/components/idea-board/idea-board.js';
 import type { LenigIdeaDetailElement } from '../../src/components/idea-board/idea-detail.js';
 import { sortIdeas, trendingScore } from '../../src/components/idea-board/ranking.js';
 import type { LenigIdeaCardElement } from '../../src/components/idea-card/idea-card.js';
-import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { postTarget, type Idea, type IdeaHistoryEntry, type IdeaStatus, type Notification, type Profile } from '../../src/data/types.js';
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/insights/insights.js';
 import type { LenigInsightsElement } from '../../src/components/insights/insights.js';
 import { addMonths, buildGrid, monthRange, mostLiked, niceTicks } from '../../src/components/insights/insights-model.js';
-import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/memory/memory-store.js';
 import { StoreError, type LenigStore } from '../../src/data/store.js';
 import { monthKey, type MonthKey } from '../../src/data/types.js';
 

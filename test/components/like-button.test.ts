@@ -5,7 +5,7 @@ import '../../src/components/like-button/like-button.js';
 import type { LenigLikeButtonElement } from '../../src/components/like-button/like-button.js';
 import type { LenigLikeViewElement } from '../../src/components/like-button/like-view.js';
 import { OptimisticLikes } from '../../src/components/like-button/optimistic-likes.js';
-import { MemoryBackend, type MemoryStore } from '../../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Profile } from '../../src/data/types.js';
 

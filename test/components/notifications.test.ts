@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/notifications/notifications.js';
 import type { LenigNotificationsElement, NotificationOpenDetail } from '../../src/components/notifications/notifications.js';
-import { MemoryBackend, type MemoryStore } from '../../src/data/memory-store.js';
+import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { postTarget, type Notification } from '../../src/data/types.js';
 

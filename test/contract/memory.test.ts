@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryBackend, MemoryStore } from '../../src/data/memory-store.js';
+import { MemoryBackend, MemoryStore } from '../../src/memory/memory-store.js';
 import { decodeKey, encodeKey, newId } from '../../src/data/keys.js';
 import { StoreError, isStoreError, type FeedSubscription } from '../../src/data/store.js';
 import { DEFAULT_CATEGORIES, postTarget, type FeedPage, type MonthStat, type Viewer } from '../../src/data/types.js';

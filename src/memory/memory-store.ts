@@ -20,7 +20,54 @@
  * users' changes stop arriving. Back online, the queued writes are replayed in order against the backend;
  * a write the backend refuses then rejects, as a rules rejection would.
  */
-import { decodeKey, encodeKey, newId, notificationKey } from './keys.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_LIKERS,
+  NOTIFICATION_LIMIT,
+  channelRecord,
+  checkCategory,
+  checkId,
+  checkNewPost,
+  checkPageSize,
+  checkTarget,
+  checkUid,
+  decodeChannel,
+  decodeComments,
+  decodeHistory,
+  decodeLikers,
+  decodeNotifications,
+  decodePost,
+  decodeProfile,
+  decodeReport,
+  isPostRecord,
+  monthOf,
+  newestFirst,
+  notFound,
+  planAssignIdea,
+  planComment,
+  planCreatePost,
+  planDeletePost,
+  planEditPost,
+  planHidePost,
+  planLike,
+  planMarkRead,
+  planMergeIdea,
+  planReport,
+  planSetIdeaStatus,
+  planUnlike,
+  profileRecord,
+  rankProfiles,
+  requireSignedIn,
+  searchKey,
+  statRows,
+  sumStats,
+  type ChannelRecord,
+  type Plan,
+  type PostRecord,
+  type ReportRecord,
+  type Writes,
+} from '../data/core/index.js';
+import { decodeKey, encodeKey, newId } from '../data/keys.js';
 import {
   StoreError,
   type FeedQuery,
@@ -30,18 +77,9 @@ import {
   type OnError,
   type StatsQuery,
   type Unsubscribe,
-} from './store.js';
-import { checkTarget, checkText, invalid } from './validation.js';
+} from '../data/store.js';
 import {
   DEFAULT_CATEGORIES,
-  IDEA_STATUSES,
-  MAX_COMMENT_LENGTH,
-  MAX_NOTE_LENGTH,
-  MAX_POST_LENGTH,
-  MAX_REASON_LENGTH,
-  MAX_TITLE_LENGTH,
-  monthKey,
-  parsePostTarget,
   postTarget,
   type CategoryId,
   type FeedPage,
@@ -60,13 +98,10 @@ import {
   type Report,
   type UserId,
   type Viewer,
-} from './types.js';
+} from '../data/types.js';
+import { apply, children, get, set, type Tree } from './tree.js';
 
-/** How many likers `LikeState.likers` lists at most. */
-export const MAX_LIKERS = 5;
-/** Longest profile name. */
-export const MAX_NAME_LENGTH = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export { MAX_LIKERS, MAX_NAME_LENGTH } from '../data/core/index.js';
 
 /** The channel a store gets when none is configured, so a story needs no setup. */
 export const DEFAULT_CHANNEL: Channel = { id: 'general', name: 'General', categories: [...DEFAULT_CATEGORIES] };
@@ -113,6 +148,11 @@ export interface MemoryBackendOptions {
   /** The server clock. */
   now?: () => Date;
   seed?: MemorySeed;
+  /**
+   * Let signed-out sessions read, as a project whose rules allow reading without signing in would.
+   * Default false: lenig's rules (database.rules.json) refuse every read until someone signs in.
+   */
+  publicReads?: boolean;
 }
 
 export interface MemorySessionOptions {
@@ -134,70 +174,11 @@ export interface MemoryStoreOptions extends MemoryBackendOptions, MemorySessionO
 /** Operation names that `failNext` / `setFailure` accept. */
 export type StoreOperation = keyof LenigStore;
 
-// --- the stored data, shaped like the database ---------------------------------------------------------
+// --- the stored data: a tree shaped like the database -------------------------------------------------------
 
-interface StoredPost {
-  id: string;
-  channel: ChannelId;
-  author: UserId;
-  text: string;
-  category: CategoryId;
-  createdAt: number;
-  editedAt?: number;
-  likeCount: number;
-  commentCount: number;
-  hidden: boolean;
-  title?: string;
-  status?: IdeaStatus;
-  owner?: UserId;
-  mergedInto?: string;
-}
-
-interface StoredNotification extends Omit<Notification, 'createdAt' | 'id'> {
-  createdAt: number;
-}
-
+/** The server's (or an offline session's) copy of the database. */
 interface Data {
-  admins: Set<UserId>;
-  profiles: Map<UserId, Profile>;
-  channels: Map<ChannelId, Channel>;
-  /** `/posts/{ch}/{id}` */
-  posts: Map<ChannelId, Map<string, StoredPost>>;
-  /** `/comments/{ch}/{post}/{id}`, keyed `${ch}/${post}` */
-  comments: Map<string, Map<string, { author: UserId; text: string; createdAt: number }>>;
-  /** `/likes/{targetKey}/{uid}` = like time; `seq` breaks ties between likes in one millisecond. */
-  likes: Map<string, Map<UserId, { at: number; seq: number }>>;
-  /** `/likeCounts/{targetKey}`, for targets that are not posts. */
-  likeCounts: Map<string, number>;
-  /** `/userLikes/{uid}/{targetKey}` */
-  userLikes: Map<UserId, Set<string>>;
-  /** `/ideaHistory/{ch}/{post}/{id}`, keyed `${ch}/${post}` */
-  ideaHistory: Map<string, Map<string, { status: IdeaStatus; note: string; by: UserId; at: number }>>;
-  /** `/notifications/{uid}/{id}` */
-  notifications: Map<UserId, Map<string, StoredNotification>>;
-  /** `/reports/{id}` */
-  reports: Map<string, Omit<Report, 'id' | 'createdAt'> & { createdAt: number }>;
-  /** `/stats/{ch}/{month}/{category}`, keyed `${ch}/${month}/${category}` */
-  stats: Map<string, { posts: number; likes: number }>;
-  seq: number;
-}
-
-function emptyData(): Data {
-  return {
-    admins: new Set(),
-    profiles: new Map(),
-    channels: new Map(),
-    posts: new Map(),
-    comments: new Map(),
-    likes: new Map(),
-    likeCounts: new Map(),
-    userLikes: new Map(),
-    ideaHistory: new Map(),
-    notifications: new Map(),
-    reports: new Map(),
-    stats: new Map(),
-    seq: 0,
-  };
+  tree: Tree;
 }
 
 /** Who is acting, as the rules see it. */
@@ -206,128 +187,44 @@ interface Actor {
   anonymous: boolean;
 }
 
-// --- pure helpers over Data ----------------------------------------------------------------------------
-
-function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    map.set(key, v);
-  }
-  return v;
-}
-
 function isAdmin(d: Data, uid: UserId | null): boolean {
-  return uid !== null && d.admins.has(uid);
+  return uid !== null && get(d.tree, `admins/${uid}`) === true;
 }
 
-function requireSignedIn(actor: Actor): UserId {
-  if (actor.uid === null) throw new StoreError('unauthenticated', 'Sign in first.');
-  return actor.uid;
+function postRecord(d: Data, channel: ChannelId, postId: string): PostRecord | null {
+  const p = get(d.tree, `posts/${channel}/${postId}`);
+  return isPostRecord(p) ? p : null;
+}
+
+function channelOf(d: Data, channel: ChannelId): ChannelRecord | null {
+  return (get(d.tree, `channels/${channel}`) as ChannelRecord | undefined) ?? null;
 }
 
 function getChannel(d: Data, channel: ChannelId): Channel {
-  const ch = d.channels.get(channel);
-  if (!ch) throw new StoreError('not-found', `No channel ${channel}.`);
-  return ch;
+  const c = decodeChannel(channel, channelOf(d, channel));
+  if (!c) throw notFound(`Channel ${channel}`);
+  return c;
 }
 
-function getPost(d: Data, channel: ChannelId, postId: string): StoredPost {
-  const p = d.posts.get(channel)?.get(postId);
-  if (!p) throw new StoreError('not-found', `No post ${postId} in ${channel}.`);
-  return p;
+function voters(d: Data, channel: ChannelId, postId: string): UserId[] {
+  return children(d.tree, `likes/${encodeKey(postTarget(channel, postId))}`).map(([uid]) => uid);
 }
 
-function getIdea(d: Data, channel: ChannelId, ideaId: string): StoredPost {
-  const p = getPost(d, channel, ideaId);
-  if (p.category !== 'idea' || p.status === undefined) throw new StoreError('not-found', `Post ${ideaId} is not an idea.`);
-  return p;
-}
-
-function bumpStat(d: Data, channel: ChannelId, month: string, category: CategoryId, field: 'posts' | 'likes', by: number): void {
-  const s = getOrCreate(d.stats, `${channel}/${month}/${category}`, () => ({ posts: 0, likes: 0 }));
-  s[field] += by;
-}
-
-/** `cause`: the comment's id for `commented`, the history entry's for `idea-status`, else the actor (see notificationKey). */
-function notify(d: Data, to: UserId, n: Omit<StoredNotification, 'read'>, cause: string = n.actor): void {
-  getOrCreate(d.notifications, to, () => new Map()).set(notificationKey(n.type, n.channel, n.post, cause), { ...n, read: false });
-}
-
-function likersOf(d: Data, key: string): UserId[] {
-  const m = d.likes.get(key);
-  if (!m) return [];
-  return [...m.entries()].sort((a, b) => b[1].at - a[1].at || b[1].seq - a[1].seq).map(([uid]) => uid);
-}
-
-function addLike(d: Data, target: LikeTarget, uid: UserId, at: number): boolean {
-  const key = encodeKey(target);
-  const pt = parsePostTarget(target);
-  const post = pt ? d.posts.get(pt.channel)?.get(pt.post) : undefined;
-  if (pt && !post) throw new StoreError('not-found', `No post ${pt.post} in ${pt.channel}.`);
-  const likes = getOrCreate(d.likes, key, () => new Map());
-  if (likes.has(uid)) return false;
-  likes.set(uid, { at, seq: ++d.seq });
-  getOrCreate(d.userLikes, uid, () => new Set()).add(key);
-  if (post && pt) {
-    post.likeCount += 1;
-    bumpStat(d, pt.channel, monthKey(new Date(post.createdAt)), post.category, 'likes', 1);
-  } else {
-    d.likeCounts.set(key, (d.likeCounts.get(key) ?? 0) + 1);
+/** Deep-frozen, so no element can change what a subscriber was handed. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date) && !Object.isFrozen(value)) {
+    for (const v of Object.values(value as object)) frozen(v);
+    Object.freeze(value);
   }
-  return true;
+  return value;
 }
 
-function removeLike(d: Data, target: LikeTarget, uid: UserId): boolean {
-  const key = encodeKey(target);
-  const likes = d.likes.get(key);
-  if (!likes?.has(uid)) return false;
-  likes.delete(uid);
-  if (likes.size === 0) d.likes.delete(key);
-  d.userLikes.get(uid)?.delete(key);
-  const pt = parsePostTarget(target);
-  const post = pt ? d.posts.get(pt.channel)?.get(pt.post) : undefined;
-  if (post && pt) {
-    post.likeCount -= 1;
-    bumpStat(d, pt.channel, monthKey(new Date(post.createdAt)), post.category, 'likes', -1);
-  } else if (!pt) {
-    d.likeCounts.set(key, (d.likeCounts.get(key) ?? 1) - 1);
-  }
-  return true;
-}
-
-function toPost(p: StoredPost): Post {
-  const post: Post = {
-    id: p.id,
-    channel: p.channel,
-    author: p.author,
-    text: p.text,
-    category: p.category,
-    createdAt: new Date(p.createdAt),
-    likeCount: p.likeCount,
-    commentCount: p.commentCount,
-    hidden: p.hidden,
-  };
-  if (p.editedAt !== undefined) post.editedAt = new Date(p.editedAt);
-  if (p.category === 'idea' && p.status !== undefined) {
-    const idea: Post['idea'] = { title: p.title ?? '', status: p.status };
-    if (p.owner !== undefined) idea.owner = p.owner;
-    if (p.mergedInto !== undefined) idea.mergedInto = p.mergedInto;
-    post.idea = Object.freeze(idea);
-  }
-  return Object.freeze(post);
-}
-
-/** Newest first; equal times fall back to the id, as `orderByChild` does with keys. */
-function newestFirst(a: StoredPost, b: StoredPost): number {
-  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-function visiblePosts(d: Data, channel: ChannelId, viewer: UserId | null, category?: CategoryId): StoredPost[] {
+function visiblePosts(d: Data, channel: ChannelId, viewer: UserId | null, category?: CategoryId): [string, PostRecord][] {
   const admin = isAdmin(d, viewer);
-  const all = d.posts.get(channel);
-  if (!all) return [];
-  return [...all.values()].filter((p) => (admin || !p.hidden) && (category === undefined || p.category === category)).sort(newestFirst);
+  return children(d.tree, `posts/${channel}`)
+    .filter((e): e is [string, PostRecord] => isPostRecord(e[1]))
+    .filter(([, p]) => (admin || p.hidden !== true) && (category === undefined || p.category === category))
+    .sort(newestFirst);
 }
 
 /** Only for emit-or-not decisions: Dates serialise to ISO strings, which is enough to tell values apart. */
@@ -339,6 +236,21 @@ function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
 }
 
+/** A like written for a seed, keeping the count, `userLikes` and the stat in step. */
+function seedLike(d: Data, target: LikeTarget, uid: UserId, at: number): void {
+  const key = encodeKey(target);
+  if (get(d.tree, `likes/${key}/${uid}`) !== undefined) return;
+  const pt = /^post:([^:]+):([^:]+)$/.exec(target);
+  const post = pt ? postRecord(d, pt[1]!, pt[2]!) : null;
+  const { writes } = planLike(uid, target, key, false, post);
+  // Seeds do not notify.
+  apply(d.tree, withoutNotifications(writes), at);
+}
+
+function withoutNotifications(writes: Writes): Writes {
+  return Object.fromEntries(Object.entries(writes).filter(([path]) => !path.startsWith('notifications/')));
+}
+
 // --- the backend ----------------------------------------------------------------------------------------
 
 /**
@@ -347,12 +259,15 @@ function delay(ms: number): Promise<void> {
  */
 export class MemoryBackend {
   /** @internal The server copy; sessions read it directly while online. */
-  data: Data = emptyData();
+  data: Data = { tree: {} };
   readonly now: () => Date;
+  /** Whether signed-out sessions may read (the shipped rules say no: every read needs a sign-in). */
+  readonly publicReads: boolean;
   private readonly sessions = new Set<MemoryStore>();
 
   constructor(options: MemoryBackendOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.publicReads = options.publicReads ?? false;
     const channels = options.channels ?? [DEFAULT_CHANNEL];
     this.load({ users: options.users, admins: options.admins, channels });
     if (options.seed) this.load(options.seed);
@@ -366,50 +281,54 @@ export class MemoryBackend {
   /** Adds seed data, bypassing permissions (but keeping counts, stats and `userLikes` consistent). */
   load(seed: MemorySeed): void {
     const d = this.data;
-    for (const u of seed.users ?? []) d.profiles.set(u.uid, { ...u });
-    for (const a of seed.admins ?? []) d.admins.add(a);
-    for (const c of seed.channels ?? []) d.channels.set(c.id, { ...c, categories: [...c.categories] });
+    for (const u of seed.users ?? []) {
+      const { uid, ...rest } = u;
+      set(d.tree, `profiles/${uid}`, { ...profileRecord({ ...rest, name: rest.name || uid }), name: rest.name });
+    }
+    for (const a of seed.admins ?? []) set(d.tree, `admins/${a}`, true);
+    for (const c of seed.channels ?? []) set(d.tree, `channels/${c.id}`, channelRecord(c));
     for (const p of seed.posts ?? []) this.insertPost(p);
     for (const l of seed.likes ?? []) {
-      for (const uid of l.users) addLike(d, l.target, uid, this.now().getTime());
+      for (const uid of l.users) seedLike(d, l.target, uid, this.now().getTime());
     }
     for (const n of seed.notifications ?? []) {
       const { to, read, createdAt, ...rest } = n;
       const at = (createdAt ?? this.now()).getTime();
-      getOrCreate(d.notifications, to, () => new Map()).set(newId(at), { ...rest, createdAt: at, read: read ?? false });
+      set(d.tree, `notifications/${to}/${newId(at)}`, { ...rest, createdAt: at, read: read ?? false });
     }
     this.changed();
   }
 
   /** Adds one post (or idea) with explicit dates, likers and comments. Returns it as the store would. */
   addPost(seed: SeedPost): Post {
-    const p = this.insertPost(seed);
+    const [channel, id] = this.insertPost(seed);
     this.changed();
-    return toPost(p);
+    return frozen(decodePost(channel, id, get(this.data.tree, `posts/${channel}/${id}`))!);
   }
 
   /** Everything reported so far, oldest first (reports have no subscription in the port: admins read them in the console). */
   reports(): Report[] {
-    return [...this.data.reports.entries()].map(([id, r]) => ({ ...r, id, createdAt: new Date(r.createdAt) }));
+    return children(this.data.tree, 'reports').map(([id, r]) => decodeReport(id, r as ReportRecord));
   }
 
-  private insertPost(seed: SeedPost): StoredPost {
+  private insertPost(seed: SeedPost): [ChannelId, string] {
     const d = this.data;
-    const channel = seed.channel ?? d.channels.keys().next().value;
+    const channel = seed.channel ?? children(d.tree, 'channels')[0]?.[0];
     if (channel === undefined) throw new Error('Seed a channel before posts.');
     const createdAt = (seed.createdAt ?? this.now()).getTime();
     const category = seed.category ?? (seed.title !== undefined ? 'idea' : 'news');
-    const p: StoredPost = {
-      id: seed.id ?? newId(createdAt),
-      channel,
+    const id = seed.id ?? newId(createdAt);
+    const p: PostRecord = {
       author: seed.author,
       text: seed.text,
       category,
       createdAt,
+      month: monthOf(createdAt),
+      byCat: { [category]: createdAt },
       likeCount: 0,
       commentCount: 0,
-      hidden: seed.hidden ?? false,
     };
+    if (seed.hidden) p.hidden = true;
     if (seed.editedAt) p.editedAt = seed.editedAt.getTime();
     if (category === 'idea') {
       p.title = seed.title ?? seed.text.slice(0, 60);
@@ -417,21 +336,28 @@ export class MemoryBackend {
       if (seed.owner !== undefined) p.owner = seed.owner;
       if (seed.mergedInto !== undefined) p.mergedInto = seed.mergedInto;
     }
-    getOrCreate(d.posts, channel, () => new Map()).set(p.id, p);
-    bumpStat(d, channel, monthKey(new Date(createdAt)), category, 'posts', 1);
+    set(d.tree, `posts/${channel}/${id}`, p);
+    const stat = `stats/${channel}/${p.month}/${category}/posts`;
+    set(d.tree, stat, ((get(d.tree, stat) as number | undefined) ?? 0) + 1);
     let t = createdAt;
-    for (const uid of seed.likers ?? []) addLike(d, postTarget(channel, p.id), uid, ++t);
+    for (const uid of seed.likers ?? []) seedLike(d, postTarget(channel, id), uid, ++t);
     for (const c of seed.comments ?? []) {
       const at = (c.createdAt ?? new Date(++t)).getTime();
-      getOrCreate(d.comments, `${channel}/${p.id}`, () => new Map()).set(newId(at), { author: c.author, text: c.text, createdAt: at });
-      p.commentCount += 1;
+      const cid = newId(at);
+      const { writes } = planComment(c.author, channel, id, postRecord(d, channel, id), c.text, cid);
+      apply(d.tree, withoutNotifications(writes), at);
     }
-    return p;
+    return [channel, id];
   }
 
   /** @internal */
   attach(s: MemoryStore): void {
     this.sessions.add(s);
+  }
+
+  /** @internal */
+  detach(s: MemoryStore): void {
+    this.sessions.delete(s);
   }
 
   /** @internal Tells every online session that the server data changed. */
@@ -550,21 +476,29 @@ export class MemoryStore implements LenigStore {
     this.backend.load(seed);
   }
 
+  /** Stops every subscription of this session and leaves the backend. */
+  close(): Promise<void> {
+    for (const s of this.subs) s.active = false;
+    this.subs.clear();
+    this.backend.detach(this);
+    return Promise.resolve();
+  }
+
   // --- identity -----------------------------------------------------------------------------------------
 
   subscribeViewer(cb: (viewer: Viewer | null) => void): Unsubscribe {
     return this.subscribe('subscribeViewer', cb, undefined, (d) => {
       if (this.uid === null) return null;
       const viewer: Viewer = { uid: this.uid, anonymous: this.anonymous, admin: isAdmin(d, this.uid) };
-      const profile = d.profiles.get(this.uid);
-      if (profile) viewer.profile = Object.freeze({ ...profile });
-      return Object.freeze(viewer);
-    });
+      const profile = decodeProfile(this.uid, get(d.tree, `profiles/${this.uid}`));
+      if (profile) viewer.profile = profile;
+      return frozen(viewer);
+    }, { publicRead: true });
   }
 
   async signIn(): Promise<void> {
     await this.gate('signIn');
-    const uid = this.signInUid ?? this.data().profiles.keys().next().value;
+    const uid = this.signInUid ?? children(this.data().tree, 'profiles')[0]?.[0];
     if (uid === undefined) this.signInAs(`anonymous-${newId().slice(-6)}`, { anonymous: true });
     else this.signInAs(uid);
   }
@@ -575,41 +509,33 @@ export class MemoryStore implements LenigStore {
   }
 
   subscribeConnection(cb: (online: boolean) => void): Unsubscribe {
-    return this.subscribe('subscribeConnection', cb, undefined, () => this.online);
+    return this.subscribe('subscribeConnection', cb, undefined, () => this.online, { publicRead: true });
   }
 
   // --- profiles -----------------------------------------------------------------------------------------
 
   subscribeProfile(uid: UserId, cb: (profile: Profile | null) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeProfile', cb, onError, (d) => {
-      const p = d.profiles.get(uid);
-      return p ? Object.freeze({ ...p }) : null;
+      checkUid('uid', uid);
+      return frozen(decodeProfile(uid, get(d.tree, `profiles/${uid}`)));
     });
   }
 
   async searchProfiles(prefix: string, limit = 10): Promise<Profile[]> {
     await this.gate('searchProfiles');
-    const q = prefix.trim().toLowerCase();
+    const q = searchKey(prefix);
     if (!q) return [];
-    const found = [...this.data().profiles.values()].filter((p) => {
-      const name = p.name.toLowerCase();
-      // The whole name, or any later word (so "jan" finds "Pieter Jansen").
-      return name.startsWith(q) || name.split(/\s+/).slice(1).some((w) => w.startsWith(q));
-    });
-    found.sort((a, b) => a.name.localeCompare(b.name) || (a.uid < b.uid ? -1 : 1));
-    return Object.freeze(found.slice(0, limit).map((p) => Object.freeze({ ...p }))) as Profile[];
+    requireSignedIn(this.uid);
+    const all = children(this.data().tree, 'profiles')
+      .map(([uid, raw]) => decodeProfile(uid, raw))
+      .filter((p): p is Profile => p !== null);
+    return frozen(rankProfiles(all, q, limit));
   }
 
   updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void> {
-    return this.command('updateMyProfile', (d, _at, actor) => {
-      const uid = requireSignedIn(actor);
-      const name = checkText('name', profile.name, MAX_NAME_LENGTH);
-      const next: Profile = { uid, name };
-      for (const k of ['photoURL', 'jobTitle', 'department'] as const) {
-        const v = profile[k];
-        if (v !== undefined && v !== '') next[k] = checkText(k, v, 500, false);
-      }
-      d.profiles.set(uid, next);
+    return this.command('updateMyProfile', (_d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      return { writes: { [`profiles/${uid}`]: { ...profileRecord(profile) } }, result: undefined };
     });
   }
 
@@ -617,17 +543,25 @@ export class MemoryStore implements LenigStore {
 
   subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeChannel', cb, onError, (d) => {
-      const c = getChannel(d, channel);
-      return Object.freeze({ ...c, categories: Object.freeze([...c.categories]) });
+      checkId('channel', channel);
+      return frozen(getChannel(d, channel));
     });
   }
 
   subscribeFeed(query: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription {
-    const pageSize = Math.max(1, query.pageSize ?? DEFAULT_PAGE_SIZE);
+    let pageSize = DEFAULT_PAGE_SIZE;
+    let bad: StoreError | undefined;
+    try {
+      checkId('channel', query?.channel);
+      if (query.category !== undefined) checkCategory(query.category);
+      pageSize = checkPageSize(query.pageSize);
+    } catch (e) {
+      bad = e as StoreError;
+    }
     // The oldest post loaded so far, once the reader has asked for more. Until then the window is the
     // newest `pageSize` posts, as a `limitToLast` query keeps it; afterwards it is everything from
     // that post up, so posts arriving at the top never push loaded posts out.
-    let oldest: StoredPost | undefined;
+    let oldest: [string, PostRecord] | undefined;
     const window = (d: Data) => {
       const all = visiblePosts(d, query.channel, this.uid, query.category);
       const shown = oldest === undefined ? all.slice(0, pageSize) : all.filter((p) => newestFirst(p, oldest!) <= 0);
@@ -639,19 +573,20 @@ export class MemoryStore implements LenigStore {
       cb,
       onError,
       (d) => {
+        if (bad) throw bad;
         getChannel(d, query.channel);
         const { all, shown } = window(d);
         const last = shown[shown.length - 1];
         const hasMore = last === undefined ? false : all.some((p) => newestFirst(p, last) > 0);
-        return Object.freeze({ posts: Object.freeze(shown.map(toPost)), hasMore });
+        return frozen({ posts: shown.map(([id, p]) => decodePost(query.channel, id, p)!), hasMore });
       },
-      (s) => (sub = s),
+      { expose: (s) => (sub = s) },
     );
     return {
       unsubscribe,
       more: async () => {
         await delay(this.latency);
-        if (!sub?.active) return;
+        if (!sub?.active || bad) return;
         const { all, shown } = window(this.data());
         const next = all.slice(0, shown.length + pageSize);
         oldest = next[next.length - 1];
@@ -662,156 +597,112 @@ export class MemoryStore implements LenigStore {
 
   subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribePost', cb, onError, (d) => {
-      const p = d.posts.get(channel)?.get(postId);
+      checkId('channel', channel);
+      checkId('post', postId);
+      const p = postRecord(d, channel, postId);
       // Hidden posts are readable in the database (rules cannot filter a list); the store leaves them
       // out for non-admins, as the feed does.
-      if (!p || (p.hidden && !isAdmin(d, this.uid))) return null;
-      return toPost(p);
+      if (!p || (p.hidden === true && !isAdmin(d, this.uid))) return null;
+      return frozen(decodePost(channel, postId, p));
     });
   }
 
   createPost(post: NewPost): Promise<string> {
     const id = newId(this.backend.now().getTime());
-    return this.command('createPost', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const ch = getChannel(d, post.channel);
-      const text = checkText('text', post.text, MAX_POST_LENGTH);
-      if (!ch.categories.includes(post.category)) {
-        throw invalid('category', 'unknown-category', `${post.category} is not a category of ${ch.name}.`);
-      }
-      const p: StoredPost = {
+    return this.command('createPost', (d, actor, at) => {
+      const uid = requireSignedIn(actor.uid);
+      checkNewPost(uid, post);
+      return planCreatePost({
+        uid,
+        post,
         id,
-        channel: post.channel,
-        author: uid,
-        text,
-        category: post.category,
-        createdAt: at,
-        likeCount: 0,
-        commentCount: 0,
-        hidden: false,
-      };
-      if (post.category === 'idea') {
-        p.title = checkText('title', post.title ?? '', MAX_TITLE_LENGTH);
-        p.status = 'new';
-      }
-      const mentions = [...new Set(post.mentions ?? [])].filter((m) => m !== uid);
-      getOrCreate(d.posts, post.channel, () => new Map()).set(id, p);
-      bumpStat(d, post.channel, monthKey(new Date(at)), post.category, 'posts', 1);
-      for (const m of mentions) notify(d, m, { type: 'mentioned', actor: uid, channel: post.channel, post: id, createdAt: at });
-      return id;
+        now: at,
+        channel: channelOf(d, post.channel),
+        mentionable: (m) => get(d.tree, `profiles/${m}`) !== undefined,
+      });
     });
   }
 
   editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    return this.command('editPost', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const p = getPost(d, channel, postId);
-      if (p.author !== uid) throw new StoreError('permission-denied', 'Only the author can edit a post.');
-      p.text = checkText('text', text, MAX_POST_LENGTH);
-      p.editedAt = at;
-    });
+    return this.command('editPost', (d, actor) => planEditPost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text));
   }
 
   deletePost(channel: ChannelId, postId: string): Promise<void> {
-    return this.command('deletePost', (d, _at, actor) => {
-      const uid = requireSignedIn(actor);
-      const p = getPost(d, channel, postId);
-      if (p.author !== uid) throw new StoreError('permission-denied', 'Only the author can delete a post.');
-      d.posts.get(channel)!.delete(postId);
-      d.comments.delete(`${channel}/${postId}`);
-      d.ideaHistory.delete(`${channel}/${postId}`);
-      bumpStat(d, channel, monthKey(new Date(p.createdAt)), p.category, 'posts', -1);
-      // Likes stay where they are (their count lived in the post and goes with it); the stats keep
-      // counting them, as they happened.
-    });
+    return this.command('deletePost', (d, actor) => planDeletePost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId)));
   }
 
   hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
-    return this.command('hidePost', (d, _at, actor) => {
-      const uid = requireSignedIn(actor);
-      const p = getPost(d, channel, postId);
-      if (!isAdmin(d, uid)) throw new StoreError('permission-denied', 'Only admins can hide posts.');
-      p.hidden = hidden;
+    return this.command('hidePost', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      return planHidePost(channel, postId, postRecordChecked(d, channel, postId), isAdmin(d, uid), hidden);
     });
   }
 
   report(channel: ChannelId, postId: string, reason: string): Promise<void> {
     const id = newId(this.backend.now().getTime());
-    return this.command('report', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      getPost(d, channel, postId);
-      checkText('reason', reason, MAX_REASON_LENGTH, false);
-      d.reports.set(id, { channel, post: postId, by: uid, reason, createdAt: at });
-    });
+    return this.command('report', (d, actor) => planReport(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), reason, id));
   }
 
   // --- comments -----------------------------------------------------------------------------------------
 
   subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeComments', cb, onError, (d) => {
-      const m = d.comments.get(`${channel}/${postId}`);
-      const list = [...(m?.entries() ?? [])]
-        .sort((a, b) => a[1].createdAt - b[1].createdAt || (a[0] < b[0] ? -1 : 1))
-        .map(([id, c]) => Object.freeze({ id, post: postId, author: c.author, text: c.text, createdAt: new Date(c.createdAt) }));
-      return Object.freeze(list);
+      checkId('channel', channel);
+      checkId('post', postId);
+      return frozen(decodeComments(postId, children(d.tree, `comments/${channel}/${postId}`)));
     });
   }
 
   comment(channel: ChannelId, postId: string, text: string): Promise<string> {
     const id = newId(this.backend.now().getTime());
-    return this.command('comment', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const p = getPost(d, channel, postId);
-      checkText('text', text, MAX_COMMENT_LENGTH);
-      getOrCreate(d.comments, `${channel}/${postId}`, () => new Map()).set(id, { author: uid, text, createdAt: at });
-      p.commentCount += 1;
-      if (p.author !== uid) notify(d, p.author, { type: 'commented', actor: uid, channel, post: postId, createdAt: at }, id);
-      return id;
-    });
+    return this.command('comment', (d, actor) =>
+      planComment(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, id),
+    );
   }
 
   // --- likes --------------------------------------------------------------------------------------------
 
   subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeLikes', cb, onError, (d) => {
-      const key = encodeKey(target);
-      const pt = parsePostTarget(target);
-      const count = pt ? (d.posts.get(pt.channel)?.get(pt.post)?.likeCount ?? 0) : (d.likeCounts.get(key) ?? 0);
-      const mine = this.uid !== null && (d.userLikes.get(this.uid)?.has(key) ?? false);
-      return Object.freeze({ target, count, mine, likers: Object.freeze(likersOf(d, key).slice(0, MAX_LIKERS)) });
+      const key = checkTarget(target);
+      const pt = /^post:([^:]+):([^:]+)$/.exec(target);
+      const count = Number(get(d.tree, pt ? `posts/${pt[1]}/${pt[2]}/likeCount` : `likeCounts/${key}`)) || 0;
+      const mine = this.uid !== null && get(d.tree, `userLikes/${this.uid}/${key}`) === true;
+      return frozen({ target, count, mine, likers: decodeLikers(children(d.tree, `likes/${key}`), MAX_LIKERS) });
     });
   }
 
   subscribeMyLikes(cb: (targets: ReadonlySet<LikeTarget>) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeMyLikes', cb, onError, (d) => {
-      const keys = this.uid === null ? [] : [...(d.userLikes.get(this.uid) ?? [])];
+      const keys = this.uid === null ? [] : children(d.tree, `userLikes/${this.uid}`).map(([k]) => k);
       return Object.freeze(new Set(keys.map(decodeKey)));
-    });
+    }, { publicRead: true });
   }
 
   async getLikers(target: LikeTarget, limit = MAX_LIKERS): Promise<UserId[]> {
     await this.gate('getLikers');
-    return Object.freeze(likersOf(this.data(), encodeKey(target)).slice(0, limit)) as UserId[];
+    requireSignedIn(this.uid);
+    const key = checkTarget(target);
+    return frozen(decodeLikers(children(this.data().tree, `likes/${key}`), limit));
   }
 
   like(target: LikeTarget): Promise<void> {
-    return this.command('like', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      checkTarget(target);
-      if (!addLike(d, target, uid, at)) return;
-      const pt = parsePostTarget(target);
-      const post = pt && d.posts.get(pt.channel)?.get(pt.post);
-      if (pt && post && post.author !== uid) {
-        notify(d, post.author, { type: 'liked', actor: uid, channel: pt.channel, post: pt.post, createdAt: at });
-      }
+    return this.command('like', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const key = checkTarget(target, uid);
+      const pt = /^post:([^:]+):([^:]+)$/.exec(target);
+      const post = pt ? postRecord(d, pt[1]!, pt[2]!) : undefined;
+      return planLike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post);
     });
   }
 
   unlike(target: LikeTarget): Promise<void> {
-    return this.command('unlike', (d, _at, actor) => {
-      const uid = requireSignedIn(actor);
-      checkTarget(target);
-      removeLike(d, target, uid);
+    return this.command('unlike', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const key = checkTarget(target, uid);
+      const pt = /^post:([^:]+):([^:]+)$/.exec(target);
+      const post = pt ? postRecord(d, pt[1]!, pt[2]!) : undefined;
+      return planUnlike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post);
     });
   }
 
@@ -819,69 +710,54 @@ export class MemoryStore implements LenigStore {
 
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeIdeas', cb, onError, (d) => {
+      checkId('channel', channel);
       getChannel(d, channel);
-      return Object.freeze(visiblePosts(d, channel, this.uid, 'idea').map(toPost).filter((p): p is Idea => p.idea !== undefined));
+      const ideas = visiblePosts(d, channel, this.uid, 'idea')
+        .map(([id, p]) => decodePost(channel, id, p))
+        .filter((p): p is Idea => p?.idea !== undefined);
+      return frozen(ideas);
     });
   }
 
   subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeIdeaHistory', cb, onError, (d) => {
-      const m = d.ideaHistory.get(`${channel}/${ideaId}`);
-      // Oldest first: the history reads as a timeline.
-      const list = [...(m?.entries() ?? [])]
-        .sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1))
-        .map(([id, e]) => Object.freeze({ id, status: e.status, note: e.note, by: e.by, at: new Date(e.at) }));
-      return Object.freeze(list);
+      checkId('channel', channel);
+      checkId('post', ideaId);
+      return frozen(decodeHistory(children(d.tree, `ideaHistory/${channel}/${ideaId}`)));
     });
   }
 
   setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
     const entryId = newId(this.backend.now().getTime());
-    return this.command('setIdeaStatus', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const idea = getIdea(d, channel, ideaId);
-      if (idea.owner !== uid && !isAdmin(d, uid)) {
-        throw new StoreError('permission-denied', "Only the idea's owner or an admin can change its status.");
-      }
-      if (!(IDEA_STATUSES as readonly string[]).includes(status)) throw invalid('status', 'invalid', `${status} is not an idea status.`);
-      checkText('note', note, MAX_NOTE_LENGTH);
-      idea.status = status;
-      getOrCreate(d.ideaHistory, `${channel}/${ideaId}`, () => new Map()).set(entryId, { status, note, by: uid, at });
-      const voters = likersOf(d, encodeKey(postTarget(channel, ideaId)));
-      const recipients = new Set([idea.author, ...voters]);
-      recipients.delete(uid);
-      for (const to of recipients) notify(d, to, { type: 'idea-status', actor: uid, channel, post: ideaId, createdAt: at, status, note }, entryId);
+    return this.command('setIdeaStatus', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const idea = postRecordChecked(d, channel, ideaId);
+      return planSetIdeaStatus({ uid, admin: isAdmin(d, uid), channel, ideaId, idea, status, note, voters: voters(d, channel, ideaId), entryId });
     });
   }
 
   assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
-    return this.command('assignIdea', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const idea = getIdea(d, channel, ideaId);
-      if (idea.owner !== uid && !isAdmin(d, uid)) {
-        throw new StoreError('permission-denied', "Only the idea's owner or an admin can assign it.");
-      }
-      if (typeof owner !== 'string' || !owner) throw invalid('owner', 'required', 'An owner is required.');
-      if (idea.owner === owner) return;
-      idea.owner = owner;
-      if (owner !== uid) notify(d, owner, { type: 'assigned', actor: uid, channel, post: ideaId, createdAt: at });
+    return this.command('assignIdea', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      return planAssignIdea(uid, isAdmin(d, uid), channel, ideaId, postRecordChecked(d, channel, ideaId), owner);
     });
   }
 
   mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
-    return this.command('mergeIdea', (d, at, actor) => {
-      const uid = requireSignedIn(actor);
-      const from = getIdea(d, channel, ideaId);
-      getIdea(d, channel, intoId);
-      if (from.owner !== uid && !isAdmin(d, uid)) {
-        throw new StoreError('permission-denied', "Only the idea's owner or an admin can merge it.");
-      }
-      if (ideaId === intoId) throw invalid('into', 'invalid', 'An idea cannot be merged into itself.');
-      const into = postTarget(channel, intoId);
-      // Oldest vote first, so the pooled votes keep their order; addLike skips people already voting.
-      const voters = likersOf(d, encodeKey(postTarget(channel, ideaId))).reverse();
-      for (const v of voters) addLike(d, into, v, at);
-      from.mergedInto = intoId;
+    return this.command('mergeIdea', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      checkId('into', intoId);
+      return planMergeIdea({
+        admin: isAdmin(d, uid),
+        channel,
+        ideaId,
+        intoId,
+        from: postRecordChecked(d, channel, ideaId),
+        into: postRecord(d, channel, intoId),
+        // Oldest vote first, so the pooled votes keep their order.
+        fromVoters: decodeLikers(children(d.tree, `likes/${encodeKey(postTarget(channel, ideaId))}`)).reverse(),
+        intoVoters: voters(d, channel, intoId),
+      });
     });
   }
 
@@ -890,20 +766,14 @@ export class MemoryStore implements LenigStore {
   subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeNotifications', cb, onError, (d) => {
       if (this.uid === null) return Object.freeze([]);
-      const m = d.notifications.get(this.uid);
-      const list = [...(m?.entries() ?? [])]
-        .sort((a, b) => b[1].createdAt - a[1].createdAt || (a[0] < b[0] ? 1 : -1))
-        .map(([id, n]) => Object.freeze({ ...n, id, createdAt: new Date(n.createdAt) }));
-      return Object.freeze(list);
-    });
+      return frozen(decodeNotifications(children(d.tree, `notifications/${this.uid}`), NOTIFICATION_LIMIT));
+    }, { publicRead: true });
   }
 
   markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-    return this.command('markNotificationsRead', (d, _at, actor) => {
-      const uid = requireSignedIn(actor);
-      const mine = d.notifications.get(uid);
-      if (!mine) return;
-      for (const [id, n] of mine) if (ids === 'all' || ids.includes(id)) n.read = true;
+    return this.command('markNotificationsRead', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      return planMarkRead(uid, children(d.tree, `notifications/${uid}`) as [string, { read?: boolean }][], ids);
     });
   }
 
@@ -911,17 +781,13 @@ export class MemoryStore implements LenigStore {
 
   subscribeStats(query: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeStats', cb, onError, (d) => {
-      const sums = new Map<string, MonthStat>();
-      for (const [key, s] of d.stats) {
-        const [ch, month, category] = key.split('/') as [string, string, string];
-        if (query.channel !== undefined && ch !== query.channel) continue;
-        if (month < query.from || month > query.to) continue;
-        const sum = getOrCreate(sums, `${month}/${category}`, () => ({ month, category, posts: 0, likes: 0 }));
-        sum.posts += s.posts;
-        sum.likes += s.likes;
+      if (query.channel !== undefined) {
+        checkId('channel', query.channel);
+        getChannel(d, query.channel);
+        return frozen(sumStats(statRows(get(d.tree, `stats/${query.channel}`)), query.from, query.to));
       }
-      const list = [...sums.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.category < b.category ? -1 : 1));
-      return Object.freeze(list.map((s) => Object.freeze(s)));
+      const rows = children(d.tree, 'stats').flatMap(([, months]) => statRows(months));
+      return frozen(sumStats(rows, query.from, query.to));
     });
   }
 
@@ -955,25 +821,30 @@ export class MemoryStore implements LenigStore {
   }
 
   /**
-   * Runs a write. `apply` validates first and only then mutates, so a rejected write leaves no trace
-   * (the database applies a multi-path update whole or not at all).
+   * Runs a write: `plan` reads what it needs and checks (throwing a StoreError), and only then are its
+   * writes applied, all together — so a refused write leaves no trace, as a multi-path update.
    */
-  private async command<T>(op: StoreOperation, apply: (d: Data, at: number, actor: Actor) => T): Promise<T> {
+  private async command<T>(op: StoreOperation, plan: (d: Data, actor: Actor, at: number) => Plan<T>): Promise<T> {
     await this.gate(op);
     const actor = this.actor();
+    const run = (d: Data, at: number): T => {
+      const { writes, result } = plan(d, actor, at);
+      apply(d.tree, writes, at);
+      return result;
+    };
     const at = this.backend.now().getTime();
     if (this.online) {
-      const result = apply(this.backend.data, at, actor);
+      const result = run(this.backend.data, at);
       this.backend.changed();
       return result;
     }
     // Offline: apply to the local copy now (optimistic), and to the server once back online.
-    const result = apply(this.local!, at, actor);
+    const result = run(this.local!, at);
     this.refresh();
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         apply: (d, serverAt) => {
-          apply(d, serverAt, actor);
+          run(d, serverAt);
           return result;
         },
         resolve: resolve as (v: unknown) => void,
@@ -987,10 +858,15 @@ export class MemoryStore implements LenigStore {
     cb: (value: T) => void,
     onError: OnError | undefined,
     compute: (d: Data) => unknown,
-    expose?: (sub: Sub) => void,
+    options: { expose?: (sub: Sub) => void; publicRead?: boolean } = {},
   ): Unsubscribe {
-    const sub: Sub = { op, compute, cb, onError, active: true, ready: false };
-    expose?.(sub);
+    const guarded = (d: Data) => {
+      // The rules let only signed-in people read; signed out, the database refuses every read.
+      if (this.uid === null && !options.publicRead && !this.backend.publicReads) throw new StoreError('unauthenticated', 'Sign in to see this.');
+      return compute(d);
+    };
+    const sub: Sub = { op, compute: guarded, cb, onError, active: true, ready: false };
+    options.expose?.(sub);
     const failure = this.takeFailure(op);
     const start = () => {
       if (!sub.active) return;
@@ -1047,3 +923,9 @@ export class MemoryStore implements LenigStore {
   }
 }
 
+/** The post at a checked address, or null. */
+function postRecordChecked(d: Data, channel: ChannelId, postId: string): PostRecord | null {
+  checkId('channel', channel);
+  checkId('post', postId);
+  return postRecord(d, channel, postId);
+}
