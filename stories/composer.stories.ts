@@ -32,6 +32,8 @@ function composer({ channel, viewer = 'anouk', latency = 300, draft, prepare }: 
   const backend = new MemoryBackend({
     users: PEOPLE,
     channels: [{ id: channel, name: 'General', categories: [...DEFAULT_CATEGORIES] }],
+    // The signed-out stories show what a project that lets signed-out people read looks like.
+    publicReads: viewer === null,
   });
   const store = backend.session(viewer, { latency, signInAs: 'anouk' });
   prepare?.(store);

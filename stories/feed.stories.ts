@@ -92,7 +92,8 @@ interface Setup {
 
 /** A fresh backend per story, so what one story does never shows in another. */
 function storeFor({ posts = weekOfPosts(), viewer = 'anouk', admins = ['tom'], latency = 150, users = PEOPLE, prepare }: Setup): MemoryStore {
-  const backend = new MemoryBackend({ users, admins, seed: { posts } });
+  // The signed-out story shows a project whose rules let signed-out people read.
+  const backend = new MemoryBackend({ users, admins, seed: { posts }, publicReads: viewer === null });
   const store = backend.session(viewer, { latency, signInAs: 'anouk' });
   prepare?.(store, backend);
   return store;

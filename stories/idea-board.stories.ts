@@ -117,7 +117,7 @@ interface Setup {
 function storeFor({ posts = ideas(), viewer = 'anouk', latency = 120, prepare }: Setup): MemoryStore {
   // The server clock is wound back while the history is written, so each note carries its own date.
   let clock: Date | undefined;
-  const backend = new MemoryBackend({ users: PEOPLE, admins: ['tom'], channels: [CHANNEL], seed: { posts }, now: () => clock ?? new Date() });
+  const backend = new MemoryBackend({ users: PEOPLE, admins: ['tom'], channels: [CHANNEL], seed: { posts }, now: () => clock ?? new Date(), publicReads: viewer === null });
   const ids = new Set(posts.map((p) => p.id));
   void (async () => {
     for (const [id, by, status, note, at] of HISTORY) {

@@ -29,7 +29,7 @@ interface Setup {
 
 /** A fresh backend per story, so clicking in one story never changes another. */
 function storeFor({ likers = ['bram', 'chantal', 'daan'], viewer = 'anouk', latency = 250, prepare }: Setup): MemoryStore {
-  const backend = new MemoryBackend({ users: PEOPLE, seed: { likes: [{ target: TARGET, users: likers }] } });
+  const backend = new MemoryBackend({ users: PEOPLE, seed: { likes: [{ target: TARGET, users: likers }] }, publicReads: viewer === null });
   const store = backend.session(viewer, { latency });
   prepare?.(store);
   return store;

@@ -23,7 +23,6 @@
 import {
   DEFAULT_PAGE_SIZE,
   MAX_LIKERS,
-  NOTIFICATION_LIMIT,
   channelRecord,
   checkCategory,
   checkId,
@@ -766,7 +765,7 @@ export class MemoryStore implements LenigStore {
   subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
     return this.subscribe('subscribeNotifications', cb, onError, (d) => {
       if (this.uid === null) return Object.freeze([]);
-      return frozen(decodeNotifications(children(d.tree, `notifications/${this.uid}`), NOTIFICATION_LIMIT));
+      return frozen(decodeNotifications(children(d.tree, `notifications/${this.uid}`)));
     }, { publicRead: true });
   }
 

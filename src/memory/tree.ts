@@ -59,12 +59,20 @@ export function set(tree: Tree, path: string, value: unknown): void {
     trail.push(node);
   }
   const last = parts[parts.length - 1]!;
-  if (value === null || value === undefined) delete node[last];
-  else node[last] = value;
+  if (value !== null && value !== undefined) {
+    node[last] = value;
+    return;
+  }
+  delete node[last];
   for (let i = trail.length - 1; i > 0; i--) {
-    if (Object.keys(trail[i]!).length > 0) break;
+    if (!isEmpty(trail[i]!)) break;
     delete trail[i - 1]![parts[i - 1]!];
   }
+}
+
+function isEmpty(node: Tree): boolean {
+  for (const _ in node) return false;
+  return true;
 }
 
 /** Applies a plan's writes: `SERVER_TIME` becomes `now`, `increment(n)` adds to the current number. */

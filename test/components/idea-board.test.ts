@@ -21,8 +21,8 @@ const channels = [{ id: CH, name: 'Improvement ideas', categories: ['idea', 'new
 
 const daysAgo = (d: number): Date => new Date(Date.now() - d * 86_400_000);
 
-function company(posts: SeedPost[] = []): MemoryBackend {
-  return new MemoryBackend({ users, admins: ['carla'], channels, seed: { posts: posts.map((p) => ({ channel: CH, ...p })) } });
+function company(posts: SeedPost[] = [], options: { publicReads?: boolean } = {}): MemoryBackend {
+  return new MemoryBackend({ users, admins: ['carla'], channels, seed: { posts: posts.map((p) => ({ channel: CH, ...p })) }, ...options });
 }
 
 const shed: SeedPost = {
@@ -618,7 +618,8 @@ describe('<lenig-idea-board>', () => {
   });
 
   it('lets signed-out readers read, and invites them to sign in to vote and submit', async () => {
-    const backend = company([{ ...shed, likers: ['bram'] }]);
+    // A project whose rules let signed-out people read (lenig's own rules ask for a sign-in first).
+    const backend = company([{ ...shed, likers: ['bram'] }], { publicReads: true });
     const board = await boardFor(backend.session(null));
     expect(shown($(board, '[part="form"]'))).to.equal(false);
     expect(text($(board, '[part="sign-in"] p'))).to.equal('Everyone can read the ideas. Sign in to vote and to share your own.');

@@ -30,6 +30,8 @@ function setup(options: { likers?: string[]; latency?: number; viewer?: string |
 } {
   const backend = new MemoryBackend({
     users: USERS,
+    // A signed-out reader sees the count, as on a project whose rules let signed-out people read.
+    publicReads: options.viewer === null,
     seed: options.likers ? { likes: [{ target: TARGET, users: options.likers }] } : {},
   });
   const store = backend.session(options.viewer === undefined ? 'alice' : options.viewer, { latency: options.latency ?? 0 });

@@ -152,10 +152,17 @@ export class FeedWindows {
       return;
     }
     if (list.some(([, p]) => p.hidden === true)) {
-      this.stopAdmin ??= this.host.watchAdmin((v) => {
-        this.admin = v;
-        this.emit();
-      }, (e) => this.onError?.(e));
+      if (!this.stopAdmin) {
+        // The host may answer at once, from inside watchAdmin: that answer emits, this call stops here.
+        this.stopAdmin = () => {};
+        const stop = this.host.watchAdmin((v) => {
+          this.admin = v;
+          this.emit();
+        }, (e) => this.onError?.(e));
+        if (this.closed) stop();
+        else this.stopAdmin = stop;
+        return;
+      }
       if (this.admin === undefined) return;
     }
     const posts = list

@@ -1,0 +1,182 @@
+// The feed paging algorithm on its own, over a fake host that evaluates each window's query the way
+// the Realtime Database does (order child, then key; startAt inclusive, endBefore exclusive, limitToLast)
+// and keeps it live. No database, no timers.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FeedWindows, type FeedHost, type PostRecord, type WindowSpec } from '../../src/data/core/index.js';
+import type { FeedPage } from '../../src/data/types.js';
+import type { StoreError } from '../../src/data/store.js';
+
+interface Listener {
+  spec: WindowSpec;
+  onRows: (rows: Iterable<[string, unknown]>) => void;
+}
+
+class FakeHost implements FeedHost {
+  readonly posts = new Map<string, PostRecord>();
+  readonly listeners = new Set<Listener>();
+  opened: WindowSpec[] = [];
+  admin = false;
+  channel = true;
+
+  add(id: string, createdAt: number, extra: Partial<PostRecord> = {}): void {
+    const category = extra.category ?? 'news';
+    this.posts.set(id, { author: 'a', text: id, category, createdAt, month: '2026-11', byCat: { [category]: createdAt }, ...extra });
+    this.changed();
+  }
+
+  remove(id: string): void {
+    this.posts.delete(id);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l.onRows(this.evaluate(l.spec));
+  }
+
+  private evaluate(spec: WindowSpec): [string, PostRecord][] {
+    const value = (p: PostRecord): number | undefined =>
+      spec.orderBy === 'createdAt' ? p.createdAt : p.byCat?.[spec.orderBy.slice('byCat/'.length)];
+    const cmp = (v: number, k: string, c: { value: number; key?: string }) => v - c.value || (c.key === undefined ? 0 : k < c.key ? -1 : k > c.key ? 1 : 0);
+    let rows = [...this.posts.entries()]
+      .filter(([, p]) => value(p) !== undefined || spec.startAt === undefined)
+      .sort((a, b) => (value(a[1]) ?? -Infinity) - (value(b[1]) ?? -Infinity) || (a[0] < b[0] ? -1 : 1));
+    if (spec.startAt) rows = rows.filter(([k, p]) => value(p) !== undefined && cmp(value(p)!, k, spec.startAt!) >= 0);
+    if (spec.endBefore) rows = rows.filter(([k, p]) => value(p) !== undefined && cmp(value(p)!, k, spec.endBefore!) < 0);
+    if (spec.limitToLast !== undefined) rows = rows.slice(-spec.limitToLast);
+    return rows;
+  }
+
+  listen(spec: WindowSpec, onRows: (rows: Iterable<[string, unknown]>) => void): () => void {
+    const l = { spec, onRows };
+    this.listeners.add(l);
+    this.opened.push(spec);
+    onRows(this.evaluate(spec));
+    return () => this.listeners.delete(l);
+  }
+
+  watchAdmin(cb: (admin: boolean) => void): () => void {
+    cb(this.admin);
+    return () => {};
+  }
+
+  channelExists(): Promise<boolean> {
+    return Promise.resolve(this.channel);
+  }
+}
+
+function feedOf(host: FakeHost, pageSize: number, category?: string) {
+  const pages: FeedPage[] = [];
+  const errors: StoreError[] = [];
+  const feed = new FeedWindows(host, { channel: 'ch', category, pageSize }, (p) => pages.push(p), (e) => errors.push(e));
+  const ids = () => pages[pages.length - 1]!.posts.map((p) => p.id);
+  const hasMore = () => pages[pages.length - 1]!.hasMore;
+  return { feed, pages, errors, ids, hasMore };
+}
+
+const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `p${String(to - i).padStart(2, '0')}`);
+
+describe('feed windows', () => {
+  it('pages 25 posts by 10: 10, 20, 25, newest first, with hasMore until the oldest is in', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 25; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 10);
+    assert.deepEqual(f.ids(), ids(16, 25));
+    assert.equal(f.hasMore(), true);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ids(6, 25));
+    assert.equal(f.hasMore(), true);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ids(1, 25));
+    assert.equal(f.hasMore(), false);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ids(1, 25), 'more() past the end changes nothing');
+    // The newest window was fixed at its oldest shown post, then two older windows added.
+    assert.deepEqual(host.opened.map((s) => [s.startAt?.key, s.endBefore?.key, s.limitToLast]), [
+      [undefined, undefined, 11],
+      ['p16', undefined, undefined],
+      [undefined, 'p16', 11],
+      [undefined, 'p06', 11],
+    ]);
+    assert.equal(host.listeners.size, 3, 'the replaced newest window was closed');
+  });
+
+  it('never drops a loaded post when new ones arrive on top', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 10; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 4);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ids(3, 10));
+    for (let i = 11; i <= 16; i++) host.add(`p${i}`, 1000 + i);
+    assert.deepEqual(f.ids(), ids(3, 16), 'six new posts on top, all eight loaded ones kept');
+    assert.equal(f.hasMore(), true);
+  });
+
+  it('keeps only the newest page before the reader pages (a limitToLast window)', () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 5; i++) host.add(`p0${i}`, 1000 + i);
+    const f = feedOf(host, 3);
+    assert.deepEqual(f.ids(), ids(3, 5));
+    host.add('p06', 1006);
+    assert.deepEqual(f.ids(), ids(4, 6));
+  });
+
+  it('breaks equal times by id, as the database orders keys', async () => {
+    const host = new FakeHost();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) host.add(id, 1000);
+    const f = feedOf(host, 2);
+    assert.deepEqual(f.ids(), ['e', 'd']);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ['e', 'd', 'c', 'b']);
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ['e', 'd', 'c', 'b', 'a']);
+    assert.equal(f.hasMore(), false);
+  });
+
+  it('pages a category feed over its own order child, leaving other categories out', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 12; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i, { category: i % 2 ? 'idea' : 'news' });
+    const f = feedOf(host, 2, 'idea');
+    assert.deepEqual(f.ids(), ['p11', 'p09']);
+    await f.feed.more();
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ['p11', 'p09', 'p07', 'p05', 'p03', 'p01']);
+    assert.equal(f.hasMore(), false);
+    assert.ok(host.opened.every((s) => s.orderBy === 'byCat/idea'));
+  });
+
+  it('shows hidden posts to admins only', () => {
+    const host = new FakeHost();
+    host.add('p1', 1001);
+    host.add('p2', 1002, { hidden: true });
+    assert.deepEqual(feedOf(host, 5).ids(), ['p1']);
+    host.admin = true;
+    assert.deepEqual(feedOf(host, 5).ids(), ['p2', 'p1']);
+  });
+
+  it('drops a deleted post and stays live after close() no more', () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 3; i++) host.add(`p${i}`, 1000 + i);
+    const f = feedOf(host, 5);
+    host.remove('p2');
+    assert.deepEqual(f.ids(), ['p3', 'p1']);
+    f.feed.close();
+    assert.equal(host.listeners.size, 0);
+    const n = f.pages.length;
+    host.add('p4', 1004);
+    assert.equal(f.pages.length, n);
+  });
+
+  it('says an empty feed of an unknown channel is not found, and an empty known one is empty', async () => {
+    const host = new FakeHost();
+    host.channel = false;
+    const unknown = feedOf(host, 5);
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(unknown.pages, []);
+    assert.deepEqual(unknown.errors.map((e) => e.code), ['not-found']);
+    host.channel = true;
+    const empty = feedOf(host, 5);
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(empty.pages, [{ posts: [], hasMore: false }]);
+  });
+});
