@@ -689,5 +689,142 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.deepEqual(stat(earlier.last, month, 'praise'), { posts: 0, likes: 0 });
       });
     });
+
+    // Calls where the stores once answered differently; each now has one answer, held here.
+    describe('one answer for bad input', () => {
+      let ch: ChannelId;
+      let postId: string;
+      let ideaId: string;
+      before(async () => {
+        ch = await env.newChannel();
+        postId = await post(alice, ch, 'a post');
+        ideaId = await idea(alice, ch, 'An idea');
+      });
+
+      it('refuses like targets that are no targets, or too long to store', async () => {
+        await rejectsWith(alice.like('post::x'), 'validation-failed', 'target', 'invalid');
+        await rejectsWith(alice.like(`post:${ch}:`), 'validation-failed', 'target', 'invalid');
+        await rejectsWith(alice.like('post:a.b:c'), 'validation-failed', 'target', 'invalid');
+        await rejectsWith(alice.unlike('post::x'), 'validation-failed', 'target', 'invalid');
+        await rejectsWith(alice.like(''), 'validation-failed', 'target', 'required');
+        await rejectsWith(alice.getLikers(''), 'validation-failed', 'target', 'required');
+        await rejectsWith(alice.getLikers('post::x'), 'validation-failed', 'target', 'invalid');
+        // The key fits in 768 bytes, but `userLikes/{uid}/{key}` does not.
+        const long = `https://intranet.example.com/${'a'.repeat(760 - 'https://intranet.example.com/'.length)}`;
+        assert.ok(long.length <= 768);
+        await rejectsWith(alice.like(long), 'validation-failed', 'target', 'too-long');
+        await rejectsWith(alice.like(`https://intranet.example.com/${'b'.repeat(800)}`), 'validation-failed', 'target', 'too-long');
+        await rejectsWith(alice.like(postTarget(ch, 'no-such-post')), 'not-found');
+      });
+
+      it('refuses ids that cannot stand in a path, and names what does not exist', async () => {
+        await rejectsWith(admin.assignIdea(ch, ideaId, 'a/b'), 'validation-failed', 'owner', 'invalid');
+        await rejectsWith(admin.assignIdea(ch, ideaId, ''), 'validation-failed', 'owner', 'required');
+        await rejectsWith(alice.editPost(ch, 'a.b', 'text'), 'validation-failed', 'post', 'invalid');
+        await rejectsWith(alice.deletePost('a/b', postId), 'validation-failed', 'channel', 'invalid');
+        await rejectsWith(bob.comment(ch, 'no#post', 'hi'), 'validation-failed', 'post', 'invalid');
+        await rejectsWith(bob.comment(ch, 'no-such-post', 'hi'), 'not-found');
+        await rejectsWith(bob.report(ch, 'no-such-post', 'spam'), 'not-found');
+        await rejectsWith(admin.hidePost(ch, 'no-such-post', true), 'not-found');
+        await rejectsWith(alice.editPost(ch, 'no-such-post', 'text'), 'not-found');
+        await rejectsWith(alice.deletePost(ch, 'no-such-post'), 'not-found');
+        await rejectsWith(admin.setIdeaStatus(ch, postId, 'planned', 'not an idea'), 'not-found');
+        await rejectsWith(admin.setIdeaStatus(ch, ideaId, 'bogus' as 'planned', 'note'), 'validation-failed', 'status', 'invalid');
+        await rejectsWith(admin.mergeIdea(ch, ideaId, ideaId), 'validation-failed', 'into', 'invalid');
+        await rejectsWith(admin.mergeIdea(ch, ideaId, 'x.y'), 'validation-failed', 'into', 'invalid');
+        await rejectsWith(admin.mergeIdea(ch, ideaId, 'no-such-idea'), 'not-found');
+        await rejectsWith(alice.updateMyProfile({ name: 5 as unknown as string }), 'validation-failed', 'name', 'invalid');
+        await rejectsWith(alice.markNotificationsRead('some' as 'all'), 'validation-failed', 'ids', 'invalid');
+      });
+
+      it('refuses a post to a channel that cannot be, or does not, exist', async () => {
+        await rejectsWith(alice.createPost({ channel: 'a.b', text: 'x', category: 'news' }), 'validation-failed', 'channel', 'invalid');
+        await rejectsWith(alice.createPost({ channel: 'no-such-channel', text: 'x', category: 'news' }), 'not-found');
+        await rejectsWith(alice.createPost({ channel: ch, text: 'x', category: 'a.b' }), 'validation-failed', 'category', 'unknown-category');
+      });
+
+      it('refuses mentions given as a string, and notifies only existing people', async () => {
+        await bob.updateMyProfile({ name: 'Bob Verhoeven' });
+        await rejectsWith(alice.createPost({ channel: ch, text: '@bob', category: 'news', mentions: B as unknown as string[] }), 'validation-failed', 'mentions', 'invalid');
+        const inbox = notificationsOf(bob);
+        await until(() => inbox.values.length > 0, "bob's inbox");
+        const text = 'See @[the guide](https://example.org/guide.html) and @[Bob](' + B + ')';
+        const id = await alice.createPost({ channel: ch, text, category: 'news', mentions: [B, 'no-such-user', 'a.b', 'https://example.org/guide.html', A] });
+        await inbox.until((l) => l.some((n) => n.post === id), 'the mention');
+        const f = feed(alice, ch);
+        const page = await f.until((p) => p.posts.some((x) => x.id === id), 'the post');
+        assert.equal(page.posts.find((x) => x.id === id)?.text, text, 'the text stays as written');
+        assert.deepEqual(inbox.last.filter((n) => n.post === id).map((n) => n.type), ['mentioned']);
+      });
+
+      it('lets only admins merge ideas, the idea’s owner included', async () => {
+        const dup = await idea(bob, ch, 'Owned duplicate');
+        await admin.assignIdea(ch, dup, A);
+        await rejectsWith(alice.mergeIdea(ch, dup, ideaId), 'permission-denied');
+        await admin.mergeIdea(ch, dup, ideaId);
+      });
+
+      it('reports a bad feed query through onError, not as an unhandled rejection', async () => {
+        const bad = [
+          { channel: ch, category: 'a.b' },
+          { channel: ch, category: 'x#y' },
+          { channel: ch, category: 'a$b[c]' },
+          { channel: ch, category: 'tab\there' },
+          { channel: ch, pageSize: NaN },
+          { channel: ch, pageSize: 0 },
+          { channel: 'a.b' },
+        ];
+        for (const q of bad) {
+          const r = watch<FeedPage>((cb, e) => alice.subscribeFeed(q, cb, e));
+          await until(() => r.errors.length > 0 || r.values.length > 0, `an answer for ${JSON.stringify(q)}`);
+          assert.deepEqual(r.values, [], JSON.stringify(q));
+          assert.ok(isStoreError(r.errors[0]) && r.errors[0].code === 'validation-failed', `${JSON.stringify(q)}: ${String(r.errors[0])}`);
+        }
+      });
+
+      it('says an unknown channel is not found in the feed, the ideas and the insights', async () => {
+        const subs = [
+          watch<unknown>((cb, e) => alice.subscribeFeed({ channel: 'no-such-channel' }, cb, e)),
+          watch<unknown>((cb, e) => alice.subscribeIdeas('no-such-channel', cb, e)),
+          watch<unknown>((cb, e) => alice.subscribeStats({ channel: 'no-such-channel', from: '2026-01', to: '2026-12' }, cb, e)),
+          watch<unknown>((cb, e) => alice.subscribeChannel('no-such-channel', cb, e)),
+        ];
+        for (const s of subs) {
+          await until(() => s.errors.length > 0 || s.values.length > 0, 'an answer');
+          assert.deepEqual(s.values, []);
+          assert.ok(isStoreError(s.errors[0]) && s.errors[0].code === 'not-found', String(s.errors[0]));
+        }
+        // An empty channel that exists is empty, not unknown.
+        const empty = await env.newChannel();
+        const f = feed(alice, empty);
+        assert.deepEqual((await f.until(() => true, 'the empty feed')).posts, []);
+        const ideas = watch<Idea[]>((cb, e) => alice.subscribeIdeas(empty, cb, e));
+        assert.deepEqual(await ideas.until(() => true, 'no ideas'), []);
+      });
+
+      it('refuses signed-out reads as the rules do, but answers who is signed in', async () => {
+        const refused = [
+          watch<unknown>((cb, e) => anon.subscribeChannel(ch, cb, e)),
+          watch<unknown>((cb, e) => anon.subscribeFeed({ channel: ch }, cb, e)),
+          watch<unknown>((cb, e) => anon.subscribePost(ch, postId, cb, e)),
+          watch<unknown>((cb, e) => anon.subscribeIdeas(ch, cb, e)),
+          watch<unknown>((cb, e) => anon.subscribeLikes(postTarget(ch, postId), cb, e)),
+          watch<unknown>((cb, e) => anon.subscribeComments(ch, postId, cb, e)),
+        ];
+        for (const r of refused) {
+          await until(() => r.errors.length > 0 || r.values.length > 0, 'an answer');
+          assert.deepEqual(r.values, []);
+          assert.ok(isStoreError(r.errors[0]) && r.errors[0].code === 'unauthenticated', String(r.errors[0]));
+        }
+        const viewer = watch<Viewer | null>((cb) => anon.subscribeViewer(cb));
+        const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => anon.subscribeMyLikes(cb, e));
+        const inbox = notificationsOf(anon);
+        await until(() => viewer.values.length > 0 && mine.values.length > 0 && inbox.values.length > 0, 'the signed-out answers');
+        assert.equal(viewer.last, null);
+        assert.equal(mine.last.size, 0);
+        assert.deepEqual(inbox.last, []);
+        await rejectsWith(anon.getLikers(postTarget(ch, postId)), 'unauthenticated');
+      });
+    });
   });
 }
