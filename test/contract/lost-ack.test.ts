@@ -1,0 +1,161 @@
+/**
+ * Lost acknowledgements on the Realtime Database store. The server applies a write, then the connection
+ * drops before its "ok" reaches the client (here: the server's answer to that one request is swallowed and
+ * the socket cut). The SDK sends the write again on reconnect, and the rules refuse the copy — the post
+ * exists already, `createdAt` is no longer `now`. The person clicked once: the store must report success
+ * once, and nothing may be stored twice.
+ *
+ * Run: node --import tsx --test test/contract/lost-ack.test.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { deleteApp } from 'firebase/app';
+import { goOffline } from 'firebase/database';
+import { seedAuthUsers, startBackend, type Backend } from '../../scripts/backend.mjs';
+import { DEFAULT_CATEGORIES, monthKey } from '../../src/data/types.js';
+import { FirebaseStore } from '../../src/firebase/index.js';
+import { RULES_PATH, USERS } from '../rules/helpers.js';
+
+const CH = 'company';
+
+interface Socket {
+  prependListener(event: 'message', cb: (data: unknown) => void): void;
+  send(payload: unknown, ...rest: unknown[]): void;
+  terminate(): void;
+}
+
+/** Which update to cut off: a predicate on its paths. */
+let cutWhen: ((paths: string[]) => boolean) | undefined;
+let cuts = 0;
+
+let backend: Backend;
+let authURL: string;
+let alice: FirebaseStore;
+
+async function value(path: string): Promise<unknown> {
+  const server = backend.server as unknown as { getValue(ref: unknown): Promise<unknown>; baseRef: { child(p: string): unknown } };
+  return server.getValue(server.baseRef.child(path));
+}
+
+/** Runs `command` with the acknowledgement of the first update matching `when` lost. */
+async function withLostAck<T>(when: (paths: string[]) => boolean, command: () => Promise<T>): Promise<T> {
+  const before = cuts;
+  cutWhen = when;
+  try {
+    return await command();
+  } finally {
+    cutWhen = undefined;
+    assert.equal(cuts, before + 1, 'the acknowledgement was cut');
+  }
+}
+
+before(async () => {
+  const sharedAuth = process.env.LENIG_TEST_AUTH_URL;
+  backend = await startBackend({
+    dbPort: 0,
+    authPort: 0,
+    rulesPath: RULES_PATH,
+    seed: false,
+    quiet: true,
+    auth: !sharedAuth,
+    data: { channels: { [CH]: { name: 'Company', categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])) } } },
+  });
+  authURL = sharedAuth ?? backend.authURL!;
+  await seedAuthUsers(authURL, [USERS.alice, USERS.bob].map((u) => ({ uid: u.uid, email: u.email, password: u.password, name: u.name })), backend.projectId);
+  const wss = (backend.server as unknown as { wss: { on(e: 'connection', cb: (ws: Socket) => void): void } }).wss;
+  wss.on('connection', (ws) => {
+    const swallow = new Set<number>();
+    // Before the server's own listener: decide which request's answer is lost.
+    ws.prependListener('message', (data) => {
+      try {
+        const frame = JSON.parse(String(data)) as { t?: string; d?: { r?: number; a?: string; b?: { d?: Record<string, unknown> } } };
+        const d = frame.d;
+        if (frame.t === 'd' && d?.a === 'm' && d.r !== undefined && cutWhen?.(Object.keys(d.b?.d ?? {}))) {
+          swallow.add(d.r);
+          cutWhen = undefined;
+        }
+      } catch {
+        // a frame count: not a request
+      }
+    });
+    const send = ws.send.bind(ws);
+    ws.send = (payload: unknown, ...rest: unknown[]) => {
+      try {
+        const frame = JSON.parse(String(payload)) as { t?: string; d?: { r?: number; b?: { s?: string } } };
+        if (frame.t === 'd' && frame.d?.r !== undefined && swallow.has(frame.d.r) && frame.d.b?.s === 'ok') {
+          // The write is applied on the server; its answer never arrives.
+          swallow.delete(frame.d.r);
+          cuts++;
+          ws.terminate();
+          return;
+        }
+      } catch {
+        // a frame count
+      }
+      send(payload, ...rest);
+    };
+  });
+  alice = new FirebaseStore({
+    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+    emulator: { auth: authURL },
+    appName: 'lost-ack-alice',
+    auth: 'email',
+    credentials: { email: USERS.alice.email, password: USERS.alice.password },
+  });
+  await alice.signIn();
+});
+
+after(async () => {
+  if (alice) {
+    await alice.signOut().catch(() => {});
+    goOffline(alice.connection.database);
+    await deleteApp(alice.connection.app).catch(() => {});
+  }
+  await backend?.stop();
+});
+
+const postsOf = async () => Object.entries(((await value(`posts/${CH}`)) ?? {}) as Record<string, { text: string; editedAt?: number }>);
+const month = () => monthKey(new Date());
+
+describe('Firebase store: a lost acknowledgement', () => {
+  it('createPost reports success once and stores one post', async () => {
+    const id = await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`posts/${CH}/`)),
+      () => alice.createPost({ channel: CH, text: 'Saved, unheard', category: 'news' }),
+    );
+    const posts = (await postsOf()).filter(([, p]) => p.text === 'Saved, unheard');
+    assert.deepEqual(posts.map(([k]) => k), [id]);
+    assert.equal(await value(`stats/${CH}/${month()}/news/posts`), 1);
+  });
+
+  it('comment reports success once and stores one comment', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Discuss', category: 'news' });
+    const id = await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`comments/${CH}/${postId}/`)),
+      () => alice.comment(CH, postId, 'A comment'),
+    );
+    const comments = Object.keys(((await value(`comments/${CH}/${postId}`)) ?? {}) as object);
+    assert.deepEqual(comments, [id]);
+    assert.equal(await value(`posts/${CH}/${postId}/commentCount`), 1);
+  });
+
+  it('editPost reports success once and keeps the new text', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Draft', category: 'news' });
+    await withLostAck(
+      (paths) => paths.includes(`posts/${CH}/${postId}/text`),
+      () => alice.editPost(CH, postId, 'Final'),
+    );
+    assert.equal(await value(`posts/${CH}/${postId}/text`), 'Final');
+  });
+
+  it('deletePost reports success once and takes the post out of its stat once', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Short-lived', category: 'praise' });
+    assert.equal(await value(`stats/${CH}/${month()}/praise/posts`), 1);
+    await withLostAck(
+      (paths) => paths.includes(`posts/${CH}/${postId}`),
+      () => alice.deletePost(CH, postId),
+    );
+    assert.equal(await value(`posts/${CH}/${postId}`), null);
+    assert.equal(await value(`stats/${CH}/${month()}/praise/posts`), 0);
+  });
+});
