@@ -13,8 +13,8 @@ import globals from 'globals';
 export default tseslint.config(
   {
     // spfx/ is checked by its own build (Heft's TypeScript, strict) once its toolchain is installed;
-    // functions/lib/ is the exchange's compiled output. test/package/apps/ are apps with their own tsconfig.
-    ignores: ['dist/**', 'storybook-static/**', 'test/package/apps/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**'],
+    // functions/lib/ is the exchange's compiled output. test/package/{apps,jsx} have their own tsconfigs.
+    ignores: ['dist/**', 'storybook-static/**', 'test/package/apps/**', 'test/package/jsx/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

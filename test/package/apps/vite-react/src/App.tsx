@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import type { LenigFeedElement, LikedDetail } from 'lenig';
+// For React 18 too: @lit/react components with on<Event> props.
+import { LenigLikeButton } from 'lenig/react';
 
 export function App() {
   const [liked, setLiked] = useState<LikedDetail | null>(null);
@@ -18,6 +20,9 @@ export function App() {
       <p role="status">{liked ? `Liked ${liked.target} (${liked.count})` : 'Not liked yet'}</p>
       {error && <p role="alert">{error}</p>}
       <lenig-feed ref={feed} channel="company" pageSize={5} no-filters />
+      <footer>
+        Was this page useful? <LenigLikeButton target="page:vite-react-footer" icon="thumb" onLenigLiked={(e) => setLiked(e.detail)} />
+      </footer>
     </main>
   );
 }
