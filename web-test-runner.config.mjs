@@ -6,7 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 
 // Keep in step with NODE_TEST_DIRS in scripts/test.mjs: these folders run under node --test.
-const nodeDirs = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx'];
+const nodeDirs = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx', 'firestore'];
 
 export const chromeArgs = [
   '--no-sandbox',

@@ -5,6 +5,9 @@
  * Ports: LENIG_DEMO_PORT (8080), LENIG_DB_PORT (9000), LENIG_AUTH_PORT (9099); LENIG_HUB_PORT and
  * LENIG_LOGGING_PORT (emulator internals) default to any free port. 0 means any free port.
  *
+ * `npm start -- --firestore` (or LENIG_DATABASE=firestore) runs the demo on Cloud Firestore instead: Google's
+ * Firestore emulator on LENIG_FIRESTORE_PORT (8180), seeded with the same data.
+ *
  * The demo server serves demo/ at `/`, the library at `/lenig.js` (src/index.ts bundled by esbuild on
  * request, so an edit shows on reload) and `/demo-config.js`, which tells the page where the backend is.
  */
@@ -192,6 +195,8 @@ async function main() {
   const authPort = envPort('LENIG_AUTH_PORT', 9099);
   const hubPort = envPort('LENIG_HUB_PORT', 0);
   const loggingPort = envPort('LENIG_LOGGING_PORT', 0);
+  const useFirestore = process.argv.includes('--firestore') || process.env.LENIG_DATABASE === 'firestore';
+  const firestorePort = envPort('LENIG_FIRESTORE_PORT', 8180);
 
   let backend;
   let demo;
@@ -221,8 +226,10 @@ async function main() {
     });
     // The demo port first: a taken port is then reported before the slow emulator start.
     const actualDemoPort = await listen(demo.server, demoPort, 'LENIG_DEMO_PORT');
-    backend = await startBackend({ dbPort, authPort, hubPort, loggingPort, seed: true, quiet: true });
+    backend = await startBackend({ dbPort, authPort, hubPort, loggingPort, seed: true, quiet: true, firestore: useFirestore, firestorePort });
     config = {
+      database: useFirestore ? 'firestore' : 'realtime',
+      ...(backend.firestoreHost ? { firestoreHost: backend.firestoreHost } : {}),
       databaseURL: backend.databaseURL,
       authEmulatorURL: backend.authURL,
       projectId: backend.projectId,
@@ -231,7 +238,8 @@ async function main() {
       users: backend.users.map(({ uid, email, password, name, jobTitle, department, admin }) =>
         ({ uid, email, password, name, jobTitle, department, admin })),
     };
-    process.stdout.write(`lenig demo: http://${HOST}:${actualDemoPort}/ (database ${backend.databaseURL}, auth ${backend.authURL}; Ctrl+C stops)\n`);
+    const where = backend.firestoreHost ? `Cloud Firestore ${backend.firestoreHost}` : `database ${backend.databaseURL}`;
+    process.stdout.write(`lenig demo: http://${HOST}:${actualDemoPort}/ (${where}, auth ${backend.authURL}; Ctrl+C stops)\n`);
   } catch (e) {
     process.stderr.write(e instanceof BackendError ? `${e.message}\n` : `${e.stack ?? e}\n`);
     await stop(1);
