@@ -176,8 +176,23 @@ export async function startFirestoreEmulator({
         await exited;
         clearTimeout(timer);
       }
-      // The script may exit before its java child does: make sure the whole group is gone.
+      // The script may exit before its java child does: wait for the whole group to be gone (java got
+      // the SIGTERM too), and kill what is left after 5 s.
+      const groupGone = () => {
+        try {
+          process.kill(-child.pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      for (const until = Date.now() + 5000; !groupGone() && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       killOnExit();
+      for (const until = Date.now() + 2000; !groupGone() && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await rm(dir, { recursive: true, force: true }).catch(() => {});
     })();
     return stopped;

@@ -83,7 +83,7 @@ export function firestoreDocuments(data) {
 }
 
 /**
- * A notification's id follows from its cause (docs/data-layout-firestore.md), so one cause reaches a
+ * A notification's id follows from its cause (src/data/keys.ts notificationKey), so one cause reaches a
  * recipient at most once. The seed's history and comment notifications keep their ids: their cause
  * (an entry, a comment) is not recorded in the Realtime Database seed.
  */
@@ -92,9 +92,9 @@ function notificationId(n, fallback) {
     case 'liked':
       return `liked:${n.channel}:${n.post}:${n.actor}`;
     case 'mentioned':
-      return `mentioned:${n.channel}:${n.post}`;
+      return `mentioned:${n.channel}:${n.post}:${n.actor}`;
     case 'assigned':
-      return `assigned:${n.channel}:${n.post}`;
+      return `assigned:${n.channel}:${n.post}:${n.actor}`;
     default:
       return fallback;
   }

@@ -81,12 +81,19 @@ describe('the Firestore emulator', { skip }, () => {
   });
 });
 
+/** The test runner marks its children (NODE_TEST_CONTEXT); a nested `npm test` must not inherit that. */
+function withoutTestContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.NODE_TEST_CONTEXT;
+  return copy;
+}
+
 describe('without an emulator', () => {
   const run = (ci: string) =>
     spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'test.mjs'), '--no-backend', '--node-only', 'firestore/rules'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, CI: ci, LENIG_FIRESTORE_EMULATOR: path.join(ROOT, 'no-such-emulator'), LENIG_TEST_FIRESTORE_HOST: '' },
+      env: { ...withoutTestContext(process.env), CI: ci, LENIG_FIRESTORE_EMULATOR: path.join(ROOT, 'no-such-emulator'), LENIG_TEST_FIRESTORE_HOST: '' },
       timeout: 120_000,
     });
 

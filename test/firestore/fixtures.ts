@@ -4,7 +4,7 @@
  * changed (it must be refused), so every refusal comes from the rule that guards that one thing.
  */
 import { deleteField, doc, increment, serverTimestamp, writeBatch, type Firestore } from 'firebase/firestore';
-import { encodeKey, newId } from '../../src/data/keys.js';
+import { encodeKey, newId, notificationKey } from '../../src/data/keys.js';
 import { DEFAULT_CATEGORIES, monthKey, postTarget } from '../../src/data/types.js';
 
 export type Data = Record<string, unknown>;
@@ -85,7 +85,7 @@ export function newPost(
   }
   const ops: Op[] = [{ kind: 'set', path: postPath(info), data: post }, stat(info, 'posts', 1)];
   for (const to of opts.mentions ?? []) {
-    ops.push({ kind: 'set', path: `users/${to}/notifications/mentioned:${ch}:${id}`, data: notification('mentioned', author, info) });
+    ops.push({ kind: 'set', path: `users/${to}/notifications/${notificationKey('mentioned', ch, id, author)}`, data: notification('mentioned', author, info) });
   }
   return { info, ops };
 }
@@ -94,7 +94,7 @@ export function notification(type: string, actor: string, p: { ch: string; id: s
   return { type, actor, channel: p.ch, post: p.id, createdAt: serverTimestamp(), read: false };
 }
 
-export const likedId = (actor: string, p: PostInfo) => `liked:${p.ch}:${p.id}:${actor}`;
+export const likedId = (actor: string, p: PostInfo) => notificationKey('liked', p.ch, p.id, actor);
 
 export function like(uid: string, p: PostInfo, notify = true): Op[] {
   const key = tk(p);
@@ -136,7 +136,7 @@ export function comment(uid: string, p: PostInfo, text = 'Nice one', cid = newId
     { kind: 'update', path: postPath(p), data: { commentCount: increment(1), lastComment: cid } },
   ];
   if (p.author !== uid) {
-    ops.push({ kind: 'set', path: `users/${p.author}/notifications/commented:${p.ch}:${p.id}:${cid}`, data: notification('commented', uid, p) });
+    ops.push({ kind: 'set', path: `users/${p.author}/notifications/${notificationKey('commented', p.ch, p.id, cid)}`, data: notification('commented', uid, p) });
   }
   return { cid, ops };
 }
@@ -150,7 +150,7 @@ export function statusChange(by: string, p: PostInfo, status: string, note: stri
   for (const to of tell) {
     ops.push({
       kind: 'set',
-      path: `users/${to}/notifications/idea-status:${p.ch}:${p.id}:${eid}`,
+      path: `users/${to}/notifications/${notificationKey('idea-status', p.ch, p.id, eid)}`,
       data: { ...notification('idea-status', by, p), status, note },
     });
   }
@@ -159,7 +159,7 @@ export function statusChange(by: string, p: PostInfo, status: string, note: stri
 
 export function assign(by: string, p: PostInfo, owner: string): Op[] {
   const ops: Op[] = [{ kind: 'update', path: postPath(p), data: { owner } }];
-  if (owner !== by) ops.push({ kind: 'set', path: `users/${owner}/notifications/assigned:${p.ch}:${p.id}`, data: notification('assigned', by, p) });
+  if (owner !== by) ops.push({ kind: 'set', path: `users/${owner}/notifications/${notificationKey('assigned', p.ch, p.id, by)}`, data: notification('assigned', by, p) });
   return ops;
 }
 

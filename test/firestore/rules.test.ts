@@ -232,7 +232,7 @@ describe('allowed paths', { skip }, () => {
     assert.equal((await value(postPath(idea.info)))!.status, 'new');
     const mention = newPost(B, { text: '@Alice look', mentions: [A] });
     await allowed(bob, mention.ops);
-    assert.equal((await value(`users/${A}/notifications/mentioned:${CH}:${mention.info.id}`))!.type, 'mentioned');
+    assert.equal((await value(`users/${A}/notifications/mentioned:${CH}:${mention.info.id}:${B}`))!.type, 'mentioned');
   });
 
   it('edits your own post, stamped by the server', async () => {
@@ -303,7 +303,7 @@ describe('allowed paths', { skip }, () => {
     await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Yes', [A]).ops);
     await allowed(admin, assign(ADM, idea.info, B));
     assert.equal((await value(postPath(idea.info)))!.owner, B);
-    assert.equal((await value(`users/${B}/notifications/assigned:${CH}:${idea.info.id}`))!.actor, ADM);
+    assert.equal((await value(`users/${B}/notifications/assigned:${CH}:${idea.info.id}:${ADM}`))!.actor, ADM);
     await allowed(bob, assign(B, idea.info, C));
     assert.equal((await value(postPath(idea.info)))!.owner, C);
   });
@@ -668,13 +668,14 @@ describe('attacks on notifications: one cause, one notification, only by the wri
   attack('commented notification naming an old comment', 'carol', [
     { kind: 'set', path: npath(A, `commented:${CH}:${ALICE_POST.id}:${SEED_COMMENT}`), data: notification('commented', C, ALICE_POST) },
   ]);
-  attack('mentioned notification for a post that already exists', 'alice', [
-    { kind: 'set', path: npath(B, `mentioned:${CH}:${ALICE_POST.id}`), data: notification('mentioned', A, ALICE_POST) },
+  attack('mentioned notification for a post that already exists', 'bob', [
+    { kind: 'set', path: npath(A, `mentioned:${CH}:${BOB_POST.id}:${B}`), data: notification('mentioned', B, BOB_POST) },
   ]);
-  attack('mentioned notification for a post that is not written', 'alice', () => {
-    const { info } = newPost(A, { mentions: [C] });
-    return [{ kind: 'set', path: npath(C, `mentioned:${CH}:${info.id}`), data: notification('mentioned', A, info) }];
+  attack('mentioned notification for a post that is not written', 'bob', () => {
+    const { info } = newPost(B, { mentions: [A] });
+    return [{ kind: 'set', path: npath(A, `mentioned:${CH}:${info.id}:${B}`), data: notification('mentioned', B, info) }];
   });
+  attack('mentioning someone who has no profile', 'bob', () => newPost(B, { mentions: [C] }).ops);
   attack('idea-status notification to someone who neither wrote nor voted', 'carol', () => statusChange(C, IDEA, 'planned', 'Plan', [ADM]).ops);
   attack('idea-status notification with another note than the history entry', 'carol', () => {
     const { eid, ops } = statusChange(C, IDEA, 'planned', 'Plan', [A]);
@@ -688,11 +689,11 @@ describe('attacks on notifications: one cause, one notification, only by the wri
     { kind: 'set', path: npath(A, `idea-status:${CH}:${IDEA.id}:${SEED_ENTRY}`), data: { ...notification('idea-status', C, IDEA), status: 'new', note: 'Received' } },
   ]);
   attack('assigned notification without an assignment', 'carol', [
-    { kind: 'set', path: npath(B, `assigned:${CH}:${IDEA.id}`), data: notification('assigned', C, IDEA) },
+    { kind: 'set', path: npath(B, `assigned:${CH}:${IDEA.id}:${C}`), data: notification('assigned', C, IDEA) },
   ]);
   attack('assigned notification to someone other than the new owner', 'carol', () => [
     ...assign(C, IDEA, B).filter((op) => !op.path.startsWith('users/')),
-    { kind: 'set', path: npath(A, `assigned:${CH}:${IDEA.id}`), data: notification('assigned', C, IDEA) },
+    { kind: 'set', path: npath(A, `assigned:${CH}:${IDEA.id}:${C}`), data: notification('assigned', C, IDEA) },
   ]);
   attack('notification with an unknown type', 'carol', () => {
     const ops = like(C, ALICE_POST);
