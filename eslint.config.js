@@ -90,7 +90,7 @@ export default tseslint.config(
   },
   {
     // The demo page's scripts run in the browser.
-    files: ['demo/**/*.js', 'demo/**/*.mjs'],
+    files: ['demo/**/*.js', 'demo/**/*.mjs', 'test/spfx/stub/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );
