@@ -10,11 +10,40 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
+// Where code lives decides what it may import (see docs/architecture.md):
+//  - elements (src/components) and controllers (src/controllers) work through the store port and the
+//    store context, never through Firebase or a store implementation;
+//  - store implementations never import an element or a controller;
+//  - src/data (the port, the plain types, the domain core every store shares) imports neither.
+const storeImplementations = ['firebase', 'firebase/*', '@firebase/*', '**/firebase/**', '**/firestore/**', '**/memory/**', '**/memory-store', '**/memory-store.js'];
+const elementsAndControllers = ['**/components/**', '**/controllers/**'];
+const restrict = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+export const architecture = [
+  {
+    files: ['src/components/**/*.ts', 'src/controllers/**/*.ts'],
+    rules: restrict(storeImplementations, 'Elements and controllers use the store port (src/data/store.ts) and the store context, never Firebase or a store implementation.'),
+  },
+  {
+    // src/data/memory-store.ts is the in-memory store's old address (now, or as a re-export once it lives in src/memory).
+    files: ['src/firebase/**/*.ts', 'src/firestore/**/*.ts', 'src/memory/**/*.ts', 'src/data/memory-store.ts'],
+    rules: restrict(elementsAndControllers, 'A store never imports an element or a controller.'),
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    ignores: ['src/data/memory-store.ts'],
+    rules: restrict(
+      [...elementsAndControllers, ...storeImplementations],
+      'src/data is the port and the shared domain core: it imports no element, controller, Firebase or store implementation.',
+    ),
+  },
+];
+
 export default tseslint.config(
   {
     // spfx/ is checked by its own build (Heft's TypeScript, strict) once its toolchain is installed;
-    // functions/lib/ is the exchange's compiled output.
-    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**'],
+    // functions/lib/ is the exchange's compiled output; test/fixtures holds files that break the rules on
+    // purpose (test/node/architecture.test.ts lints them).
+    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**', 'test/fixtures/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -80,6 +109,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
+  ...architecture,
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -9,18 +9,16 @@
 //   npm test -- --browser-only        only tests run in Chromium
 //   npm test -- like-button feed      only test files whose path contains one of these words
 //
-// Which runner a file belongs to is decided by its folder (NODE_TEST_DIRS below).
+// Which runner a file belongs to is decided by its folder (scripts/test-folders.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NODE_TEST_DIRS } from './test-folders.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-/** Folders under test/ whose *.test.ts files run in Node; everything else runs in Chromium.
- *  Keep in step with `nodeDirs` in web-test-runner.config.mjs. */
-const NODE_TEST_DIRS = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx', 'firestore'];
 /** Node 20 applies --test-timeout to each test FILE as a whole. A file may drive two browsers and a
  *  backend through dozens of tests on a busy 2-core machine; past this it is stuck, not slow. */
 const NODE_TEST_TIMEOUT_MS = 300_000;
