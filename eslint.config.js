@@ -10,7 +10,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
-// Where code lives decides what it may import (see docs/architecture.md):
+// Where code lives decides what it may import (README, "Architecture"):
 //  - elements (src/components) and controllers (src/controllers) work through the store port and the
 //    store context, never through Firebase or a store implementation;
 //  - store implementations never import an element or a controller;
