@@ -24,13 +24,11 @@ export const architecture = [
     rules: restrict(storeImplementations, 'Elements and controllers use the store port (src/data/store.ts) and the store context, never Firebase or a store implementation.'),
   },
   {
-    // src/data/memory-store.ts is the in-memory store's old address (now, or as a re-export once it lives in src/memory).
-    files: ['src/firebase/**/*.ts', 'src/firestore/**/*.ts', 'src/memory/**/*.ts', 'src/data/memory-store.ts'],
+    files: ['src/firebase/**/*.ts', 'src/firestore/**/*.ts', 'src/memory/**/*.ts'],
     rules: restrict(elementsAndControllers, 'A store never imports an element or a controller.'),
   },
   {
     files: ['src/data/**/*.ts'],
-    ignores: ['src/data/memory-store.ts'],
     rules: restrict(
       [...elementsAndControllers, ...storeImplementations],
       'src/data is the port and the shared domain core: it imports no element, controller, Firebase or store implementation.',

@@ -29,7 +29,7 @@ async function refused(code: string, path: string): Promise<string[]> {
 describe('architecture lint', () => {
   it('fails an element that imports firebase, the Firebase store or the memory store', async () => {
     const imports = await refused(fixture('element-imports-firebase.ts'), 'src/components/lint-fixture/lint-fixture.ts');
-    assert.deepEqual(imports, ['firebase/database', '../../firebase/firebase-store.js', '../../data/memory-store.js']);
+    assert.deepEqual(imports, ['firebase/database', '../../firebase/firebase-store.js', '../../memory/memory-store.js']);
   });
 
   it('fails a controller that imports firebase', async () => {
