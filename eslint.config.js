@@ -10,11 +10,38 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
+// Where code lives decides what it may import (README, "Architecture"):
+//  - elements (src/components) and controllers (src/controllers) work through the store port and the
+//    store context, never through Firebase or a store implementation;
+//  - store implementations never import an element or a controller;
+//  - src/data (the port, the plain types, the domain core every store shares) imports neither.
+const storeImplementations = ['firebase', 'firebase/*', '@firebase/*', '**/firebase/**', '**/firestore/**', '**/memory/**', '**/memory-store', '**/memory-store.js'];
+const elementsAndControllers = ['**/components/**', '**/controllers/**'];
+const restrict = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+export const architecture = [
+  {
+    files: ['src/components/**/*.ts', 'src/controllers/**/*.ts'],
+    rules: restrict(storeImplementations, 'Elements and controllers use the store port (src/data/store.ts) and the store context, never Firebase or a store implementation.'),
+  },
+  {
+    files: ['src/firebase/**/*.ts', 'src/firestore/**/*.ts', 'src/memory/**/*.ts'],
+    rules: restrict(elementsAndControllers, 'A store never imports an element or a controller.'),
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: restrict(
+      [...elementsAndControllers, ...storeImplementations],
+      'src/data is the port and the shared domain core: it imports no element, controller, Firebase or store implementation.',
+    ),
+  },
+];
+
 export default tseslint.config(
   {
     // spfx/ is checked by its own build (Heft's TypeScript, strict) once its toolchain is installed;
-    // functions/lib/ is the exchange's compiled output. test/package/{apps,jsx} have their own tsconfigs.
-    ignores: ['dist/**', 'storybook-static/**', 'test/package/apps/**', 'test/package/jsx/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**'],
+    // functions/lib/ is the exchange's compiled output; test/fixtures holds files that break the rules on
+    // purpose (test/node/architecture.test.ts lints them); test/package/{apps,jsx} have their own tsconfigs.
+    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**', 'test/fixtures/**', 'test/package/apps/**', 'test/package/jsx/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -80,6 +107,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
+  ...architecture,
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
@@ -90,7 +118,7 @@ export default tseslint.config(
   },
   {
     // The demo page's scripts run in the browser.
-    files: ['demo/**/*.js', 'demo/**/*.mjs'],
+    files: ['demo/**/*.js', 'demo/**/*.mjs', 'test/spfx/stub/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

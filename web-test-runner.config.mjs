@@ -4,9 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
-
-// Keep in step with NODE_TEST_DIRS in scripts/test.mjs: these folders run under node --test.
-const nodeDirs = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx', 'package'];
+import { NODE_TEST_DIRS } from './scripts/test-folders.mjs';
 
 export const chromeArgs = [
   '--no-sandbox',
@@ -22,7 +20,7 @@ export const chromeArgs = [
 /** LENIG_WTR_FILES (a JSON array, set by scripts/test.mjs) narrows the run to chosen files. */
 const files = process.env.LENIG_WTR_FILES
   ? JSON.parse(process.env.LENIG_WTR_FILES)
-  : ['test/**/*.test.ts', ...nodeDirs.map((d) => `!test/${d}/**`)];
+  : ['test/**/*.test.ts', ...NODE_TEST_DIRS.map((d) => `!test/${d}/**`)];
 
 /** What the tests see as `window.LENIG_TEST`: the backend started for this run, if any. */
 const testEnv = {

@@ -20,6 +20,10 @@ export interface BackendOptions {
   auth?: boolean;
   /** The seed's "now", epoch ms. */
   now?: number;
+  /** Also start the Cloud Firestore emulator, seeded with the same data (docs/data-layout-firestore.md). */
+  firestore?: boolean;
+  /** 0 or undefined: a free port. */
+  firestorePort?: number;
 }
 
 /** The parts of the firebase-server instance tests look at. */
@@ -43,6 +47,8 @@ export interface Backend {
   server: DatabaseServer;
   /** The Auth emulator's process id (and process group id); undefined with `auth: false`. */
   authPid: number | undefined;
+  /** 127.0.0.1:PORT; undefined unless started with `firestore: true`. */
+  firestoreHost: string | undefined;
   timings: { database: number; auth: number };
   stop(): Promise<void>;
 }

@@ -5,6 +5,8 @@
  *   security rules, data in memory, seeded at start.
  * - Auth: the firebase-tools Auth emulator (`firebase emulators:start --only auth`), run from a
  *   generated config in a temporary folder, so its log file and state never land in the checkout.
+ * - Cloud Firestore (with `firestore: true`): Google's Firestore emulator (scripts/firestore-emulator.mjs),
+ *   evaluating firestore.rules, seeded with the same demo data laid out for Firestore.
  *
  *   const backend = await startBackend({ rulesPath: 'database.rules.json' });
  *   … backend.databaseURL, backend.authURL …
@@ -19,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSeed, DEMO_PROJECT_ID } from './seed-data.mjs';
+import { startFirestoreEmulator, writeDocuments } from './firestore-emulator.mjs';
+import { firestoreDocuments } from './seed-firestore.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,6 +184,8 @@ export async function seedAuthUsers(authURL, users, projectId = DEMO_PROJECT_ID)
  * @param {boolean} [options.quiet] keep the emulator's output to itself (it is shown if start fails)
  * @param {boolean} [options.auth] start the Auth emulator (default true)
  * @param {number} [options.now] the seed's "now"
+ * @param {boolean} [options.firestore] also start the Cloud Firestore emulator, seeded like the database
+ * @param {number} [options.firestorePort] 0 or undefined: a free port
  */
 export async function startBackend({
   dbPort,
@@ -192,6 +198,8 @@ export async function startBackend({
   quiet = false,
   auth = true,
   now = Date.now(),
+  firestore = false,
+  firestorePort,
 } = {}) {
   const started = performance.now();
   const rules = await loadRules(rulesPath);
@@ -302,6 +310,14 @@ export async function startBackend({
       if (seeded) await seedAuthUsers(authURL, seeded.users);
     }
 
+    // --- Cloud Firestore emulator -------------------------------------------------------------------------
+    let firestoreEmulator;
+    if (firestore) {
+      firestoreEmulator = await startFirestoreEmulator({ port: firestorePort || 0, quiet });
+      cleanups.push(() => firestoreEmulator.stop());
+      if (seeded) await writeDocuments(firestoreEmulator.host, DEMO_PROJECT_ID, firestoreDocuments(seeded.data));
+    }
+
     let stopped;
     return {
       databaseURL: `ws://${HOST}:${actualDbPort}?ns=${DEMO_PROJECT_ID}`,
@@ -315,6 +331,8 @@ export async function startBackend({
       server,
       /** The Auth emulator's process id, which is also its process group id. */
       authPid,
+      /** 127.0.0.1:PORT of the Firestore emulator; undefined without `firestore: true`. */
+      firestoreHost: firestoreEmulator?.host,
       /** Milliseconds from the call until the database listened, and until the Auth emulator answered. */
       timings: { database: Math.round(dbReady - started), auth: Math.round(authReady - started) },
       stop() {

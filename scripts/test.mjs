@@ -5,19 +5,17 @@
 // runner, then the browser tests with web-test-runner, stops the backend (also on failure or Ctrl-C), and
 // ends with one line `N passed, N failed, N skipped` over both runners. `npm test -- --help` explains.
 //
-// Which runner a file belongs to is decided by its folder (NODE_TEST_DIRS below).
+// Which runner a file belongs to is decided by its folder (scripts/test-folders.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NODE_TEST_DIRS } from './test-folders.mjs';
 import { BrowserNotFound, findBrowser } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-/** Folders under test/ whose *.test.ts files run in Node; everything else runs in Chromium.
- *  Keep in step with `nodeDirs` in web-test-runner.config.mjs. */
-const NODE_TEST_DIRS = ['node', 'backend', 'rules', 'contract', 'e2e', 'dist', 'functions', 'spfx', 'package'];
 /** Node 20 applies --test-timeout to each test FILE as a whole. A file may drive two browsers and a
  *  backend through dozens of tests on a busy 2-core machine; past this it is stuck, not slow. */
 const NODE_TEST_TIMEOUT_MS = 300_000;
@@ -92,11 +90,19 @@ const tmpDir = join(root, '.tmp', `test-${process.pid}`);
 mkdirSync(tmpDir, { recursive: true });
 
 let backend = null;
+let firestore = null;
+/** One line for the summary when the Firestore tests could not run here. */
+let firestoreNote = null;
 let child = null;
 let stopping = false;
 
 async function cleanup() {
   if (child && child.exitCode === null) child.kill('SIGTERM');
+  if (firestore) {
+    const f = firestore;
+    firestore = null;
+    await f.stop().catch((e) => console.error('stopping the Firestore emulator failed:', e));
+  }
   if (backend) {
     const b = backend;
     backend = null;
@@ -190,6 +196,33 @@ async function startBackend() {
   };
 }
 
+/** Files that need the Cloud Firestore emulator: the Firestore rules, contract and e2e tests. */
+const needsFirestore = (f) => f.startsWith('test/firestore/') || /firestore/i.test(f.split('/').pop() ?? '');
+
+/**
+ * Starts Google's Firestore emulator once for the run (each file uses its own project in it). Where there
+ * is none, the files skip their tests, and the run says so in one line; under CI=true that is a failure.
+ */
+async function startFirestore() {
+  const files = nodeFiles.filter(needsFirestore);
+  // An emulator given from outside (LENIG_TEST_FIRESTORE_HOST) is used as it is.
+  if (files.length === 0 || process.env.LENIG_TEST_FIRESTORE_HOST) return {};
+  const { findFirestoreEmulator, startFirestoreEmulator, FIRESTORE_EMULATOR_HINT } = await import(
+    pathToFileURL(join(root, 'scripts', 'firestore-emulator.mjs')).href
+  );
+  if (!findFirestoreEmulator()) {
+    firestoreNote = process.env.CI === 'true'
+      ? `Firestore: CI=true but ${FIRESTORE_EMULATOR_HINT}`
+      : `Firestore: ${files.length} file(s) skipped — ${FIRESTORE_EMULATOR_HINT}`;
+    console.log(firestoreNote);
+    return {};
+  }
+  const t0 = performance.now();
+  firestore = await startFirestoreEmulator({ port: 0 });
+  console.log(`firestore: emulator ${firestore.host} (${firestore.kind}, ${seconds(t0)})`);
+  return { LENIG_TEST_FIRESTORE_HOST: firestore.host };
+}
+
 /** Reads the totals node's TAP reporter writes last: `# pass N`, `# fail N`, … */
 function parseTap(text) {
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -214,7 +247,9 @@ async function main() {
     totals.failed++;
   }
 
-  const env = await startBackend();
+  const env = { ...(await startBackend()), ...(await startFirestore()) };
+  // Under CI the emulator is part of the machine: its absence fails the run (the files fail too).
+  if (firestoreNote && process.env.CI === 'true') totals.failed++;
 
   if (nodeFiles.length > 0 && !stopping) {
     console.log(`\n── node --test: ${nodeFiles.length} file(s)`);
@@ -281,5 +316,6 @@ try {
   await cleanup();
 }
 if (totals.passed + totals.failed === 0) console.error('No test ran.');
+if (firestoreNote) console.log(`\n${firestoreNote}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 || totals.passed + totals.failed === 0 ? 1 : 0);

@@ -4,22 +4,24 @@
  */
 import { configureFromPage } from './config/configure.js';
 
-export { configure, whenStore } from './config/configure.js';
+export { configure, configurePending, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
 export * from './data/types.js';
 export * from './data/store.js';
 export { storeContext } from './data/context.js';
+export { registerMessages, languages, type Lang } from './i18n/localize.js';
+export type { MessageCatalog, MessagesForLanguage } from './i18n/catalog.js';
+export type { LenigErrorDetail } from './components/shared/events.js';
 
 export { LenigConfigElement } from './components/config/config.js';
-export { LenigLikeButtonElement, type LikedDetail, type LenigErrorDetail } from './components/like-button/like-button.js';
+export { LenigLikeButtonElement, type LikedDetail } from './components/like-button/like-button.js';
 export { LenigLikeViewElement, type LikeToggleDetail, type LikeTargetDetail, type LikeIcon } from './components/like-button/like-view.js';
-export { LenigComposer, type PostCreatedDetail, type ComposerErrorDetail } from './components/composer/composer.js';
+export { LenigComposerElement, type PostCreatedDetail } from './components/composer/composer.js';
 export {
   LenigFeedElement,
   type FeedPostDetail,
   type FeedPostEditedDetail,
   type FeedPostHiddenDetail,
-  type FeedErrorDetail,
 } from './components/feed/feed.js';
 export {
   LenigPostCardElement,
@@ -29,24 +31,20 @@ export {
   type PostHideRequestDetail,
 } from './components/post-card/post-card.js';
 export { LenigCommentsElement, type CommentCreatedDetail } from './components/comments/comments.js';
-export { renderRichText, parseRichText, plainText, safeHref } from './components/shared/rich-text.js';
 export {
   LenigIdeaBoardElement,
   type IdeaSubmittedDetail,
   type IdeaStatusChangedDetail,
   type IdeaAssignedDetail,
   type IdeaMergedDetail,
-  type IdeaBoardErrorDetail,
   type IdeaBoardView,
   type IdeaSort,
 } from './components/idea-board/idea-board.js';
 export { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from './components/idea-card/idea-card.js';
-export { LenigInsightsElement, type InsightsErrorDetail } from './components/insights/insights.js';
+export { LenigInsightsElement } from './components/insights/insights.js';
 export {
   LenigNotificationsElement,
   type NotificationOpenDetail,
-  type NotificationsErrorDetail,
 } from './components/notifications/notifications.js';
-export { OptimisticLikes, type LikeView } from './components/like-button/optimistic-likes.js';
 
 if (typeof document !== 'undefined') configureFromPage();

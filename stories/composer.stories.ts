@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/composer/composer.js';
-import type { LenigComposer } from '../src/components/composer/composer.js';
-import { draftKey } from '../src/components/composer/draft.js';
+import type { LenigComposerElement } from '../src/components/composer/composer.js';
+import { draftKey } from '../src/controllers/draft.js';
 import { MemoryBackend, type MemoryStore } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import { DEFAULT_CATEGORIES, type Profile } from '../src/data/types.js';
@@ -37,22 +37,24 @@ function composer({ channel, viewer = 'anouk', latency = 300, draft, prepare }: 
   });
   const store = backend.session(viewer, { latency, signInAs: 'anouk' });
   prepare?.(store);
-  if (draft) localStorage.setItem(draftKey(channel), JSON.stringify(draft));
-  else localStorage.removeItem(draftKey(channel));
+  // Drafts are kept per person: this one is the signed-in viewer's.
+  const key = draftKey({ form: 'composer', user: viewer ?? 'anouk', channel });
+  if (draft) localStorage.setItem(key, JSON.stringify(draft));
+  else localStorage.removeItem(key);
   return html`<div style="max-width: 40rem">
     <lenig-composer channel=${channel} .store=${store}></lenig-composer>
   </div>`;
 }
 
 /** The composer of a story, once its form is on screen. */
-async function formOf(canvas: HTMLElement): Promise<LenigComposer> {
+async function formOf(canvas: HTMLElement): Promise<LenigComposerElement> {
   const el = canvas.querySelector('lenig-composer')!;
   while (!el.shadowRoot?.querySelector('textarea')) await new Promise((r) => setTimeout(r, 20));
   return el;
 }
 
 /** Types into the text field as a paste would, leaving the caret at the end. */
-function type(el: LenigComposer, text: string): void {
+function type(el: LenigComposerElement, text: string): void {
   const ta = el.shadowRoot!.querySelector('textarea')!;
   ta.focus();
   ta.value = text;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/idea-board/idea-board.js';
+import { draftKey } from '../src/controllers/draft.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import type { IdeaStatus, Profile } from '../src/data/types.js';
@@ -212,9 +213,11 @@ export const MergedIdeaOpened: Story = {
 export const SimilarWhileTyping: Story = {
   render: () => {
     try {
-      localStorage.setItem('lenig:draft:idea-board:ideas', JSON.stringify({ title: 'Roof over the bicycle shed', text: '' }));
-      // Read on the board's first update; removed again so other stories start empty.
-      setTimeout(() => localStorage.removeItem('lenig:draft:idea-board:ideas'), 500);
+      // Drafts are kept per person: this is Bram's.
+      const key = draftKey({ form: 'idea-board', user: 'bram', channel: 'ideas' });
+      localStorage.setItem(key, JSON.stringify({ title: 'Roof over the bicycle shed', text: '' }));
+      // Read once Bram is known to be signed in; removed again so other stories start empty.
+      setTimeout(() => localStorage.removeItem(key), 1500);
     } catch {
       // No storage (sandboxed frame): the story then shows an empty form.
     }

@@ -51,6 +51,15 @@ export function configure(config: LenigConfig): void {
 }
 
 /**
+ * Tells the page a configuration is on its way, for hosts that must read it first (a SharePoint web part
+ * reads the tenant's lenig settings): widgets show "Loading…" until `configure()` comes, instead of
+ * saying that the page is not configured.
+ */
+export function configurePending(): void {
+  if (pageState().status === 'waiting') setPageState({ status: 'loading' });
+}
+
+/**
  * Reads `<script type="application/json" data-lenig-config>` once, for pages that can hold JSON but not
  * custom attributes. If nothing configures the page by the time it has loaded, widgets say so.
  */

@@ -1,38 +1,103 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MessagesForLanguage } from './catalog.js';
 
-/** The languages lenig speaks. Anything else falls back to English. */
-export type Lang = 'en' | 'nl';
-export const LANGS: readonly Lang[] = ['en', 'nl'];
+/**
+ * A language lenig speaks: `en` and `nl` are built in; a page adds more with `registerMessages()`.
+ * Anything not known falls back to English.
+ */
+export type Lang = 'en' | 'nl' | (string & Record<never, never>);
 
 /** A message is a string or a function of parameters (for plurals and names). */
 export type Message = string | ((...args: never[]) => string);
 export type MessageTable = Record<string, Message>;
 
 /**
- * A component's strings in both languages. Declaring tables with `defineMessages({en, nl})` makes the
- * compiler demand that Dutch has every English key with the same signature.
+ * A component's strings in both built-in languages, under the table's name (the key a page uses in
+ * `registerMessages`). Declaring tables with `defineMessages(name, {en, nl})` makes the compiler demand
+ * that Dutch has every English key with the same signature.
  */
 export interface Messages<T extends MessageTable> {
+  name: string;
   en: T;
   nl: T;
 }
-export function defineMessages<T extends MessageTable>(messages: Messages<T>): Messages<T> {
-  return messages;
+export function defineMessages<T extends MessageTable>(name: string, messages: { en: T; nl: T }): Messages<T> {
+  return { name, ...messages };
 }
 
-const pageLang: { override?: Lang } = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.lang')] ??= {});
+interface LangState {
+  /** configure({lang}): one language for every lenig element on the page. */
+  override?: Lang;
+  /** lang → table name → the page's strings for it. */
+  registered: Map<string, Map<string, Partial<MessageTable>>>;
+}
+
+/** Shared by every copy of lenig on the page, so a language registered with one reaches the other's elements. */
+const state: LangState = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.lang')] ??= {}) as LangState;
+state.registered ??= new Map();
+
+/** Every connected localize controller; one MutationObserver serves them all. */
+const controllers = new Set<LocalizeController<MessageTable>>();
+let observer: MutationObserver | undefined;
+
+/** Intranet pages switch language by changing `lang` (on <html> or a section); follow it without a reload. */
+function watchLang(): void {
+  if (observer || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  observer = new MutationObserver(() => {
+    for (const c of controllers) c.recheck();
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+function unwatchLang(): void {
+  if (controllers.size > 0 || !observer) return;
+  observer.disconnect();
+  observer = undefined;
+}
+
+function refreshAll(): void {
+  for (const c of controllers) c.refresh();
+}
 
 /** Forces one language for every lenig element on the page (configure({lang})); undefined follows `lang`. */
 export function setPageLanguage(lang: Lang | undefined): void {
-  pageLang.override = lang;
-  for (const host of hosts) host.requestUpdate();
+  state.override = lang;
+  refreshAll();
 }
 
-const hosts = new Set<ReactiveControllerHost>();
+/**
+ * Teaches lenig another language, from the page, without changing lenig: the strings of each table by
+ * its name (`common`, `feed`, `composer` … see `MessageCatalog`). A string left out is shown in English.
+ * Elements on the page switch at once where `lang` asks for it.
+ *
+ * ```js
+ * registerMessages('de', { common: { loading: 'Wird geladen…' }, feed: { empty: 'Noch keine Beiträge' } });
+ * ```
+ */
+export function registerMessages(lang: string, tables: MessagesForLanguage): void {
+  const key = lang.toLowerCase();
+  const known = state.registered.get(key) ?? new Map<string, Partial<MessageTable>>();
+  for (const [name, table] of Object.entries(tables) as [string, Partial<MessageTable> | undefined][]) {
+    if (table) known.set(name, { ...known.get(name), ...table });
+  }
+  state.registered.set(key, known);
+  merged.clear();
+  refreshAll();
+}
 
-/** Maps a BCP 47 tag to a lenig language: `nl-BE` → nl, `en-GB` → en, `de` → en. */
+/** The languages lenig can show: the built-in ones and those a page registered. */
+export function languages(): Lang[] {
+  return ['en', 'nl', ...[...state.registered.keys()].filter((l) => l !== 'en' && l !== 'nl')];
+}
+
+/** Maps a BCP 47 tag to a language lenig has: `nl-BE` → nl, `en-GB` → en, `de-AT` → de if registered, else en. */
 export function toLang(tag: string | null | undefined): Lang {
-  return tag?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  const t = tag?.toLowerCase();
+  if (!t) return 'en';
+  if (t.startsWith('nl')) return 'nl';
+  if (state.registered.has(t)) return t;
+  const primary = t.split('-')[0]!;
+  return state.registered.has(primary) ? primary : 'en';
 }
 
 /** The `lang` of the nearest ancestor that has one, crossing shadow roots, like the browser does. */
@@ -45,17 +110,39 @@ export function nearestLang(el: Element): string | undefined {
   return undefined;
 }
 
-const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
-const nfCache = new Map<string, Intl.NumberFormat>();
+/** A registered language's table: its strings over the English ones. Built once per language and table. */
+const merged = new Map<string, MessageTable>();
+function tableFor<T extends MessageTable>(messages: Messages<T>, lang: Lang): T {
+  if (lang === 'en' || lang === 'nl') return messages[lang as 'en' | 'nl'];
+  const key = `${lang}\u0000${messages.name}`;
+  let table = merged.get(key);
+  if (!table) {
+    const extra = state.registered.get(lang)?.get(messages.name) ?? {};
+    table = { ...messages.en, ...(extra as Partial<T>) };
+    merged.set(key, table);
+  }
+  return table as T;
+}
 
 /**
- * Gives a component its strings in the language of its nearest `lang` attribute, plus Intl helpers for
- * numbers, plurals, relative times and dates. The language is re-read before every render, and a
- * change of `lang` on the document or the element's ancestors re-renders the host.
+ * Intl formatters, built once per language and options and shared by every element: building one is
+ * far slower than using it, and a feed formats several numbers and dates per post on every render.
+ */
+const formatters = new Map<string, unknown>();
+function cached<F>(kind: string, lang: Lang, options: object | undefined, make: () => F): F {
+  const key = `${kind}\u0000${lang}\u0000${options ? JSON.stringify(options) : ''}`;
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+/**
+ * Gives a component its strings in the language of its nearest `lang` attribute, plus cached Intl
+ * helpers for numbers, plurals, lists, relative times and dates. The language is re-read before every
+ * render, and a change of `lang` on the document or the element's ancestors re-renders the host.
  */
 export class LocalizeController<T extends MessageTable> implements ReactiveController {
   lang: Lang = 'en';
-  private observer?: MutationObserver;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -65,51 +152,63 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
+    controllers.add(this);
     this.lang = this.resolve();
-    // Intranet pages switch language by changing <html lang>; follow it without a reload.
-    this.observer = new MutationObserver(() => {
-      if (this.resolve() !== this.lang) this.host.requestUpdate();
-    });
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    watchLang();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
-    this.observer?.disconnect();
+    controllers.delete(this);
+    unwatchLang();
   }
 
   hostUpdate(): void {
     this.lang = this.resolve();
   }
 
+  /** A `lang` attribute changed somewhere: re-render when this element's language is another now. */
+  recheck(): void {
+    if (this.resolve() !== this.lang) this.host.requestUpdate();
+  }
+
+  /** The page's languages changed (registered, or forced by configure): re-render. */
+  refresh(): void {
+    this.host.requestUpdate();
+  }
+
   private resolve(): Lang {
-    return pageLang.override ?? toLang(nearestLang(this.host) ?? navigator.language);
+    return state.override ?? toLang(nearestLang(this.host) ?? navigator.language);
   }
 
   /** The current language's table; `this.t.key` or `this.t.fn(args)`. */
   get t(): T {
-    return this.messages[this.lang];
+    return tableFor(this.messages, this.lang);
   }
 
-  number(n: number): string {
-    const key = this.lang;
-    let nf = nfCache.get(key);
-    if (!nf) nfCache.set(key, (nf = new Intl.NumberFormat(key)));
-    return nf.format(n);
+  /** A number in the language's digits and separators. */
+  number(n: number, options?: Intl.NumberFormatOptions): string {
+    const lang = this.lang;
+    return cached('number', lang, options, () => new Intl.NumberFormat(lang, options)).format(n);
   }
 
   /** Picks `one` or `other` by the language's plural rules, with the number formatted. */
   plural(n: number, forms: { one: string; other: string }): string {
-    const rule = new Intl.PluralRules(this.lang).select(n);
+    const lang = this.lang;
+    const rule = cached('plural', lang, undefined, () => new Intl.PluralRules(lang)).select(n);
     return (rule === 'one' ? forms.one : forms.other).replace('{n}', this.number(n));
+  }
+
+  /** "Anna, Bram and Carla" / "Anna, Bram en Carla". */
+  list(parts: readonly string[]): string {
+    const lang = this.lang;
+    return cached('list', lang, undefined, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(parts);
   }
 
   /** "3 minutes ago" / "3 minuten geleden"; "just now" under a minute. */
   relativeTime(date: Date, now: Date = new Date()): string {
     const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-    let rtf = rtfCache.get(this.lang);
-    if (!rtf) rtfCache.set(this.lang, (rtf = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' })));
+    const lang = this.lang;
+    const rtf = cached('relative', lang, undefined, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
     const abs = Math.abs(seconds);
     if (abs < 45) return rtf.format(0, 'second');
     if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -119,8 +218,14 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     return this.date(date);
   }
 
-  /** A full date and time, for `title` attributes and `datetime` tooltips. */
+  /** A date (and time), for `title` attributes and `datetime` tooltips. Default: `dateStyle: 'medium'`. */
   date(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(date);
+    return this.dateFormat(options).format(date);
+  }
+
+  /** The cached `Intl.DateTimeFormat` for `options` (for `formatRange` and the like). */
+  dateFormat(options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): Intl.DateTimeFormat {
+    const lang = this.lang;
+    return cached('date', lang, options, () => new Intl.DateTimeFormat(lang, options));
   }
 }

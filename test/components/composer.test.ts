@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { LenigComposer, PostCreatedDetail } from '../../src/components/composer/composer.js';
+import type { LenigComposerElement, PostCreatedDetail } from '../../src/components/composer/composer.js';
+import { draftKey } from '../../src/controllers/draft.js';
 import '../../src/components/composer/composer.js';
 import { MemoryBackend, MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
@@ -26,25 +27,30 @@ function annStore(options: { latency?: number } = {}): MemoryStore {
   return newBackend().session('ann', options);
 }
 
-function shadow(el: LenigComposer): ShadowRoot {
+/** Where Ann's draft of `channel` is kept. */
+function annDraft(channel = 'general'): string {
+  return draftKey({ form: 'composer', user: 'ann', channel });
+}
+
+function shadow(el: LenigComposerElement): ShadowRoot {
   return el.shadowRoot!;
 }
-function textarea(el: LenigComposer): HTMLTextAreaElement {
+function textarea(el: LenigComposerElement): HTMLTextAreaElement {
   return shadow(el).querySelector('textarea')!;
 }
-function submitButton(el: LenigComposer): HTMLButtonElement {
+function submitButton(el: LenigComposerElement): HTMLButtonElement {
   return shadow(el).querySelector('[part~="submit"]')!;
 }
-function liveText(el: LenigComposer): string {
+function liveText(el: LenigComposerElement): string {
   return shadow(el).querySelector('form [role="status"]')?.textContent?.trim() ?? '';
 }
-function countText(el: LenigComposer): string {
+function countText(el: LenigComposerElement): string {
   return shadow(el).querySelector('#count [aria-hidden="true"]')!.textContent.trim();
 }
-function alertText(el: LenigComposer): string {
+function alertText(el: LenigComposerElement): string {
   return shadow(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 }
-function visibleText(el: LenigComposer): string {
+function visibleText(el: LenigComposerElement): string {
   return (shadow(el).querySelector('.lenig') as HTMLElement).innerText;
 }
 
@@ -73,21 +79,21 @@ function notificationsOf(backend: MemoryBackend, uid: string): Promise<Notificat
  * roles for `<textarea>`. Without the role, `aria-expanded` on a textarea fails a stricter rule
  * (aria-allowed-attr). Everything else axe checks stays on.
  */
-async function expectAccessible(el: LenigComposer): Promise<void> {
+async function expectAccessible(el: LenigComposerElement): Promise<void> {
   await expect(el).to.be.accessible({ ignoredRules: ['aria-allowed-role'] });
 }
 
-async function ready(el: LenigComposer): Promise<LenigComposer> {
+async function ready(el: LenigComposerElement): Promise<LenigComposerElement> {
   await waitUntil(() => shadow(el).querySelector('textarea'), 'the form did not appear');
   return el;
 }
 
-async function composer(store: MemoryStore, channel = 'general'): Promise<LenigComposer> {
-  return ready(await fixture<LenigComposer>(html`<lenig-composer channel=${channel} .store=${store}></lenig-composer>`));
+async function composer(store: MemoryStore, channel = 'general'): Promise<LenigComposerElement> {
+  return ready(await fixture<LenigComposerElement>(html`<lenig-composer channel=${channel} .store=${store}></lenig-composer>`));
 }
 
 /** Puts text in the field the way a paste does (typing 2,000 characters key by key takes seconds). */
-function paste(el: LenigComposer, text: string): void {
+function paste(el: LenigComposerElement, text: string): void {
   const ta = textarea(el);
   ta.focus();
   ta.value = text;
@@ -102,7 +108,7 @@ async function ctrlEnter(): Promise<void> {
   await sendKeys({ up: 'Control' });
 }
 
-async function chooseCategory(el: LenigComposer, category: string): Promise<void> {
+async function chooseCategory(el: LenigComposerElement, category: string): Promise<void> {
   const select = shadow(el).querySelector('select')!;
   select.value = category;
   select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -188,7 +194,7 @@ describe('<lenig-composer>', () => {
     expect(countText(el)).to.equal('0 / 2,000');
     expect(liveText(el)).to.equal('Posted');
     expect(shadow(el).activeElement).to.equal(textarea(el));
-    expect(localStorage.getItem('lenig:draft:general')).to.equal(null);
+    expect(localStorage.getItem(annDraft())).to.equal(null);
     await expectAccessible(el);
   });
 
@@ -354,7 +360,7 @@ describe('<lenig-composer>', () => {
     textarea(el).focus();
     await sendKeys({ type: 'We need more of them' });
     await aTimeout(400);
-    expect(JSON.parse(localStorage.getItem('lenig:draft:general')!)).to.include({
+    expect(JSON.parse(localStorage.getItem(annDraft())!)).to.include({
       text: 'We need more of them',
       category: 'idea',
       title: 'Bike sheds',
@@ -375,7 +381,28 @@ describe('<lenig-composer>', () => {
     textarea(el).focus();
     await sendKeys({ type: 'quick' });
     el.remove();
-    expect(JSON.parse(localStorage.getItem('lenig:draft:general')!).text).to.equal('quick');
+    expect(JSON.parse(localStorage.getItem(annDraft())!).text).to.equal('quick');
+  });
+
+  it('keeps drafts per person: the next person at a shared PC does not see the last one\'s text', async () => {
+    const backend = newBackend();
+    const store = backend.session('ann');
+    const el = await composer(store);
+    textarea(el).focus();
+    await sendKeys({ type: 'Private thoughts of Ann' });
+    // Ann signs out and Bob signs in on the same PC, in the same page.
+    store.signInAs('bob');
+    await waitUntil(() => textarea(el)?.value === '', 'Bob sees an empty composer');
+    expect(visibleText(el)).not.to.contain('Private thoughts of Ann');
+    expect(JSON.parse(localStorage.getItem(annDraft())!).text, 'Ann\'s draft was saved as she left').to.equal('Private thoughts of Ann');
+    textarea(el).focus();
+    await sendKeys({ type: 'Bob here' });
+    // A reload as Bob shows Bob's own draft, never Ann's.
+    el.remove();
+    const again = await composer(store);
+    expect(textarea(again).value).to.equal('Bob here');
+    store.signInAs('ann');
+    await waitUntil(() => textarea(again)?.value === 'Private thoughts of Ann', 'Ann gets her own draft back');
   });
 
   it('ignores storage that refuses writes', async () => {
@@ -492,7 +519,7 @@ describe('<lenig-composer>', () => {
     console.warn = (msg: string) => warnings.push(msg);
     try {
       const el = await ready(
-        await fixture<LenigComposer>(
+        await fixture<LenigComposerElement>(
           html`<lenig-composer channel="general" categories="praise, question, bogus" .store=${annStore()}></lenig-composer>`,
         ),
       );
@@ -506,7 +533,7 @@ describe('<lenig-composer>', () => {
 
   it('max-length lowers the limit', async () => {
     const el = await ready(
-      await fixture<LenigComposer>(html`<lenig-composer channel="general" max-length="280" .store=${annStore()}></lenig-composer>`),
+      await fixture<LenigComposerElement>(html`<lenig-composer channel="general" max-length="280" .store=${annStore()}></lenig-composer>`),
     );
     paste(el, 'c'.repeat(300));
     await el.updateComplete;
@@ -519,7 +546,7 @@ describe('<lenig-composer>', () => {
     const error = console.error;
     console.error = (msg: string) => errors.push(msg);
     try {
-      const el = await fixture<LenigComposer>(html`<lenig-composer .store=${annStore()}></lenig-composer>`);
+      const el = await fixture<LenigComposerElement>(html`<lenig-composer .store=${annStore()}></lenig-composer>`);
       await el.updateComplete;
       expect(alertText(el)).to.equal('<lenig-composer> needs a "channel" attribute.');
       expect(errors.join('\n')).to.contain('"channel"');
@@ -531,7 +558,7 @@ describe('<lenig-composer>', () => {
 
   it('signed out: invites to sign in instead of the form, then shows the form with focus in it', async () => {
     const store = newBackend().session(null, { signInAs: 'ann' });
-    const el = await fixture<LenigComposer>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
+    const el = await fixture<LenigComposerElement>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
     await waitUntil(() => shadow(el).querySelector('[part~="sign-in"]'));
     expect(shadow(el).querySelector('textarea')).to.equal(null);
     expect(visibleText(el)).to.contain('Sign in to share something with');
@@ -545,7 +572,7 @@ describe('<lenig-composer>', () => {
 
   it('shows a loading placeholder while the store answers', async () => {
     const store = annStore({ latency: 300 });
-    const el = await fixture<LenigComposer>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
+    const el = await fixture<LenigComposerElement>(html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
     await el.updateComplete;
     expect(shadow(el).querySelector('.skeleton')).to.not.equal(null);
     expect(shadow(el).querySelector('[role="status"]')!.textContent.trim()).to.equal('Loading…');
@@ -554,7 +581,7 @@ describe('<lenig-composer>', () => {
   });
 
   it('names a channel that does not exist', async () => {
-    const el = await fixture<LenigComposer>(html`<lenig-composer channel="nope" .store=${annStore()}></lenig-composer>`);
+    const el = await fixture<LenigComposerElement>(html`<lenig-composer channel="nope" .store=${annStore()}></lenig-composer>`);
     await waitUntil(() => alertText(el));
     expect(alertText(el)).to.contain('The channel “nope” does not exist.');
     await expectAccessible(el);

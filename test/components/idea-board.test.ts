@@ -5,6 +5,7 @@ import '../../src/components/idea-board/idea-board.js';
 import type { LenigIdeaDetailElement } from '../../src/components/idea-board/idea-detail.js';
 import { sortIdeas, trendingScore } from '../../src/components/idea-board/ranking.js';
 import type { LenigIdeaCardElement } from '../../src/components/idea-card/idea-card.js';
+import { draftKey } from '../../src/controllers/draft.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { postTarget, type Idea, type IdeaHistoryEntry, type IdeaStatus, type Notification, type Profile } from '../../src/data/types.js';
@@ -241,14 +242,19 @@ describe('<lenig-idea-board>', () => {
   });
 
   it('keeps what was typed as a draft for the channel, and restores it', async () => {
-    localStorage.setItem('lenig:draft:idea-board:ideas', JSON.stringify({ title: 'Half-written idea', text: 'To be continued' }));
-    const board = await boardFor(company().session('anna'));
+    const key = draftKey({ form: 'idea-board', user: 'anna', channel: 'ideas' });
+    localStorage.setItem(key, JSON.stringify({ title: 'Half-written idea', text: 'To be continued' }));
+    const store = company().session('anna');
+    const board = await boardFor(store);
     expect($<HTMLInputElement>(board, '#idea-title')!.value).to.equal('Half-written idea');
     expect($<HTMLTextAreaElement>(board, '#idea-text')!.value).to.equal('To be continued');
     typeInto($<HTMLInputElement>(board, '#idea-title')!, 'Half-written idea, now longer');
-    await waitUntil(() => JSON.parse(localStorage.getItem('lenig:draft:idea-board:ideas') ?? '{}').title === 'Half-written idea, now longer', 'draft saved');
+    await waitUntil(() => JSON.parse(localStorage.getItem(key) ?? '{}').title === 'Half-written idea, now longer', 'draft saved');
     // The composer's draft of the same channel is another key: the two never overwrite each other.
-    expect(localStorage.getItem('lenig:draft:ideas')).to.equal(null);
+    expect(localStorage.getItem(draftKey({ form: 'composer', user: 'anna', channel: 'ideas' }))).to.equal(null);
+    // Someone else signing in on this PC does not see Anna's draft.
+    store.signInAs('bram');
+    await waitUntil(() => $<HTMLInputElement>(board, '#idea-title')?.value === '', 'Bram sees an empty form');
   });
 
   it('lists similar ideas while the title is typed, each with a vote button', async () => {

@@ -4,7 +4,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/like-button/like-button.js';
 import type { LenigLikeButtonElement } from '../../src/components/like-button/like-button.js';
 import type { LenigLikeViewElement } from '../../src/components/like-button/like-view.js';
-import { OptimisticLikes } from '../../src/components/like-button/optimistic-likes.js';
+import { OptimisticLikes } from '../../src/controllers/optimistic-likes.js';
 import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Profile } from '../../src/data/types.js';

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ProfilesController } from '../../controllers/profiles.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
 import { commentsMessages } from '../../i18n/messages/comments.js';
-import { ProfileCache } from '../shared/profile-cache.js';
 import { renderAvatar } from '../shared/avatar.js';
-import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
+import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
@@ -19,8 +20,6 @@ export interface CommentCreatedDetail {
   comment: string;
 }
 
-/** Detail of `lenig-error` from the comments: the shared `LenigErrorDetail`, under its older name. */
-export type CommentsErrorDetail = LenigErrorDetail;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -48,7 +47,8 @@ export class LenigCommentsElement extends LenigElement {
   static override styles = commentsStyles;
 
   private readonly i18n = this.localize(commentsMessages);
-  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly profiles = new ProfilesController(this, () => this.activeStore);
+  private readonly announcer = new AnnouncerController(this);
   private readonly viewerSub = this.watchViewer();
   private readonly connection = this.watchConnection();
   private readonly list = new SubscriptionController<Comment[], [string, string]>(
@@ -67,7 +67,6 @@ export class LenigCommentsElement extends LenigElement {
   @state() private draft = '';
   @state() private sending = false;
   @state() private error = '';
-  @state() private announcement = '';
 
   /** The channel of the post. Required. */
   @property() channel?: string;
@@ -76,11 +75,9 @@ export class LenigCommentsElement extends LenigElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.profiles.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.profiles.use(this.activeStore);
     if (changed.has('post') && changed.get('post') !== undefined) {
       this.draft = '';
       this.error = '';
@@ -108,7 +105,7 @@ export class LenigCommentsElement extends LenigElement {
     if (!store || !channel || !post || this.sending) return;
     const { t } = this.i18n;
     const text = this.draft;
-    this.announcement = '';
+    this.announcer.clear();
     if (!/\S/.test(text)) {
       this.error = t.required;
       this.textarea?.focus();
@@ -125,7 +122,7 @@ export class LenigCommentsElement extends LenigElement {
       // Offline the comment is already in the list (the store keeps it and sends it later); the box is
       // free for the next one. A later refusal still reaches the page as lenig-error.
       this.draft = '';
-      this.announcement = t.added;
+      void this.announcer.announce(t.added);
       write.then(
         (id) => this.emitCreated(channel, post, id),
         (error: unknown) => this.emitError('comment', toStoreError(error)),
@@ -136,7 +133,7 @@ export class LenigCommentsElement extends LenigElement {
     try {
       const id = await write;
       this.draft = '';
-      this.announcement = t.added;
+      void this.announcer.announce(t.added);
       this.emitCreated(channel, post, id);
     } catch (error) {
       this.error = this.describe(error);
@@ -172,7 +169,7 @@ export class LenigCommentsElement extends LenigElement {
   }
 
   private emitCreated(channel: string, post: string, comment: string): void {
-    this.emit<CommentCreatedDetail>('lenig-comment-created', { channel, post, comment });
+    this.emit('lenig-comment-created', { channel, post, comment });
   }
 
   // --- render --------------------------------------------------------------------------------------
@@ -251,7 +248,7 @@ export class LenigCommentsElement extends LenigElement {
     if (unavailable !== nothing) return unavailable;
     return html`<section class="lenig comments" aria-label=${this.i18n.t.label}>
       ${this.renderList()} ${this.renderForm()}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.announcer.text}</p>
     </section>`;
   }
 }
@@ -262,7 +259,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-comments': LenigCommentsElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-comment-created': CustomEvent<CommentCreatedDetail>;
   }
 }

@@ -2,7 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ComboboxController } from '../../controllers/combobox.js';
+import { DraftController, type Draft } from '../../controllers/draft.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { warnOnce } from '../../log.js';
 import { StoreError, type LenigStore, type NewPost } from '../../data/store.js';
 import {
   MAX_POST_LENGTH,
@@ -17,10 +21,9 @@ import { composerMessages } from '../../i18n/messages/composer.js';
 import { listOption, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
-import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
+import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { composerStyles } from './composer.styles.js';
-import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { insertMention, mentionAt, mentionedUids, resolveMentions, type MentionQuery } from './mentions.js';
 import { looksEmpty, visibleLength } from '../../data/text.js';
 import { define } from '../shared/define.js';
@@ -31,9 +34,6 @@ export interface PostCreatedDetail {
   channel: ChannelId;
   category: CategoryId;
 }
-
-/** Detail of `lenig-error` from the composer: the shared `LenigErrorDetail`, under its older name. */
-export type ComposerErrorDetail = LenigErrorDetail;
 
 /** How close the text is to the limit; drives the count's colour and the threshold announcements. */
 type Level = 'ok' | 'warn' | 'over';
@@ -46,8 +46,6 @@ interface Failure {
 
 /** How many people the mention list offers. */
 const MENTION_LIMIT = 6;
-/** Typing pauses this long before the draft is written to storage. */
-const DRAFT_DELAY_MS = 300;
 /**
  * How long Post waits to learn whether a hand-typed (or restored) `@[…](uid)` names a real person. After
  * that the post goes out with that markup as plain text, so a slow profile read never holds a post.
@@ -59,7 +57,8 @@ const MENTION_CHECK_MS = 3000;
  * ideas, and @mentions picked from people's profiles. Posting is optimistic — a feed on the same page
  * shows the post at once through the shared store — but the form keeps the text until the backend has
  * confirmed it, and keeps it (with the reason) when the post is refused. What is typed is saved as a
- * draft per channel, so a reload or a closed tab loses nothing.
+ * draft per person and channel, so a reload or a closed tab loses nothing, and the next person at a
+ * shared PC does not see it.
  *
  * Signed-out readers see an invitation to sign in instead of the form.
  *
@@ -95,14 +94,50 @@ const MENTION_CHECK_MS = 3000;
  * @fires {CustomEvent<PostCreatedDetail>} lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
-export class LenigComposer extends LenigElement {
+export class LenigComposerElement extends LenigElement {
   static override styles = [tokens, shimmer, listOption, avatarStyles, composerStyles];
 
   // --- controllers ---------------------------------------------------------------------------------------
 
-  private readonly t = this.localize(composerMessages);
+  private readonly i18n = this.localize(composerMessages);
 
   private readonly viewer = this.watchViewer();
+  private readonly announcer = new AnnouncerController(this);
+  private readonly draft = new DraftController(this, {
+    form: 'composer',
+    channel: () => this.channel,
+    user: () => (this.viewer.status === 'ready' ? (this.viewer.value?.uid ?? null) : undefined),
+    read: () => {
+      const draft: Draft = { text: this.text, title: this.ideaTitle };
+      if (this.chosenCategory !== undefined) draft.category = this.chosenCategory;
+      return draft;
+    },
+    apply: (draft) => this.restoreDraft(draft),
+  });
+  /** The @mention list: the textarea is the combobox, the query is the `@name` before the caret. */
+  private readonly mentions = new ComboboxController<Profile>(this, {
+    id: 'mention',
+    multiline: true,
+    search: async (query) => {
+      const store = this.activeStore;
+      if (!store) return [];
+      const me = this.viewer.value?.uid;
+      // Mentioning yourself notifies nobody, so you are not offered.
+      return (await store.searchProfiles(query, MENTION_LIMIT)).filter((p) => p.uid !== me);
+    },
+    pick: (profile) => void this.acceptSuggestion(profile),
+    onResults: (found) => {
+      const n = found.length;
+      if (n !== this.lastAnnouncedCount) {
+        this.lastAnnouncedCount = n;
+        void this.announce(this.i18n.t.mentionResults(n, this.i18n.number(n)));
+      }
+    },
+    onDismiss: () => {
+      this.dismissedMention = this.mention?.start ?? -1;
+      this.closeMentions();
+    },
+  });
 
   /** Keyed on the viewer too: a database may refuse channels to signed-out readers, so sign-in re-reads it. */
   private readonly channelInfo = new SubscriptionController<Channel, readonly [ChannelId, UserId | null]>(
@@ -130,10 +165,6 @@ export class LenigComposer extends LenigElement {
   /** The store refused the post as offline; it is sent again as soon as the connection is back. */
   @state() private waitingForConnection = false;
   @state() private failure?: Failure;
-  /** Text of the polite live region. */
-  @state() private announcement = '';
-  @state() private suggestions: readonly Profile[] = [];
-  @state() private activeSuggestion = -1;
   @state() private signInFailure = '';
 
   /** The mention being typed, while the list is open or being looked up. */
@@ -142,14 +173,10 @@ export class LenigComposer extends LenigElement {
   private readonly picked = new Map<UserId, Profile>();
   /** The `@` the reader closed the list for with Escape; it stays closed until another `@` is typed. */
   private dismissedMention = -1;
-  private searchSeq = 0;
   private lastAnnouncedCount?: number;
   private level: Level = 'ok';
-  private draftChannel?: ChannelId;
-  private saveTimer?: ReturnType<typeof setTimeout>;
   private focusAfterSignIn = false;
   private offlineAnnounced = false;
-  private readonly warned = new Set<string>();
 
   // --- properties ----------------------------------------------------------------------------------------
 
@@ -170,21 +197,12 @@ export class LenigComposer extends LenigElement {
 
   // --- lifecycle -----------------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A reload inside the draft delay would lose the last keystrokes; pagehide still runs then.
-    window.addEventListener('pagehide', this.flushDraft);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.flushDraft);
-    this.flushDraft();
     this.closeMentions();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('channel')) this.switchChannel();
     // The connection came back for a post the store refused as offline: send it again.
     if (this.waitingForConnection && this.connection.value === true) {
       this.waitingForConnection = false;
@@ -193,13 +211,10 @@ export class LenigComposer extends LenigElement {
     }
     if (this.sending && this.connection.value === false && !this.offlineAnnounced) {
       this.offlineAnnounced = true;
-      void this.announce(this.t.t.offline);
+      void this.announce(this.i18n.t.offline);
     }
     if (changed.has('maxLength') && !(Number.isInteger(this.maxLength) && this.maxLength > 0 && this.maxLength <= MAX_POST_LENGTH)) {
-      this.warnOnce(
-        `max-length:${this.maxLength}`,
-        `lenig: <lenig-composer max-length="${String(this.maxLength)}"> must be a whole number from 1 to ${MAX_POST_LENGTH}; using ${this.limit}.`,
-      );
+      warnOnce(`<lenig-composer max-length="${String(this.maxLength)}"> must be a whole number from 1 to ${MAX_POST_LENGTH}; using ${this.limit}.`);
     }
   }
 
@@ -216,7 +231,7 @@ export class LenigComposer extends LenigElement {
     const textarea = this.textarea!;
     this.text = textarea.value;
     if (this.failure?.field === 'text') this.failure = undefined;
-    this.scheduleDraft();
+    this.draft.changed();
     this.checkLevel();
     this.lookUpMention();
   }
@@ -224,13 +239,13 @@ export class LenigComposer extends LenigElement {
   private onTitleInput(e: Event): void {
     this.ideaTitle = (e.target as HTMLInputElement).value;
     if (this.failure?.field === 'title') this.failure = undefined;
-    this.scheduleDraft();
+    this.draft.changed();
   }
 
   private onCategoryChange(e: Event): void {
     this.chosenCategory = (e.target as HTMLSelectElement).value;
     if (this.failure?.field === 'category' || this.failure?.field === 'title') this.failure = undefined;
-    this.scheduleDraft();
+    this.draft.changed();
   }
 
   private onTextKeydown(e: KeyboardEvent): void {
@@ -240,35 +255,9 @@ export class LenigComposer extends LenigElement {
       void this.submit();
       return;
     }
-    if (!this.listOpen) return;
-    const n = this.suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        this.activeSuggestion = (this.activeSuggestion + 1) % n;
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        this.activeSuggestion = this.activeSuggestion <= 0 ? n - 1 : this.activeSuggestion - 1;
-        break;
-      case 'Enter':
-      case 'Tab':
-        // Nothing chosen yet: Enter is a new line and Tab leaves the field, as without the list.
-        if (this.activeSuggestion >= 0) {
-          e.preventDefault();
-          void this.acceptSuggestion(this.activeSuggestion);
-        } else {
-          this.closeMentions();
-        }
-        break;
-      case 'Escape':
-        // Handled here, so a dialog around the composer does not close as well.
-        e.preventDefault();
-        e.stopPropagation();
-        this.dismissedMention = this.mention?.start ?? -1;
-        this.closeMentions();
-        break;
-    }
+    // ↑/↓ move, Enter or Tab pick (with nothing chosen, a new line and leaving the field), Escape closes
+    // (handled there, so a dialog around the composer does not close as well).
+    this.mentions.onKeydown(e);
   }
 
   /** The caret moved without typing (arrows, Home/End, a click): the mention around it may change. */
@@ -299,19 +288,12 @@ export class LenigComposer extends LenigElement {
       await store.signIn();
     } catch (e) {
       this.focusAfterSignIn = false;
-      this.signInFailure = this.t.t.signInFailed;
+      this.signInFailure = this.i18n.t.signInFailed;
       this.emitError('signIn', toStoreError(e));
       await this.updateComplete;
       this.signInButton?.focus();
     }
   }
-
-  private readonly flushDraft = (): void => {
-    if (this.saveTimer === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (this.draftChannel) this.saveDraftNow(this.draftChannel);
-  };
 
   // --- public methods ------------------------------------------------------------------------------------
 
@@ -329,7 +311,7 @@ export class LenigComposer extends LenigElement {
     const channel = this.channel;
     const category = this.category;
     if (this.sending || !store || !channel || category === undefined || !this.viewer.value) return;
-    const t = this.t.t;
+    const t = this.i18n.t;
     const text = this.text;
     // Everything the database would refuse for its content is checked here first, so the reader hears
     // the real reason — the database answers every refusal as "permission denied".
@@ -353,6 +335,7 @@ export class LenigComposer extends LenigElement {
     this.failure = undefined;
     this.sending = true;
     this.offlineAnnounced = false;
+    const draftKey = this.draft.current;
     let postId: string;
     try {
       // Only real people become mentions, under their current name; other `@[…](…)` stays text.
@@ -373,16 +356,14 @@ export class LenigComposer extends LenigElement {
     this.sending = false;
     this.picked.clear();
     // Only clear what was sent: the element may have been moved to another channel meanwhile.
-    clearDraft(channel);
+    this.draft.sent(draftKey);
     if (this.channel === channel) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
       this.text = '';
       this.ideaTitle = '';
       this.level = 'ok';
     }
     void this.announce(t.posted);
-    this.emit<PostCreatedDetail>('lenig-post-created', { postId, channel, category });
+    this.emit('lenig-post-created', { postId, channel, category });
     await this.updateComplete;
     // Back to the textarea for the next post — unless the person moved on while a slow (offline)
     // post was pending: then focus stays where they are now.
@@ -406,9 +387,8 @@ export class LenigComposer extends LenigElement {
     if (!this.channelInfo.value) return wanted;
     const unknown = wanted.filter((c) => !own.includes(c));
     if (unknown.length) {
-      this.warnOnce(
-        `categories:${this.channel}:${unknown.join(',')}`,
-        `lenig: <lenig-composer channel="${this.channel}"> has categories="${this.categories}", but the channel has no ${unknown.join(', ')}; ${unknown.length === 1 ? 'it is' : 'they are'} left out.`,
+      warnOnce(
+        `<lenig-composer channel="${this.channel}"> has categories="${this.categories}", but the channel has no ${unknown.join(', ')}; ${unknown.length === 1 ? 'it is' : 'they are'} left out.`,
       );
     }
     const offered = wanted.filter((c) => own.includes(c));
@@ -421,7 +401,7 @@ export class LenigComposer extends LenigElement {
   }
 
   private get listOpen(): boolean {
-    return this.mention !== undefined && this.suggestions.length > 0;
+    return this.mention !== undefined && this.mentions.expanded;
   }
 
   /**
@@ -438,15 +418,15 @@ export class LenigComposer extends LenigElement {
   /** Why a text over the limit cannot be posted. */
   private overMessage(text: string): string {
     const length = visibleLength(text);
-    if (length > this.limit) return this.t.t.overLimit(this.t.number(length), this.t.number(this.limit));
-    return this.t.t.tooManySymbols;
+    if (length > this.limit) return this.i18n.t.overLimit(this.i18n.number(length), this.i18n.number(this.limit));
+    return this.i18n.t.tooManySymbols;
   }
 
   /** Why a title over the limit cannot be posted. */
   private titleOverMessage(title: string): string {
     const length = visibleLength(title);
-    if (length > MAX_TITLE_LENGTH) return this.t.t.titleTooLong(this.t.number(length), this.t.number(MAX_TITLE_LENGTH));
-    return this.t.t.titleTooManySymbols;
+    if (length > MAX_TITLE_LENGTH) return this.i18n.t.titleTooLong(this.i18n.number(length), this.i18n.number(MAX_TITLE_LENGTH));
+    return this.i18n.t.titleTooManySymbols;
   }
 
   /** Announces crossing a threshold — never each keystroke, which would drown the reader. */
@@ -455,16 +435,16 @@ export class LenigComposer extends LenigElement {
     const previous = this.level;
     if (next === previous) return;
     this.level = next;
-    const t = this.t.t;
+    const t = this.i18n.t;
     const length = visibleLength(this.text);
     if (next === 'over') {
       const over = length - this.limit;
-      void this.announce(over > 0 ? t.charactersOver(over, this.t.number(over)) : t.tooManySymbols);
+      void this.announce(over > 0 ? t.charactersOver(over, this.i18n.number(over)) : t.tooManySymbols);
     } else if (previous === 'over') {
       void this.announce(t.withinLimit);
     } else if (next === 'warn') {
       const left = this.limit - length;
-      void this.announce(t.charactersLeft(left, this.t.number(left)));
+      void this.announce(t.charactersLeft(left, this.i18n.number(left)));
     }
   }
 
@@ -486,11 +466,9 @@ export class LenigComposer extends LenigElement {
     return people;
   }
 
-  /** Clearing first makes a repeated message ("Posted" twice) be read again. */
-  private async announce(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
+  /** Says `message` in the polite live region (a repeated "Posted" is read again). */
+  private announce(message: string): Promise<void> {
+    return this.announcer.announce(message);
   }
 
   private async showFailure(failure: Failure): Promise<void> {
@@ -500,9 +478,9 @@ export class LenigComposer extends LenigElement {
   }
 
   private postFailed(error: StoreError): void {
-    const t = this.t.t;
+    const t = this.i18n.t;
     // "You're offline — your post will be sent" must not stay in the live region once it was not sent.
-    if (error.code !== 'offline') this.announcement = '';
+    if (error.code !== 'offline') this.announcer.clear();
     const channelName = this.channelInfo.value?.name ?? this.channel ?? '';
     let failure: Failure;
     switch (error.code) {
@@ -536,27 +514,25 @@ export class LenigComposer extends LenigElement {
   }
 
   private describeInvalid(error: StoreError): Failure {
-    const t = this.t.t;
+    const t = this.i18n.t;
     switch (error.field) {
       case 'title':
         return error.reason === 'too-long'
           ? { field: 'title', message: this.titleOverMessage(this.ideaTitle.trim()) }
           : { field: 'title', message: t.titleRequired };
       case 'category':
-        return { field: 'category', message: t.unknownCategory(this.t.t.categoryName(this.category ?? '')) };
+        return { field: 'category', message: t.unknownCategory(this.i18n.t.categoryName(this.category ?? '')) };
       case 'text':
         if (error.reason !== 'too-long') return { field: 'text', message: t.textRequired };
         if (this.text.length > MAX_POST_LENGTH && visibleLength(this.text) <= this.limit) return { field: 'text', message: t.tooManySymbols };
-        return { field: 'text', message: t.overLimit(this.t.number(visibleLength(this.text)), this.t.number(MAX_POST_LENGTH)) };
+        return { field: 'text', message: t.overLimit(this.i18n.number(visibleLength(this.text)), this.i18n.number(MAX_POST_LENGTH)) };
       default:
         return { message: t.postFailed };
     }
   }
 
-  private switchChannel(): void {
-    this.flushDraft();
-    this.draftChannel = this.channel;
-    const draft = this.channel ? loadDraft(this.channel) : undefined;
+  /** Another channel or another person: their own draft (or an empty form). */
+  private restoreDraft(draft: Draft | undefined): void {
     this.text = draft?.text ?? '';
     this.ideaTitle = draft?.title ?? '';
     this.chosenCategory = draft?.category;
@@ -564,21 +540,6 @@ export class LenigComposer extends LenigElement {
     this.picked.clear();
     this.level = this.levelOf(this.text);
     this.closeMentions();
-  }
-
-  private scheduleDraft(): void {
-    if (!this.draftChannel) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      if (this.draftChannel) this.saveDraftNow(this.draftChannel);
-    }, DRAFT_DELAY_MS);
-  }
-
-  private saveDraftNow(channel: ChannelId): void {
-    const draft: Parameters<typeof saveDraft>[1] = { text: this.text, title: this.ideaTitle };
-    if (this.chosenCategory !== undefined) draft.category = this.chosenCategory;
-    saveDraft(channel, draft);
   }
 
   /** Looks up people for the `@name` just before the caret, or closes the list when there is none. */
@@ -597,57 +558,30 @@ export class LenigComposer extends LenigElement {
     }
     if (this.mention && this.mention.start === found.start && this.mention.query === found.query) return;
     this.mention = found;
-    const seq = ++this.searchSeq;
-    const me = this.viewer.value?.uid;
-    store.searchProfiles(found.query, MENTION_LIMIT).then(
-      (profiles) => {
-        if (seq !== this.searchSeq) return;
-        // Mentioning yourself notifies nobody, so you are not offered.
-        this.suggestions = profiles.filter((p) => p.uid !== me);
-        this.activeSuggestion = -1;
-        const n = this.suggestions.length;
-        if (n !== this.lastAnnouncedCount) {
-          this.lastAnnouncedCount = n;
-          void this.announce(this.t.t.mentionResults(n, this.t.number(n)));
-        }
-      },
-      () => {
-        // A failed lookup only means no suggestions; the reader can keep typing the name.
-        if (seq === this.searchSeq) this.closeMentions();
-      },
-    );
+    void this.mentions.search(found.query);
   }
 
   private closeMentions(): void {
-    this.searchSeq++;
     this.mention = undefined;
     this.lastAnnouncedCount = undefined;
-    if (this.suggestions.length) this.suggestions = [];
-    this.activeSuggestion = -1;
+    this.mentions.close();
   }
 
-  private async acceptSuggestion(index: number): Promise<void> {
-    const profile = this.suggestions[index];
+  private async acceptSuggestion(profile: Profile): Promise<void> {
     const at = this.mention;
-    if (!profile || !at) return;
+    if (!at) return;
     const { text, caret } = insertMention(this.text, at, profile);
     this.text = text;
     this.picked.set(profile.uid, profile);
     this.closeMentions();
-    this.scheduleDraft();
+    this.draft.changed();
     this.checkLevel();
-    void this.announce(this.t.t.mentioned(profile.name));
+    void this.announce(this.i18n.t.mentioned(profile.name));
     await this.updateComplete;
     const textarea = this.textarea;
     if (!textarea) return;
     textarea.focus();
     textarea.setSelectionRange(caret, caret);
-  }
-
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(message);
   }
 
   // --- render --------------------------------------------------------------------------------------------
@@ -659,7 +593,7 @@ export class LenigComposer extends LenigElement {
     if (this.viewer.status === 'ready' && !this.viewer.value) return this.renderSignIn();
     if (this.channelInfo.status === 'error') {
       const error = this.channelInfo.error;
-      const message = error?.code === 'not-found' ? this.t.t.channelNotFound(this.channel) : this.t.t.channelFailed;
+      const message = error?.code === 'not-found' ? this.i18n.t.channelNotFound(this.channel) : this.i18n.t.channelFailed;
       return html`<div class="lenig">
         <div class="notice error" role="alert" part="status">
           <p>${message}</p>
@@ -683,10 +617,10 @@ export class LenigComposer extends LenigElement {
   }
 
   private renderSignIn(): TemplateResult {
-    const name = this.channelInfo.value?.name ?? this.t.t.thisChannel;
+    const name = this.channelInfo.value?.name ?? this.i18n.t.thisChannel;
     return html`<div class="lenig">
       <div class="sign-in" part="sign-in">
-        <p>${this.t.t.signInPrompt(name)}</p>
+        <p>${this.i18n.t.signInPrompt(name)}</p>
         <button class="button primary" type="button" part="sign-in-button" @click=${this.onSignIn}>${this.common.t.signIn}</button>
         ${this.signInFailure ? html`<p class="message error" role="alert">${this.signInFailure}</p>` : nothing}
       </div>
@@ -694,7 +628,7 @@ export class LenigComposer extends LenigElement {
   }
 
   private renderForm(): TemplateResult {
-    const t = this.t.t;
+    const t = this.i18n.t;
     const channel = this.channelInfo.value!;
     const limit = this.limit;
     const length = visibleLength(this.text);
@@ -730,7 +664,7 @@ export class LenigComposer extends LenigElement {
                 aria-describedby=${ifDefined(failure?.field === 'category' ? 'error' : undefined)}
                 @change=${this.onCategoryChange}
               >
-                ${options.map((c) => html`<option value=${c} ?selected=${c === category}>${this.t.t.categoryName(c)}</option>`)}
+                ${options.map((c) => html`<option value=${c} ?selected=${c === category}>${this.i18n.t.categoryName(c)}</option>`)}
               </select>
               ${this.renderFailure('category')}
             </div>`
@@ -752,8 +686,8 @@ export class LenigComposer extends LenigElement {
                 @keydown=${this.onTitleKeydown}
               />
               <span id="title-count" class="count title-count ${titleOver ? 'over' : this.levelOfTitle(titleLength)}">
-                <span aria-hidden="true">${t.titleCount(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}</span>
-                <span class="visually-hidden">${t.titleCountDescription(this.t.number(titleLength), this.t.number(MAX_TITLE_LENGTH))}</span>
+                <span aria-hidden="true">${t.titleCount(this.i18n.number(titleLength), this.i18n.number(MAX_TITLE_LENGTH))}</span>
+                <span class="visually-hidden">${t.titleCountDescription(this.i18n.number(titleLength), this.i18n.number(MAX_TITLE_LENGTH))}</span>
               </span>
               ${titleOver
                 ? html`<p id="title-limit" class="message error" part="error">
@@ -770,8 +704,8 @@ export class LenigComposer extends LenigElement {
             role="combobox"
             aria-autocomplete="list"
             aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="mentions"
-            aria-activedescendant=${ifDefined(open && this.activeSuggestion >= 0 ? `mention-${this.activeSuggestion}` : undefined)}
+            aria-controls=${this.mentions.listId}
+            aria-activedescendant=${ifDefined(open && this.mentions.active >= 0 ? this.mentions.optionId(this.mentions.active) : undefined)}
             aria-describedby=${textDescribedBy}
             aria-invalid=${over || failure?.field === 'text' ? 'true' : 'false'}
             aria-keyshortcuts="Control+Enter Meta+Enter"
@@ -786,21 +720,21 @@ export class LenigComposer extends LenigElement {
             @blur=${this.closeMentions}
           ></textarea>
           <div
-            id="mentions"
+            id=${this.mentions.listId}
             role="listbox"
             part="listbox"
             aria-label=${t.mentionList}
             ?hidden=${!open}
             @mousedown=${(e: Event) => e.preventDefault()}
           >
-            ${this.suggestions.map(
+            ${(open ? this.mentions.items : []).map(
               (p, i) => html`<div
-                id="mention-${i}"
+                id=${this.mentions.optionId(i)}
                 role="option"
                 part="option"
                 class="option"
-                aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
-                @click=${() => void this.acceptSuggestion(i)}
+                aria-selected=${i === this.mentions.active ? 'true' : 'false'}
+                @click=${() => this.mentions.choose(i)}
               >
                 ${renderAvatar(p, '2rem')}
                 <span class="who">
@@ -815,8 +749,8 @@ export class LenigComposer extends LenigElement {
         </div>
         <div class="footer">
           <span id="count" class="count ${level}" part="count">
-            <span aria-hidden="true">${t.count(this.t.number(length), this.t.number(limit))}</span>
-            <span class="visually-hidden">${t.countDescription(this.t.number(length), this.t.number(limit))}</span>
+            <span aria-hidden="true">${t.count(this.i18n.number(length), this.i18n.number(limit))}</span>
+            <span class="visually-hidden">${t.countDescription(this.i18n.number(length), this.i18n.number(limit))}</span>
           </span>
           <span id="hint" class="hint">${t.shortcut(modifier)}</span>
           <button
@@ -834,7 +768,7 @@ export class LenigComposer extends LenigElement {
           : nothing}
         ${offlineWaiting || this.waitingForConnection ? nothing : this.renderFailure('text')}
         ${offlineWaiting || this.waitingForConnection ? html`<p class="message offline" part="notice">${t.offline}</p>` : nothing}
-        <div class="visually-hidden" role="status">${this.announcement}</div>
+        <div class="visually-hidden" role="status">${this.announcer.text}</div>
       </form>
     </div>`;
   }
@@ -871,13 +805,13 @@ function profileOnce(store: LenigStore, uid: UserId, ms: number): Promise<Profil
   });
 }
 
-define('lenig-composer', LenigComposer);
+define('lenig-composer', LenigComposerElement);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'lenig-composer': LenigComposer;
+    'lenig-composer': LenigComposerElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-post-created': CustomEvent<PostCreatedDetail>;
   }
 }

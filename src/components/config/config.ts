@@ -2,7 +2,8 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configure } from '../../config/configure.js';
 import type { AuthMode, LenigConfig } from '../../config/page.js';
-import { LANGS } from '../../i18n/localize.js';
+import { warnOnce } from '../../log.js';
+import { languages } from '../../i18n/localize.js';
 import { define } from '../shared/define.js';
 
 /**
@@ -63,8 +64,9 @@ export class LenigConfigElement extends LitElement {
 
   /** The configuration these attributes describe. */
   toConfig(): LenigConfig {
-    const lang = LANGS.find((l) => l === this.language);
-    if (this.language && !lang) console.warn(`lenig: <lenig-config language="${this.language}"> — use "en" or "nl"; following the page's lang instead.`);
+    const known = languages();
+    const lang = known.find((l) => l === this.language?.toLowerCase());
+    if (this.language && !lang) warnOnce(`<lenig-config language="${this.language}"> — use ${known.map((l) => `"${l}"`).join(' or ')}; following the page's lang instead.`);
     return {
       firebase: {
         databaseURL: this.emulatorDatabase ?? this.databaseUrl,

@@ -2,15 +2,17 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ClockController } from '../../controllers/clock.js';
+import { LikesController } from '../../controllers/likes.js';
+import { ProfilesController } from '../../controllers/profiles.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { warnOnce } from '../../log.js';
 import { storeContext } from '../../data/context.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
 import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
-import { MAX_LIKER_NAMES } from '../like-button/like-view.js';
-import { OptimisticLikes } from '../like-button/optimistic-likes.js';
 import {
   LenigPostCardElement,
   type PostEditRequestDetail,
@@ -18,10 +20,9 @@ import {
   type PostReportRequestDetail,
   type PostRequestDetail,
 } from '../post-card/post-card.js';
-import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
+import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { feedStyles } from './feed.styles.js';
-import { ProfileCache } from '../shared/profile-cache.js';
 import { mentionedIn } from '../shared/rich-text.js';
 import { define } from '../shared/define.js';
 
@@ -36,13 +37,9 @@ export interface FeedPostEditedDetail extends FeedPostDetail {
 export interface FeedPostHiddenDetail extends FeedPostDetail {
   hidden: boolean;
 }
-/** Detail of `lenig-error` from the feed: the shared `LenigErrorDetail`, under its older name. */
-export type FeedErrorDetail = LenigErrorDetail;
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
-/** Relative times ("3 minutes ago") are redrawn this often. */
-const TICK_MS = 30_000;
 /** Start loading the next page this far before the reader reaches the end. */
 const PRELOAD_MARGIN = '0px 0px 600px 0px';
 const CARD_PARTS =
@@ -96,24 +93,21 @@ export class LenigFeedElement extends LenigElement {
   private readonly i18n = this.localize(feedMessages);
   private readonly cardText = this.localize(postCardMessages);
   private readonly provider = new ContextProvider(this, { context: storeContext });
-  private readonly profiles = new ProfileCache(() => this.requestUpdate());
-  private readonly likes = new OptimisticLikes(
-    () => this.activeStore,
-    () => this.requestUpdate(),
-  );
+  private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly viewerSub = this.watchViewer();
+  private readonly likes = new LikesController(this, {
+    store: () => this.activeStore,
+    viewer: () => (this.viewerSub.status === 'ready' ? (this.viewerSub.value?.uid ?? null) : undefined),
+    onError: (operation, error) => this.emitError(operation, error),
+  });
+  /** Relative times ("3 minutes ago") move on every 30 s. */
+  private readonly clock = new ClockController(this);
   private readonly connection = this.watchConnection();
   private readonly channelSub = new SubscriptionController<Channel, [string]>(
     this,
     () => this.activeStore,
     () => (this.channel ? [this.channel] : undefined),
     (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
-  );
-  private readonly myLikes = new SubscriptionController<ReadonlySet<LikeTarget>>(
-    this,
-    () => this.activeStore,
-    () => [],
-    (store, _deps, next, fail) => store.subscribeMyLikes(next, fail),
   );
   private readonly feed = new SubscriptionController<FeedPage, [string, string | undefined, number]>(
     this,
@@ -150,7 +144,6 @@ export class LenigFeedElement extends LenigElement {
   @state() private selected: string | undefined;
   @state() private loadingMore = false;
   @state() private moreFailed = false;
-  @state() private now = new Date();
 
   private feedHandle: FeedSubscription | undefined;
   /** Each post id the feed has seen: shown, or held back behind "N new posts". */
@@ -162,11 +155,8 @@ export class LenigFeedElement extends LenigElement {
   private paged = false;
   /** The viewer's own posts that arrived while offline: "Sending…" until the connection is back. */
   private readonly unsent = new Set<string>();
-  private readonly likerNames = new Map<LikeTarget, { count: number; names: string[] | undefined }>();
   private observer: IntersectionObserver | undefined;
   private observed: Element | null = null;
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private warnedCategory: string | undefined;
 
   // --- properties ------------------------------------------------------------------------------------
 
@@ -183,34 +173,23 @@ export class LenigFeedElement extends LenigElement {
 
   // --- lifecycle -------------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = new Date()), TICK_MS);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = null;
-    this.profiles.clear();
-    this.likes.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('category')) this.selected = this.category || undefined;
     if (changed.has('pageSize') && this.effectivePageSize !== this.pageSize) {
-      console.warn(`lenig: <lenig-feed page-size="${this.pageSize}"> — use a whole number from 1 to ${MAX_PAGE_SIZE}; using ${DEFAULT_PAGE_SIZE}.`);
+      warnOnce(`<lenig-feed page-size="${this.pageSize}"> — use a whole number from 1 to ${MAX_PAGE_SIZE}; using ${DEFAULT_PAGE_SIZE}.`);
     }
-    const store = this.activeStore;
-    this.provider.setValue(store);
-    this.profiles.use(store);
+    this.provider.setValue(this.activeStore);
     if (this.connection.value === true && this.unsent.size > 0) this.unsent.clear();
     const categories = this.channelSub.value?.categories;
-    if (categories && this.selected && !categories.includes(this.selected) && this.warnedCategory !== this.selected) {
-      this.warnedCategory = this.selected;
-      console.warn(`lenig: <lenig-feed category="${this.selected}"> — "${this.channel}" has no such category (it has ${categories.join(', ')}).`);
+    if (categories && this.selected && !categories.includes(this.selected)) {
+      warnOnce(`<lenig-feed category="${this.selected}"> — "${this.channel}" has no such category (it has ${categories.join(', ')}).`);
     }
   }
 
@@ -270,40 +249,53 @@ export class LenigFeedElement extends LenigElement {
   }
 
   private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
-    const post = this.postFor(e.detail.target);
-    if (!post) return;
-    const mine = this.myLikes.value?.has(e.detail.target) ?? false;
-    this.likes.toggle(e.detail.target, post.likeCount, mine).catch((error: unknown) => {
-      this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+    this.relay<'lenig-like-toggle'>(e, ({ target }) => {
+      const post = this.postFor(target);
+      if (!post) return;
+      const mine = this.likes.isMine(target);
+      this.likes.toggle(target, post.likeCount).catch((error: unknown) => {
+        this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+      });
     });
   }
 
   private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
-    void this.fetchLikers(e.detail.target);
+    // A request for data, answered here; nothing for the page to decide.
+    e.stopPropagation();
+    const post = this.postFor(e.detail.target);
+    if (post) void this.likes.requestLikers(e.detail.target, post.likeCount);
   }
 
-  private onSignInRequest(): void {
-    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
+  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
+    this.relay<'lenig-sign-in-request'>(e, () => {
+      this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
+    });
   }
 
   private onEdit(e: CustomEvent<PostEditRequestDetail>): void {
-    e.stopPropagation();
-    const { post, text } = e.detail;
-    this.answer(e.detail, 'editPost', (store) => store.editPost(post.channel, post.id, text), () =>
-      void this.emit<FeedPostEditedDetail>('lenig-post-edited', { channel: post.channel, post: post.id, text }),
+    this.relay<'lenig-post-edit'>(e, (detail) => this.edit(detail));
+  }
+
+  private edit(detail: PostEditRequestDetail): void {
+    const { post, text } = detail;
+    this.answer(detail, 'editPost', (store) => store.editPost(post.channel, post.id, text), () =>
+      void this.emit('lenig-post-edited', { channel: post.channel, post: post.id, text }),
     );
   }
 
   private onDelete(e: CustomEvent<PostRequestDetail>): void {
-    e.stopPropagation();
-    const { post } = e.detail;
+    this.relay<'lenig-post-delete'>(e, (detail) => this.deletePost(detail));
+  }
+
+  private deletePost(detail: PostRequestDetail): void {
+    const { post } = detail;
     const index = this.cards().findIndex((c) => c.post?.id === post.id);
     this.answer(
-      e.detail,
+      detail,
       'deletePost',
       (store) => store.deletePost(post.channel, post.id),
       async () => {
-        this.emit<FeedPostDetail>('lenig-post-deleted', { channel: post.channel, post: post.id });
+        this.emit('lenig-post-deleted', { channel: post.channel, post: post.id });
         // The card is gone with the post: put focus on the post that took its place.
         await this.updateComplete;
         const cards = this.cards();
@@ -315,18 +307,24 @@ export class LenigFeedElement extends LenigElement {
   }
 
   private onReport(e: CustomEvent<PostReportRequestDetail>): void {
-    e.stopPropagation();
-    const { post, reason } = e.detail;
-    this.answer(e.detail, 'report', (store) => store.report(post.channel, post.id, reason), () =>
-      void this.emit<FeedPostDetail>('lenig-post-reported', { channel: post.channel, post: post.id }),
+    this.relay<'lenig-post-report'>(e, (detail) => this.report(detail));
+  }
+
+  private report(detail: PostReportRequestDetail): void {
+    const { post, reason } = detail;
+    this.answer(detail, 'report', (store) => store.report(post.channel, post.id, reason), () =>
+      void this.emit('lenig-post-reported', { channel: post.channel, post: post.id }),
     );
   }
 
   private onHide(e: CustomEvent<PostHideRequestDetail>): void {
-    e.stopPropagation();
-    const { post, hidden } = e.detail;
-    this.answer(e.detail, 'hidePost', (store) => store.hidePost(post.channel, post.id, hidden), () =>
-      void this.emit<FeedPostHiddenDetail>('lenig-post-hidden', { channel: post.channel, post: post.id, hidden }),
+    this.relay<'lenig-post-hide'>(e, (detail) => this.hide(detail));
+  }
+
+  private hide(detail: PostHideRequestDetail): void {
+    const { post, hidden } = detail;
+    this.answer(detail, 'hidePost', (store) => store.hidePost(post.channel, post.id, hidden), () =>
+      void this.emit('lenig-post-hidden', { channel: post.channel, post: post.id, hidden }),
     );
   }
 
@@ -444,32 +442,6 @@ export class LenigFeedElement extends LenigElement {
     }
   }
 
-  private async fetchLikers(target: LikeTarget): Promise<void> {
-    const store = this.activeStore;
-    const post = this.postFor(target);
-    if (!store || !post) return;
-    const count = post.likeCount;
-    const entry = { count, names: this.likerNames.get(target)?.names };
-    this.likerNames.set(target, entry);
-    try {
-      const uids = await store.getLikers(target, MAX_LIKER_NAMES);
-      const profiles = await Promise.all(uids.map((uid) => this.profiles.peek(uid)));
-      entry.names = profiles.map((p) => p?.name ?? this.common.t.unknownPerson);
-      this.requestUpdate();
-    } catch (error) {
-      this.likerNames.delete(target);
-      this.emitError('getLikers', toStoreError(error));
-    }
-  }
-
-  /** Names for a post's tooltip; asks again when the count moved since they were fetched. */
-  private likersFor(target: LikeTarget, count: number): string[] | undefined {
-    const entry = this.likerNames.get(target);
-    if (!entry) return undefined;
-    if (entry.count !== count) queueMicrotask(() => void this.fetchLikers(target));
-    return entry.names;
-  }
-
   /** The profiles of the people a post mentions, so the card shows their current names. */
   private mentionsOf(post: Post): Map<string, Profile | null | undefined> | undefined {
     const uids = mentionedIn(post.text);
@@ -533,13 +505,13 @@ export class LenigFeedElement extends LenigElement {
     const viewer = this.viewerSub.value ?? null;
     const visible = page.posts.filter((p) => this.seen.get(p.id) === 'shown');
     const setsize = page.hasMore ? -1 : visible.length;
-    const mine = this.myLikes.value;
+    const unknown = this.common.t.unknownPerson;
     return html`${repeat(
       visible,
       (p) => p.id,
       (p, i) => {
         const target = postTarget(p.channel, p.id);
-        const like = this.likes.view(target, p.likeCount, mine?.has(target) ?? false);
+        const like = this.likes.view(target, p.likeCount);
         return html`<lenig-post-card
           data-id=${p.id}
           exportparts=${CARD_PARTS}
@@ -549,11 +521,11 @@ export class LenigFeedElement extends LenigElement {
           .likeCount=${like.count}
           .liked=${like.pressed}
           .likePending=${like.pending}
-          .likers=${this.likersFor(target, like.count)}
+          .likers=${this.likes.likers(target, like.count, unknown)}
           .pending=${this.unsent.has(p.id) || flaggedPending(p)}
           .posinset=${i + 1}
           .setsize=${setsize}
-          .now=${this.now}
+          .now=${this.clock.now}
           .mentions=${this.mentionsOf(p)}
         ></lenig-post-card>`;
       },
@@ -634,7 +606,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-feed': LenigFeedElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-post-edited': CustomEvent<FeedPostEditedDetail>;
     'lenig-post-deleted': CustomEvent<FeedPostDetail>;
     'lenig-post-hidden': CustomEvent<FeedPostHiddenDetail>;

@@ -3,8 +3,15 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ClockController } from '../../controllers/clock.js';
+import { DraftController, type Draft } from '../../controllers/draft.js';
+import { LatestNotesController } from '../../controllers/latest-notes.js';
+import { LikesController } from '../../controllers/likes.js';
+import { ProfilesController } from '../../controllers/profiles.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { warnOnce } from '../../log.js';
 import { storeContext } from '../../data/context.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
 import { findSimilar } from '../../data/similarity.js';
 import { StoreError } from '../../data/store.js';
 import {
@@ -21,24 +28,19 @@ import {
 import { ideaBoardMessages } from '../../i18n/messages/idea-board.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
-import { clearDraft, loadDraft, saveDraft } from '../composer/draft.js';
-import { ProfileCache } from '../shared/profile-cache.js';
 import { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from '../idea-card/idea-card.js';
 import '../idea-card/idea-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
 import '../like-button/like-view.js';
-import { OptimisticLikes } from '../like-button/optimistic-likes.js';
 import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { ideaBoardStyles } from './idea-board.styles.js';
 import './idea-detail.js';
 import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
-import { LatestNotes } from './latest-notes.js';
 import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
-import { VoterNames } from './voters.js';
 import { define } from '../shared/define.js';
 
-export type { IdeaAssignedDetail, IdeaBoardErrorDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
+export type { IdeaAssignedDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
 export type { IdeaSort } from './ranking.js';
 
 /** Detail of `lenig-idea-submitted`: the backend accepted a new idea. */
@@ -53,8 +55,7 @@ const VIEWS: readonly IdeaBoardView[] = ['columns', 'list'];
 
 /** Relative times ("3 days ago") and the trending order are refreshed this often. */
 const TICK_MS = 60_000;
-/** Typing pauses this long before the draft is saved, and before "N similar ideas found" is said. */
-const DRAFT_DELAY_MS = 300;
+/** Typing pauses this long before "N similar ideas found" is said. */
 const ANNOUNCE_SIMILAR_MS = 700;
 /** At most this many similar ideas are offered while a title is typed. */
 const SIMILAR_LIMIT = 3;
@@ -141,26 +142,29 @@ export class LenigIdeaBoardElement extends LenigElement {
   private readonly cardText = this.localize(ideaCardMessages);
   private readonly likeText = this.localize(likeButtonMessages);
   private readonly provider = new ContextProvider(this, { context: storeContext });
-  private readonly profiles = new ProfileCache(() => this.requestUpdate());
-  private readonly notes = new LatestNotes(() => this.requestUpdate());
-  private readonly likes = new OptimisticLikes(
-    () => this.activeStore,
-    () => this.requestUpdate(),
-  );
-  private readonly voterNames = new VoterNames(
-    this,
-    () => this.activeStore,
-    (error) => this.emitError('getLikers', error),
-  );
+  private readonly profiles = new ProfilesController(this, () => this.activeStore);
+  private readonly notes = new LatestNotesController(this, () => ({
+    store: this.activeStore,
+    channel: this.channel,
+    ids: (this.ideas.value ?? []).filter((i) => !i.idea.mergedInto && i.idea.status !== 'new').map((i) => i.id),
+  }));
   private readonly viewerSub = this.watchViewer();
   private readonly connection = this.watchConnection();
-  /** Keyed on the viewer: "did I vote" belongs to whoever is signed in. */
-  private readonly myLikes = new SubscriptionController<ReadonlySet<LikeTarget>, [string | null]>(
-    this,
-    () => this.activeStore,
-    () => (this.viewerSub.status === 'ready' ? [this.viewerSub.value?.uid ?? null] : undefined),
-    (store, _deps, next, fail) => store.subscribeMyLikes(next, fail),
-  );
+  /** Votes: optimistic, with "did I vote" for whoever is signed in and the voters' names. */
+  private readonly likes = new LikesController(this, {
+    store: () => this.activeStore,
+    viewer: () => this.viewer,
+    onError: (operation, error) => this.emitError(operation, error),
+  });
+  private readonly clock = new ClockController(this, { period: TICK_MS });
+  private readonly announcer = new AnnouncerController(this);
+  private readonly draft = new DraftController(this, {
+    form: 'idea-board',
+    channel: () => this.channel,
+    user: () => this.viewer,
+    read: () => ({ text: this.draftText, title: this.draftTitle }),
+    apply: (draft) => this.restoreDraft(draft),
+  });
   /** For the channel's name in the board's label. */
   private readonly channelSub = new SubscriptionController<Channel, [ChannelId]>(
     this,
@@ -196,23 +200,17 @@ export class LenigIdeaBoardElement extends LenigElement {
   @state() private draftText = '';
   @state() private sending = false;
   @state() private failure?: Failure;
-  @state() private announcement = '';
   /** The idea shown in the dialog. */
   @state() private openId?: string;
-  @state() private now = new Date();
 
-  private ticker?: ReturnType<typeof setInterval>;
-  private saveTimer?: ReturnType<typeof setTimeout>;
   private similarTimer?: ReturnType<typeof setTimeout>;
   private lastSimilarAnnounced = 0;
-  private draftChannel?: ChannelId;
   /** Where focus goes back to when the dialog closes. */
   private returnFocus?: { element: HTMLElement | null; idea: string };
   /** The `idea` attribute value already opened, so it opens once, not on every update. */
   private openedFromAttribute?: string;
   /** The element focused before an update that may move cards (see `updated`). */
   private focusedBefore: HTMLElement | null = null;
-  private readonly warned = new Set<string>();
 
   // --- properties ----------------------------------------------------------------------------------
 
@@ -229,42 +227,22 @@ export class LenigIdeaBoardElement extends LenigElement {
 
   // --- lifecycle -----------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = new Date()), TICK_MS);
-    window.addEventListener('pagehide', this.flushDraft);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
     clearTimeout(this.similarTimer);
-    window.removeEventListener('pagehide', this.flushDraft);
-    this.flushDraft();
-    this.profiles.clear();
-    this.notes.clear();
-    this.likes.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view')) {
       if (VIEWS.includes(this.view)) this.shownView = this.view;
-      else this.warnOnce(`view:${this.view}`, `lenig: <lenig-idea-board view="${String(this.view)}"> — use "columns" or "list"; showing columns.`);
+      else warnOnce(`<lenig-idea-board view="${String(this.view)}"> — use "columns" or "list"; showing columns.`);
     }
     if (changed.has('sort')) {
       if (IDEA_SORTS.includes(this.sort)) this.sortBy = this.sort;
-      else this.warnOnce(`sort:${this.sort}`, `lenig: <lenig-idea-board sort="${String(this.sort)}"> — use "top", "new" or "trending"; sorting by top.`);
+      else warnOnce(`<lenig-idea-board sort="${String(this.sort)}"> — use "top", "new" or "trending"; sorting by top.`);
     }
-    if (changed.has('channel')) this.switchChannel();
-    const store = this.activeStore;
-    this.provider.setValue(store);
-    this.profiles.use(store);
-    const ideas = this.ideas.value;
-    this.notes.sync(
-      store,
-      this.channel,
-      (ideas ?? []).filter((i) => !i.idea.mergedInto && i.idea.status !== 'new').map((i) => i.id),
-    );
+    if (changed.has('channel')) this.openId = undefined;
+    this.provider.setValue(this.activeStore);
   }
 
   protected override update(changed: PropertyValues): void {
@@ -285,19 +263,27 @@ export class LenigIdeaBoardElement extends LenigElement {
   // --- handlers ------------------------------------------------------------------------------------
 
   private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
-    const idea = this.ideaFor(e.detail.target);
-    if (!idea) return;
-    const mine = this.myLikes.value?.has(e.detail.target) ?? false;
-    this.likes.toggle(e.detail.target, idea.likeCount, mine).catch((error: unknown) => {
-      // The button has rolled back by now; say why, since nothing else on screen does.
-      this.announce(mine ? this.likeText.t.unlikeFailed : this.likeText.t.likeFailed);
-      this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+    this.relay<'lenig-like-toggle'>(e, ({ target }) => {
+      const idea = this.ideaFor(target);
+      if (!idea) return;
+      const mine = this.likes.isMine(target);
+      this.likes.toggle(target, idea.likeCount).catch((error: unknown) => {
+        // The button has rolled back by now; say why, since nothing else on screen does.
+        this.announce(mine ? this.likeText.t.unlikeFailed : this.likeText.t.likeFailed);
+        this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
+      });
     });
   }
 
   private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
+    // A request for data, answered here; nothing for the page to decide.
+    e.stopPropagation();
     const idea = this.ideaFor(e.detail.target);
-    if (idea) void this.voterNames.request(e.detail.target, idea.likeCount);
+    if (idea) void this.likes.requestLikers(e.detail.target, idea.likeCount);
+  }
+
+  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
+    this.relay<'lenig-sign-in-request'>(e, () => this.onSignIn());
   }
 
   private onSignIn(): void {
@@ -305,8 +291,7 @@ export class LenigIdeaBoardElement extends LenigElement {
   }
 
   private onIdeaOpen(e: CustomEvent<IdeaOpenDetail>): void {
-    e.stopPropagation();
-    void this.openIdea(e.detail.idea.id, e.detail.section);
+    this.relay<'lenig-idea-open'>(e, ({ idea, section }) => void this.openIdea(idea.id, section));
   }
 
   private async onMerged(e: CustomEvent<IdeaMergedDetail>): Promise<void> {
@@ -364,14 +349,14 @@ export class LenigIdeaBoardElement extends LenigElement {
   private onTitleInput(e: Event): void {
     this.draftTitle = (e.target as HTMLInputElement).value;
     if (this.failure?.field === 'title') this.failure = undefined;
-    this.scheduleDraft();
+    this.draft.changed();
     this.scheduleSimilarAnnouncement();
   }
 
   private onTextInput(e: Event): void {
     this.draftText = (e.target as HTMLTextAreaElement).value;
     if (this.failure?.field === 'text') this.failure = undefined;
-    this.scheduleDraft();
+    this.draft.changed();
   }
 
   private onTextKeydown(e: KeyboardEvent): void {
@@ -385,13 +370,6 @@ export class LenigIdeaBoardElement extends LenigElement {
     e.preventDefault();
     void this.submit();
   }
-
-  private readonly flushDraft = (): void => {
-    if (this.saveTimer === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (this.draftChannel) saveDraft(draftKeyOf(this.draftChannel), { text: this.draftText, title: this.draftTitle });
-  };
 
   // --- public methods ------------------------------------------------------------------------------
 
@@ -429,6 +407,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     if (text.length > MAX_POST_LENGTH) return this.refuse({ field: 'text', message: t.textTooLong(this.i18n.number(MAX_POST_LENGTH)) });
     this.failure = undefined;
     this.sending = true;
+    const draftKey = this.draft.current;
     let id: string;
     try {
       id = await store.createPost({ channel, category: 'idea', title, text });
@@ -439,16 +418,14 @@ export class LenigIdeaBoardElement extends LenigElement {
       return this.refuse(this.describeSubmitFailure(e));
     }
     this.sending = false;
-    clearDraft(draftKeyOf(channel));
+    this.draft.sent(draftKey);
     if (this.channel === channel) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
       this.draftTitle = '';
       this.draftText = '';
       this.lastSimilarAnnounced = 0;
     }
     this.announce(t.submitted(title));
-    this.emit<IdeaSubmittedDetail>('lenig-idea-submitted', { channel, idea: id, title });
+    this.emit('lenig-idea-submitted', { channel, idea: id, title });
     await this.updateComplete;
     this.titleInput?.focus();
   }
@@ -481,25 +458,16 @@ export class LenigIdeaBoardElement extends LenigElement {
     await this.openIdea(id);
   }
 
-  private switchChannel(): void {
-    this.flushDraft();
-    this.openId = undefined;
-    const channel = this.channel;
-    this.draftChannel = channel;
-    const draft = channel ? loadDraft(draftKeyOf(channel)) : undefined;
+  /** Who is signed in: a uid, null when signed out, undefined while not known. */
+  private get viewer(): string | null | undefined {
+    return this.viewerSub.status === 'ready' ? (this.viewerSub.value?.uid ?? null) : undefined;
+  }
+
+  /** Another channel or another person: their own draft (or an empty form). */
+  private restoreDraft(draft: Draft | undefined): void {
     this.draftTitle = draft?.title ?? '';
     this.draftText = draft?.text ?? '';
     this.failure = undefined;
-  }
-
-  private scheduleDraft(): void {
-    clearTimeout(this.saveTimer);
-    const channel = this.channel;
-    if (!channel) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      saveDraft(draftKeyOf(channel), { text: this.draftText, title: this.draftTitle });
-    }, DRAFT_DELAY_MS);
   }
 
   /** Says how many similar ideas there are once typing pauses, and only when that number changes. */
@@ -534,22 +502,15 @@ export class LenigIdeaBoardElement extends LenigElement {
   }
 
   private announce(text: string): void {
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
-  }
-
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(message);
+    void this.announcer.announce(text);
   }
 
   // --- render --------------------------------------------------------------------------------------
 
   private voteState(idea: IdeaPost): { count: number; pressed: boolean; pending: boolean; voters: string[] | undefined } {
     const target = postTarget(idea.channel, idea.id);
-    const view = this.likes.view(target, idea.likeCount, this.myLikes.value?.has(target) ?? false);
-    return { ...view, voters: this.voterNames.get(target, view.count, this.common.t.unknownPerson) };
+    const view = this.likes.view(target, idea.likeCount);
+    return { ...view, voters: this.likes.likers(target, view.count, this.common.t.unknownPerson) };
   }
 
   /** Takes `IdeaPost` (the same shape as `Idea`) so lit-analyzer can check the binding. */
@@ -572,7 +533,7 @@ export class LenigIdeaBoardElement extends LenigElement {
       .voters=${vote.voters}
       .signedOut=${viewer === null}
       .headingLevel=${headingLevel}
-      .now=${this.now}
+      .now=${this.clock.now}
     ></lenig-idea-card>`;
   }
 
@@ -778,7 +739,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     if (all.length === 0) return html`<p class="notice state" part="status">${t.empty}</p>`;
     const mine = this.onlyMine ? this.viewerSub.value?.uid : undefined;
     const filtered = filterIdeas(all, { mine, status: this.statusFilter });
-    const shown = sortIdeas(filtered, this.sortBy, this.now);
+    const shown = sortIdeas(filtered, this.sortBy, this.clock.now);
     if (shown.length === 0 && (this.shownView === 'list' || this.onlyMine)) {
       return html`<div class="notice state filtered" part="status">
         <p>${t.emptyFiltered}</p>
@@ -809,7 +770,7 @@ export class LenigIdeaBoardElement extends LenigElement {
               .votePending=${vote?.pending ?? false}
               .voters=${vote?.voters}
               .offline=${this.connection.value === false}
-              .now=${this.now}
+              .now=${this.clock.now}
             ></lenig-idea-detail>`
           : nothing}
       </div>
@@ -826,21 +787,16 @@ export class LenigIdeaBoardElement extends LenigElement {
       aria-label=${this.i18n.t.boardLabel(this.channelSub.value?.name ?? this.channel)}
       @lenig-like-toggle=${this.onLikeToggle}
       @lenig-likers-request=${this.onLikersRequest}
-      @lenig-sign-in-request=${this.onSignIn}
+      @lenig-sign-in-request=${this.onSignInRequest}
       @lenig-idea-open=${this.onIdeaOpen}
       @lenig-idea-merged=${this.onMerged}
     >
       <div class="live" role="status">${this.connection.value === false ? html`<p class="offline" part="offline">${this.common.t.offline}</p>` : nothing}</div>
       ${this.renderForm()} ${this.renderToolbar()} ${this.renderBody()}
-      <p class="visually-hidden announce" role="status">${this.announcement}</p>
+      <p class="visually-hidden announce" role="status">${this.announcer.text}</p>
       ${this.renderDialog()}
     </div>`;
   }
-}
-
-/** Drafts share the composer's storage helpers under their own key, so the two never overwrite each other. */
-function draftKeyOf(channel: ChannelId): string {
-  return `idea-board:${channel}`;
 }
 
 define('lenig-idea-board', LenigIdeaBoardElement);
@@ -849,7 +805,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-idea-board': LenigIdeaBoardElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-idea-submitted': CustomEvent<IdeaSubmittedDetail>;
   }
 }

@@ -1,7 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ComboboxController } from '../../controllers/combobox.js';
+import { ProfilesController } from '../../controllers/profiles.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
 import { similarity } from '../../data/similarity.js';
 import { isStoreError } from '../../data/store.js';
 import {
@@ -19,13 +22,10 @@ import {
 import { ideaBoardMessages } from '../../i18n/messages/idea-board.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import '../comments/comments.js';
-import { ProfileCache } from '../shared/profile-cache.js';
-import type { IdeaOpenDetail } from '../idea-card/idea-card.js';
 import '../like-button/like-view.js';
-import { commonReason, toStoreError, type LenigErrorDetail } from '../shared/events.js';
+import { commonReason, toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
-import { ComboboxController } from './combobox.js';
 import { ideaDetailStyles } from './idea-detail.styles.js';
 import { define } from '../shared/define.js';
 
@@ -48,8 +48,6 @@ export interface IdeaMergedDetail {
   idea: string;
   into: string;
 }
-/** Detail of `lenig-error` from the idea board and its detail: the shared `LenigErrorDetail`, under its older name. */
-export type IdeaBoardErrorDetail = LenigErrorDetail;
 
 /** The status a "Move to" select starts on: the next step of the usual flow. */
 const NEXT: Record<IdeaStatus, IdeaStatus> = {
@@ -107,7 +105,8 @@ export class LenigIdeaDetailElement extends LenigElement {
 
   private readonly i18n = this.localize(ideaBoardMessages);
   private readonly cardText = this.localize(ideaCardMessages);
-  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly profiles = new ProfilesController(this, () => this.activeStore);
+  private readonly announcer = new AnnouncerController(this);
   private readonly history = new SubscriptionController<IdeaHistoryEntry[], [ChannelId, string]>(
     this,
     () => this.activeStore,
@@ -155,7 +154,6 @@ export class LenigIdeaDetailElement extends LenigElement {
   @state() private mergeError = '';
   /** The idea picked to merge into, while the confirmation shows. */
   @state() private mergeInto?: Idea;
-  @state() private announcement = '';
   /** Whether focus was inside before the current render (see `updated`). */
   private hadFocus = false;
 
@@ -181,13 +179,7 @@ export class LenigIdeaDetailElement extends LenigElement {
 
   // --- lifecycle -----------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.profiles.clear();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.profiles.use(this.activeStore);
     if (changed.has('ideaId') && changed.get('ideaId') !== undefined) {
       // Another idea: its forms start empty. The announcement stays, so "Merged…" is still heard.
       this.moveTo = undefined;
@@ -249,7 +241,7 @@ export class LenigIdeaDetailElement extends LenigElement {
     this.note = '';
     this.moveTo = undefined;
     this.announce(t.moved(this.cardText.t.status(status)));
-    this.emit<IdeaStatusChangedDetail>('lenig-idea-status-changed', { channel: idea.channel, idea: idea.id, status, note });
+    this.emit('lenig-idea-status-changed', { channel: idea.channel, idea: idea.id, status, note });
   }
 
   private async refuseNote(message: string): Promise<void> {
@@ -279,7 +271,7 @@ export class LenigIdeaDetailElement extends LenigElement {
     this.busy = undefined;
     this.assignPicker.clear();
     this.announce(this.i18n.t.assigned(profile.name));
-    this.emit<IdeaAssignedDetail>('lenig-idea-assigned', { channel: idea.channel, idea: idea.id, owner: profile.uid });
+    this.emit('lenig-idea-assigned', { channel: idea.channel, idea: idea.id, owner: profile.uid });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#assign')?.focus();
   }
@@ -322,11 +314,11 @@ export class LenigIdeaDetailElement extends LenigElement {
     this.mergePicker.clear();
     this.announce(this.i18n.t.merged(into.idea.title));
     // The board follows this to the surviving idea.
-    this.emit<IdeaMergedDetail>('lenig-idea-merged', { channel: idea.channel, idea: idea.id, into: into.id });
+    this.emit('lenig-idea-merged', { channel: idea.channel, idea: idea.id, into: into.id });
   }
 
   private openOther(idea: Idea): void {
-    this.emit<IdeaOpenDetail>('lenig-idea-open', { idea, section: 'details' }, { cancelable: true });
+    this.emit('lenig-idea-open', { idea, section: 'details' }, { cancelable: true });
   }
 
   // --- public methods ------------------------------------------------------------------------------
@@ -404,8 +396,7 @@ export class LenigIdeaDetailElement extends LenigElement {
 
   private announce(text: string): void {
     // Cleared first, so the same sentence twice in a row is still announced.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
+    void this.announcer.announce(text);
   }
 
   private name(uid: UserId): string {
@@ -614,7 +605,7 @@ export class LenigIdeaDetailElement extends LenigElement {
         <h3 id="comments-heading" tabindex="-1">${t.comments}</h3>
         <lenig-comments .channel=${idea.channel} .post=${idea.id}></lenig-comments>
       </div>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.announcer.text}</p>
     </div>`;
   }
 }
@@ -625,7 +616,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-idea-detail': LenigIdeaDetailElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-idea-status-changed': CustomEvent<IdeaStatusChangedDetail>;
     'lenig-idea-assigned': CustomEvent<IdeaAssignedDetail>;
     'lenig-idea-merged': CustomEvent<IdeaMergedDetail>;

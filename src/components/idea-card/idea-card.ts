@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { postTarget, type Idea, type IdeaFields, type IdeaHistoryEntry, type Post, type Profile } from '../../data/types.js';
+import { warnOnce } from '../../log.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
@@ -99,7 +100,7 @@ export class LenigIdeaCardElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6)) {
-      console.warn(`lenig: <lenig-idea-card heading-level="${String(this.headingLevel)}"> — use 1 to 6; using 3.`);
+      warnOnce(`<lenig-idea-card heading-level="${String(this.headingLevel)}"> — use 1 to 6; using 3.`);
     }
   }
 
@@ -107,7 +108,7 @@ export class LenigIdeaCardElement extends LitElement {
 
   private open(section: IdeaOpenDetail['section']): void {
     if (!this.idea) return;
-    emit<IdeaOpenDetail>(this, 'lenig-idea-open', { idea: this.idea, section }, { cancelable: true });
+    emit(this, 'lenig-idea-open', { idea: this.idea, section }, { cancelable: true });
   }
 
   // --- public methods ------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-idea-card': LenigIdeaCardElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-idea-open': CustomEvent<IdeaOpenDetail>;
   }
 }

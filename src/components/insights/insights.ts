@@ -1,11 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { warnOnce } from '../../log.js';
 import type { StatsQuery } from '../../data/store.js';
 import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat } from '../../data/types.js';
 import { insightsMessages } from '../../i18n/messages/insights.js';
-import { type LenigErrorDetail } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import {
   buildGrid,
@@ -23,8 +23,6 @@ import {
 import { insightsStyles } from './insights.styles.js';
 import { define } from '../shared/define.js';
 
-/** Detail of `lenig-error` from the insights: the shared `LenigErrorDetail`, under its older name. */
-export type InsightsErrorDetail = LenigErrorDetail;
 
 /** The periods offered, in months; the `months` attribute adds its own when it is not one of these. */
 export const PERIOD_PRESETS: readonly number[] = [3, 6, 12];
@@ -120,7 +118,6 @@ export class LenigInsightsElement extends LenigElement {
   private readonly ids = `insights-${++uid}`;
   private resizeObserver?: ResizeObserver;
   private observed?: Element;
-  private readonly warned = new Set<string>();
 
   // --- properties --------------------------------------------------------------------------------------
 
@@ -147,14 +144,13 @@ export class LenigInsightsElement extends LenigElement {
       // A new default from the page wins over what the reader picked under the old one.
       if (changed.get('months') !== undefined) this.chosenMonths = undefined;
       if (!validMonths(this.months)) {
-        this.warnOnce(
-          `months:${String(this.months)}`,
-          `lenig: <lenig-insights months="${String(this.months)}"> must be a whole number from 1 to ${MAX_MONTHS}; using ${DEFAULT_MONTHS}.`,
+        warnOnce(
+          `<lenig-insights months="${String(this.months)}"> must be a whole number from 1 to ${MAX_MONTHS}; using ${DEFAULT_MONTHS}.`,
         );
       }
     }
     if (changed.has('channel') && this.channel !== undefined && this.channel.trim() === '') {
-      this.warnOnce('channel:empty', 'lenig: <lenig-insights channel=""> is empty; counting every channel.');
+      warnOnce('<lenig-insights channel=""> is empty; counting every channel.');
     }
   }
 
@@ -215,16 +211,10 @@ export class LenigInsightsElement extends LenigElement {
     if (box) this.resizeObserver.observe(box);
   }
 
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(message);
-  }
-
   private monthName(month: MonthKey, style: 'long' | 'short' | 'narrow' = 'long', year = true): string {
     const options: Intl.DateTimeFormatOptions = { month: style, timeZone: 'UTC' };
     if (year) options.year = 'numeric';
-    return new Intl.DateTimeFormat(this.i18n.lang, options).format(monthDate(month));
+    return this.i18n.date(monthDate(month), options);
   }
 
   /** "June – November 2026" / "juni – november 2026"; one month is just its name. */
@@ -232,12 +222,11 @@ export class LenigInsightsElement extends LenigElement {
     const first = months[0]!;
     const last = months[months.length - 1]!;
     if (first === last) return this.monthName(first);
-    const f = new Intl.DateTimeFormat(this.i18n.lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    return f.formatRange(monthDate(first), monthDate(last));
+    return this.i18n.dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(monthDate(first), monthDate(last));
   }
 
   private decimal(n: number): string {
-    return new Intl.NumberFormat(this.i18n.lang, { maximumFractionDigits: 1 }).format(n);
+    return this.i18n.number(n, { maximumFractionDigits: 1 });
   }
 
   private likesText(n: number): string {

@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { LikesController, MAX_LIKER_NAMES } from '../../controllers/likes.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { warnOnce } from '../../log.js';
 import type { StoreError } from '../../data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { commonReason } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { likeButtonStyles } from './like-button.styles.js';
-import { LikerNames } from './liker-names.js';
-import { MAX_LIKER_NAMES, type LikeIcon, type LikeTargetDetail, type LikeToggleDetail, type LenigLikeViewElement } from './like-view.js';
+import { type LikeIcon, type LikeTargetDetail, type LikeToggleDetail, type LenigLikeViewElement } from './like-view.js';
 import './like-view.js';
-import { OptimisticLikes } from './optimistic-likes.js';
 import { define } from '../shared/define.js';
 
 /** Detail of `lenig-liked` and `lenig-unliked`. */
@@ -19,9 +19,6 @@ export interface LikedDetail {
   /** The count as the user sees it after the change. */
   count: number;
 }
-
-/** Detail of `lenig-error` (the one shared type, re-exported here where it was first declared). */
-export type { LenigErrorDetail } from '../shared/events.js';
 
 /** How long a failure message stays on screen (it is announced once, when it appears). */
 const MESSAGE_MS = 8000;
@@ -78,11 +75,8 @@ export class LenigLikeButtonElement extends LenigElement {
   );
   private readonly viewer = this.watchViewer();
   private readonly connection = this.watchConnection();
-  private readonly optimistic = new OptimisticLikes(
-    () => this.activeStore,
-    () => this.requestUpdate(),
-  );
-  private readonly likerNames = new LikerNames(this, () => this.activeStore);
+  /** Optimistic state and liker names; "mine" comes with this target's own likes. */
+  private readonly optimistic = new LikesController(this, { store: () => this.activeStore });
 
   @query('lenig-like-view') private view?: LenigLikeViewElement;
 
@@ -92,7 +86,6 @@ export class LenigLikeButtonElement extends LenigElement {
   /** Counts clicks so that only the last of a burst reports its outcome. */
   private clicks = 0;
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
-  private warnedTarget: string | undefined;
 
   /**
    * What is liked: a post or idea target (`post:{channel}:{id}`) or any key up to 768 bytes. Without it,
@@ -105,7 +98,6 @@ export class LenigLikeButtonElement extends LenigElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.optimistic.dispose();
     clearTimeout(this.messageTimer);
   }
 
@@ -116,13 +108,17 @@ export class LenigLikeButtonElement extends LenigElement {
   // --- handlers ------------------------------------------------------------------------------------
 
   private onToggle(e: CustomEvent<LikeToggleDetail>): void {
-    // The view's request is internal; the page hears this element's own request, which it may cancel.
-    e.stopPropagation();
     const state = this.likes.value;
-    if (!state) return;
+    if (!state) {
+      e.stopPropagation();
+      return;
+    }
+    // The view's request stops here; the page hears this element's own request, which it may cancel.
+    this.relay<'lenig-like-toggle'>(e, ({ liked }) => this.toggle(state, liked));
+  }
+
+  private toggle(state: LikeState, liked: boolean): void {
     const target = state.target;
-    const liked = e.detail.liked;
-    if (!this.emit<LikeToggleDetail>('lenig-like-toggle', { target, liked }, { cancelable: true })) return;
     this.say(undefined);
     const click = ++this.clicks;
     this.optimistic.toggle(target, state.count, state.mine).then(
@@ -130,7 +126,7 @@ export class LenigLikeButtonElement extends LenigElement {
         if (click !== this.clicks) return;
         const now = this.likes.value;
         const count = now ? this.optimistic.view(target, now.count, now.mine).count : 0;
-        this.emit<LikedDetail>(liked ? 'lenig-liked' : 'lenig-unliked', { target, count });
+        this.emit(liked ? 'lenig-liked' : 'lenig-unliked', { target, count });
       },
       (error: StoreError) => {
         const t = this.i18n.t;
@@ -141,8 +137,10 @@ export class LenigLikeButtonElement extends LenigElement {
   }
 
   private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
-    e.stopPropagation();
-    if (!this.emit<LikeTargetDetail>('lenig-sign-in-request', { target: e.detail.target }, { cancelable: true })) return;
+    this.relay<'lenig-sign-in-request'>(e, () => this.signIn());
+  }
+
+  private signIn(): void {
     const store = this.activeStore;
     if (!store) return;
     this.say(undefined);
@@ -175,19 +173,13 @@ export class LenigLikeButtonElement extends LenigElement {
   /** The target in use: the attribute, else the page's canonical address. */
   get resolvedTarget(): LikeTarget {
     if (this.target) return this.target;
-    if (this.target === '' && this.warnedTarget !== '') {
-      this.warnedTarget = '';
-      console.warn('lenig: <lenig-like-button target=""> is empty; liking the page instead.');
-    }
+    if (this.target === '') warnOnce('<lenig-like-button target=""> is empty; liking the page instead.');
     const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]');
     if (canonical) {
       try {
         return pageTarget(canonical.href);
       } catch {
-        if (this.warnedTarget !== canonical.href) {
-          this.warnedTarget = canonical.href;
-          console.warn(`lenig: <link rel="canonical" href="${canonical.href}"> is not a URL; liking the page address instead.`);
-        }
+        warnOnce(`<link rel="canonical" href="${canonical.href}"> is not a URL; liking the page address instead.`);
       }
     }
     return pageTarget(location.href);
@@ -208,7 +200,7 @@ export class LenigLikeButtonElement extends LenigElement {
     if (!this.wantLikers) return undefined;
     const others = state.likers.filter((uid) => uid !== viewer?.uid);
     const you = pressed && viewer ? [this.i18n.t.you] : [];
-    const names = this.likerNames.resolve(others.slice(0, MAX_LIKER_NAMES - you.length), this.common.t.unknownPerson);
+    const names = this.optimistic.namesOf(others.slice(0, MAX_LIKER_NAMES - you.length), this.common.t.unknownPerson);
     return names && [...you, ...names];
   }
 
@@ -255,7 +247,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-like-button': LenigLikeButtonElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-liked': CustomEvent<LikedDetail>;
     'lenig-unliked': CustomEvent<LikedDetail>;
   }

@@ -1,6 +1,9 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { MAX_LIKER_NAMES } from '../../controllers/likes.js';
+import { AnchoredPopoverController, supportsPopover } from '../../controllers/popover.js';
+import { warnOnce } from '../../log.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { emit } from '../shared/events.js';
@@ -22,15 +25,10 @@ export interface LikeTargetDetail {
 export type LikeIcon = 'thumb' | 'heart';
 const ICONS: readonly LikeIcon[] = ['thumb', 'heart'];
 
-/** How many names the "liked by" tooltip lists before "and N others". */
-export const MAX_LIKER_NAMES = 5;
-
 /** Delay before a hover opens the tooltip, so sweeping the mouse across a feed does not flash tooltips. */
 const HOVER_OPEN_MS = 300;
 /** Delay before leaving closes it, so the pointer can cross the gap onto the tooltip itself. */
 const HOVER_CLOSE_MS = 150;
-
-const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /**
  * The like control itself, without data: a toggle button with an icon and a count, and a "liked by"
@@ -64,6 +62,20 @@ export class LenigLikeViewElement extends LitElement {
   static override styles = likeViewStyles;
 
   private readonly i18n = new LocalizeController(this, likeButtonMessages);
+  private readonly tooltip = new AnchoredPopoverController(this, {
+    anchor: () => this.button,
+    popup: () => this.tip,
+    side: 'block-start',
+    align: 'start',
+    gap: 6,
+    edge: 4,
+    // Escape must work while the pointer rests on the button and focus is elsewhere.
+    onEscape: () => {
+      this.dismissed = true;
+      this.sync();
+      return true;
+    },
+  });
 
   @query('button') private button!: HTMLButtonElement;
   @query('.tip') private tip!: HTMLElement;
@@ -99,24 +111,29 @@ export class LenigLikeViewElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.hoverTimer);
-    this.setOpen(false);
+    this.open = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('icon') && !ICONS.includes(this.icon)) {
-      console.warn(`lenig: <lenig-like-view icon="${String(this.icon)}"> — use "thumb" or "heart"; showing "thumb".`);
+      warnOnce(`<lenig-like-view icon="${String(this.icon)}"> — use "thumb" or "heart"; showing "thumb".`);
     }
     if (changed.has('target') && changed.get('target') !== undefined) {
       // A new target has its own likers; ask again on the next hover or focus.
       this.requestedFor = undefined;
     }
     if (changed.has('count') && (!Number.isFinite(this.count) || this.count < 0)) {
-      console.warn(`lenig: <lenig-like-view count="${this.count}"> — expected a number ≥ 0.`);
+      warnOnce(`<lenig-like-view count="${this.count}"> — expected a number ≥ 0.`);
     }
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open') || (this.open && (changed.has('likers') || changed.has('count')))) this.placeTip();
+    if (changed.has('open')) {
+      if (this.open) this.tooltip.show();
+      else this.tooltip.hide();
+    } else if (this.open && (changed.has('likers') || changed.has('count'))) {
+      this.tooltip.place();
+    }
   }
 
   // --- handlers ------------------------------------------------------------------------------------
@@ -124,10 +141,10 @@ export class LenigLikeViewElement extends LitElement {
   private onClick(): void {
     if (this.disabled || this.loading) return;
     if (this.signedOut) {
-      emit<LikeTargetDetail>(this, 'lenig-sign-in-request', { target: this.target }, { cancelable: true });
+      emit(this, 'lenig-sign-in-request', { target: this.target }, { cancelable: true });
       return;
     }
-    emit<LikeToggleDetail>(this, 'lenig-like-toggle', { target: this.target, liked: !this.pressed }, { cancelable: true });
+    emit(this, 'lenig-like-toggle', { target: this.target, liked: !this.pressed }, { cancelable: true });
   }
 
   private onPointerEnter(): void {
@@ -156,17 +173,6 @@ export class LenigLikeViewElement extends LitElement {
     this.sync();
   }
 
-  private readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !this.open) return;
-    // Only swallow Escape when it did something, so a dialog around the button still closes on the next one.
-    e.preventDefault();
-    e.stopPropagation();
-    this.dismissed = true;
-    this.sync();
-  };
-
-  private readonly onScroll = (): void => this.placeTip();
-
   // --- public methods ------------------------------------------------------------------------------
 
   /** Moves focus to the button. */
@@ -179,51 +185,12 @@ export class LenigLikeViewElement extends LitElement {
   private requestLikers(): void {
     if (this.requestedFor === this.target) return;
     this.requestedFor = this.target;
-    emit<LikeTargetDetail>(this, 'lenig-likers-request', { target: this.target });
+    emit(this, 'lenig-likers-request', { target: this.target });
   }
 
   private sync(): void {
     if (!this.hovered && !this.focused) this.dismissed = false;
-    this.setOpen((this.hovered || this.focused) && !this.dismissed && !this.loading);
-  }
-
-  private setOpen(open: boolean): void {
-    if (open === this.open) return;
-    this.open = open;
-    if (open) {
-      // Escape must work while the pointer rests on the button and focus is elsewhere.
-      document.addEventListener('keydown', this.onKeyDown, true);
-      window.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
-      window.addEventListener('resize', this.onScroll, { passive: true });
-    } else {
-      document.removeEventListener('keydown', this.onKeyDown, true);
-      window.removeEventListener('scroll', this.onScroll, { capture: true });
-      window.removeEventListener('resize', this.onScroll);
-    }
-  }
-
-  /** Shows or hides the popover and puts it above the button (below when there is no room above). */
-  private placeTip(): void {
-    const tip = this.tip;
-    if (!tip) return;
-    if (!supportsPopover) {
-      tip.classList.toggle('open', this.open);
-      return;
-    }
-    const isOpen = tip.matches(':popover-open');
-    if (!this.open) {
-      if (isOpen) tip.hidePopover();
-      return;
-    }
-    if (!isOpen) tip.showPopover();
-    const anchor = this.button.getBoundingClientRect();
-    const box = tip.getBoundingClientRect();
-    const gap = 6;
-    let top = anchor.top - box.height - gap;
-    if (top < 4) top = anchor.bottom + gap;
-    const left = Math.min(Math.max(4, anchor.left), Math.max(4, window.innerWidth - box.width - 4));
-    tip.style.top = `${Math.round(top)}px`;
-    tip.style.left = `${Math.round(left)}px`;
+    this.open = (this.hovered || this.focused) && !this.dismissed && !this.loading;
   }
 
   /** "3 likes" / "3 keer", or "no likes yet". */
@@ -240,7 +207,7 @@ export class LenigLikeViewElement extends LitElement {
     // Names can be fewer than the count: the store lists only the newest likers.
     const others = Math.max(this.count, this.likers.length) - names.length;
     const parts = others > 0 ? [...names, this.i18n.plural(others, { one: t.othersOne, other: t.othersOther })] : names;
-    return t.likedBy(new Intl.ListFormat(this.i18n.lang, { type: 'conjunction' }).format(parts));
+    return t.likedBy(this.i18n.list(parts));
   }
 
   // --- render --------------------------------------------------------------------------------------
@@ -297,7 +264,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-like-view': LenigLikeViewElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-like-toggle': CustomEvent<LikeToggleDetail>;
     'lenig-likers-request': CustomEvent<LikeTargetDetail>;
     'lenig-sign-in-request': CustomEvent<LikeTargetDetail>;

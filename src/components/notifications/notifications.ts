@@ -1,14 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ClockController } from '../../controllers/clock.js';
+import { AnchoredPopoverController, supportsPopover } from '../../controllers/popover.js';
+import { ProfilesController } from '../../controllers/profiles.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
 import type { LenigStore } from '../../data/store.js';
 import type { ChannelId, Notification, Profile, UserId } from '../../data/types.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { notificationsMessages } from '../../i18n/messages/notifications.js';
-import { ProfileCache } from '../shared/profile-cache.js';
 import { renderAvatar } from '../shared/avatar.js';
-import { toStoreError, type LenigErrorDetail } from '../shared/events.js';
+import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { notificationsStyles } from './notifications.styles.js';
 import { define } from '../shared/define.js';
@@ -20,21 +23,13 @@ export interface NotificationOpenDetail {
   notification: Notification;
 }
 
-/** Detail of `lenig-error` from the notifications: the shared `LenigErrorDetail`, under its older name. */
-export type NotificationsErrorDetail = LenigErrorDetail;
-
 /** The badge shows at most this; more reads "99+". */
 export const BADGE_CAP = 99;
 /** The panel lists this many, newest first; the badge and the bell's name still count every unread one. */
 export const MAX_SHOWN = 50;
 /** How long an announcement waits for the actor's name before it says "Someone". */
 const NAME_WAIT_MS = 1500;
-/** Gap between the bell and the panel, and between the panel and the viewport edge. */
-const GAP = 6;
-const EDGE = 8;
-
 let uid = 0;
-const supportsPopover = typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function';
 
 /**
  * A bell with the number of unread notifications and a panel listing them, newest first: likes of
@@ -108,7 +103,25 @@ export class LenigNotificationsElement extends LenigElement {
   private readonly connection = this.watchConnection();
 
   /** Actors' profiles, subscribed only for notifications on screen or being announced. */
-  private readonly profiles = new ProfileCache(() => this.requestUpdate());
+  private readonly profiles = new ProfilesController(this, () => this.activeStore);
+  private readonly announcer = new AnnouncerController(this);
+  /** Relative times ("2 minutes ago") move on while the panel is open. */
+  private readonly clock = new ClockController(this, { period: 60_000, when: () => this.open });
+  /**
+   * The panel: under the bell, its end edge lined up with the bell's when there is room, above the bell
+   * when there is more room there. A click outside closes it.
+   */
+  private readonly panelPopover = new AnchoredPopoverController(this, {
+    anchor: () => this.bell,
+    popup: () => this.panel,
+    side: 'block-end',
+    align: 'end',
+    need: 240,
+    gap: 6,
+    edge: 8,
+    room: { min: 160 },
+    onOutsidePointer: () => this.onOutsidePointer(),
+  });
 
   /**
    * Whether a liked post is an idea (a like of an idea is a vote), read once per post: `undefined`
@@ -125,13 +138,10 @@ export class LenigNotificationsElement extends LenigElement {
   // --- state -------------------------------------------------------------------------------------------
 
   @state() private open = false;
-  /** Text of the polite live region next to the bell. */
-  @state() private announcement = '';
   /** A failure to mark read or sign in, shown in the panel (or next to the bell). */
   @state() private failure = '';
   /** Ids marked read here whose write the store has not confirmed yet: shown read at once. */
   @state() private markedRead: ReadonlySet<string> = new Set();
-  @state() private now = new Date();
 
   private readonly ids = `notifications-${++uid}`;
   /** Every id seen since the list first loaded; anything else that arrives unread is new. */
@@ -141,22 +151,17 @@ export class LenigNotificationsElement extends LenigElement {
   /** New notifications waiting for their actor's name before they are announced. */
   private pendingAnnounce: { items: Notification[]; since: number } | undefined;
   private announceTimer?: ReturnType<typeof setTimeout>;
-  private clockTimer?: ReturnType<typeof setInterval>;
   private focusPanelAfterRender = false;
 
   // --- lifecycle ---------------------------------------------------------------------------------------
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopListening();
-    this.profiles.clear();
     clearTimeout(this.announceTimer);
-    clearInterval(this.clockTimer);
     this.open = false;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    this.profiles.use(this.activeStore);
     if (this.kindsStore !== this.activeStore) {
       this.kindsStore = this.activeStore;
       this.kinds.clear();
@@ -166,8 +171,8 @@ export class LenigNotificationsElement extends LenigElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open')) this.syncPanel();
-    if (this.open) this.place();
+    if (this.open) this.panelPopover.show();
+    else if (changed.has('open')) this.panelPopover.hide();
     if (this.focusPanelAfterRender && this.panel) {
       this.focusPanelAfterRender = false;
       this.focusFirst();
@@ -203,29 +208,19 @@ export class LenigNotificationsElement extends LenigElement {
     if (next) this.close(false);
   }
 
-  private readonly onDocumentPointerDown = (e: PointerEvent): void => {
-    if (!this.open || e.composedPath().includes(this)) return;
+  private onOutsidePointer(): void {
+    if (!this.open) return;
     this.close(false);
     // A click on something that takes focus keeps it there; on plain page, focus comes back to the bell.
     setTimeout(() => {
       const active = document.activeElement;
       if (!active || active === document.body || active === this) this.bell?.focus({ preventScroll: true });
     });
-  };
-
-  private readonly onViewportChange = (): void => {
-    if (this.open) this.place();
-  };
+  }
 
   private onItemClick(n: Notification): void {
     if (!this.isRead(n)) void this.markRead([n.id]);
-    const event = new CustomEvent<NotificationOpenDetail>('lenig-notification-open', {
-      detail: { channel: n.channel, post: n.post, notification: n },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) this.close(true);
+    if (this.emit('lenig-notification-open', { channel: n.channel, post: n.post, notification: n }, { cancelable: true })) this.close(true);
   }
 
   private onMarkAll(): void {
@@ -248,7 +243,7 @@ export class LenigNotificationsElement extends LenigElement {
     // While the viewer is still loading the panel opens on its loading state; signed out it cannot.
     if (this.open || (this.viewer.status === 'ready' && !this.viewer.value)) return;
     this.failure = '';
-    this.now = new Date();
+    this.clock.refresh();
     this.open = true;
     this.focusPanelAfterRender = true;
   }
@@ -349,10 +344,8 @@ export class LenigNotificationsElement extends LenigElement {
   }
 
   /** Clearing first makes a repeated message be read again. */
-  private async announce(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
+  private announce(message: string): Promise<void> {
+    return this.announcer.announce(message);
   }
 
   /** Whether the post a notification is about is an idea; read once, then known. */
@@ -401,65 +394,6 @@ export class LenigNotificationsElement extends LenigElement {
     }
   }
 
-  private syncPanel(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    if (this.open) {
-      if (supportsPopover && !panel.matches(':popover-open')) panel.showPopover();
-      this.listen();
-      clearInterval(this.clockTimer);
-      // Relative times ("2 minutes ago") move on while the panel is open.
-      this.clockTimer = setInterval(() => (this.now = new Date()), 60_000);
-    } else {
-      if (supportsPopover && panel.matches(':popover-open')) panel.hidePopover();
-      this.stopListening();
-      clearInterval(this.clockTimer);
-    }
-  }
-
-  private listen(): void {
-    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-    window.addEventListener('resize', this.onViewportChange);
-    window.addEventListener('scroll', this.onViewportChange, true);
-  }
-
-  private stopListening(): void {
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    window.removeEventListener('resize', this.onViewportChange);
-    window.removeEventListener('scroll', this.onViewportChange, true);
-  }
-
-  /**
-   * Puts the panel (fixed, in the top layer) under the bell, right-aligned to it when there is room to
-   * the left, else left-aligned; above the bell when there is more room there. Set through the CSSOM, so
-   * a page with a strict style-src policy allows it.
-   */
-  private place(): void {
-    const panel = this.panel;
-    const bell = this.bell;
-    if (!supportsPopover || !panel || !bell) return;
-    const b = bell.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth;
-    const vh = window.innerHeight;
-    const width = panel.offsetWidth;
-    let left = b.right - width;
-    if (left < EDGE) left = b.left;
-    left = Math.max(EDGE, Math.min(left, vw - width - EDGE));
-    const below = vh - b.bottom - GAP - EDGE;
-    const above = b.top - GAP - EDGE;
-    const s = panel.style;
-    s.left = `${Math.round(left)}px`;
-    if (below >= 240 || below >= above) {
-      s.top = `${Math.round(b.bottom + GAP)}px`;
-      s.bottom = 'auto';
-      s.setProperty('--_room', `${Math.max(160, below)}px`);
-    } else {
-      s.top = 'auto';
-      s.bottom = `${Math.round(vh - b.top + GAP)}px`;
-      s.setProperty('--_room', `${Math.max(160, above)}px`);
-    }
-  }
-
   private focusFirst(): void {
     const first = this.renderRoot.querySelector<HTMLElement>('[part~="item"]');
     (first ?? this.panel)?.focus();
@@ -504,7 +438,7 @@ export class LenigNotificationsElement extends LenigElement {
         ${bellIcon} ${!loading && unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${badge}</span>` : nothing}
         ${failed ? html`<span class="badge" part="badge" aria-hidden="true">!</span>` : nothing}
       </button>
-      <span class="visually-hidden" role="status">${this.announcement}</span>
+      <span class="visually-hidden" role="status">${this.announcer.text}</span>
       <div
         id=${panelId}
         class="panel"
@@ -588,7 +522,7 @@ export class LenigNotificationsElement extends LenigElement {
         <span class="sentence">${read ? nothing : html`<span class="visually-hidden">${t.unread} </span>`}${this.sentence(n, profile)}</span>
         ${n.type === 'idea-status' && n.note ? html`<q part="note">${n.note}</q>` : nothing}
         <time part="time" datetime=${n.createdAt.toISOString()} title=${this.i18n.date(n.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-          >${this.i18n.relativeTime(n.createdAt, this.now)}</time
+          >${this.i18n.relativeTime(n.createdAt, this.clock.now)}</time
         >
       </span>
       <span class="dot ${read ? 'read' : ''}" aria-hidden="true"></span>
@@ -612,7 +546,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-notifications': LenigNotificationsElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-notification-open': CustomEvent<NotificationOpenDetail>;
   }
 }

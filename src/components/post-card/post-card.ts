@@ -8,7 +8,7 @@ import { postCardMessages } from '../../i18n/messages/post-card.js';
 import '../comments/comments.js';
 import '../like-button/like-view.js';
 import { renderAvatar } from '../shared/avatar.js';
-import { commonReason, emit } from '../shared/events.js';
+import { commonReason, emit, type DetailOf } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
 import { define } from '../shared/define.js';
@@ -32,6 +32,9 @@ export interface PostReportRequestDetail extends PostRequestDetail {
 export interface PostHideRequestDetail extends PostRequestDetail {
   hidden: boolean;
 }
+
+/** The requests a card makes; `<lenig-feed>` answers them. */
+type PostRequestName = 'lenig-post-edit' | 'lenig-post-delete' | 'lenig-post-report' | 'lenig-post-hide';
 
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'report';
 type Busy = 'save' | 'delete' | 'report' | 'hide' | undefined;
@@ -262,9 +265,10 @@ export class LenigPostCardElement extends LitElement {
    * Fires a request and waits for its answer. True when done (or unanswered); false when it failed
    * (the reason is in `error`) or was cancelled.
    */
-  private async run<D extends object>(busy: Busy, type: string, detail: D): Promise<boolean> {
+  private async run<K extends PostRequestName>(busy: Busy, type: K, detail: Omit<DetailOf<K>, 'respondWith'>): Promise<boolean> {
     let outcome: Promise<unknown> | undefined;
-    const allowed = emit(this, type, { ...detail, respondWith: (p: Promise<unknown>) => (outcome = p) }, { cancelable: true });
+    const request = { ...detail, respondWith: (p: Promise<unknown>) => void (outcome = p) } as DetailOf<K>;
+    const allowed = emit(this, type, request, { cancelable: true });
     if (!outcome) return allowed;
     this.busy = busy;
     this.error = '';
@@ -484,7 +488,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'lenig-post-card': LenigPostCardElement;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-post-edit': CustomEvent<PostEditRequestDetail>;
     'lenig-post-delete': CustomEvent<PostRequestDetail>;
     'lenig-post-report': CustomEvent<PostReportRequestDetail>;

@@ -8,12 +8,13 @@
  * context keys), the second copy's configuration reaches them. When the two copies differ in version, the
  * console says so once.
  */
+import { warnOnce } from '../../log.js';
 import { VERSION } from '../../version.js';
 
 interface DefinedBy {
   /** tag → the version of lenig that defined it */
   tags: Map<string, string>;
-  /** versions already warned about */
+  /** Warned keys of earlier copies, which read this same object; kept so they keep working. */
   warned: Set<string>;
 }
 
@@ -31,22 +32,13 @@ export function define(tag: string, constructor: CustomElementConstructor): bool
   if (customElements.get(tag)) {
     const other = registry.tags.get(tag);
     if (other === undefined) {
-      warnOnce(`foreign:${tag}`, `lenig: <${tag}> is already defined by another script on this page; lenig ${VERSION} leaves it alone.`);
+      warnOnce(`<${tag}> is already defined by another script on this page; lenig ${VERSION} leaves it alone.`, `define:foreign:${tag}`);
     } else if (other !== VERSION) {
-      warnOnce(
-        `version:${other}`,
-        `lenig: two versions are on this page (${other} and ${VERSION}); the elements of ${other}, loaded first, are used.`,
-      );
+      warnOnce(`two versions are on this page (${other} and ${VERSION}); the elements of ${other}, loaded first, are used.`, `define:version:${other}`);
     }
     return false;
   }
   customElements.define(tag, constructor);
   registry.tags.set(tag, VERSION);
   return true;
-}
-
-function warnOnce(key: string, message: string): void {
-  if (registry.warned.has(key)) return;
-  registry.warned.add(key);
-  console.warn(message);
 }

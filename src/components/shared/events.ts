@@ -18,17 +18,40 @@ export interface EmitOptions {
   cancelable?: boolean;
 }
 
+/** The names of lenig's events: every `lenig-…` key of `GlobalEventHandlersEventMap`. */
+export type LenigEventName = Extract<keyof GlobalEventHandlersEventMap, `lenig-${string}`>;
+
+/** The detail type of a lenig event. */
+export type DetailOf<K extends LenigEventName> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
 /**
  * Fires a lenig event from `target`: bubbling and composed, so a listener on the page hears it through
- * every shadow root. Returns false when a listener cancelled it.
+ * every shadow root. Returns false when a listener cancelled it. Every lenig event goes through here,
+ * typed by its entry in `GlobalEventHandlersEventMap`.
  */
-export function emit<T>(target: EventTarget, type: string, detail: T, { cancelable = false }: EmitOptions = {}): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+export function emit<K extends LenigEventName>(target: EventTarget, type: K, detail: DetailOf<K>, { cancelable = false }: EmitOptions = {}): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }
 
 /** Fires `lenig-error` from `target` for the store method `operation`. */
 export function emitError(target: EventTarget, operation: string, error: StoreError): void {
-  emit<LenigErrorDetail>(target, 'lenig-error', { operation, error });
+  emit(target, 'lenig-error', { operation, error });
+}
+
+/**
+ * The container's side of the one event contract. A leaf's request (`lenig-like-toggle`,
+ * `lenig-sign-in-request` …) stops at the container that acts on it, is fired again, cancelable, from the
+ * container's own element, and `act` runs only when nobody called `preventDefault()` there. A refused
+ * request is refused at the leaf too, so a leaf that waits for an answer knows. Returns whether it acted.
+ */
+export function relay<K extends LenigEventName>(host: EventTarget, event: GlobalEventHandlersEventMap[K] & CustomEvent<DetailOf<K>>, act: (detail: DetailOf<K>) => void): boolean {
+  event.stopPropagation();
+  if (!emit(host, event.type as K, event.detail, { cancelable: true })) {
+    event.preventDefault();
+    return false;
+  }
+  act(event.detail);
+  return true;
 }
 
 /** Whatever a store call threw, as a StoreError (code `unknown` when it was not one already). */
@@ -55,7 +78,7 @@ export function commonReason(error: unknown, t: CommonText): string | undefined 
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'lenig-error': CustomEvent<LenigErrorDetail>;
   }
 }

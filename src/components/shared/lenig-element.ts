@@ -3,12 +3,13 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { watchPageState, type PageState } from '../../config/page.js';
 import { storeContext } from '../../data/context.js';
-import { SubscriptionController } from '../../data/controllers/subscription-controller.js';
+import { SubscriptionController } from '../../controllers/subscription.js';
+import { errorOnce } from '../../log.js';
 import type { LenigStore, StoreError } from '../../data/store.js';
 import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
-import { emit, emitError, type EmitOptions } from './events.js';
+import { emit, emitError, relay, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
 
 /**
  * Base of the container elements: finds the store (from a `storeContext` provider, a `store` property, or
@@ -74,16 +75,21 @@ export class LenigElement extends LitElement {
   /** Names a missing required attribute once in the console and returns the message for the widget. */
   protected missingAttribute(attribute: string): TemplateResult {
     const tag = this.localName;
-    if (!warned.has(`${tag}:${attribute}`)) {
-      warned.add(`${tag}:${attribute}`);
-      console.error(`lenig: <${tag}> needs a "${attribute}" attribute.`);
-    }
+    errorOnce(`<${tag}> needs a "${attribute}" attribute.`);
     return html`<p class="notice error" role="alert" part="status">${this.common.t.missingAttribute(tag, attribute)}</p>`;
   }
 
   /** Fires a bubbling, composed `CustomEvent`; false when a listener cancelled it (see `events.ts`). */
-  protected emit<T>(type: string, detail: T, options?: EmitOptions): boolean {
+  protected emit<K extends LenigEventName>(type: K, detail: DetailOf<K>, options?: EmitOptions): boolean {
     return emit(this, type, detail, options);
+  }
+
+  /**
+   * Acts on a leaf's request the one way every container does: the request stops here, is fired again
+   * (cancelable) from this element, and `act` runs only when the page did not call `preventDefault()`.
+   */
+  protected relay<K extends LenigEventName>(event: GlobalEventHandlersEventMap[K] & CustomEvent<DetailOf<K>>, act: (detail: DetailOf<K>) => void): boolean {
+    return relay<K>(this, event, act);
   }
 
   /** Fires `lenig-error` for the store method `operation`. */
@@ -116,5 +122,3 @@ export class LenigElement extends LitElement {
     return new LocalizeController(this, messages);
   }
 }
-
-const warned = new Set<string>();

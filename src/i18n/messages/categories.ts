@@ -4,7 +4,7 @@ import { defineMessages } from '../localize.js';
  * Names of the default categories (see `DEFAULT_CATEGORIES` in data/types.ts), singular: one post's
  * badge, the composer's picker, the feed's filter chips. A channel's own category ids have no entry.
  */
-export const categoryNames = defineMessages({
+export const categoryNames = defineMessages('categories', {
   en: {
     news: 'Business news',
     idea: 'Improvement idea',
@@ -25,7 +25,7 @@ export const categoryNames = defineMessages({
  * The same names in the plural, for the insights' chart, legend and table, where a bar stands for many
  * posts ("Personal updates", not the composer's "Personal update").
  */
-export const categoryGroupNames = defineMessages({
+export const categoryGroupNames = defineMessages('categoryGroups', {
   en: {
     news: 'Business news',
     idea: 'Improvement ideas',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../localize.js';
 
 /** Strings of `<lenig-comments>`. */
-export const commentsMessages = defineMessages({
+export const commentsMessages = defineMessages('comments', {
   en: {
     label: 'Comments',
     loading: 'Loading comments…',

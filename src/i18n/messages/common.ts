@@ -1,7 +1,7 @@
 import { defineMessages } from '../localize.js';
 
 /** Strings every widget shares: configuration problems, loading, offline, errors. */
-export const commonMessages = defineMessages({
+export const commonMessages = defineMessages('common', {
   en: {
     loading: 'Loading…',
     retry: 'Try again',

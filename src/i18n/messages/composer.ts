@@ -5,7 +5,7 @@ import { categoryName, categoryNames, readableCategory } from './categories.js';
  * Strings of `<lenig-composer>`. Numbers arrive already formatted (`Intl.NumberFormat` of the widget's
  * language) next to the raw count, so the plural choice uses the number and the text shows "2,000".
  */
-export const composerMessages = defineMessages({
+export const composerMessages = defineMessages('composer', {
   en: {
     label: (channel: string) => `Share something with ${channel}`,
     placeholder: 'Write a post. Type @ to mention someone.',

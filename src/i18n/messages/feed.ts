@@ -1,7 +1,7 @@
 import { defineMessages } from '../localize.js';
 
 /** Strings of `<lenig-feed>`. Plural pairs `…One` / `…Other` take the formatted number as `{n}`. */
-export const feedMessages = defineMessages({
+export const feedMessages = defineMessages('feed', {
   en: {
     feedLabel: (channel: string) => `Posts in ${channel}`,
     loadingPosts: 'Loading posts…',

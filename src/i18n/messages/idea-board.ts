@@ -5,7 +5,7 @@ import { defineMessages } from '../localize.js';
  * (`idea-card.ts`). Numbers arrive formatted; plurals are picked with `plural()` from the `…One` /
  * `…Other` pairs (`{n}` is the number).
  */
-export const ideaBoardMessages = defineMessages({
+export const ideaBoardMessages = defineMessages('ideaBoard', {
   en: {
     boardLabel: (channel: string) => `Ideas in ${channel}`,
     toolbar: 'Show ideas',

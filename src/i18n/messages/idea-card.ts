@@ -22,7 +22,7 @@ const statusNl: Record<IdeaStatus, string> = {
  * Strings of `<lenig-idea-card>`, and the status names every idea widget uses. Numbers arrive formatted;
  * plurals are picked with `plural()` from the `…One` / `…Other` pairs (`{n}` is the number).
  */
-export const ideaCardMessages = defineMessages({
+export const ideaCardMessages = defineMessages('ideaCard', {
   en: {
     status: (status: IdeaStatus) => statusEn[status] ?? status,
     statusLabel: (status: string) => `Status: ${status}`,

@@ -5,7 +5,7 @@ import { categoryGroupNames, categoryName, readableCategory } from './categories
  * Strings of `<lenig-insights>`. Numbers and month names arrive formatted (Intl); plural pairs
  * `…One` / `…Other` take the formatted number as `{n}`.
  */
-export const insightsMessages = defineMessages({
+export const insightsMessages = defineMessages('insights', {
   en: {
     category: (key: string) => categoryName(categoryGroupNames.en, key) ?? readableCategory(key),
     title: 'Posts and likes per category',

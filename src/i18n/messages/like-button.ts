@@ -4,7 +4,7 @@ import { defineMessages } from '../localize.js';
  * Strings of `<lenig-like-view>` and `<lenig-like-button>`. Counts arrive already formatted by
  * `Intl.NumberFormat`; the plural form is chosen with `Intl.PluralRules` (`LocalizeController.plural`).
  */
-export const likeButtonMessages = defineMessages({
+export const likeButtonMessages = defineMessages('likeButton', {
   en: {
     like: 'Like',
     /** Accessible name of the toggle: the action, then the count. */

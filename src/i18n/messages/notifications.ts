@@ -5,7 +5,7 @@ import { defineMessages } from '../localize.js';
  * from the idea widgets' table, so a status reads the same everywhere. Plural pairs `…One` / `…Other`
  * take the formatted number as `{n}`.
  */
-export const notificationsMessages = defineMessages({
+export const notificationsMessages = defineMessages('notifications', {
   en: {
     /** The bell's accessible name. */
     bell: 'Notifications',

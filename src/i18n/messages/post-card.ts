@@ -6,7 +6,7 @@ import { categoryName, categoryNames } from './categories.js';
  * Strings of `<lenig-post-card>`. Numbers arrive formatted; plurals are picked with `plural()` from the
  * `…One` / `…Other` pairs (`{n}` is the formatted number).
  */
-export const postCardMessages = defineMessages({
+export const postCardMessages = defineMessages('postCard', {
   en: {
     /** A channel's own categories have no translation: their key is shown as is. */
     category: (key: string) => categoryName(categoryNames.en, key) ?? key,

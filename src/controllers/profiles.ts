@@ -1,5 +1,6 @@
-import type { LenigStore, Unsubscribe } from '../../data/store.js';
-import type { Profile, UserId } from '../../data/types.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LenigStore, Unsubscribe } from '../data/store.js';
+import type { Profile, UserId } from '../data/types.js';
 
 interface Entry {
   /** `undefined` while loading, `null` when the person has no profile. */
@@ -11,19 +12,38 @@ interface Entry {
 /**
  * One live profile subscription per distinct person, however many posts or comments they wrote: a page of
  * 20 posts by 6 people holds 6 listeners. `get()` starts the subscription on first use and returns what
- * is known; `onChange` (the host's requestUpdate) runs when a profile arrives or changes.
+ * is known; the host updates when a profile arrives or changes. It follows the host's store (checked
+ * before each update) and closes every subscription when the host disconnects.
  *
  * `peek()` fetches a profile once without keeping it live (for the "liked by" names, which are many and
  * short-lived).
  */
-export class ProfileCache {
+export class ProfilesController implements ReactiveController {
   private readonly entries = new Map<UserId, Entry>();
   private store: LenigStore | undefined;
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly getStore: () => LenigStore | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.use(this.getStore());
+  }
+
+  hostUpdate(): void {
+    this.use(this.getStore());
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+    this.store = undefined;
+  }
 
   /** Points the cache at a store; a different store drops every subscription. */
-  use(store: LenigStore | undefined): void {
+  private use(store: LenigStore | undefined): void {
     if (store === this.store) return;
     this.clear();
     this.store = store;
@@ -44,7 +64,7 @@ export class ProfileCache {
   }
 
   /** Stops every subscription (the host disconnected or changed store). */
-  clear(): void {
+  private clear(): void {
     for (const e of this.entries.values()) {
       e.unsubscribe?.();
       for (const w of e.waiters) w(null);
@@ -68,7 +88,7 @@ export class ProfileCache {
         handle.done = true;
         handle.stop?.();
       }
-      if (changed) this.onChange();
+      if (changed) this.host.requestUpdate();
     };
     // A missing or unreadable profile shows as "Someone"; it must not break the post around it.
     const stop = store.subscribeProfile(uid, settle, () => settle(null));

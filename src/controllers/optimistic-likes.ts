@@ -1,6 +1,6 @@
-import { StoreError, type LenigStore } from '../../data/store.js';
-import type { LikeTarget } from '../../data/types.js';
-import { toStoreError } from '../shared/events.js';
+import { StoreError, type LenigStore } from '../data/store.js';
+import type { LikeTarget } from '../data/types.js';
+import { toStoreError } from '../components/shared/events.js';
 
 /** What a like control shows for one target. */
 export interface LikeView {

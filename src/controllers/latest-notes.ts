@@ -1,21 +1,39 @@
-import type { LenigStore, Unsubscribe } from '../../data/store.js';
-import type { ChannelId, IdeaHistoryEntry } from '../../data/types.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LenigStore, Unsubscribe } from '../data/store.js';
+import type { ChannelId, IdeaHistoryEntry } from '../data/types.js';
 
 /**
  * The latest feedback note of each idea on the board, for the cards. The store port has no "latest
  * note" field, so this holds one history subscription per idea that has left the New column — the only
  * ideas that can have a note (a store records history only with a status change). Ideas still New cost
- * nothing, and subscriptions of ideas no longer shown are closed on every `sync`.
+ * nothing. Before each update the controller asks its host which ideas those are and closes the
+ * subscriptions of ideas no longer listed; all of them close when the host disconnects.
  */
-export class LatestNotes {
+export class LatestNotesController implements ReactiveController {
   private readonly subs = new Map<string, { stop: Unsubscribe; latest?: IdeaHistoryEntry }>();
   private store: LenigStore | undefined;
   private channel: ChannelId | undefined;
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly wanted: () => { store: LenigStore | undefined; channel: ChannelId | undefined; ids: readonly string[] },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const { store, channel, ids } = this.wanted();
+    this.sync(store, channel, ids);
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+    this.store = undefined;
+    this.channel = undefined;
+  }
 
   /** Keeps exactly one subscription for each of `ids` (in `channel` of `store`). */
-  sync(store: LenigStore | undefined, channel: ChannelId | undefined, ids: readonly string[]): void {
+  private sync(store: LenigStore | undefined, channel: ChannelId | undefined, ids: readonly string[]): void {
     if (store !== this.store || channel !== this.channel) {
       this.clear();
       this.store = store;
@@ -41,7 +59,7 @@ export class LatestNotes {
           const latest = entries[entries.length - 1];
           if (latest?.id === entry.latest?.id && latest?.note === entry.latest?.note) return;
           entry.latest = latest;
-          this.onChange();
+          this.host.requestUpdate();
         },
         // A card without its note is still a good card: a failed history read is left out quietly.
         () => undefined,
@@ -59,7 +77,7 @@ export class LatestNotes {
     return this.subs.size;
   }
 
-  clear(): void {
+  private clear(): void {
     for (const sub of this.subs.values()) sub.stop();
     this.subs.clear();
   }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LenigStore, OnError, Unsubscribe } from '../store.js';
-import type { StoreError } from '../store.js';
+import type { LenigStore, OnError, Unsubscribe } from '../data/store.js';
+import type { StoreError } from '../data/store.js';
 
 export type SubscriptionStatus = 'idle' | 'pending' | 'ready' | 'error';
 

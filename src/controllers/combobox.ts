@@ -11,13 +11,24 @@ export interface ComboboxOptions<T> {
   pick: (item: T) => void;
   /** Open the list on an empty query with ArrowDown (the merge picker shows similar ideas first). */
   openOnEmpty?: boolean;
+  /**
+   * The field is a multi-line text (the composer's @mention list), whose host sets the query itself
+   * with `search()`: with the list closed the keys keep their text meaning, Enter with no option
+   * active is a new line, and a failed search just closes the list.
+   */
+  multiline?: boolean;
+  /** Each answer, e.g. to announce how many were found. */
+  onResults?: (items: readonly T[]) => void;
+  /** Escape closed the list. */
+  onDismiss?: () => void;
 }
 
 /**
- * The state and keyboard of an ARIA 1.2 editable combobox with a list popup — the pattern of the
- * composer's mention picker (focus stays in the input, the active option is `aria-activedescendant`,
- * ↑/↓ move, Enter or Tab pick, Escape closes) — as a controller, so the host renders the input and the
- * list in its own shadow root, where labels and ids resolve.
+ * The state and keyboard of an ARIA 1.2 editable combobox with a list popup (focus stays in the field,
+ * the active option is `aria-activedescendant`, ↑/↓ move, Enter or Tab pick, Escape closes) as a
+ * controller, so the host renders the field and the list in its own shadow root, where labels and ids
+ * resolve. The idea detail's owner and merge pickers use `render()`; the composer's @mention list renders
+ * its own textarea and list and drives this with `search()` and `onKeydown()`.
  */
 export class ComboboxController<T> implements ReactiveController {
   query = '';
@@ -52,8 +63,20 @@ export class ComboboxController<T> implements ReactiveController {
     void this.look(false);
   }
 
+  /** Looks up options for `query` (a host that reads the query from its own field). */
+  search(query: string): Promise<void> {
+    this.query = query;
+    return this.look(true);
+  }
+
+  /** Whether the list is showing options. */
+  get expanded(): boolean {
+    return this.open && this.items.length > 0;
+  }
+
   onKeydown(e: KeyboardEvent): void {
     const n = this.items.length;
+    if (this.options.multiline && !this.expanded) return;
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
@@ -68,6 +91,16 @@ export class ComboboxController<T> implements ReactiveController {
         if (this.open && n) this.active = this.active <= 0 ? n - 1 : this.active - 1;
         break;
       case 'Enter':
+        if (this.options.multiline) {
+          // Nothing chosen yet: Enter is a new line, as without the list.
+          if (this.active >= 0) {
+            e.preventDefault();
+            this.choose(this.active);
+          } else {
+            this.close();
+          }
+          break;
+        }
         // Enter inside the combobox never submits a surrounding form: it picks, or does nothing.
         e.preventDefault();
         if (this.open && this.active >= 0) this.choose(this.active);
@@ -86,6 +119,7 @@ export class ComboboxController<T> implements ReactiveController {
           e.preventDefault();
           e.stopPropagation();
           this.close();
+          this.options.onDismiss?.();
         } else if (this.query) {
           e.preventDefault();
           e.stopPropagation();
@@ -135,6 +169,11 @@ export class ComboboxController<T> implements ReactiveController {
     try {
       found = await this.options.search(query);
     } catch {
+      // A failed lookup only means no options; the person can keep typing.
+      if (this.options.multiline) {
+        if (seq === this.seq) this.close();
+        return;
+      }
       found = [];
     }
     // A slower answer to an older query must not replace the newer one.
@@ -143,6 +182,7 @@ export class ComboboxController<T> implements ReactiveController {
     this.answered = true;
     this.open = true;
     this.active = found.length ? Math.min(Math.max(activate, -1), found.length - 1) : -1;
+    this.options.onResults?.(found);
     this.host.requestUpdate();
   }
 

@@ -1,0 +1,199 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LenigStore, StoreError, Unsubscribe } from '../data/store.js';
+import type { LikeTarget, UserId } from '../data/types.js';
+import { toStoreError } from '../components/shared/events.js';
+import { OptimisticLikes, type LikeView } from './optimistic-likes.js';
+import { SubscriptionController } from './subscription.js';
+
+export type { LikeView } from './optimistic-likes.js';
+
+/** How many names the "liked by" tooltip lists before "and N others". */
+export const MAX_LIKER_NAMES = 5;
+
+export interface LikesOptions {
+  /** The store to read and write. */
+  store: () => LenigStore | undefined;
+  /**
+   * Who is signed in: a uid, null when signed out, undefined while not known. Given by containers that
+   * show many targets: the controller then keeps one "which do I like" subscription, opened again
+   * whenever the viewer changes, because that set belongs to whoever is signed in.
+   */
+  viewer?: () => UserId | null | undefined;
+  /** A read of who liked something failed (`operation` is the store method). */
+  onError?: (operation: string, error: StoreError) => void;
+}
+
+/**
+ * Everything about likes that the like button, the feed and the idea board share: the optimistic state
+ * of each target (see `OptimisticLikes`), the set of targets the viewer likes, and the names for the
+ * "liked by" tooltips. One controller per host; subscriptions and timers end in `hostDisconnected`.
+ */
+export class LikesController implements ReactiveController {
+  private readonly optimistic: OptimisticLikes;
+  private readonly mine?: SubscriptionController<ReadonlySet<LikeTarget>, [UserId | null]>;
+  private readonly names: LikerNames;
+  /** Likers fetched for a tooltip, with the count they were fetched at (to notice a change). */
+  private readonly fetched = new Map<LikeTarget, { count: number; uids: UserId[] | undefined }>();
+  private store: LenigStore | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: LikesOptions,
+  ) {
+    host.addController(this);
+    this.optimistic = new OptimisticLikes(options.store, () => host.requestUpdate());
+    this.names = new LikerNames(host, options.store);
+    const viewer = options.viewer;
+    if (viewer) {
+      this.mine = new SubscriptionController<ReadonlySet<LikeTarget>, [UserId | null]>(
+        host,
+        options.store,
+        () => {
+          const uid = viewer();
+          return uid === undefined ? undefined : [uid];
+        },
+        (store, _deps, next, fail) => store.subscribeMyLikes(next, fail),
+      );
+    }
+  }
+
+  hostUpdate(): void {
+    const store = this.options.store();
+    if (store !== this.store) {
+      this.store = store;
+      this.fetched.clear();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.optimistic.dispose();
+    this.fetched.clear();
+  }
+
+  /** Whether the viewer likes `target` as the server says (needs the `viewer` option). */
+  isMine(target: LikeTarget): boolean {
+    return this.mine?.value?.has(target) ?? false;
+  }
+
+  /**
+   * What to show for a target: the server's count and "mine" (default: the viewer's likes this
+   * controller follows), corrected by what the viewer just clicked.
+   */
+  view(target: LikeTarget, serverCount: number, serverMine: boolean = this.isMine(target)): LikeView {
+    return this.optimistic.view(target, serverCount, serverMine);
+  }
+
+  /**
+   * Flips `target` as the viewer sees it now, saving in the background. Rejects with the StoreError
+   * when saving failed (the view has rolled back by then).
+   */
+  toggle(target: LikeTarget, serverCount: number, serverMine: boolean = this.isMine(target)): Promise<void> {
+    return this.optimistic.toggle(target, serverCount, serverMine);
+  }
+
+  /**
+   * Fetches who liked `target` for its tooltip (a container calls this on `lenig-likers-request`);
+   * `count` is remembered, so a later change of the count fetches again.
+   */
+  async requestLikers(target: LikeTarget, count: number): Promise<void> {
+    const store = this.options.store();
+    if (!store) return;
+    const entry = { count, uids: this.fetched.get(target)?.uids };
+    this.fetched.set(target, entry);
+    try {
+      entry.uids = await store.getLikers(target, MAX_LIKER_NAMES);
+      this.host.requestUpdate();
+    } catch (error) {
+      if (this.fetched.get(target) === entry) this.fetched.delete(target);
+      this.options.onError?.('getLikers', toStoreError(error));
+    }
+  }
+
+  /**
+   * The names for `target`'s tooltip, newest first, or undefined while not asked for or loading. A
+   * count that moved since the fetch fetches again, so the tooltip never names fewer people for long.
+   */
+  likers(target: LikeTarget, count: number, unknown: string): string[] | undefined {
+    const entry = this.fetched.get(target);
+    if (!entry) return undefined;
+    if (entry.count !== count) {
+      entry.count = count;
+      queueMicrotask(() => void this.requestLikers(target, count));
+    }
+    return entry.uids && this.names.resolve(entry.uids, unknown);
+  }
+
+  /** The display names of `uids` (already known likers), or undefined while any is loading. */
+  namesOf(uids: readonly UserId[], unknown: string): string[] | undefined {
+    return this.names.resolve(uids, unknown);
+  }
+}
+
+/**
+ * Display names for the "liked by" tooltip. Profiles are subscribed lazily — only for the few likers
+ * actually asked about, only once someone hovers or focuses a like — and kept while the host is
+ * connected, so moving between buttons of one feed does not re-fetch. The store dedupes listeners, so
+ * ten buttons naming the same colleague cost one read.
+ */
+class LikerNames implements ReactiveController {
+  private readonly names = new Map<UserId, string | null>();
+  private readonly subs = new Map<UserId, Unsubscribe>();
+  private store: LenigStore | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly getStore: () => LenigStore | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.closeAll();
+  }
+
+  /**
+   * The names of `uids`, in order, or `undefined` while any of them is still loading. A uid without a
+   * profile (deleted, or an anonymous liker) is given `unknown`.
+   */
+  resolve(uids: readonly UserId[], unknown: string): string[] | undefined {
+    const store = this.getStore();
+    if (store !== this.store) {
+      this.closeAll();
+      this.store = store;
+    }
+    if (!store) return undefined;
+    let ready = true;
+    const out: string[] = [];
+    for (const uid of uids) {
+      if (!this.subs.has(uid)) this.open(store, uid);
+      const name = this.names.get(uid);
+      if (name === undefined) ready = false;
+      else out.push(name ?? unknown);
+    }
+    return ready ? out : undefined;
+  }
+
+  private open(store: LenigStore, uid: UserId): void {
+    this.subs.set(
+      uid,
+      store.subscribeProfile(
+        uid,
+        (profile) => {
+          this.names.set(uid, profile?.name || null);
+          this.host.requestUpdate();
+        },
+        // A profile the viewer may not read is shown as "Someone" rather than holding the tooltip in "loading".
+        () => {
+          this.names.set(uid, null);
+          this.host.requestUpdate();
+        },
+      ),
+    );
+  }
+
+  private closeAll(): void {
+    for (const unsubscribe of this.subs.values()) unsubscribe();
+    this.subs.clear();
+    this.names.clear();
+  }
+}

@@ -1,0 +1,809 @@
+/**
+ * firestore.rules on Google's Firestore emulator (the production rules engine), through
+ * @firebase/rules-unit-testing, with raw batched writes (not through a store, which validates first:
+ * here the rules are the only guard).
+ *
+ * First every allowed path, with what it stores; then the attacks, the classes of the Realtime Database
+ * suite (test/rules/) ported: identity, counts, ideas, privacy, escalation, validation, deletes,
+ * one cause → one notification. Each attack is a legitimate write from ./fixtures.ts with one thing
+ * changed; it must be refused with permission-denied and leave every document it touched as it was.
+ *
+ * Run: npm test -- firestore/rules   (or node --import tsx --test test/firestore/rules.test.ts)
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestContext,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  increment,
+  serverTimestamp,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  updateDoc,
+  type Firestore,
+} from 'firebase/firestore';
+import { encodeKey, newId } from '../../src/data/keys.js';
+import { monthKey, pageTarget } from '../../src/data/types.js';
+import {
+  assign,
+  CATEGORIES,
+  CH,
+  comment,
+  commit,
+  deletePost,
+  like,
+  likedId,
+  likePage,
+  mutate,
+  newPost,
+  notification,
+  postPath,
+  statPath,
+  statusChange,
+  tk,
+  unlike,
+  without,
+  type Op,
+  type PostInfo,
+} from './fixtures.js';
+import { firestoreEmulator } from './helpers.js';
+import { readDocument } from '../../scripts/firestore-emulator.mjs';
+
+setLogLevel('silent');
+
+const A = 'test-alice';
+const B = 'test-bob';
+const C = 'test-carol';
+const ADM = 'test-admin';
+
+const PROJECT = 'demo-lenig-rules';
+const emulator = await firestoreEmulator();
+const skip = 'skip' in emulator ? emulator.skip : false;
+
+// ---- seeded state: consistent, as the store would have written it -------------------------------------
+
+const T0 = Date.now() - 60_000;
+const M0 = monthKey(new Date(T0));
+const ts = Timestamp.fromMillis(T0);
+const ALICE_POST: PostInfo = { ch: CH, id: 'seed-alice-news', author: A, category: 'news', month: M0 };
+const BOB_POST: PostInfo = { ch: CH, id: 'seed-bob-news', author: B, category: 'news', month: M0 };
+const IDEA: PostInfo = { ch: CH, id: 'seed-idea', author: A, category: 'idea', month: M0 };
+/** A deleted post whose like remains in carol's userLikes. */
+const GHOST: PostInfo = { ch: CH, id: 'seed-deleted', author: A, category: 'news', month: M0 };
+const SEED_COMMENT = 'seed-comment';
+const SEED_ENTRY = 'seed-entry';
+const SEED_NOTE = 'seed-notification';
+
+const seedPost = (p: PostInfo, extra: Record<string, unknown> = {}) => ({
+  author: p.author,
+  text: `seeded ${p.id}`,
+  category: p.category,
+  createdAt: ts,
+  month: M0,
+  likeCount: 0,
+  likers: {},
+  commentCount: 0,
+  ...extra,
+});
+
+const SEED: Record<string, Record<string, unknown>> = {
+  [`admins/${ADM}`]: { admin: true },
+  [`channels/${CH}`]: { name: 'General', categories: CATEGORIES },
+  [`profiles/${A}`]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' },
+  [postPath(ALICE_POST)]: seedPost(ALICE_POST, { commentCount: 1, lastComment: SEED_COMMENT }),
+  [postPath(BOB_POST)]: seedPost(BOB_POST, { likeCount: 1, likers: { [A]: ts } }),
+  [postPath(IDEA)]: seedPost(IDEA, { title: 'Standing desks', status: 'new', owner: C, statusEntry: SEED_ENTRY }),
+  [`${postPath(IDEA)}/history/${SEED_ENTRY}`]: { status: 'new', note: 'Received', by: C, at: ts },
+  [`${postPath(ALICE_POST)}/comments/${SEED_COMMENT}`]: { author: B, text: 'Seeded comment', createdAt: ts },
+  [`userLikes/${A}`]: { t: { [tk(BOB_POST)]: true }, last: tk(BOB_POST) },
+  [`userLikes/${C}`]: { t: { [tk(GHOST)]: true }, last: tk(GHOST) },
+  [`users/${A}/notifications/${SEED_NOTE}`]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: ts, read: false },
+  'reports/seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: ts },
+  [statPath(CH, M0)]: { channel: CH, month: M0, cause: IDEA.id, c: { news: { posts: 2, likes: 1 }, idea: { posts: 1, likes: 0 } } },
+};
+
+let env: RulesTestEnvironment;
+let alice: Firestore;
+let bob: Firestore;
+let carol: Firestore;
+let admin: Firestore;
+let nobody: Firestore;
+
+const fs = (c: RulesTestContext) => c.firestore() as unknown as Firestore;
+
+before(async () => {
+  if (skip || 'skip' in emulator) return;
+  env = await initializeTestEnvironment({
+    projectId: PROJECT,
+    firestore: { host: emulator.hostname, port: emulator.port, rules: readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8') },
+  });
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    const db = fs(ctx);
+    for (const [path, data] of Object.entries(SEED)) await setDoc(doc(db, path), data);
+  });
+  alice = fs(env.authenticatedContext(A));
+  bob = fs(env.authenticatedContext(B));
+  carol = fs(env.authenticatedContext(C));
+  admin = fs(env.authenticatedContext(ADM));
+  nobody = fs(env.unauthenticatedContext());
+});
+
+after(async () => {
+  await env?.cleanup();
+  if (!('skip' in emulator)) await emulator.stop();
+});
+
+/** A document as stored, past the rules; null when there is none. Timestamps come back as Dates. */
+const value = (path: string) => readDocument((emulator as { host: string }).host, PROJECT, path);
+
+const allowed = (db: Firestore, ops: Op[]) => commit(db, ops);
+
+// ---- attacks ------------------------------------------------------------------------------------------
+
+let attempted = 0;
+let refused = 0;
+const names = new Set<string>();
+
+/** One attack: the batch must be refused and every document it touches left as it was. */
+type Who = 'alice' | 'bob' | 'carol' | 'admin' | 'nobody';
+const dbs = (): Record<Who, Firestore> => ({ alice, bob, carol, admin, nobody });
+type Ops = Op[] | (() => Op[] | Promise<Op[]>);
+/** Every write attack by name, for the check that removing its rule lets it through. */
+const attacks = new Map<string, { who: Who; ops: Ops }>();
+
+function attack(name: string, who: Who, ops: Ops): void {
+  assert.ok(!names.has(name), `attack names are unique: ${name}`);
+  names.add(name);
+  attacks.set(name, { who, ops });
+  const db = () => dbs()[who];
+  it(`attack ${names.size}: ${name} — denied`, { skip }, async () => {
+    attempted++;
+    const list = typeof ops === 'function' ? await ops() : ops;
+    const paths = [...new Set(list.map((op) => op.path))];
+    const before = await Promise.all(paths.map(value));
+    await assertFails(commit(db(), list));
+    assert.deepEqual(await Promise.all(paths.map(value)), before, 'the refused write left nothing behind');
+    refused++;
+  });
+}
+
+function attackRead(name: string, run: () => Promise<unknown>): void {
+  assert.ok(!names.has(name), `attack names are unique: ${name}`);
+  names.add(name);
+  it(`attack ${names.size}: ${name} — denied`, { skip }, async () => {
+    attempted++;
+    await assertFails(run());
+    refused++;
+  });
+}
+
+after(() => {
+  if (!skip) console.log(`# firestore rules: ${refused} of ${attempted} attacks denied (${names.size} attacks defined)`);
+});
+
+const count = async (path: string, cat: string, counter: 'posts' | 'likes') =>
+  (((await value(path))?.c as Record<string, Record<string, number>> | undefined)?.[cat]?.[counter]) ?? 0;
+
+// =========================================================================================================
+
+describe('allowed paths', { skip }, () => {
+  it('a signed-in user reads posts, channels, profiles, stats, comments, history, admins, their own likes and notifications', async () => {
+    await getDocs(collection(bob, `channels/${CH}/posts`));
+    await getDocs(collection(bob, 'channels'));
+    await getDocs(collection(bob, 'profiles'));
+    await getDocs(collection(bob, `channels/${CH}/stats`));
+    await getDocs(collection(bob, `${postPath(ALICE_POST)}/comments`));
+    await getDocs(collection(bob, `${postPath(IDEA)}/history`));
+    await getDocs(collection(bob, 'admins'));
+    assert.equal(((await getDoc(doc(alice, `userLikes/${A}`))).data()!.t as Record<string, boolean>)[tk(BOB_POST)], true);
+    assert.equal((await getDocs(collection(alice, `users/${A}/notifications`))).docs[0]!.data().actor, B);
+  });
+
+  it('creates a post with a server timestamp, counted in its month and category', async () => {
+    const t = Date.now();
+    const { info, ops } = newPost(A, { text: 'Fresh news' });
+    const before = await count(statPath(CH, info.month), 'news', 'posts');
+    await allowed(alice, ops);
+    const stored = (await value(postPath(info)))!;
+    assert.equal(stored.text, 'Fresh news');
+    assert.equal(stored.author, A);
+    const created = (stored.createdAt as Date).getTime();
+    assert.ok(created >= t - 1000 && created <= Date.now() + 1000);
+    assert.equal(await count(statPath(CH, info.month), 'news', 'posts'), before + 1);
+    assert.equal((await value(statPath(CH, info.month)))!.cause, info.id);
+  });
+
+  it('creates an idea with a title and status new, and a post that mentions someone (notified once, by an id that follows from the post)', async () => {
+    const idea = newPost(B, { category: 'idea', title: 'Bike shed' });
+    await allowed(bob, idea.ops);
+    assert.equal((await value(postPath(idea.info)))!.status, 'new');
+    const mention = newPost(B, { text: '@Alice look', mentions: [A] });
+    await allowed(bob, mention.ops);
+    assert.equal((await value(`users/${A}/notifications/mentioned:${CH}:${mention.info.id}:${B}`))!.type, 'mentioned');
+  });
+
+  it('edits your own post, stamped by the server', async () => {
+    const { info, ops } = newPost(A);
+    await allowed(alice, ops);
+    await allowed(alice, [{ kind: 'update', path: postPath(info), data: { text: 'Edited', editedAt: serverTimestamp() } }]);
+    assert.equal((await value(postPath(info)))!.text, 'Edited');
+    assert.ok((await value(postPath(info)))!.editedAt instanceof Date);
+  });
+
+  it('likes and unlikes a post: likers, count, userLikes, stat and one notification move together', async () => {
+    const { info, ops } = newPost(A);
+    await allowed(alice, ops);
+    const before = await count(statPath(CH, info.month), 'news', 'likes');
+    await allowed(bob, like(B, info));
+    let post = (await value(postPath(info)))!;
+    assert.equal(post.likeCount, 1);
+    assert.ok((post.likers as Record<string, unknown>)[B] instanceof Date);
+    assert.equal(((await value(`userLikes/${B}`))!.t as Record<string, boolean>)[tk(info)], true);
+    assert.equal(await count(statPath(CH, info.month), 'news', 'likes'), before + 1);
+    assert.equal((await value(`users/${A}/notifications/${likedId(B, info)}`))!.type, 'liked');
+    await allowed(carol, like(C, info));
+    assert.equal((await value(postPath(info)))!.likeCount, 2);
+    await allowed(bob, unlike(B, info));
+    post = (await value(postPath(info)))!;
+    assert.equal(post.likeCount, 1);
+    assert.equal((post.likers as Record<string, unknown>)[B], undefined);
+    assert.equal(((await value(`userLikes/${B}`))!.t as Record<string, boolean>)[tk(info)], undefined);
+    assert.equal(await count(statPath(CH, info.month), 'news', 'likes'), before + 1);
+    // Liking again renews the same notification: one cause, one notification per recipient.
+    await allowed(bob, like(B, info));
+    const inbox = await getDocs(collection(alice, `users/${A}/notifications`));
+    assert.equal(inbox.docs.filter((d) => d.data().type === 'liked' && d.data().post === info.id && d.data().actor === B).length, 1);
+  });
+
+  it('likes and unlikes a page', async () => {
+    const key = encodeKey(pageTarget('https://intranet.example.com/news/a.b'));
+    await allowed(bob, likePage(B, key, 1));
+    await allowed(carol, likePage(C, key, 1));
+    assert.equal((await value(`likes/${key}`))!.count, 2);
+    await allowed(bob, likePage(B, key, -1));
+    assert.equal((await value(`likes/${key}`))!.count, 1);
+  });
+
+  it('comments: the count goes up with the comment it names, and the author hears of it', async () => {
+    const before = (await value(postPath(ALICE_POST)))!.commentCount as number;
+    const { cid, ops } = comment(B, ALICE_POST, 'Agreed');
+    await allowed(bob, ops);
+    assert.equal((await value(postPath(ALICE_POST)))!.commentCount, before + 1);
+    assert.equal((await value(`${postPath(ALICE_POST)}/comments/${cid}`))!.text, 'Agreed');
+    assert.equal((await value(`users/${A}/notifications/commented:${CH}:${ALICE_POST.id}:${cid}`))!.actor, B);
+  });
+
+  it("the idea's owner moves its status with a history entry, telling the author and a voter", async () => {
+    await allowed(bob, like(B, IDEA));
+    const { eid, ops } = statusChange(C, IDEA, 'under-review', 'Looking into it', [A, B]);
+    await allowed(carol, ops);
+    const idea = (await value(postPath(IDEA)))!;
+    assert.equal(idea.status, 'under-review');
+    assert.equal(idea.statusEntry, eid);
+    assert.equal((await value(`${postPath(IDEA)}/history/${eid}`))!.by, C);
+    assert.equal((await value(`users/${B}/notifications/idea-status:${CH}:${IDEA.id}:${eid}`))!.note, 'Looking into it');
+  });
+
+  it('an admin moves a status, assigns an owner (who is told), and the owner hands it on', async () => {
+    const idea = newPost(A, { category: 'idea', title: 'Plants' });
+    await allowed(alice, idea.ops);
+    await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Yes', [A]).ops);
+    await allowed(admin, assign(ADM, idea.info, B));
+    assert.equal((await value(postPath(idea.info)))!.owner, B);
+    assert.equal((await value(`users/${B}/notifications/assigned:${CH}:${idea.info.id}:${ADM}`))!.actor, ADM);
+    await allowed(bob, assign(B, idea.info, C));
+    assert.equal((await value(postPath(idea.info)))!.owner, C);
+  });
+
+  it('an admin hides and unhides a post', async () => {
+    await allowed(admin, [{ kind: 'update', path: postPath(BOB_POST), data: { hidden: true } }]);
+    assert.equal((await value(postPath(BOB_POST)))!.hidden, true);
+    await allowed(admin, [{ kind: 'update', path: postPath(BOB_POST), data: { hidden: false } }]);
+    assert.equal((await value(postPath(BOB_POST)))!.hidden, false);
+  });
+
+  it("an admin merges an idea, pooling other people's votes", async () => {
+    const dup = newPost(B, { category: 'idea', title: 'Dup' });
+    const keep = newPost(A, { category: 'idea', title: 'Keep' });
+    await allowed(bob, dup.ops);
+    await allowed(alice, keep.ops);
+    await allowed(carol, like(C, dup.info));
+    await allowed(admin, [
+      { kind: 'update', path: postPath(keep.info), data: { likeCount: increment(1), [`likers.${C}`]: serverTimestamp() } },
+      { kind: 'set', path: `userLikes/${C}`, data: { t: { [tk(keep.info)]: true }, last: tk(keep.info) }, merge: true },
+      { kind: 'set', path: statPath(CH, keep.info.month), data: { channel: CH, month: keep.info.month, cause: keep.info.id, c: { idea: { likes: increment(1) } } }, merge: true },
+      { kind: 'update', path: postPath(dup.info), data: { mergedInto: keep.info.id } },
+    ]);
+    assert.equal((await value(postPath(keep.info)))!.likeCount, 1);
+    assert.equal((await value(postPath(dup.info)))!.mergedInto, keep.info.id);
+  });
+
+  it('the recipient marks a notification read and deletes it', async () => {
+    await updateDoc(doc(alice, `users/${A}/notifications/${SEED_NOTE}`), { read: true });
+    assert.equal((await value(`users/${A}/notifications/${SEED_NOTE}`))!.read, true);
+    const { cid, ops } = comment(B, ALICE_POST);
+    await allowed(bob, ops);
+    const path = `users/${A}/notifications/commented:${CH}:${ALICE_POST.id}:${cid}`;
+    await deleteDoc(doc(alice, path));
+    assert.equal(await value(path), null);
+  });
+
+  it('anyone signed in reports a post; only admins read and clear reports', async () => {
+    const id = newId();
+    await setDoc(doc(bob, `reports/${id}`), { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() });
+    const all = await getDocs(collection(admin, 'reports'));
+    assert.ok(all.docs.some((d) => d.id === id));
+    await deleteDoc(doc(admin, `reports/${id}`));
+    assert.equal(await value(`reports/${id}`), null);
+  });
+
+  it('writes your own profile, with the name suffixes the search uses', async () => {
+    await setDoc(doc(bob, `profiles/${B}`), { name: 'Bob de Vries', nameLower: 'bob de vries', nameFrom2: 'de vries', nameFrom3: 'vries', jobTitle: 'Sales' });
+    assert.equal((await value(`profiles/${B}`))!.nameFrom3, 'vries');
+  });
+
+  it('an admin adds an admin and a channel', async () => {
+    await allowed(admin, [
+      { kind: 'set', path: `admins/${C}`, data: { admin: true } },
+      { kind: 'set', path: 'channels/extra', data: { name: 'Extra', categories: { news: 0 } } },
+    ]);
+    assert.equal((await value(`admins/${C}`))!.admin, true);
+    await deleteDoc(doc(admin, `admins/${C}`));
+    assert.equal(await value(`admins/${C}`), null);
+  });
+
+  it('deletes your own post with its comments and history, uncounted from its stat; an old like can still be withdrawn', async () => {
+    const { info, ops } = newPost(A, { category: 'idea', title: 'Short-lived' });
+    await allowed(alice, ops);
+    await allowed(bob, like(B, info));
+    const { cid, ops: commentOps } = comment(B, info);
+    await allowed(bob, commentOps);
+    const before = await count(statPath(CH, info.month), 'idea', 'posts');
+    await allowed(alice, deletePost(info, [cid]));
+    assert.equal(await value(postPath(info)), null);
+    assert.equal(await value(`${postPath(info)}/comments/${cid}`), null);
+    assert.equal(await count(statPath(CH, info.month), 'idea', 'posts'), before - 1);
+    await allowed(bob, unlikeGone(B, info));
+    assert.equal(((await value(`userLikes/${B}`))!.t as Record<string, boolean>)[tk(info)], undefined);
+  });
+});
+
+/** Withdrawing the like of a post that is gone: only the viewer's own list changes. */
+function unlikeGone(uid: string, p: PostInfo): Op[] {
+  return unlike(uid, p).filter((op) => op.path.startsWith('userLikes/'));
+}
+
+// =========================================================================================================
+
+describe('attacks on posts', () => {
+  const fresh = (author = A, opts: Parameters<typeof newPost>[1] = {}) => newPost(author, opts);
+  const edit = (p: PostInfo, data: Record<string, unknown>): Op[] => [{ kind: 'update', path: postPath(p), data }];
+  const changePost = (opts: Parameters<typeof newPost>[1], change: (d: Record<string, unknown>) => void) => () => {
+    const { info, ops } = fresh(A, opts);
+    return mutate(ops, postPath(info), change);
+  };
+
+  attack('spoofed author (alice posts as bob)', 'alice', () => fresh(B).ops);
+  attack('forged createdAt', 'alice', changePost({}, (p) => (p.createdAt = Timestamp.fromMillis(T0))));
+  attack('createdAt as a client number', 'alice', changePost({}, (p) => (p.createdAt = Date.now())));
+  attack('post counted in another month (2020-01)', 'alice', () => {
+    const { info, ops } = fresh();
+    return [
+      { ...ops[0]!, data: { ...(ops[0] as { data: Record<string, unknown> }).data, month: '2020-01' } } as Op,
+      { kind: 'set', path: statPath(CH, '2020-01'), data: { channel: CH, month: '2020-01', cause: info.id, c: { news: { posts: increment(1) } } }, merge: true },
+    ];
+  });
+  attack('malformed month', 'alice', changePost({}, (p) => (p.month = '2026-13')));
+  attack('oversize text (2001 characters)', 'alice', () => fresh(A, { text: 'x'.repeat(2001) }).ops);
+  attack('empty text', 'alice', () => fresh(A, { text: '' }).ops);
+  attack('whitespace-only text', 'alice', () => fresh(A, { text: '  \n\t ' }).ops);
+  attack('unknown category', 'alice', () => fresh(A, { category: 'gossip' }).ops);
+  attack('post in a channel that does not exist', 'alice', () => fresh(A, { ch: 'nowhere' }).ops);
+  attack('post created with likeCount 5', 'alice', changePost({}, (p) => (p.likeCount = 5)));
+  attack('post created with commentCount 3', 'alice', changePost({}, (p) => (p.commentCount = 3)));
+  attack('post created with likers already in it', 'alice', changePost({}, (p) => (p.likers = { [B]: serverTimestamp() })));
+  attack('idea created with an owner', 'alice', changePost({ category: 'idea' }, (p) => (p.owner = A)));
+  attack('idea without a title', 'alice', changePost({ category: 'idea' }, (p) => delete p.title));
+  attack('idea created with status done', 'alice', changePost({ category: 'idea' }, (p) => (p.status = 'done')));
+  attack('news post with an idea status', 'alice', changePost({}, (p) => (p.status = 'new')));
+  attack('unknown field on a post', 'alice', changePost({}, (p) => (p.pinned = true)));
+  attack('post created hidden', 'alice', changePost({}, (p) => (p.hidden = false)));
+  attack('post without its stat', 'alice', () => without(fresh().ops, '/stats/'));
+  attack('post counted twice in its stat (+2)', 'alice', () => {
+    const { info, ops } = fresh();
+    return [ops[0]!, { kind: 'set', path: statPath(CH, info.month), data: { channel: CH, month: info.month, cause: info.id, c: { news: { posts: increment(2) } } }, merge: true }];
+  });
+  attack('post counted in another category', 'alice', () => {
+    const { info, ops } = fresh();
+    return [ops[0]!, { kind: 'set', path: statPath(CH, info.month), data: { channel: CH, month: info.month, cause: info.id, c: { praise: { posts: increment(1) } } }, merge: true }];
+  });
+  attack('stat naming another post as its cause', 'alice', () => {
+    const { info, ops } = fresh();
+    return mutate(ops, statPath(CH, info.month), (s) => (s.cause = ALICE_POST.id));
+  });
+  attack("editing someone else's post", 'bob', edit(ALICE_POST, { text: 'hijacked', editedAt: serverTimestamp() }));
+  attack("an admin editing someone else's text", 'admin', edit(ALICE_POST, { text: 'moderated', editedAt: serverTimestamp() }));
+  attack('forged editedAt on an edit', 'alice', edit(ALICE_POST, { text: 'edited', editedAt: Timestamp.fromMillis(T0) }));
+  attack('edit without editedAt', 'alice', edit(ALICE_POST, { text: 'sneaky edit' }));
+  attack('editedAt without an edit', 'alice', edit(ALICE_POST, { editedAt: serverTimestamp() }));
+  attack('edit to an oversize text', 'alice', edit(ALICE_POST, { text: 'z'.repeat(2001), editedAt: serverTimestamp() }));
+  attack('handing your post to someone else (author change)', 'alice', edit(ALICE_POST, { author: B }));
+  attack('back-dating your post (createdAt change)', 'alice', edit(ALICE_POST, { createdAt: Timestamp.fromMillis(T0 - 1000) }));
+  attack('moving your post to another category', 'alice', edit(ALICE_POST, { category: 'praise' }));
+  attack('moving your post to another month', 'alice', edit(ALICE_POST, { month: '2020-01' }));
+  attack('renaming an idea after it was posted', 'alice', edit(IDEA, { title: 'Sitting desks' }));
+  attack("deleting someone else's post", 'bob', deletePost(ALICE_POST));
+  attack('deleting your post without uncounting it', 'alice', [{ kind: 'delete', path: postPath(ALICE_POST) }]);
+  attack("clearing someone else's comments", 'bob', [{ kind: 'delete', path: `${postPath(ALICE_POST)}/comments/${SEED_COMMENT}` }]);
+  attack('hiding your own post as a non-admin', 'alice', edit(ALICE_POST, { hidden: true }));
+  attack("hiding someone else's post as a non-admin", 'bob', edit(ALICE_POST, { hidden: true }));
+  it('control: the same edit, made properly by the author, is allowed', { skip }, async () => {
+    await allowed(alice, edit(ALICE_POST, { text: 'edited properly', editedAt: serverTimestamp() }));
+    assert.equal((await value(postPath(ALICE_POST)))!.text, 'edited properly');
+  });
+});
+
+describe('attacks on likes', () => {
+  const countUp = (p: PostInfo, n: number, who: string): Op => ({
+    kind: 'update',
+    path: postPath(p),
+    data: { likeCount: increment(n), [`likers.${who}`]: serverTimestamp() },
+  });
+
+  attack('double like (alice likes a post she already likes)', 'alice', like(A, BOB_POST, false));
+  attack('inflated count (+2)', 'carol', () => [countUp(ALICE_POST, 2, C), ...like(C, ALICE_POST, false).slice(1)]);
+  attack('count change without a like', 'carol', [{ kind: 'update', path: postPath(ALICE_POST), data: { likeCount: increment(1) } }]);
+  attack('count set to an arbitrary number', 'alice', [{ kind: 'update', path: postPath(ALICE_POST), data: { likeCount: 42 } }]);
+  attack('like without counting it', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), postPath(ALICE_POST), (d) => delete d.likeCount),
+  );
+  attack('like without userLikes', 'carol', () => without(like(C, ALICE_POST, false), 'userLikes/'));
+  attack('like with a forged time', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), postPath(ALICE_POST), (d) => (d[`likers.${C}`] = Timestamp.fromMillis(T0))),
+  );
+  attack('like for someone else (carol likes as bob)', 'carol', like(B, ALICE_POST, false));
+  attack('like without its stat', 'carol', () => without(like(C, ALICE_POST, false), '/stats/'));
+  attack('like of a post that does not exist', 'carol', like(C, { ch: CH, id: 'no-such-post', author: A, category: 'news', month: M0 }, false));
+  attack('like adding two likers at once', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), postPath(ALICE_POST), (d) => ((d[`likers.${B}`] = serverTimestamp()), (d.likeCount = increment(2)))),
+  );
+  attack('unlike that leaves the count', 'alice', () => mutate(unlike(A, BOB_POST), postPath(BOB_POST), (d) => delete d.likeCount));
+  attack('unlike that leaves the liker in the post', 'alice', () =>
+    mutate(unlike(A, BOB_POST), postPath(BOB_POST), (d) => delete d[`likers.${A}`]),
+  );
+  attack('count decrement while the like stays', 'alice', [{ kind: 'update', path: postPath(BOB_POST), data: { likeCount: increment(-1) } }]);
+  attack("removing someone else's like", 'carol', unlike(A, BOB_POST));
+  attack("marking someone else's userLikes", 'carol', [
+    { kind: 'set', path: `userLikes/${A}`, data: { t: { [tk(ALICE_POST)]: true }, last: tk(ALICE_POST) }, merge: true },
+  ]);
+  attack('userLikes entry without a like', 'carol', [
+    { kind: 'set', path: `userLikes/${C}`, data: { t: { [tk(ALICE_POST)]: true }, last: tk(ALICE_POST) }, merge: true },
+  ]);
+  attack('userLikes naming another target than the one it adds', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), `userLikes/${C}`, (d) => (d.last = tk(BOB_POST))),
+  );
+  attack('userLikes adding a second target along with the like', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), `userLikes/${C}`, (d) => (d.t = { [tk(ALICE_POST)]: true, [tk(IDEA)]: true })),
+  );
+  attack('page like counted twice (+2)', 'carol', () => {
+    const key = encodeKey(pageTarget('https://intranet.example.com/attack'));
+    return mutate(likePage(C, key, 1), `likes/${key}`, (d) => (d.count = increment(2)));
+  });
+  attack('page count without a like', 'carol', [
+    { kind: 'set', path: `likes/${encodeKey('https://intranet.example.com/x')}`, data: { count: increment(1) }, merge: true },
+  ]);
+  attack('page like for someone else', 'carol', () => {
+    const key = encodeKey(pageTarget('https://intranet.example.com/other'));
+    return likePage(B, key, 1);
+  });
+  attack("a post's like kept in the page likes collection", 'carol', () => likePage(C, tk(ALICE_POST), 1));
+  attackRead("reading someone else's likes list (userLikes)", () => getDoc(doc(bob, `userLikes/${A}`)));
+  attackRead('listing everyone\'s likes lists (userLikes)', () => getDocs(collection(bob, 'userLikes')));
+  it('control: the same likes and unlikes, made properly, are allowed', { skip }, async () => {
+    await allowed(carol, like(C, ALICE_POST));
+    assert.equal((await value(postPath(ALICE_POST)))!.likeCount, 1);
+    await allowed(alice, unlike(A, BOB_POST));
+    assert.equal((await value(postPath(BOB_POST)))!.likeCount, 0);
+    await allowed(alice, like(A, BOB_POST));
+    assert.equal((await value(postPath(BOB_POST)))!.likeCount, 1);
+    const key = encodeKey(pageTarget('https://intranet.example.com/attack'));
+    await allowed(carol, likePage(C, key, 1));
+    assert.equal((await value(`likes/${key}`))!.count, 1);
+  });
+});
+
+describe('attacks on stats', () => {
+  const stat = (cause: string, c: Record<string, unknown>): Op => ({
+    kind: 'set',
+    path: statPath(CH, M0),
+    data: { channel: CH, month: M0, cause, c },
+    merge: true,
+  });
+  attack('stats +5 with a real post', 'alice', () => {
+    const { info, ops } = newPost(A);
+    return [ops[0]!, { ...stat(info.id, { news: { posts: increment(5) } }), path: statPath(CH, info.month), data: { channel: CH, month: info.month, cause: info.id, c: { news: { posts: increment(5) } } } }];
+  });
+  attack('stats without a post', 'alice', [stat(ALICE_POST.id, { news: { posts: increment(1) } })]);
+  attack('stats without a like', 'carol', [stat(ALICE_POST.id, { news: { likes: increment(1) } })]);
+  attack('stats like counted twice (+2)', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), statPath(CH, M0), (d) => (d.c = { news: { likes: increment(2) } })),
+  );
+  attack('stats decrement without an unlike', 'carol', [stat(BOB_POST.id, { news: { likes: increment(-1) } })]);
+  attack('stats decrement without a deletion', 'alice', [stat(ALICE_POST.id, { news: { posts: increment(-1) } })]);
+  attack('stats deleted', 'alice', [{ kind: 'delete', path: statPath(CH, M0) }]);
+  attack('stats counter removed', 'alice', [{ kind: 'update', path: statPath(CH, M0), data: { c: { news: { posts: 2 } } } }]);
+  attack('like counted in the wrong month', 'carol', () => [
+    ...without(like(C, ALICE_POST, false), '/stats/'),
+    { kind: 'set', path: statPath(CH, '2020-01'), data: { channel: CH, month: '2020-01', cause: ALICE_POST.id, c: { news: { likes: increment(1) } } }, merge: true },
+  ]);
+  attack('like counted in two categories', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), statPath(CH, M0), (d) => (d.c = { news: { likes: increment(1) }, praise: { likes: increment(1) } })),
+  );
+  attack('stat document for another channel', 'carol', () =>
+    mutate(like(C, ALICE_POST, false), statPath(CH, M0), (d) => (d.channel = 'elsewhere')),
+  );
+});
+
+describe('attacks on comments', () => {
+  const cpath = (cid: string) => `${postPath(ALICE_POST)}/comments/${cid}`;
+  attack('comment as another user', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, cpath(cid), (d) => (d.author = B));
+  });
+  attack('comment count inflation (+1 without a comment)', 'carol', [
+    { kind: 'update', path: postPath(ALICE_POST), data: { commentCount: increment(1), lastComment: SEED_COMMENT } },
+  ]);
+  attack('comment count +2 for one comment', 'carol', () =>
+    mutate(comment(C, ALICE_POST).ops, postPath(ALICE_POST), (d) => (d.commentCount = increment(2))),
+  );
+  attack('comment without counting it', 'carol', () => comment(C, ALICE_POST).ops.filter((op) => op.path.includes('/comments/')));
+  attack('oversize comment', 'carol', () => comment(C, ALICE_POST, 'y'.repeat(1001)).ops);
+  attack('empty comment', 'carol', () => comment(C, ALICE_POST, ' ').ops);
+  attack('comment with a forged time', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, cpath(cid), (d) => (d.createdAt = Timestamp.fromMillis(T0)));
+  });
+  attack('comment on a post that does not exist', 'carol', () =>
+    comment(C, { ch: CH, id: 'no-such-post', author: A, category: 'news', month: M0 }).ops,
+  );
+  attack("editing someone else's comment", 'carol', [{ kind: 'update', path: cpath(SEED_COMMENT), data: { text: 'changed' } }]);
+  attack('comment with an unknown field', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, cpath(cid), (d) => (d.pinned = true));
+  });
+  it('control: the same comment, made properly, is allowed', { skip }, async () => {
+    const { cid, ops } = comment(C, ALICE_POST, 'Proper comment');
+    await allowed(carol, ops);
+    assert.equal((await value(cpath(cid)))!.author, C);
+  });
+});
+
+describe('attacks on ideas', () => {
+  const p = postPath(IDEA);
+  const hpath = (eid: string) => `${p}/history/${eid}`;
+  attack('status change by a non-owner', 'bob', () => statusChange(B, IDEA, 'planned', 'I like it').ops);
+  attack('status change by the author who is not the owner', 'alice', () => statusChange(A, IDEA, 'done', 'Mine').ops);
+  attack('status change without a history entry', 'carol', [{ kind: 'update', path: p, data: { status: 'planned' } }]);
+  attack('history entry with another status than the idea gets', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'note');
+    return mutate(ops, hpath(eid), (d) => (d.status = 'done'));
+  });
+  attack('history entry signed by someone else', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'note');
+    return mutate(ops, hpath(eid), (d) => (d.by = ADM));
+  });
+  attack('history entry with a forged time', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'note');
+    return mutate(ops, hpath(eid), (d) => (d.at = Timestamp.fromMillis(T0)));
+  });
+  attack('history entry without a note', 'carol', () => statusChange(C, IDEA, 'planned', '  ').ops);
+  attack('history entry without the status change', 'carol', [
+    { kind: 'set', path: hpath(newId()), data: { status: 'planned', note: 'x', by: C, at: serverTimestamp() } },
+  ]);
+  attack('re-pointing the idea at an old history entry', 'carol', [
+    { kind: 'update', path: p, data: { status: 'declined', statusEntry: SEED_ENTRY } },
+  ]);
+  attack('unknown status', 'carol', () => statusChange(C, IDEA, 'shipped', 'x').ops);
+  attack('status on a post that is not an idea', 'admin', () => statusChange(ADM, ALICE_POST, 'planned', 'x').ops);
+  attack('owner change by a non-admin who is not the owner', 'bob', [{ kind: 'update', path: p, data: { owner: B } }]);
+  attack('merge by a non-owner', 'bob', [{ kind: 'update', path: p, data: { mergedInto: ALICE_POST.id } }]);
+  attack('merge into itself', 'carol', [{ kind: 'update', path: p, data: { mergedInto: IDEA.id } }]);
+  attack('merge into a post that does not exist', 'carol', [{ kind: 'update', path: p, data: { mergedInto: 'no-such-post' } }]);
+  attack('pooling votes (liking for others) without being an admin', 'carol', [
+    { kind: 'update', path: postPath(ALICE_POST), data: { likeCount: increment(1), [`likers.${B}`]: serverTimestamp() } },
+    { kind: 'set', path: `userLikes/${B}`, data: { t: { [tk(ALICE_POST)]: true }, last: tk(ALICE_POST) }, merge: true },
+  ]);
+  attack("clearing an idea's history while the idea stays", 'alice', [{ kind: 'delete', path: hpath(SEED_ENTRY) }]);
+  it("control: the same status change, made properly by the idea's owner, is allowed", { skip }, async () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'On the plan', [A]);
+    await allowed(carol, ops);
+    assert.equal((await value(p))!.statusEntry, eid);
+  });
+});
+
+describe('attacks on notifications: one cause, one notification, only by the write that causes it', () => {
+  const npath = (to: string, id: string) => `users/${to}/notifications/${id}`;
+  attackRead("reading another user's notifications", () => getDocs(collection(bob, `users/${A}/notifications`)));
+  attackRead("reading another user's notification by id", () => getDoc(doc(bob, npath(A, SEED_NOTE))));
+  attack('writing a notification as someone else (actor spoof)', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, npath(A, `commented:${CH}:${ALICE_POST.id}:${cid}`), (d) => (d.actor = B));
+  });
+  attack('invented notification (a like that did not happen)', 'carol', [
+    { kind: 'set', path: npath(A, likedId(C, ALICE_POST)), data: notification('liked', C, ALICE_POST) },
+  ]);
+  attack('notification id that does not follow from its cause', 'carol', () => {
+    const ops = like(C, ALICE_POST);
+    return ops.map((op) => (op.path.startsWith('users/') ? { ...op, path: npath(A, newId()) } : op));
+  });
+  attack('a second notification for the same like (the liker as someone else)', 'carol', () => [
+    ...like(C, ALICE_POST),
+    { kind: 'set', path: npath(A, likedId(B, ALICE_POST)), data: notification('liked', C, ALICE_POST) },
+  ]);
+  attack('liked notification to someone who did not write the post', 'carol', () => [
+    ...like(C, ALICE_POST, false),
+    { kind: 'set', path: npath(B, likedId(C, ALICE_POST)), data: notification('liked', C, ALICE_POST) },
+  ]);
+  attack('notification created already read', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, npath(A, `commented:${CH}:${ALICE_POST.id}:${cid}`), (d) => (d.read = true));
+  });
+  attack('notification with a forged time', 'carol', () => {
+    const { cid, ops } = comment(C, ALICE_POST);
+    return mutate(ops, npath(A, `commented:${CH}:${ALICE_POST.id}:${cid}`), (d) => (d.createdAt = Timestamp.fromMillis(T0)));
+  });
+  attack('commented notification naming an old comment', 'carol', [
+    { kind: 'set', path: npath(A, `commented:${CH}:${ALICE_POST.id}:${SEED_COMMENT}`), data: notification('commented', C, ALICE_POST) },
+  ]);
+  attack('mentioned notification for a post that already exists', 'bob', [
+    { kind: 'set', path: npath(A, `mentioned:${CH}:${BOB_POST.id}:${B}`), data: notification('mentioned', B, BOB_POST) },
+  ]);
+  attack('mentioned notification for a post that is not written', 'bob', () => {
+    const { info } = newPost(B, { mentions: [A] });
+    return [{ kind: 'set', path: npath(A, `mentioned:${CH}:${info.id}:${B}`), data: notification('mentioned', B, info) }];
+  });
+  attack('mentioning someone who has no profile', 'bob', () => newPost(B, { mentions: [C] }).ops);
+  attack('idea-status notification to someone who neither wrote nor voted', 'carol', () => statusChange(C, IDEA, 'planned', 'Plan', [ADM]).ops);
+  attack('idea-status notification with another note than the history entry', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'Plan', [A]);
+    return mutate(ops, npath(A, `idea-status:${CH}:${IDEA.id}:${eid}`), (d) => (d.note = 'Rejected, sorry'));
+  });
+  attack('idea-status notification with another status than the idea gets', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'Plan', [A]);
+    return mutate(ops, npath(A, `idea-status:${CH}:${IDEA.id}:${eid}`), (d) => (d.status = 'done'));
+  });
+  attack('idea-status notification without a status change', 'carol', [
+    { kind: 'set', path: npath(A, `idea-status:${CH}:${IDEA.id}:${SEED_ENTRY}`), data: { ...notification('idea-status', C, IDEA), status: 'new', note: 'Received' } },
+  ]);
+  attack('assigned notification without an assignment', 'carol', [
+    { kind: 'set', path: npath(B, `assigned:${CH}:${IDEA.id}:${C}`), data: notification('assigned', C, IDEA) },
+  ]);
+  attack('assigned notification to someone other than the new owner', 'carol', () => [
+    ...assign(C, IDEA, B).filter((op) => !op.path.startsWith('users/')),
+    { kind: 'set', path: npath(A, `assigned:${CH}:${IDEA.id}:${C}`), data: notification('assigned', C, IDEA) },
+  ]);
+  attack('notification with an unknown type', 'carol', () => {
+    const ops = like(C, ALICE_POST);
+    return mutate(ops, npath(A, likedId(C, ALICE_POST)), (d) => (d.type = 'poked'));
+  });
+  attack("marking someone else's notification read", 'bob', [{ kind: 'update', path: npath(A, SEED_NOTE), data: { read: true } }]);
+  attack("deleting someone else's notification", 'bob', [{ kind: 'delete', path: npath(A, SEED_NOTE) }]);
+  attack('recipient rewriting who caused a notification', 'alice', [{ kind: 'update', path: npath(A, SEED_NOTE), data: { actor: C } }]);
+  attack('the actor renewing a notification without its cause happening again', 'bob', [
+    { kind: 'set', path: npath(A, SEED_NOTE), data: notification('commented', B, ALICE_POST) },
+  ]);
+});
+
+describe('attacks on reports, admins, channels and profiles', () => {
+  const report = (data: Record<string, unknown>): Op[] => [
+    { kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', createdAt: serverTimestamp(), ...data } },
+  ];
+  attackRead('reading reports as a non-admin', () => getDocs(collection(bob, 'reports')));
+  attackRead('reading one report as a non-admin', () => getDoc(doc(bob, 'reports/seed-report')));
+  attack('report as another user', 'carol', report({ by: B }));
+  attack('report of a post that does not exist', 'carol', report({ post: 'no-such-post' }));
+  attack('report with an oversize reason', 'carol', report({ reason: 'r'.repeat(501) }));
+  attack('report with a forged time', 'carol', report({ createdAt: Timestamp.fromMillis(T0) }));
+  attack("deleting someone's report as a non-admin", 'bob', [{ kind: 'delete', path: 'reports/seed-report' }]);
+  attack('adding oneself as admin', 'bob', [{ kind: 'set', path: `admins/${B}`, data: { admin: true } }]);
+  attack('removing an admin as a non-admin', 'bob', [{ kind: 'delete', path: `admins/${ADM}` }]);
+  attack('creating a channel as a non-admin', 'bob', [{ kind: 'set', path: 'channels/mine', data: { name: 'Mine', categories: { news: 0 } } }]);
+  attack('adding a category as a non-admin', 'bob', [{ kind: 'update', path: `channels/${CH}`, data: { 'categories.gossip': 9 } }]);
+  attack('deleting a channel as a non-admin', 'bob', [{ kind: 'delete', path: `channels/${CH}` }]);
+  attack('profile of someone else', 'bob', [{ kind: 'set', path: `profiles/${A}`, data: { name: 'Alice (fake)', nameLower: 'alice (fake)' } }]);
+  attack('profile whose search name differs from its name', 'bob', [{ kind: 'set', path: `profiles/${B}`, data: { name: 'Bob', nameLower: 'the ceo' } }]);
+  attack('profile search suffix that is not in the name', 'bob', [
+    { kind: 'set', path: `profiles/${B}`, data: { name: 'Bob Smit', nameLower: 'bob smit', nameFrom2: 'director' } },
+  ]);
+  attack('profile with an unknown field', 'bob', [{ kind: 'set', path: `profiles/${B}`, data: { name: 'Bob', nameLower: 'bob', role: 'ceo' } }]);
+  attack('profile with an empty name', 'bob', [{ kind: 'set', path: `profiles/${B}`, data: { name: ' ', nameLower: ' ' } }]);
+});
+
+describe('attacks while signed out', () => {
+  attackRead('signed-out read of posts', () => getDocs(collection(nobody, `channels/${CH}/posts`)));
+  attackRead('signed-out read of profiles', () => getDocs(collection(nobody, 'profiles')));
+  attackRead('signed-out read of a channel', () => getDoc(doc(nobody, `channels/${CH}`)));
+  attackRead('signed-out read of stats', () => getDocs(collection(nobody, `channels/${CH}/stats`)));
+  attack('signed-out post', 'nobody', () => newPost(A).ops);
+  attack('signed-out like', 'nobody', like(A, ALICE_POST, false));
+  attack('signed-out comment', 'nobody', () => comment(A, BOB_POST).ops);
+  it('control: signed in, the same post is allowed', { skip }, async () => {
+    await allowed(alice, newPost(A).ops);
+  });
+});
+
+// =========================================================================================================
+// A refusal proves little if something else refused the write. For a sample of rules, the rule is taken
+// out of firestore.rules (in a separate project of the same emulator) and its attack must then succeed.
+
+const RULES = readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8');
+const UIDS: Record<Exclude<Who, 'nobody'>, string> = { alice: A, bob: B, carol: C, admin: ADM };
+const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; attack: string }[] = [
+  { rule: 'a post is written by its author', from: '&& d.author == me()', to: '', attack: 'spoofed author (alice posts as bob)' },
+  { rule: 'a post is counted in its stat', from: "&& statMoved(ch, id, d, 'posts', 1);", to: ';', attack: 'post without its stat' },
+  { rule: "a post's month is the server's", from: '&& isNowMonth(d.month)', to: '', attack: 'post counted in another month (2020-01)' },
+  { rule: 'likeCount is the size of likers', from: '&& d.likeCount == d.likers.size()', to: '', attack: 'like without counting it' },
+  { rule: 'a like is in the liker\'s userLikes', from: '&& inMyLikesAfter(me(), tk)', to: '', attack: 'like without userLikes' },
+  { rule: 'only admins hide', from: "(!keys.hasAny(['hidden']) || (isAdmin() && d.hidden is bool))", to: "(!keys.hasAny(['hidden']) || (d.hidden is bool))", attack: 'hiding your own post as a non-admin' },
+  { rule: 'a stat moves only with its post', from: '(posts == 1 && likes == 0 && before == null && after != null)', to: '(posts == 1 && likes == 0)', attack: 'stats without a post' },
+  {
+    rule: "a comment is counted (both ties: the count, and lastComment naming it)",
+    from: ['&& getAfter(postDoc(ch, id)).data.commentCount == get(postDoc(ch, id)).data.commentCount + 1', '&& getAfter(postDoc(ch, id)).data.lastComment == cid;'],
+    to: ['', ';'],
+    attack: 'comment without counting it',
+  },
+  { rule: 'a notification starts unread', from: '&& n.read == false', to: '', attack: 'notification created already read' },
+  { rule: "a liked notification's id follows from its cause", from: "nid == 'liked:' + key + ':' + me()", to: 'true', attack: 'notification id that does not follow from its cause' },
+  { rule: 'only admins add admins', from: "allow create: if isAdmin() && isUid(uid)", to: 'allow create: if signedIn() && isUid(uid)', attack: 'adding oneself as admin' },
+  {
+    rule: 'a history entry is signed by its writer (checked by the entry and by the idea)',
+    from: ['&& e.data.by == me()', '&& request.resource.data.by == me()\n            && request.resource.data.at'],
+    to: ['', '&& request.resource.data.at'],
+    attack: 'history entry signed by someone else',
+  },
+];
+
+describe('each sampled rule is what refuses its attack: taken out, the attack succeeds', () => {
+  MUTANTS.forEach((m, i) => {
+    it(`without "${m.rule}": ${m.attack} — allowed`, { skip }, async () => {
+      const froms = [m.from].flat();
+      const tos = [m.to].flat();
+      let rules = RULES;
+      froms.forEach((from, k) => {
+        assert.ok(rules.includes(from), `the rule text is in firestore.rules: ${from}`);
+        rules = rules.replace(from, tos[k]!);
+      });
+      const found = attacks.get(m.attack);
+      assert.ok(found, `an attack named ${m.attack}`);
+      const mutant = await initializeTestEnvironment({
+        projectId: `demo-lenig-mutant-${i}`,
+        firestore: { host: (emulator as { hostname: string }).hostname, port: (emulator as { port: number }).port, rules },
+      });
+      try {
+        await mutant.clearFirestore();
+        await mutant.withSecurityRulesDisabled(async (ctx) => {
+          const db = fs(ctx);
+          await Promise.all(Object.entries(SEED).map(([path, data]) => setDoc(doc(db, path), data)));
+        });
+        const db = fs(found.who === 'nobody' ? mutant.unauthenticatedContext() : mutant.authenticatedContext(UIDS[found.who]));
+        const ops = typeof found.ops === 'function' ? await found.ops() : found.ops;
+        await assertSucceeds(commit(db, ops));
+      } finally {
+        await mutant.cleanup();
+      }
+    });
+  });
+});
