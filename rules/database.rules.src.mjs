@@ -7,13 +7,24 @@
 //
 // Layout: docs/data-layout.md. What the rules cannot express, and what that leaves open: docs/rules.md.
 //
-// Three facts about Realtime Database rules shape everything below:
+// Four facts about Realtime Database rules shape everything below:
 // - `.write` cascades down: once a node grants a write, nothing deeper can take it back. Grants are
 //   therefore placed as deep as possible, and what a grant must not allow is refused by `.validate`.
-// - `.validate` runs for every node that still has data after the write (written nodes, their children
-//   and their ancestors), but never for a deletion. Whatever guards a deletion lives in `.write`.
+// - `.validate` never runs for a deletion. Whatever guards a deletion lives in `.write`: every grant
+//   below says whether it allows deleting (most say `newData.exists()`).
+// - Whether `.validate` of an *ancestor* of the written path runs differs between rule engines (the
+//   local server runs it; reports on Firebase disagree). So nothing here relies on it: a node whose
+//   grant covers writes to its children repeats its own invariant in that grant (`.write` is evaluated
+//   at the granting node, with `newData` = that node after the write), and a child with a grant of its
+//   own checks everything it needs itself. `.validate` at the written node and below always runs.
 // - In one multi-path update, every rule sees the whole result: `newData` walked up with `parent()` is
 //   the tree after the write, `root` the tree before it. That is how a count is tied to its like.
+//
+// Constructs avoided because engines may differ (docs/rules.md, "Tested on a simulator"): `\s` and
+// `\uXXXX` in regular expressions (blank characters are listed literally), `+` with a value that may be
+// null (every value is checked to be a string before it is joined into a path or key), and lengths of
+// text with characters outside the Basic Multilingual Plane (the limit is on UTF-16 code units, which
+// the client checks too, and an engine counting code points can only count fewer).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,9 +62,29 @@ const UID = '/^[A-Za-z0-9_-]{1,128}$/';
 const isId = (expr) => `${expr}.matches(${ID})`;
 const isUid = (expr) => `${expr}.matches(${UID})`;
 
-/** A string node of 1…max characters that is not only white space. */
+/**
+ * Characters that show nothing: white space and the zero-width and invisible formatting characters.
+ * Keep in step with BLANK_CHARACTERS in src/data/text.ts. Listed as literal characters, not as `\s` or `\uXXXX`,
+ * whose meaning differs between regular-expression engines; ASCII white space stays `\s`, which every
+ * engine reads the same way, because a literal line break may not appear inside a regular expression.
+ * U+2028 and U+2029 are line breaks for that reason too, and are left to the client.
+ */
+const BLANK_CHARS = [
+  '\u000b', '\u00a0', '\u00ad', '\u115f', '\u1160', '\u1680', '\u180e',
+  '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a',
+  '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u202f',
+  '\u205f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u2066', '\u2067', '\u2068', '\u2069',
+  '\u2800', '\u3000', '\u3164', '\ufeff', '\uffa0',
+].join('');
+const BLANK = `/^[\\s${BLANK_CHARS}]*$/`;
+
+/**
+ * A string node of 1…max UTF-16 code units that is not only blank characters. The stores check the same
+ * length (src/data/validation.ts) and the composer shows what a person sees and stops at this too. An
+ * engine that counted code points instead would count fewer, so it can never refuse what the client sends.
+ */
 const text = (max) =>
-  `newData.isString() && newData.val().length >= 1 && newData.val().length <= ${max} && !newData.val().matches(/^\\s*$/)`;
+  `newData.isString() && newData.val().length >= 1 && newData.val().length <= ${max} && !newData.val().matches(${BLANK})`;
 const optionalString = (max) => `newData.isString() && newData.val().length <= ${max}`;
 
 /** The key of a post's like target: `post:{ch}:{id}` (ids cannot contain `:`, `%` or `/`). */
@@ -86,34 +117,49 @@ const nameFrom = {
   ),
 };
 
+/** What a saved profile must be; repeated in the grant, so a write to one field is held to it too. */
+const profileWhole = and(
+  isUid('$uid'),
+  "newData.hasChildren(['name', 'nameLower'])",
+  "newData.child('name').isString()",
+  // The lower-cased copy is what the @mention search orders by; it must match the name.
+  "newData.child('nameLower').val() === newData.child('name').val().toLowerCase()",
+);
+
 const profiles = {
   '.read': signedIn,
   '.indexOn': ['nameLower', 'nameFrom2', 'nameFrom3', 'nameFrom4'],
   $uid: {
-    '.write': 'auth != null && auth.uid === $uid',
-    '.validate': and(
-      isUid('$uid'),
-      "newData.hasChildren(['name', 'nameLower'])",
-      // The lower-cased copy is what the @mention search orders by; it must match the name.
-      "newData.child('nameLower').val() === newData.child('name').val().toLowerCase()",
-    ),
+    // Your own profile: written whole and consistent, or removed.
+    '.write': and('auth != null && auth.uid === $uid', or('!newData.exists()', profileWhole)),
+    '.validate': profileWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
     nameLower: { '.validate': 'newData.isString()' },
     nameFrom2: nameFrom,
     nameFrom3: nameFrom,
     nameFrom4: nameFrom,
-    photoURL: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
+    // A picture is fetched by every viewer's browser: https only (no mixed content, no `data:` or
+    // `javascript:`), and no user name or password in the address. Which host is not checked
+    // (docs/rules.md).
+    photoURL: {
+      '.validate': and(
+        optionalString(MAX_PROFILE_FIELD_LENGTH),
+        "newData.val() === '' || newData.val().matches(/^https:[/][/][^/?#@]+([/?#].*)?$/)",
+      ),
+    },
     jobTitle: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
     department: { '.validate': optionalString(MAX_PROFILE_FIELD_LENGTH) },
     ...nothingElse,
   },
 };
 
+const channelWhole = and(isId('$ch'), "newData.hasChildren(['name', 'categories'])");
+
 const channels = {
   '.read': signedIn,
   $ch: {
-    '.write': isAdmin,
-    '.validate': and(isId('$ch'), "newData.hasChildren(['name', 'categories'])"),
+    '.write': and(isAdmin, or('!newData.exists()', channelWhole)),
+    '.validate': channelWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
     categories: {
       $cat: { '.validate': and('newData.isNumber()', '$cat.matches(/^[a-z0-9-]{1,32}$/)') },
@@ -131,6 +177,7 @@ const myLikeOfPost = `'likes/' + ${postTargetKey('$ch', '$id')} + '/' + auth.uid
 
 /** From a child of the post: the post after / before the write. */
 const postAfter = `${after(4)}.child(${POST})`;
+const postBefore = `${before}.child(${POST})`;
 
 /**
  * A stat node `stats/{ch}/{month}/{category}` of this post, before and after the write. `post` is a
@@ -151,11 +198,23 @@ const N = (child) => `newData.child('${child}')`;
 const D = (child) => `data.child('${child}')`;
 const same = (child) => `${N(child)}.val() === ${D(child)}.val()`;
 
+/**
+ * What every post is after any write that keeps it: all its fields, typed where they are joined into
+ * paths, and `byCat` holding its own category's time (each `byCat/$cat` checks that it is the one).
+ */
+const postShape = and(
+  "newData.hasChildren(['author', 'text', 'category', 'createdAt', 'month', 'byCat', 'likeCount', 'commentCount'])",
+  `${N('author')}.isString() && ${N('category')}.isString() && ${N('month')}.isString() && ${N('createdAt')}.isNumber()`,
+  "newData.child('byCat').hasChildren()",
+  `newData.child('byCat/' + ${N('category')}.val()).val() === ${N('createdAt')}.val()`,
+);
+
 /** A new history entry named by `statusEntry`: written by this user, now, with the new status. */
 const newHistoryEntry = (() => {
   const entry = `${after(3)}.child('ideaHistory/' + $ch + '/' + $id + '/' + ${N('statusEntry')}.val())`;
   return and(
     `${N('statusEntry')}.isString()`,
+    isId(`${N('statusEntry')}.val()`),
     `!(${same('statusEntry')})`,
     `!${before}.child('ideaHistory/' + $ch + '/' + $id + '/' + ${N('statusEntry')}.val()).exists()`,
     `${entry}.child('status').val() === ${N('status')}.val()`,
@@ -172,12 +231,17 @@ const postCreate = and(
   `!${N('mergedInto')}.exists()`,
   `!${N('statusEntry')}.exists()`,
   `!${N('lastComment')}.exists()`,
+  `${N('likeCount')}.val() === 0`,
+  `${N('commentCount')}.val() === 0`,
   // The category must be one the channel offers.
   `${before}.child('channels/' + $ch + '/categories/' + ${N('category')}.val()).exists()`,
   // An idea has a title and starts as new; other posts have neither.
   `${N('category')}.val() === 'idea' ? (${N('title')}.exists() && ${N('status')}.val() === 'new') : (!${N('title')}.exists() && !${N('status')}.exists())`,
-  // A re-used id would meet likes left from its predecessor and let counts go wrong.
+  // A re-used id would meet what its predecessor left: likes (counts would go wrong), comments and
+  // history (they would hang under the new post while its counts say 0).
   `!${before}.child('likes/' + ${postTargetKey('$ch', '$id')}).exists()`,
+  `!${before}.child('comments/' + $ch + '/' + $id).exists()`,
+  `!${before}.child('ideaHistory/' + $ch + '/' + $id).exists()`,
   // The post is counted in its month's stat, which names it as the cause.
   `${after(3)}.child('stats/' + $ch + '/' + ${N('month')}.val() + '/' + ${N('category')}.val() + '/posts').val() === ` +
     `${numOr0(`${before}.child('stats/' + $ch + '/' + ${N('month')}.val() + '/' + ${N('category')}.val() + '/posts')`)} + 1`,
@@ -193,6 +257,8 @@ const postChange = and(
   // Only the author edits the text, and an edit is stamped by the server.
   `${same('text')} ? ${same('editedAt')} : (auth.uid === ${D('author')}.val() && ${N('editedAt')}.val() === now)`,
   `${same('hidden')} || ${isAdmin}`,
+  // lastComment only moves with a comment (its own rule); it is never removed.
+  `!${D('lastComment')}.exists() || ${N('lastComment')}.exists()`,
   // An idea is assigned, merged and moved on by its owner or an admin.
   `${same('owner')} && ${same('mergedInto')} || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
   // A status moves only with a new history entry that records who did it (the entry's own rules
@@ -203,31 +269,45 @@ const postChange = and(
   ),
 );
 
-/** Deleting a post takes it out of its month's stat, naming it as the cause. */
-const postUncounted = (() => {
+/**
+ * Deleting a post takes it out of its month's stat, with its likes (so the unlike of a deleted post,
+ * which moves nothing, leaves the stat right), and takes its comments and history with it.
+ */
+const postDelete = (() => {
   const stat = `'stats/' + $ch + '/' + ${D('month')}.val() + '/' + ${D('category')}.val()`;
   return and(
+    `${D('month')}.isString() && ${D('category')}.isString() && ${D('likeCount')}.isNumber()`,
     `${after(3)}.child(${stat} + '/posts').val() === ${before}.child(${stat} + '/posts').val() - 1`,
+    `${numOr0(`${after(3)}.child(${stat} + '/likes')`)} === ${numOr0(`${before}.child(${stat} + '/likes')`)} - ${D('likeCount')}.val()`,
     `${after(3)}.child(${stat} + '/cause').val() === $id`,
+    `!${after(3)}.child('comments/' + $ch + '/' + $id).exists()`,
+    `!${after(3)}.child('ideaHistory/' + $ch + '/' + $id).exists()`,
   );
 })();
+
+/** A field of an existing post that some write other than its creation may set (never delete). */
+const kept = and('data.exists()', 'newData.exists()');
 
 const post = {
   '.write': and(
     signedIn,
     or(
-      `!data.exists() && ${N('author')}.val() === auth.uid`, // create your own
-      // edit your own, or delete it (uncounting it: a deletion skips .validate, so it is checked here)
-      `${D('author')}.val() === auth.uid && (newData.exists() || (${postUncounted}))`,
-      `${isAdmin} && newData.exists()`, // hide, assign, merge, set a status
-      `${D('owner')}.val() === auth.uid && newData.exists()`, // the idea's owner: status, assign, merge
+      // create your own (the whole post is checked here, as the post's own .validate does)
+      and('!data.exists()', postShape, postCreate),
+      // delete your own, uncounted, with its comments and history
+      and('data.exists()', '!newData.exists()', `${D('author')}.val() === auth.uid`, postDelete),
+      // change: the author edits, an admin hides, assigns, merges or moves a status, the idea's owner
+      // assigns, merges or moves a status. What each may change is in postChange.
+      and(
+        'data.exists()',
+        'newData.exists()',
+        `${D('author')}.val() === auth.uid || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
+        postShape,
+        postChange,
+      ),
     ),
   ),
-  '.validate': and(
-    isId('$id'),
-    "newData.hasChildren(['author', 'text', 'category', 'createdAt', 'month', 'byCat', 'likeCount', 'commentCount'])",
-    `data.exists() ? (${postChange}) : (${postCreate})`,
-  ),
+  '.validate': and(isId('$id'), postShape, `data.exists() ? (${postChange}) : (${postCreate})`),
   author: { '.validate': 'newData.isString()' },
   text: { '.validate': text(MAX_POST_LENGTH) },
   category: { '.validate': 'newData.isString()' },
@@ -236,6 +316,7 @@ const post = {
   month: { '.validate': `newData.isString() && newData.val().matches(${month})` },
   // `byCat/<category>` = createdAt: the category feed orders by it. Exactly one child, the post's own.
   byCat: {
+    '.validate': 'newData.hasChildren()',
     $cat: {
       '.validate': and(
         "$cat === newData.parent().parent().child('category').val()",
@@ -245,8 +326,8 @@ const post = {
   },
   likeCount: {
     // Anyone signed in may move the count, but only as its own like or unlike in the same write,
-    // together with the post's likes stat.
-    '.write': signedIn,
+    // together with the post's likes stat. Never deleted: the post keeps a count until it goes.
+    '.write': and(signedIn, kept),
     '.validate': and(
       'newData.isNumber() && newData.val() >= 0',
       `!data.exists() ? newData.val() === 0 : (${or(
@@ -269,7 +350,7 @@ const post = {
     ),
   },
   commentCount: {
-    '.write': signedIn,
+    '.write': and(signedIn, kept),
     // +1 only with a comment that this write creates; `lastComment` names it.
     '.validate': and(
       'newData.isNumber()',
@@ -278,6 +359,7 @@ const post = {
         and(
           'newData.val() === data.val() + 1',
           "newData.parent().child('lastComment').isString()",
+          isId("newData.parent().child('lastComment').val()"),
           `!${before}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
           `${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
         ),
@@ -285,7 +367,8 @@ const post = {
     ),
   },
   lastComment: {
-    '.write': signedIn,
+    // Set by each new comment; never removed while the post exists.
+    '.write': and(signedIn, 'newData.exists()', `${postBefore}.exists()`),
     '.validate': and(
       'newData.isString()',
       or(
@@ -325,6 +408,15 @@ const posts = {
 
 // ---- comments ----------------------------------------------------------------------------------------
 
+/** A new comment, counted: the post's count goes up by one and names it. Depth 4. */
+const commentWhole = and(
+  "newData.hasChildren(['author', 'text', 'createdAt'])",
+  "newData.child('author').val() === auth.uid",
+  "newData.child('createdAt').val() === now",
+  `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() + 1`,
+  `${after(4)}.child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid`,
+);
+
 const comments = {
   '.read': signedIn,
   $ch: {
@@ -338,15 +430,8 @@ const comments = {
       ),
       '.indexOn': ['createdAt'],
       $cid: {
-        '.write': and(signedIn, '!data.exists()', "newData.child('author').val() === auth.uid"),
-        '.validate': and(
-          isId('$cid'),
-          "newData.hasChildren(['author', 'text', 'createdAt'])",
-          "newData.child('createdAt').val() === now",
-          // Counted: the post's count goes up by one and names this comment.
-          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() + 1`,
-          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid`,
-        ),
+        '.write': and(signedIn, '!data.exists()', commentWhole),
+        '.validate': and(isId('$cid'), commentWhole),
         author: { '.validate': 'newData.isString()' },
         text: { '.validate': text(MAX_COMMENT_LENGTH) },
         createdAt: { '.validate': 'newData.isNumber()' },
@@ -373,7 +458,7 @@ const countMoved = (delta) => {
   const postCount =
     delta > 0
       ? `${postNew}.child('likeCount').val() === ${postOld}.child('likeCount').val() + 1`
-      : // Unliking a deleted post moves nothing: there is no count left.
+      : // Unliking a deleted post moves nothing: its deletion took its likes out of count and stat.
         `!${postNew}.exists() || ${postNew}.child('likeCount').val() === ${postOld}.child('likeCount').val() - 1`;
   const pageCount = `${pageNew}.val() === ${numOr0(pageOld)} + ${delta}`;
   return `${isPostTarget} ? (${postCount}) : (${pageCount})`;
@@ -389,12 +474,13 @@ const likes = {
         signedIn,
         `auth.uid === $uid || ${isAdmin}`,
         or(
-          // like: once, stamped now, mirrored in userLikes and counted
+          // like: once, stamped now, mirrored in userLikes and counted; one like per write (lastLike
+          // names it), so one write cannot like hundreds of invented targets
           and(
             '!data.exists()',
             'newData.val() === now',
             `${after(3)}.child('userLikes/' + $uid + '/' + $tk).val() === true`,
-            `${isAdmin} || (${countMoved(1)})`,
+            `${isAdmin} || (${and(countMoved(1), `${after(3)}.child('lastLike/' + $uid).val() === $tk`)})`,
           ),
           // unlike: removed from userLikes too, and uncounted
           and(
@@ -413,7 +499,8 @@ const likes = {
 const likeCounts = {
   '.read': signedIn,
   $tk: {
-    '.write': signedIn,
+    // Never deleted: the likers' unlikes count down from it.
+    '.write': and(signedIn, 'newData.exists()'),
     // Post counts live in the post; this is for every other target. Moves by one with the writer's
     // own like or unlike of the same target.
     '.validate': and(
@@ -459,7 +546,25 @@ const userLikes = {
   },
 };
 
+/** `lastLike/{uid}`: the key of the target this user liked last, written with each like. */
+const lastLike = {
+  $uid: {
+    '.read': 'auth != null && auth.uid === $uid',
+    // Written with each like (whose rule checks that it names that like); never removed. A database key
+    // is at most 768 bytes.
+    '.write': and('auth != null && auth.uid === $uid', 'newData.exists()'),
+    '.validate': 'newData.isString() && newData.val().length <= 768',
+  },
+};
+
 // ---- ideas -------------------------------------------------------------------------------------------
+
+const historyEntryWhole = and(
+  "newData.hasChildren(['status', 'note', 'by', 'at'])",
+  "newData.child('by').val() === auth.uid",
+  "newData.child('at').val() === now",
+  `${after(4)}.child('posts/' + $ch + '/' + $pid + '/statusEntry').val() === $eid`,
+);
 
 const ideaHistory = {
   '.read': signedIn,
@@ -480,14 +585,9 @@ const ideaHistory = {
           signedIn,
           '!data.exists()',
           `${isAdmin} || ${before}.child('posts/' + $ch + '/' + $pid + '/owner').val() === auth.uid`,
+          historyEntryWhole,
         ),
-        '.validate': and(
-          isId('$eid'),
-          "newData.hasChildren(['status', 'note', 'by', 'at'])",
-          "newData.child('by').val() === auth.uid",
-          "newData.child('at').val() === now",
-          `${after(4)}.child('posts/' + $ch + '/' + $pid + '/statusEntry').val() === $eid`,
-        ),
+        '.validate': and(isId('$eid'), historyEntryWhole),
         status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
         note: { '.validate': text(MAX_NOTE_LENGTH) },
         by: { '.validate': 'newData.isString()' },
@@ -525,6 +625,7 @@ const notificationCause = or(
   // commented: the recipient's post gains a comment by the actor in this write
   and(
     "newData.child('type').val() === 'commented'",
+    `${npostAfter}.child('lastComment').isString()`,
     keyIs('commented', `${npostAfter}.child('lastComment').val()`),
     `${npostAfter}.child('author').val() === $uid`,
     `${npostAfter}.child('commentCount').val() === ${npostBefore}.child('commentCount').val() + 1`,
@@ -542,6 +643,7 @@ const notificationCause = or(
   // idea-status: the idea's status moves in this write; the author and the voters hear of it
   and(
     "newData.child('type').val() === 'idea-status'",
+    `${npostAfter}.child('statusEntry').isString()`,
     keyIs('idea-status', `${npostAfter}.child('statusEntry').val()`),
     `${npostAfter}.child('statusEntry').val() !== ${npostBefore}.child('statusEntry').val()`,
     `newData.child('status').val() === ${npostAfter}.child('status').val()`,
@@ -558,6 +660,20 @@ const notificationCause = or(
   ),
 );
 
+/** A notification as its actor writes it: caused by this write, keyed by its cause, unread. */
+const notificationNew = and(
+  "newData.hasChildren(['type', 'actor', 'channel', 'post', 'createdAt', 'read'])",
+  // Ids first: they are used to build paths and the key in the cause checks.
+  isId(NCH),
+  isId(NPID),
+  "newData.child('actor').val() === auth.uid",
+  "newData.child('createdAt').val() === now",
+  "newData.child('read').val() === false",
+  // Only a status change carries a status and a note: no free text in anyone else's inbox.
+  "newData.child('type').val() === 'idea-status' ? newData.hasChildren(['status', 'note']) : (!newData.child('status').exists() && !newData.child('note').exists())",
+  notificationCause,
+);
+
 const notifications = {
   $uid: {
     '.read': 'auth != null && auth.uid === $uid',
@@ -566,30 +682,20 @@ const notifications = {
       '.write': and(
         signedIn,
         or(
-          // the recipient deletes (marking read is granted on `read` itself, so that nothing here
-          // depends on this node's .validate running for a write to one of its children)
+          // the recipient deletes (marking read is granted on `read` itself)
           'auth.uid === $uid && !newData.exists()',
           // anyone creates one, as themselves; the same actor writes over it when the cause happens
-          // again (a like after an unlike): it never deletes one
-          "newData.child('actor').val() === auth.uid && (!data.exists() || data.child('actor').val() === auth.uid)",
+          // again (a like after an unlike); never deletes one
+          and(
+            "newData.child('actor').val() === auth.uid",
+            "!data.exists() || data.child('actor').val() === auth.uid",
+            notificationNew,
+          ),
         ),
       ),
-      '.validate': and(
-        "newData.hasChildren(['type', 'actor', 'channel', 'post', 'createdAt', 'read'])",
-        // Ids first: they are used to build paths in the cause checks.
-        isId(NCH),
-        isId(NPID),
-        // Only a status change carries a status and a note: no free text in anyone else's inbox.
-        "newData.child('type').val() === 'idea-status' ? newData.hasChildren(['status', 'note']) : (!newData.child('status').exists() && !newData.child('note').exists())",
-        `data.exists() && auth.uid === $uid ? (${and(
-          ...['type', 'actor', 'channel', 'post', 'createdAt', 'status', 'note'].map(same),
-        )}) : (${and(
-          "newData.child('actor').val() === auth.uid",
-          "newData.child('createdAt').val() === now",
-          "newData.child('read').val() === false",
-          notificationCause,
-        )})`,
-      ),
+      '.validate': `data.exists() && auth.uid === $uid ? (${and(
+        ...['type', 'actor', 'channel', 'post', 'createdAt', 'status', 'note'].map(same),
+      )}) : (${notificationNew})`,
       type: { '.validate': "newData.isString() && newData.val().matches(/^(liked|commented|mentioned|idea-status|assigned)$/)" },
       actor: { '.validate': 'newData.isString()' },
       channel: { '.validate': 'newData.isString()' },
@@ -606,21 +712,22 @@ const notifications = {
 
 // ---- reports -----------------------------------------------------------------------------------------
 
+const reportWhole = and(
+  "newData.hasChildren(['channel', 'post', 'by', 'reason', 'createdAt'])",
+  isId("newData.child('channel').val()"),
+  isId("newData.child('post').val()"),
+  "root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val()).exists()",
+  "newData.child('createdAt').val() === now",
+);
+
 const reports = {
   '.read': isAdmin,
   $id: {
     '.write': and(
       signedIn,
-      or("!data.exists() && newData.child('by').val() === auth.uid", `${isAdmin} && !newData.exists()`),
+      or(and('!data.exists()', "newData.child('by').val() === auth.uid", reportWhole), `${isAdmin} && !newData.exists()`),
     ),
-    '.validate': and(
-      isId('$id'),
-      "newData.hasChildren(['channel', 'post', 'by', 'reason', 'createdAt'])",
-      isId("newData.child('channel').val()"),
-      isId("newData.child('post').val()"),
-      "root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val()).exists()",
-      "newData.child('createdAt').val() === now",
-    ),
+    '.validate': and(isId('$id'), reportWhole),
     channel: { '.validate': 'newData.isString()' },
     post: { '.validate': 'newData.isString()' },
     by: { '.validate': 'newData.isString()' },
@@ -632,8 +739,10 @@ const reports = {
 
 // ---- stats -------------------------------------------------------------------------------------------
 // stats/$ch/$month/$cat = {posts, likes, cause}. Counters move by one, and only in the write that creates
-// or deletes the post, or adds or removes the like, they count. `cause` names that post: rules cannot search a write for
-// "some new post of this month", but they can check the one the writer names.
+// or deletes the post, or adds or removes the like, they count; a deleted post also takes its likes out.
+// `cause` names that post: rules cannot search a write for "some new post of this month", but they can
+// check the one the writer names. Each of the three is granted on its own and never deleted: a stat is
+// history, and a grant on the stat node would cover deleting its children, which .validate cannot see.
 
 const CAUSE = "newData.parent().child('cause').val()";
 const causePost = (tree) => `${tree}.child('posts/' + $ch + '/' + ${CAUSE})`;
@@ -643,36 +752,31 @@ const causeFits = (tree) =>
     `${causePost(tree)}.child('category').val() === $cat`,
   );
 const causeLike = `'likes/' + ${postTargetKey('$ch', CAUSE)} + '/' + auth.uid`;
+const causeNamed = and(`newData.parent().child('cause').isString()`, isId(CAUSE));
+const statGrant = and(signedIn, 'newData.exists()', `$month.matches(${month})`);
+const moved = (field) => `newData.parent().child('${field}').val() !== data.parent().child('${field}').val()`;
 
 const stats = {
   '.read': signedIn,
   $ch: {
     $month: {
       $cat: {
-        // Never deleted: a stat is history.
-        '.write': and(signedIn, 'newData.exists()'),
-        '.validate': and(
-          `$month.matches(${month})`,
-          "newData.hasChild('posts')",
-          // A counter, once there, stays (deleting a child skips its own .validate).
-          "!data.child('likes').exists() || newData.child('likes').exists()",
-        ),
+        '.validate': and(`$month.matches(${month})`, "newData.hasChild('posts')"),
         posts: {
+          '.write': statGrant,
           '.validate': and(
             'newData.isNumber() && newData.val() >= 0',
             or(
               'newData.val() === data.val()',
               and(
                 `newData.val() === ${numOr0('data')} + 1`,
-                `newData.parent().child('cause').isString()`,
-                isId(CAUSE),
+                causeNamed,
                 `!${causePost(before)}.exists()`,
                 causeFits(after(5)),
               ),
               and(
                 'newData.val() === data.val() - 1',
-                `newData.parent().child('cause').isString()`,
-                isId(CAUSE),
+                causeNamed,
                 `!${causePost(after(5))}.exists()`,
                 causeFits(before),
               ),
@@ -680,32 +784,43 @@ const stats = {
           ),
         },
         likes: {
+          '.write': statGrant,
           '.validate': and(
             'newData.isNumber() && newData.val() >= 0',
             or(
               'newData.val() === data.val()',
               and(
                 `newData.val() === ${numOr0('data')} + 1`,
-                `newData.parent().child('cause').isString()`,
-                isId(CAUSE),
+                causeNamed,
                 `!${before}.child(${causeLike}).exists()`,
                 `${after(5)}.child(${causeLike}).exists()`,
                 causeFits(after(5)),
               ),
               and(
                 'newData.val() === data.val() - 1',
-                `newData.parent().child('cause').isString()`,
-                isId(CAUSE),
+                causeNamed,
                 `${before}.child(${causeLike}).exists()`,
                 `!${after(5)}.child(${causeLike}).exists()`,
                 causeFits(before),
+              ),
+              // the cause post is deleted in this write: its likes leave with it
+              and(
+                causeNamed,
+                `${causePost(before)}.exists()`,
+                `!${causePost(after(5))}.exists()`,
+                causeFits(before),
+                `newData.val() === ${numOr0('data')} - ${causePost(before)}.child('likeCount').val()`,
               ),
               // Merging ideas pools votes: admins only, as for the counts.
               isAdmin,
             ),
           ),
         },
-        cause: { '.validate': 'newData.isString()' },
+        cause: {
+          '.write': statGrant,
+          // A post id, changed only in a write that moves a counter (whose rule checks it).
+          '.validate': and('newData.isString()', isId('newData.val()'), or('newData.val() === data.val()', moved('posts'), moved('likes'))),
+        },
         ...nothingElse,
       },
     },
@@ -725,6 +840,7 @@ export const rules = {
     likes,
     likeCounts,
     userLikes,
+    lastLike,
     ideaHistory,
     notifications,
     reports,

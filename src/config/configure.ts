@@ -61,9 +61,10 @@ export function configurePending(): void {
 
 /**
  * Reads `<script type="application/json" data-lenig-config>` once, for pages that can hold JSON but not
- * custom attributes. If nothing configures the page by the time it has loaded, widgets say so.
+ * custom attributes. If nothing configures the page by the time it has loaded (and `ready` has settled:
+ * the drop-in passes the loading of `<lenig-config>`'s own code), widgets say so.
  */
-export function configureFromPage(doc: Document = document): void {
+export function configureFromPage(doc: Document = document, ready: Promise<unknown> = Promise.resolve()): void {
   const script = doc.querySelector<HTMLScriptElement>('script[type="application/json"][data-lenig-config]');
   if (script && pageState().status === 'waiting') {
     try {
@@ -80,8 +81,9 @@ export function configureFromPage(doc: Document = document): void {
       setPageState({ status: 'unconfigured' });
     }
   };
-  if (doc.readyState === 'complete') setTimeout(giveUp, 0);
-  else window.addEventListener('load', () => setTimeout(giveUp, 0), { once: true });
+  const later = () => void ready.finally(() => setTimeout(giveUp, 0));
+  if (doc.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
 
 /**

@@ -22,3 +22,24 @@ export function visibleLength(text: string): number {
 export function looksEmpty(text: string): boolean {
   return !/[^\s\p{Cf}\p{Z}\u2800\u3164\uFFA0\u115F\u1160]/u.test(text);
 }
+
+/**
+ * The characters the database rules count as blank besides ASCII white space (`BLANK_CHARS` in
+ * rules/database.rules.src.mjs; test/rules checks that both lists agree): Unicode spaces and the
+ * zero-width and invisible formatting characters. The rules must list them literally, so the list is
+ * finite; every one of them also makes `looksEmpty` true, so a widget never sends what the rules refuse.
+ */
+export const BLANK_CHARACTERS =
+  '\u00ad\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e' +
+  '\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u2800\u3164\uffa0';
+
+const INVISIBLE = new Set(BLANK_CHARACTERS);
+
+/**
+ * Whether the database rules refuse `text` as blank: every character is white space (JavaScript's `\s`)
+ * or one of BLANK_CHARACTERS. The stores check this, so both refuse exactly what the rules refuse.
+ */
+export function isBlank(text: string): boolean {
+  for (const c of text) if (!/\s/.test(c) && !INVISIBLE.has(c)) return false;
+  return true;
+}

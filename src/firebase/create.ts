@@ -5,6 +5,7 @@
 import { getApps } from 'firebase/app';
 import { connectFirebase } from './connect.js';
 import { FirebaseStore, authKey, type FirebaseStoreConfig, type FirebaseStoreOptions } from './firebase-store.js';
+import { logError } from '../log.js';
 
 /**
  * The page's store for `config`: made once per connection (so every widget and every copy of lenig on
@@ -31,7 +32,8 @@ export function createFirebaseStore(config: FirebaseStoreConfig, options: Fireba
     store = new FirebaseStore(config, options);
     connection.shared.set(storeKey, store);
     void store.session.autoSignIn().then((error) => {
-      if (error) console.error(`lenig: ${error.message}`);
+      // Store errors already start with "lenig: "; logError says it once.
+      if (error) logError(error.message);
     });
   }
   return store;

@@ -200,6 +200,8 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
 
       it('rejects a profile without a name', async () => {
         await rejectsWith(alice.updateMyProfile({ name: '  ' }), 'validation-failed', 'name', 'required');
+        await rejectsWith(alice.updateMyProfile({ name: '\u200b\u2060' }), 'validation-failed', 'name', 'required');
+        await rejectsWith(alice.updateMyProfile({ name: 'Alice', photoURL: 'http://tracker.example/p.gif' }), 'validation-failed', 'photoURL', 'invalid');
         await rejectsWith(anon.updateMyProfile({ name: 'Nobody' }), 'unauthenticated');
       });
 
@@ -364,6 +366,7 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
       it('requires text', async () => {
         await rejectsWith(post(alice, ch, ''), 'validation-failed', 'text', 'required');
         await rejectsWith(post(alice, ch, '  \n '), 'validation-failed', 'text', 'required');
+        await rejectsWith(post(alice, ch, '\u200b\u200d\ufeff'), 'validation-failed', 'text', 'required');
       });
 
       it(`accepts exactly ${MAX_POST_LENGTH} characters and refuses one more`, async () => {
@@ -683,6 +686,8 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.equal(stat(stats.last, month, 'news').posts, 0);
         await alice.deletePost(ch, id);
         await stats.until((s) => stat(s, month, 'praise').posts === 1, 'one post after the delete');
+        // A deleted post takes its likes out of the stat (the rules require it; docs/rules.md).
+        await stats.until((s) => stat(s, month, 'praise').likes === 0, 'its like left with it');
         const lastMonth = monthKey(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15)));
         const earlier = watch<MonthStat[]>((cb, e) => admin.subscribeStats({ channel: ch, from: lastMonth, to: lastMonth }, cb, e));
         await until(() => earlier.values.length > 0, 'last month');

@@ -1,15 +1,16 @@
 /**
- * The drop-in as an admin uses it: a plain page with one `<script type="module" src="lenig.js">`,
- * served with nothing else next to it and under a strict `script-src 'self'` policy (SharePoint
- * Online enforces one). Every element that custom-elements.json lists must be defined, render, and
- * the page must log no uncaught error, fetch no other file and trip no CSP violation. Configured
- * against the local backend, the Firebase code inside the same file must load and connect.
+ * The drop-in as an admin uses it: a plain page with one `<script type="module" src="lenig.js">`, served
+ * with its `lenig/` folder of chunks next to it and under a strict `script-src 'self'` policy (SharePoint
+ * Online enforces one). Every element that custom-elements.json lists must be defined once its tag is on
+ * the page, and render; the page must log no uncaught error, fetch only the loader's own chunks from the
+ * loader's own origin and trip no CSP violation. Configured against the local backend, the Firebase chunk
+ * must load and connect.
  * Needs `npm run build` (scripts/test.mjs runs it when dist/ is missing or stale) and, for the
  * connection test, the backend scripts/test.mjs starts (LENIG_TEST_DATABASE_URL / _AUTH_URL).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
@@ -37,6 +38,15 @@ const tags = manifest.modules
   .map((d) => d.tagName as string)
   .sort();
 const bundle = readFileSync(new URL('dist/lenig.js', root));
+/** The drop-in's chunks (dist/lenig/*.js), served under each copy's folder. */
+const chunk = (name: string) => {
+  const file = new URL(`dist/lenig/${name}`, root);
+  return /^[\w.-]+\.js$/.test(name) && existsSync(file) ? readFileSync(file) : undefined;
+};
+/** Each copy of the loader on the test pages, and where its chunks are. */
+const copies = ['/', '/other-web-part/'];
+/** A request the drop-in may make: a loader or one of its own chunks, from this origin. */
+const ownFile = (u: string) => copies.some((c) => u === `${c}lenig.js` || (u.startsWith(`${c}lenig/`) && u.endsWith('.js')));
 
 const databaseURL = process.env['LENIG_TEST_DATABASE_URL'];
 const authURL = process.env['LENIG_TEST_AUTH_URL'];
@@ -52,6 +62,8 @@ const html = (body: string) => `<!doctype html>
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const pages: Record<string, string> = {
   '/': html(''),
+  // Every tag on the page: each is defined when it appears.
+  '/all-tags': html(tags.map((t) => `<${t}></${t}>`).join('\n')),
   // What the README tells an admin to paste, pointed at the local backend.
   '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
@@ -89,6 +101,9 @@ before(async () => {
     } else if (req.url === '/lenig.js' || req.url === '/other-web-part/lenig.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
+    } else if (req.url && ownFile(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(chunk(req.url.slice(req.url.lastIndexOf('/') + 1)));
     } else {
       res.writeHead(404).end();
     }
@@ -108,6 +123,18 @@ test('custom-elements.json lists the elements', () => {
   for (const t of tags) assert.match(t, /^lenig-[a-z0-9-]+$/);
 });
 
+test('the loader alone defines nothing and fetches nothing more', { timeout: 30_000 }, async () => {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const before = requested.length;
+  await p.goto(`${origin}/`);
+  await p.waitForLoadState('load');
+  const defined = await p.evaluate((names) => names.filter((n) => customElements.get(n) !== undefined), tags);
+  assert.deepEqual(defined, []);
+  assert.deepEqual(requested.slice(before).filter((u) => u !== '/' && u !== '/favicon.ico'), ['/lenig.js']);
+  await context.close();
+});
+
 test('one script tag defines and renders every element', { timeout: 30_000 }, async () => {
   const context = await browser.newContext();
   const p = await context.newPage();
@@ -119,7 +146,8 @@ test('one script tag defines and renders every element', { timeout: 30_000 }, as
     document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
 
-  await p.goto(`${origin}/`);
+  const before = requested.length;
+  await p.goto(`${origin}/all-tags`);
   const defined = await p.evaluate(async (names) => {
     await Promise.race([
       Promise.all(names.map((n) => customElements.whenDefined(n))),
@@ -151,11 +179,9 @@ test('one script tag defines and renders every element', { timeout: 30_000 }, as
   const violations = await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
   assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
   assert.deepEqual(violations, [], 'content security policy violations');
-  assert.deepEqual(
-    requested.filter((u) => !(u in pages) && u !== '/lenig.js' && u !== '/favicon.ico'),
-    [],
-    'the drop-in fetched other files',
-  );
+  const fetched = requested.slice(before).filter((u) => !(u in pages) && u !== '/favicon.ico');
+  assert.deepEqual(fetched.filter((u) => !ownFile(u)), [], 'the drop-in fetched only its own chunks from its own origin');
+  assert.ok(fetched.some((u) => u.startsWith('/lenig/')), 'the widgets came in chunks next to the loader');
   await context.close();
 });
 
@@ -184,11 +210,9 @@ test(
       `a WebSocket to the database on port ${dbPort}; saw ${JSON.stringify(sockets)}`,
     );
     assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
-    assert.deepEqual(
-      requested.slice(before).filter((u) => !(u in pages) && u !== '/lenig.js' && u !== '/favicon.ico'),
-      [],
-      'the drop-in fetched other files (a chunk next to lenig.js?)',
-    );
+    const fetched = requested.slice(before).filter((u) => !(u in pages) && u !== '/favicon.ico');
+    assert.deepEqual(fetched.filter((u) => !ownFile(u)), [], 'the drop-in fetched only its own chunks from its own origin');
+    assert.ok(fetched.some((u) => /^\/lenig\/firebase-/.test(u)), `the Firebase chunk was fetched: ${fetched.join(', ')}`);
     await context.close();
   },
 );

@@ -9,7 +9,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
@@ -51,6 +51,9 @@ before(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '';
     if (url === '/lenig.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    // The loader's chunks, next to it.
+    const chunk = /^\/lenig\/[\w.-]+\.js$/.test(url) ? new URL(`dist${url}`, root) : undefined;
+    if (chunk && existsSync(chunk)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(chunk));
     if (url === '/token') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: customToken('google-scripts-sso') }));
     const mode = url.slice(1);
     const configs: Record<string, object> = {

@@ -61,6 +61,7 @@ export function like(uid: string, p: PostInfo, notify = true): Updates {
     [`posts/${p.ch}/${p.id}/likeCount`]: increment(1),
     [`stats/${p.ch}/${p.month}/${p.category}/likes`]: increment(1),
     [`stats/${p.ch}/${p.month}/${p.category}/cause`]: p.id,
+    [`lastLike/${uid}`]: tk(p),
   };
   if (notify && p.author !== uid) u[`notifications/${p.author}/${nkey('liked', p, uid)}`] = notification('liked', uid, p);
   return u;
@@ -81,6 +82,7 @@ export function likePage(uid: string, key: string, delta: 1 | -1): Updates {
     [`likes/${key}/${uid}`]: delta > 0 ? serverTimestamp() : null,
     [`userLikes/${uid}/${key}`]: delta > 0 ? true : null,
     [`likeCounts/${key}`]: increment(delta),
+    ...(delta > 0 ? { [`lastLike/${uid}`]: key } : {}),
   };
 }
 
@@ -105,14 +107,17 @@ export function statusChange(by: string, p: PostInfo, status: string, note: stri
   return { eid, updates: u };
 }
 
-export function deletePost(p: PostInfo): Updates {
-  return {
+/** Deletes a post that has `likeCount` likes: its stat loses the post and those likes. */
+export function deletePost(p: PostInfo, likeCount = 0): Updates {
+  const u: Updates = {
     [`posts/${p.ch}/${p.id}`]: null,
     [`comments/${p.ch}/${p.id}`]: null,
     [`ideaHistory/${p.ch}/${p.id}`]: null,
     [`stats/${p.ch}/${p.month}/${p.category}/posts`]: increment(-1),
     [`stats/${p.ch}/${p.month}/${p.category}/cause`]: p.id,
   };
+  if (likeCount) u[`stats/${p.ch}/${p.month}/${p.category}/likes`] = increment(-likeCount);
+  return u;
 }
 
 /** The key a notification of `type` about `p` must have: see notificationKey. */

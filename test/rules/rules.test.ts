@@ -13,10 +13,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { BLANK_CHARACTERS, isBlank, looksEmpty } from '../../src/data/text.js';
 import { get, increment, ref, remove, serverTimestamp, set, update } from 'firebase/database';
 import { encodeKey, newId } from '../../src/data/keys.js';
 import { monthKey, pageTarget } from '../../src/data/types.js';
-import { client, closeClients, startTestBackend, USERS, within, type Client, type TestBackend } from './helpers.js';
+import { client, closeClients, RULES_PATH, startTestBackend, USERS, within, type Client, type TestBackend } from './helpers.js';
 import {
   CATEGORIES,
   CH,
@@ -63,6 +65,13 @@ const SEED_COMMENT = 'seed-comment';
 const SEED_NOTE = 'seed-notification';
 /** Alice's post that Bob likes, with the notification that like gave her. */
 const BOB_LIKED: PostInfo = { ch: CH, id: 'seed-alice-liked', author: A, category: 'news', month: M0 };
+/** Alice's post that nobody likes, nor ever does in these tests: like attacks after the controls use it. */
+const UNLIKED: PostInfo = { ch: CH, id: 'seed-alice-unliked', author: A, category: 'news', month: M0 };
+/** A page Bob likes. */
+const PAGE = encodeKey(pageTarget('https://intranet.example.com/seeded-page'));
+/** Comments, and history, left behind by posts deleted by hand before these rules. */
+const ORPHAN_COMMENTS = 'seed-orphan-comments';
+const ORPHAN_HISTORY = 'seed-orphan-history';
 
 const DATA = {
   admins: { [ADM]: true },
@@ -77,13 +86,22 @@ const DATA = {
       // liked by alice
       [BOB_POST.id]: seedPost(BOB_POST.id, B, 'news', { likeCount: 1 }),
       [BOB_LIKED.id]: seedPost(BOB_LIKED.id, A, 'news', { likeCount: 1 }),
+      [UNLIKED.id]: seedPost(UNLIKED.id, A, 'news'),
       // alice's idea, owned by carol
       [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
     },
   },
-  comments: { [CH]: { [ALICE_POST.id]: { [SEED_COMMENT]: { author: B, text: 'Seeded comment', createdAt: T0 } } } },
-  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 } },
-  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true }, [C]: { [tk(GHOST)]: true } },
+  comments: {
+    [CH]: {
+      [ALICE_POST.id]: { [SEED_COMMENT]: { author: B, text: 'Seeded comment', createdAt: T0 } },
+      [ORPHAN_COMMENTS]: { 'old-comment': { author: B, text: 'Left behind', createdAt: T0 } },
+    },
+  },
+  ideaHistory: { [CH]: { [ORPHAN_HISTORY]: { 'old-entry': { status: 'planned', note: 'Left behind', by: ADM, at: T0 } } } },
+  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 }, [PAGE]: { [B]: T0 } },
+  likeCounts: { [PAGE]: 1 },
+  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true, [PAGE]: true }, [C]: { [tk(GHOST)]: true } },
+  lastLike: { [B]: PAGE },
   notifications: {
     [A]: {
       [SEED_NOTE]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: T0, read: false },
@@ -91,7 +109,7 @@ const DATA = {
     },
   },
   reports: { 'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 } },
-  stats: { [CH]: { [M0]: { news: { posts: 3, likes: 2 }, idea: { posts: 1, likes: 0 } } } },
+  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } } },
 };
 
 let backend: TestBackend;
@@ -130,15 +148,19 @@ let attempted = 0;
 let refused = 0;
 const names = new Set<string>();
 
-/** One attack: the write must be refused and the database left exactly as it was. */
-function attack(name: string, run: () => Promise<unknown>): void {
+/**
+ * One attack: the write must be refused and the database left exactly as it was. `setup` makes the
+ * legitimate writes the attack starts from (they must be allowed); its result is handed to `run`.
+ */
+function attack<T = void>(name: string, run: (setup: T) => Promise<unknown>, setup?: () => Promise<T>): void {
   assert.ok(!names.has(name), `attack names are unique: ${name}`);
   names.add(name);
   const n = names.size;
   it(`attack ${n}: ${name} — denied`, async () => {
     attempted++;
+    const prepared = (await setup?.()) as T;
     const before = await value('');
-    await assert.rejects(within(run(), name), (e: unknown) => {
+    await assert.rejects(within(run(prepared), name), (e: unknown) => {
       assert.match(String((e as Error).message ?? e), /permission.denied/i);
       return true;
     });
@@ -168,6 +190,23 @@ it('database.rules.json is what rules/database.rules.src.mjs makes', () => {
   const source = fileURLToPath(new URL('../../rules/database.rules.src.mjs', import.meta.url));
   const check = spawnSync(process.execPath, [source, '--check'], { encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
+});
+
+it('the rules and the client count the same characters as blank', () => {
+  const json = JSON.parse(readFileSync(RULES_PATH, 'utf8')) as { rules: { posts: { $ch: { $id: { text: { '.validate': string } } } } } };
+  const rule = json.rules.posts.$ch.$id.text['.validate'];
+  const listed = /\/\^\[\\s([^\]]*)\]\*\$\//.exec(rule)?.[1];
+  assert.ok(listed, `a blank character class in ${rule}`);
+  // Every character JavaScript's \s covers beyond ASCII, and the invisible ones, is listed literally in
+  // the rules (where \s may mean ASCII only); U+2028 and U+2029 cannot be (line breaks), so the client
+  // alone refuses them.
+  const unicodeSpaces = [...'\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff'];
+  const client = new Set(['\u000b', ...unicodeSpaces, ...BLANK_CHARACTERS]);
+  assert.deepEqual([...new Set(listed)].sort(), [...client].sort());
+  for (const c of client) {
+    assert.ok(isBlank(c), `the stores: U+${c.charCodeAt(0).toString(16)} is blank`);
+    assert.ok(looksEmpty(c), `the composer: U+${c.charCodeAt(0).toString(16)} looks empty`);
+  }
 });
 
 describe('allowed paths', () => {
@@ -334,7 +373,7 @@ describe('allowed paths', () => {
     await allowed(bob, like(B, info));
     await allowed(bob, comment(B, info).updates);
     const before = (await value(`stats/${CH}/${info.month}/idea/posts`)) as number;
-    await allowed(alice, deletePost(info));
+    await allowed(alice, deletePost(info, 1));
     assert.equal(await value(`posts/${CH}/${info.id}`), null);
     assert.equal(await value(`comments/${CH}/${info.id}`), null);
     assert.equal(await value(`stats/${CH}/${info.month}/idea/posts`), before - 1);
@@ -503,16 +542,16 @@ describe('attacks on stats', () => {
   });
   attack('stats without a post', () => write(alice, { [`${stat}/posts`]: increment(1), [`${stat}/cause`]: ALICE_POST.id }));
   attack('stats without a like', () => write(carol, { [`${stat}/likes`]: increment(1), [`${stat}/cause`]: ALICE_POST.id }));
-  attack('stats like counted twice (+2)', () => write(carol, { ...like(C, ALICE_POST, false), [`${stat}/likes`]: increment(2) }));
+  attack('stats like counted twice (+2)', () => write(carol, { ...like(C, UNLIKED, false), [`${stat}/likes`]: increment(2) }));
   attack('stats decrement without an unlike', () => write(carol, { [`${stat}/likes`]: increment(-1), [`${stat}/cause`]: BOB_POST.id }));
   attack('stats decrement without a deletion', () => write(alice, { [`${stat}/posts`]: increment(-1), [`${stat}/cause`]: ALICE_POST.id }));
   attack('stats deleted', () => write(alice, { [stat]: null }));
   attack('stats counter removed', () => write(alice, { [`${stat}/likes`]: null }));
   attack('like counted in the wrong month', () => {
-    const u = like(C, ALICE_POST, false);
+    const u = like(C, UNLIKED, false);
     delete u[`stats/${CH}/${M0}/news/likes`];
     delete u[`stats/${CH}/${M0}/news/cause`];
-    return write(carol, { ...u, [`stats/${CH}/2020-01/news/likes`]: increment(1), [`stats/${CH}/2020-01/news/posts`]: 0, [`stats/${CH}/2020-01/news/cause`]: ALICE_POST.id });
+    return write(carol, { ...u, [`stats/${CH}/2020-01/news/likes`]: increment(1), [`stats/${CH}/2020-01/news/posts`]: 0, [`stats/${CH}/2020-01/news/cause`]: UNLIKED.id });
   });
 });
 
@@ -655,10 +694,10 @@ describe('attacks: one cause gives one notification', () => {
     Object.fromEntries(Array.from({ length: n }, () => [`notifications/${to}/${newId()}`, note]));
 
   attack('a like written with 50 copies of its notification', () =>
-    write(carol, { ...like(C, ALICE_POST, false), ...copies(50, notification('liked', C, ALICE_POST), A) }),
+    write(carol, { ...like(C, UNLIKED, false), ...copies(50, notification('liked', C, UNLIKED), A) }),
   );
   attack('a like with one copy of its notification under another key', () =>
-    write(carol, { ...like(C, ALICE_POST), ...copies(1, notification('liked', C, ALICE_POST), A) }),
+    write(carol, { ...like(C, UNLIKED), ...copies(1, notification('liked', C, UNLIKED), A) }),
   );
   attack('a comment written with 120 copies of its notification', () => {
     const { updates } = comment(C, ALICE_POST);
@@ -682,8 +721,8 @@ describe('attacks: one cause gives one notification', () => {
     return write(carol, { [`${p}/owner`]: B, ...copies(3, notification('assigned', C, IDEA), B) });
   });
   attack("a like's notification keyed as another actor's", () => {
-    const u = like(C, ALICE_POST, false);
-    return write(carol, { ...u, [`notifications/${A}/${nkey('liked', ALICE_POST, B)}`]: notification('liked', C, ALICE_POST) });
+    const u = like(C, UNLIKED, false);
+    return write(carol, { ...u, [`notifications/${A}/${nkey('liked', UNLIKED, B)}`]: notification('liked', C, UNLIKED) });
   });
   attack("a comment's notification keyed as another comment's", () => {
     const { updates } = comment(C, ALICE_POST);
@@ -695,8 +734,8 @@ describe('attacks: one cause gives one notification', () => {
     return write(carol, { ...updates, [`notifications/${A}/${nkey('mentioned', ALICE_POST, C)}`]: notification('mentioned', C, info) });
   });
   attack("a liked notification written over someone else's (another actor, same post)", () =>
-    // Bob's like notification to Alice exists; Carol's like may not take its place.
-    write(carol, { ...like(C, ALICE_POST, false), [`notifications/${A}/${nkey('liked', ALICE_POST, B)}`]: notification('liked', B, ALICE_POST) }),
+    // Bob's like notification to Alice exists; Carol's like of the same post may not take its place.
+    write(carol, { ...like(C, BOB_LIKED, false), [`notifications/${A}/${nkey('liked', BOB_LIKED, B)}`]: notification('liked', C, BOB_LIKED) }),
   );
   attack('a notification rewritten without its cause happening again', async () => {
     // Bob liked Alice's post in the control below; writing the same notification again needs a new like.
@@ -707,8 +746,8 @@ describe('attacks: one cause gives one notification', () => {
   );
   attack('a liked notification carrying a status and a free-text note', () =>
     write(carol, {
-      ...like(C, ALICE_POST, false),
-      [`notifications/${A}/${nkey('liked', ALICE_POST, C)}`]: { ...notification('liked', C, ALICE_POST), status: 'done', note: 'Your account is locked: sign in at https://evil.example' },
+      ...like(C, UNLIKED, false),
+      [`notifications/${A}/${nkey('liked', UNLIKED, C)}`]: { ...notification('liked', C, UNLIKED), status: 'done', note: 'Your account is locked: sign in at https://evil.example' },
     }),
   );
   attack('a commented notification carrying a note', () => {
@@ -741,5 +780,290 @@ describe('attacks: one cause gives one notification', () => {
       [`notifications/${B}/${nkey('mentioned', info, C)}`]: notification('mentioned', C, info),
     });
     assert.equal(await value(`notifications/${B}/${nkey('mentioned', info, C)}/actor`), C);
+  });
+});
+
+// ---- deletes: .validate never runs for a deletion, so each grant must refuse it itself ------------------
+
+describe('attacks: deletes', () => {
+  const post = (p: PostInfo) => `posts/${p.ch}/${p.id}`;
+  attack("removing a page's like count (its likers could never unlike)", () => remove(ref(carol.db, `likeCounts/${PAGE}`)));
+  attack("removing a page's like count as one of its likers", () => remove(ref(bob.db, `likeCounts/${PAGE}`)));
+  attack("removing someone's post's like count", () => write(carol, { [`${post(BOB_POST)}/likeCount`]: null }));
+  attack("removing your own post's like count", () => write(alice, { [`${post(ALICE_POST)}/likeCount`]: null }));
+  attack("removing someone's post's comment count", () => write(carol, { [`${post(ALICE_POST)}/commentCount`]: null }));
+  attack("removing someone's post's lastComment", () => write(carol, { [`${post(ALICE_POST)}/lastComment`]: null }));
+  attack("removing your own post's lastComment", () => write(alice, { [`${post(ALICE_POST)}/lastComment`]: null }));
+  attack("removing your own post's byCat (it leaves its category feed)", () => write(alice, { [`${post(ALICE_POST)}/byCat`]: null }));
+  attack("removing a stat's cause", () => write(carol, { [`stats/${CH}/${M0}/news/cause`]: null }));
+  attack("removing a stat's post counter", () => write(carol, { [`stats/${CH}/${M0}/news/posts`]: null }));
+  attack("removing a stat's likes counter", () => write(carol, { [`stats/${CH}/${M0}/news/likes`]: null }));
+  attack("removing someone's comment", () => write(carol, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null }));
+  attack('removing your own comment (comments cannot be deleted on their own)', () =>
+    write(bob, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null }),
+  );
+  attack("removing the text of your own comment", () => write(bob, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}/text`]: null }));
+  attack("removing an idea's history entry", () => write(carol, { [`ideaHistory/${CH}/${ORPHAN_HISTORY}/old-entry`]: null }));
+  attack('removing the name from your own profile', () => write(alice, { [`profiles/${A}/name`]: null }));
+  attack('removing your lastLike', () => write(bob, { [`lastLike/${B}`]: null }));
+  attack('an admin removing a field of a report', () => write(admin, { 'reports/seed-report/reason': null }));
+  attack("an admin removing a channel's name", () => write(admin, { [`channels/${CH}/name`]: null }));
+  it('control: the recipient still deletes a notification, a person their profile, an admin a report', async () => {
+    const id = nkey('liked', BOB_LIKED, B);
+    await allowed(alice, { [`notifications/${A}/${id}`]: null });
+    assert.equal(await value(`notifications/${A}/${id}`), null);
+    await within(set(ref(carol.db, `profiles/${C}`), { name: 'Carol', nameLower: 'carol' }), 'carol saves');
+    await within(remove(ref(carol.db, `profiles/${C}`)), 'carol removes her profile');
+    assert.equal(await value(`profiles/${C}`), null);
+  });
+});
+
+// ---- counts and stats: a deleted post takes its likes with it -----------------------------------------
+
+describe('attacks: counts and stats', () => {
+  /** A post of Carol's in an old month, liked by Carol: the start of the inflation cycle. */
+  const liked = async (month = '2020-03') => {
+    const { info, updates } = newPost(C);
+    const p = { ...info, month };
+    const u = structuredClone(updates) as Updates;
+    (u[`posts/${CH}/${p.id}`] as Record<string, unknown>).month = month;
+    for (const k of Object.keys(u)) if (k.startsWith('stats/')) delete u[k];
+    await allowed(carol, { ...u, [`stats/${CH}/${month}/news/posts`]: increment(1), [`stats/${CH}/${month}/news/cause`]: p.id });
+    await allowed(carol, like(C, p));
+    return p;
+  };
+  const oldDelete = (p: PostInfo) => deletePost(p); // as the store wrote it before: the likes stay counted
+
+  attack(
+    'deleting a liked post together with the unlike, keeping the like in the stat',
+    (p) => write(carol, { ...oldDelete(p), [`likes/${tk(p)}/${C}`]: null, [`userLikes/${C}/${tk(p)}`]: null }),
+    () => liked(),
+  );
+  attack('deleting a liked post without taking its likes out of the stat', (p) => write(carol, oldDelete(p)), () => liked('2020-04'));
+  attack(
+    'deleting a liked post taking more likes out than it had',
+    (p) => write(carol, { ...oldDelete(p), [`stats/${CH}/${p.month}/news/likes`]: increment(-2) }),
+    () => liked('2020-05'),
+  );
+  attack("a stat's cause rewritten without a counter moving", () => write(carol, { [`stats/${CH}/${M0}/news/cause`]: BOB_POST.id }));
+  attack("a stat's cause set to 500,000 characters", () => write(carol, { [`stats/${CH}/${M0}/news/cause`]: 'x'.repeat(500_000) }));
+  attack("a stat's cause that is not an id", () => write(carol, { [`stats/${CH}/${M0}/news/cause`]: 'a/b' }));
+  attack('a stat written as a whole node', () => write(carol, { [`stats/${CH}/${M0}/praise`]: { posts: 0, cause: ALICE_POST.id } }));
+  it('control: create, like, delete, unlike leaves the stat where it was', async () => {
+    const month = '2020-06';
+    const before = await value(`stats/${CH}/${month}/news`);
+    assert.equal(before, null);
+    const p = await liked(month);
+    assert.equal(await value(`stats/${CH}/${month}/news/likes`), 1);
+    await allowed(carol, deletePost(p, 1));
+    await allowed(carol, { [`likes/${tk(p)}/${C}`]: null, [`userLikes/${C}/${tk(p)}`]: null });
+    assert.deepEqual(await value(`stats/${CH}/${month}/news`), { posts: 0, likes: 0, cause: p.id });
+    assert.equal(await value(`likes/${tk(p)}`), null);
+  });
+  it('control: deleting a liked post together with the unlike is allowed when the stat loses the like once', async () => {
+    const p = await liked('2020-07');
+    await allowed(carol, { ...deletePost(p, 1), [`likes/${tk(p)}/${C}`]: null, [`userLikes/${C}/${tk(p)}`]: null });
+    assert.equal(await value(`stats/${CH}/2020-07/news/likes`), 0);
+  });
+});
+
+// ---- a post's id, re-used: nothing of its predecessor may hang under it -------------------------------
+
+describe('attacks: re-used post ids and hand-made deletes', () => {
+  attack(
+    'deleting your post but leaving its comments',
+    (info) => {
+      const u = deletePost(info);
+      delete u[`comments/${CH}/${info.id}`];
+      return write(alice, u);
+    },
+    async () => {
+      const { info, updates } = newPost(A);
+      await allowed(alice, updates);
+      await allowed(bob, comment(B, info).updates);
+      return info;
+    },
+  );
+  attack(
+    'deleting your idea but leaving its history',
+    (info) => {
+      const u = deletePost(info);
+      delete u[`ideaHistory/${CH}/${info.id}`];
+      return write(alice, u);
+    },
+    async () => {
+      const { info, updates } = newPost(A, { category: 'idea', title: 'Gone soon' });
+      await allowed(alice, updates);
+      await allowed(admin, statusChange(ADM, info, 'planned', 'Yes').updates);
+      return info;
+    },
+  );
+  attack('re-creating a post under an id whose old comments remain', () => write(alice, newPost(A, { id: ORPHAN_COMMENTS }).updates));
+  attack('re-creating an idea under an id whose old history remains', () =>
+    write(bob, newPost(B, { id: ORPHAN_HISTORY, category: 'idea', title: 'Again' }).updates),
+  );
+  it('control: deleting a commented idea with its comments and history, then a new post, is allowed', async () => {
+    const { info, updates } = newPost(A, { category: 'idea', title: 'Round trip' });
+    await allowed(alice, updates);
+    await allowed(bob, comment(B, info).updates);
+    await allowed(admin, statusChange(ADM, info, 'planned', 'Yes').updates);
+    await allowed(alice, deletePost(info));
+    assert.equal(await value(`comments/${CH}/${info.id}`), null);
+    assert.equal(await value(`ideaHistory/${CH}/${info.id}`), null);
+  });
+});
+
+// ---- validation ----------------------------------------------------------------------------------------
+
+describe('attacks: validation', () => {
+  const post = (p: PostInfo) => `posts/${p.ch}/${p.id}`;
+  const ZW = '\u200b\u200c\u200d\u2060\ufeff';
+  attack('byCat written as a plain string', () => {
+    const { info, updates } = newPost(A);
+    (updates[post(info)] as Record<string, unknown>).byCat = 'news';
+    return write(alice, updates);
+  });
+  attack('byCat rewritten as a string on an existing post', () => write(alice, { [`${post(ALICE_POST)}/byCat`]: 'news' }));
+  attack('byCat with no child for its category', () => {
+    const { info, updates } = newPost(A);
+    (updates[post(info)] as Record<string, unknown>).byCat = true;
+    return write(alice, updates);
+  });
+  attack('a post of zero-width characters only', () => write(alice, newPost(A, { text: ZW }).updates));
+  attack('a post of no-break spaces and zero-width joiners only', () => write(alice, newPost(A, { text: '\u00a0\u200d\u3000\u2800' }).updates));
+  attack('a comment of zero-width characters only', () => write(carol, comment(C, ALICE_POST, '\u200b\u200b').updates));
+  attack('an idea title of zero-width characters only', () => write(alice, newPost(A, { category: 'idea', title: '\u2060' }).updates));
+  attack('a status note of bidirectional marks only', () => write(carol, statusChange(C, IDEA, 'planned', '\u200e\u202e\u2066').updates));
+  attack('a name of zero-width characters only', () => write(bob, { [`profiles/${B}`]: { name: '\u200b', nameLower: '\u200b' } }));
+  attack('a title of 141 characters', () => write(alice, newPost(A, { category: 'idea', title: 't'.repeat(141) }).updates));
+  attack('182 family emoji: 2,002 UTF-16 code units, over the stored limit the client also checks', () =>
+    write(alice, newPost(A, { text: '👨‍👩‍👧‍👦'.repeat(182) }).updates),
+  );
+  attack('a photo over http (mixed content)', () =>
+    write(bob, { [`profiles/${B}`]: { name: 'Bob', nameLower: 'bob', photoURL: 'http://tracker.example/p.gif' } }),
+  );
+  attack('a photo as a data: URL', () => write(bob, { [`profiles/${B}`]: { name: 'Bob', nameLower: 'bob', photoURL: 'data:image/svg+xml,<svg/>' } }));
+  attack('a photo as a javascript: URL', () => write(bob, { [`profiles/${B}`]: { name: 'Bob', nameLower: 'bob', photoURL: 'javascript:alert(1)' } }));
+  attack('a photo address with a user name in it', () =>
+    write(bob, { [`profiles/${B}`]: { name: 'Bob', nameLower: 'bob', photoURL: 'https://intranet.example.com@evil.example/p.png' } }),
+  );
+  attack("a profile's search name rewritten on its own", () => write(bob, { [`profiles/${B}/nameLower`]: 'the ceo' }));
+  it('control: text with a visible character among zero-width ones, 181 family emoji, and an https photo are allowed', async () => {
+    await allowed(alice, newPost(A, { text: `${ZW}a${ZW}` }).updates);
+    const family = '👨‍👩‍👧‍👦'.repeat(181); // 1,991 UTF-16 code units, 181 characters as a person sees them
+    assert.equal(family.length, 1991);
+    const { info, updates } = newPost(A, { text: family });
+    await allowed(alice, updates);
+    assert.equal(await value(`${post(info)}/text`), family);
+    await within(
+      set(ref(bob.db, `profiles/${B}`), { name: 'Bob Verhoeven', nameLower: 'bob verhoeven', nameFrom2: 'verhoeven', photoURL: 'https://intranet.example.com/people/bob.jpg' }),
+      'profile with photo',
+    );
+  });
+});
+
+// ---- one write, one like: no bulk likes of invented targets --------------------------------------------
+
+describe('attacks: likes in bulk', () => {
+  const page = (n: number) => encodeKey(pageTarget(`https://intranet.example.com/invented/${n}`));
+  attack('one write liking 300 invented page targets', () => {
+    const u: Updates = {};
+    for (let i = 0; i < 300; i++) Object.assign(u, likePage(C, page(i), 1));
+    return write(carol, u);
+  });
+  attack('one write liking two pages', () => write(carol, { ...likePage(C, page(1000), 1), ...likePage(C, page(1001), 1), [`lastLike/${C}`]: page(1001) }));
+  attack('a page like without lastLike', () => {
+    const u = likePage(C, page(1002), 1);
+    delete u[`lastLike/${C}`];
+    return write(carol, u);
+  });
+  attack("writing someone else's lastLike", () => write(carol, { [`lastLike/${B}`]: page(1) }));
+  attackRead("reading someone else's lastLike", () => get(ref(carol.db, `lastLike/${B}`)));
+  it('control: one page like per write, one after the other', async () => {
+    await allowed(carol, likePage(C, page(2000), 1));
+    await allowed(carol, likePage(C, page(2001), 1));
+    assert.equal(await value(`likeCounts/${page(2001)}`), 1);
+    assert.equal(await value(`lastLike/${C}`), page(2001));
+  });
+});
+
+// ---- escalation through a child path: what a grant on a post allows one person is all it allows -------
+
+describe('attacks: escalation through child paths', () => {
+  const idea = `posts/${CH}/${IDEA.id}`;
+  attack("the idea's owner editing its text", () => write(carol, { [`${idea}/text`]: 'Owner rewrote this', [`${idea}/editedAt`]: serverTimestamp() }));
+  attack("the idea's owner removing its text", () => write(carol, { [`${idea}/text`]: null }));
+  attack("an admin changing a post's author", () => write(admin, { [`posts/${CH}/${ALICE_POST.id}/author`]: ADM }));
+  attack('a post created field by field, back-dated and uncounted', () => {
+    const id = newId();
+    const p = `posts/${CH}/${id}`;
+    return write(alice, {
+      [`${p}/author`]: A,
+      [`${p}/text`]: 'Field by field',
+      [`${p}/category`]: 'news',
+      [`${p}/createdAt`]: T0,
+      [`${p}/month`]: M0,
+      [`${p}/byCat/news`]: T0,
+      [`${p}/likeCount`]: 0,
+      [`${p}/commentCount`]: 0,
+    });
+  });
+  attack('a comment created field by field, uncounted', () => {
+    const c = `comments/${CH}/${ALICE_POST.id}/${newId()}`;
+    return write(carol, { [`${c}/author`]: C, [`${c}/text`]: 'Sneaky', [`${c}/createdAt`]: serverTimestamp() });
+  });
+  attack('a history entry created field by field, without its status change', () => {
+    const e = `ideaHistory/${CH}/${IDEA.id}/${newId()}`;
+    return write(carol, { [`${e}/status`]: 'done', [`${e}/by`]: C });
+  });
+  attack('a notification created field by field without a cause', () => {
+    const n = `notifications/${A}/${nkey('liked', ALICE_POST, C)}`;
+    return write(carol, {
+      [`${n}/type`]: 'liked',
+      [`${n}/actor`]: C,
+      [`${n}/channel`]: CH,
+      [`${n}/post`]: ALICE_POST.id,
+      [`${n}/createdAt`]: serverTimestamp(),
+      [`${n}/read`]: false,
+    });
+  });
+  attack('a report created field by field about no post', () =>
+    write(carol, { 'reports/r1/channel': CH, 'reports/r1/post': 'no-such-post', 'reports/r1/by': C, 'reports/r1/reason': 'x', 'reports/r1/createdAt': serverTimestamp() }),
+  );
+});
+
+// ---- a re-sent write after a lost acknowledgement ------------------------------------------------------
+// The SDK sends a write again when the connection drops before the server's answer. The copy is refused
+// (the post, comment or like exists; `createdAt == now` cannot hold twice); the store then reads back
+// whether its first write was saved. Those reads must be allowed to the writer.
+
+describe('a write sent twice', () => {
+  const sentTwice = async (c: Client, updates: Updates) => {
+    await allowed(c, updates);
+    await assert.rejects(write(c, updates), /permission.denied/i);
+  };
+  it('a post, comment, edit, like and delete sent again are refused, and the writer reads back each', async () => {
+    const { info, updates } = newPost(A, { text: 'Sent twice' });
+    await sentTwice(alice, updates);
+    assert.equal((await get(ref(alice.db, `posts/${CH}/${info.id}`))).val().text, 'Sent twice');
+    assert.equal(await value(`stats/${CH}/${info.month}/news/cause`), info.id);
+
+    const { cid, updates: c } = comment(B, info, 'Once only');
+    await sentTwice(bob, c);
+    assert.equal((await get(ref(bob.db, `comments/${CH}/${info.id}/${cid}`))).val().text, 'Once only');
+    assert.equal((await get(ref(bob.db, `posts/${CH}/${info.id}/commentCount`))).val(), 1);
+
+    const edit = { [`posts/${CH}/${info.id}/text`]: 'Edited once', [`posts/${CH}/${info.id}/editedAt`]: serverTimestamp() };
+    await sentTwice(alice, edit);
+    assert.equal((await get(ref(alice.db, `posts/${CH}/${info.id}/text`))).val(), 'Edited once');
+
+    await sentTwice(carol, like(C, info));
+    assert.equal(typeof (await get(ref(carol.db, `likes/${tk(info)}/${C}`))).val(), 'number');
+    assert.equal((await get(ref(carol.db, `userLikes/${C}/${tk(info)}`))).val(), true);
+    assert.equal((await get(ref(carol.db, `lastLike/${C}`))).val(), tk(info));
+    assert.equal((await get(ref(carol.db, `posts/${CH}/${info.id}/likeCount`))).val(), 1);
+
+    await sentTwice(alice, deletePost(info, 1));
+    assert.equal((await get(ref(alice.db, `posts/${CH}/${info.id}`))).val(), null);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The checks every store makes before writing or subscribing — the same ones `database.rules.json` makes
- * (`!matches(/^\s*$/)`, `length <=`, ids that rules build paths from, keys of at most 768 bytes) — so a
+ * (not blank, `length <=`, ids that rules build paths from, keys of at most 768 bytes) — so a
  * refusal names its field and reason before any request, and every store refuses exactly what the
  * database would, with the same `StoreError`.
  */
 import { encodeKey } from '../keys.js';
+import { isBlank } from '../text.js';
 import { StoreError, type ValidationReason } from '../store.js';
 import type { CategoryId, LikeTarget, UserId } from '../types.js';
 import { DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_KEY_BYTES, MAX_MENTIONS, MAX_PAGE_SIZE, UID_PATTERN } from './limits.js';
@@ -20,7 +21,7 @@ export function notFound(what: string): StoreError {
 /** A string of at most `max` characters, not blank when `required`; returned as given. */
 export function checkText(field: string, text: unknown, max: number, required = true): string {
   if (typeof text !== 'string') throw invalid(field, 'invalid', `${field} must be a string.`);
-  if (required && !/\S/.test(text)) throw invalid(field, 'required', `${field} is required.`);
+  if (required && isBlank(text)) throw invalid(field, 'required', `${field} is required.`);
   if (text.length > max) throw invalid(field, 'too-long', `${field} is longer than ${max} characters.`);
   return text;
 }
@@ -89,4 +90,16 @@ export function checkMentions(mentions: unknown, author: UserId): UserId[] {
   const out = [...new Set(mentions.filter(isUid))].filter((m) => m !== author);
   if (out.length > MAX_MENTIONS) throw invalid('mentions', 'too-long', `A post may mention at most ${MAX_MENTIONS} people.`);
   return out;
+}
+
+/**
+ * A profile picture's address: `https:` (no mixed content, no `data:` or `javascript:`), without a user
+ * name or password before the host, at most 500 characters — what the database rules accept.
+ */
+export function checkPhotoURL(url: unknown): string {
+  const v = checkText('photoURL', url, 500, false);
+  if (v !== '' && !/^https:\/\/[^/?#@]+([/?#].*)?$/s.test(v)) {
+    throw invalid('photoURL', 'invalid', 'A picture must be an https: address.');
+  }
+  return v;
 }

@@ -145,18 +145,18 @@ export function planDeletePost(uid: UserId, channel: ChannelId, postId: string, 
   if (!post) throw notFound(`Post ${postId} in ${channel}`);
   requireAuthor(post, uid, 'delete');
   const stat = statPath(channel, post.month, post.category);
-  // Likes stay (they are the likers' own, and the stats keep counting them); the post's comments and
-  // history go with it, and it leaves its month's post count.
-  return {
-    writes: {
-      [`posts/${channel}/${postId}`]: null,
-      [`comments/${channel}/${postId}`]: null,
-      [`ideaHistory/${channel}/${postId}`]: null,
-      [`${stat}/posts`]: increment(-1),
-      [`${stat}/cause`]: postId,
-    },
-    result: undefined,
+  // Likes stay (they are the likers' own); the post's comments and history go with it, and it leaves
+  // its month's stat with its likes, so the later unlike of a deleted post needs no count (the rules
+  // require both).
+  const writes: Writes = {
+    [`posts/${channel}/${postId}`]: null,
+    [`comments/${channel}/${postId}`]: null,
+    [`ideaHistory/${channel}/${postId}`]: null,
+    [`${stat}/posts`]: increment(-1),
+    [`${stat}/cause`]: postId,
   };
+  if (post.likeCount) writes[`${stat}/likes`] = increment(-post.likeCount);
+  return { writes, result: undefined };
 }
 
 export function planHidePost(channel: ChannelId, postId: string, post: PostRecord | null, admin: boolean, hidden: boolean): Plan {
@@ -204,7 +204,8 @@ export function planComment(uid: UserId, channel: ChannelId, postId: string, pos
  */
 export function planLike(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined): Plan {
   if (liked) return { writes: {}, result: undefined };
-  let writes: Writes = { [`likes/${key}/${uid}`]: SERVER_TIME, [`userLikes/${uid}/${key}`]: true };
+  // `lastLike` names this like: the rules allow one new like per write (docs/rules.md).
+  let writes: Writes = { [`likes/${key}/${uid}`]: SERVER_TIME, [`userLikes/${uid}/${key}`]: true, [`lastLike/${uid}`]: key };
   const pt = parsePostTarget(target);
   if (pt) {
     if (!post) throw notFound(`Post ${pt.post} in ${pt.channel}`);

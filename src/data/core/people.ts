@@ -4,7 +4,7 @@
  */
 import { StoreError } from '../store.js';
 import type { Profile, UserId } from '../types.js';
-import { checkText } from './checks.js';
+import { checkPhotoURL, checkText } from './checks.js';
 import { MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH } from './limits.js';
 import { PROFILE_FIELDS, type PostRecord, type ProfileRecord } from './records.js';
 
@@ -45,7 +45,7 @@ export function profileRecord(profile: Omit<Profile, 'uid'>): ProfileRecord {
   });
   for (const k of PROFILE_FIELDS) {
     const v = profile[k];
-    if (v !== undefined && v !== '') stored[k] = checkText(k, v, MAX_PROFILE_FIELD_LENGTH, false);
+    if (v !== undefined && v !== '') stored[k] = k === 'photoURL' ? checkPhotoURL(v) : checkText(k, v, MAX_PROFILE_FIELD_LENGTH, false);
   }
   return stored;
 }

@@ -1,0 +1,75 @@
+/**
+ * The drop-in's entry (`dist/lenig.js`): a small loader, not the widgets. It defines each `lenig-*` tag
+ * when the tag first appears on the page and only then imports that widget's code — a chunk next to this
+ * file (`dist/lenig/`), resolved relative to this module's own URL, so everything comes from the origin
+ * the admin uploaded the file to and a `script-src 'self'` policy holds. Lit is one shared chunk; Firebase
+ * is loaded only once the page's configuration asks for a store (see `configure()`).
+ *
+ * Tags a page's own script adds later are seen too (a `MutationObserver` on the document). A tag inside
+ * another script's shadow root is not visible from the document: pass that root to `observe()`.
+ */
+import { configureFromPage } from './config/configure.js';
+
+export { configure, whenStore } from './config/configure.js';
+export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
+
+/** Each tag's chunk. Elements that render other lenig elements import them themselves. */
+const chunks: Record<string, () => Promise<unknown>> = {
+  'lenig-config': () => import('./components/config/config.js'),
+  'lenig-like-button': () => import('./components/like-button/like-button.js'),
+  'lenig-like-view': () => import('./components/like-button/like-view.js'),
+  'lenig-composer': () => import('./components/composer/composer.js'),
+  'lenig-feed': () => import('./components/feed/feed.js'),
+  'lenig-post-card': () => import('./components/post-card/post-card.js'),
+  'lenig-comments': () => import('./components/comments/comments.js'),
+  'lenig-idea-board': () => import('./components/idea-board/idea-board.js'),
+  'lenig-idea-card': () => import('./components/idea-card/idea-card.js'),
+  'lenig-idea-detail': () => import('./components/idea-board/idea-detail.js'),
+  'lenig-insights': () => import('./components/insights/insights.js'),
+  'lenig-notifications': () => import('./components/notifications/notifications.js'),
+};
+const selector = Object.keys(chunks).join(',');
+
+/**
+ * Tags a copy of lenig on this page has started loading. Shared across copies (two web parts, each with its
+ * own lenig.js): the first copy to see a tag loads it, and its definition serves the whole page.
+ */
+const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.loading')] ??= new Set<string>()) as Set<string>;
+
+/** Loads the chunk of `tag` once; resolves when it is defined (or when loading failed, after saying so). */
+function load(tag: string): Promise<unknown> {
+  if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
+  started.add(tag);
+  return chunks[tag]!().catch((error: unknown) => {
+    started.delete(tag);
+    console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** Loads every lenig tag in and under `node`. */
+function scan(node: ParentNode & Node): Promise<unknown>[] {
+  const found: Promise<unknown>[] = [];
+  if (node instanceof Element && node.localName in chunks) found.push(load(node.localName));
+  for (const el of node.querySelectorAll(selector)) found.push(load(el.localName));
+  return found;
+}
+
+/**
+ * Watches `root` (the document, or a shadow root of a page's own element) and defines each lenig tag that
+ * appears in it. Returns a function that stops watching.
+ */
+export function observe(root: Document | ShadowRoot = document): () => void {
+  void Promise.all(scan(root));
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) void Promise.all(scan(n));
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+if (typeof document !== 'undefined') {
+  // `<lenig-config>` configures the page when its chunk has run: say "not configured" only after that.
+  const config = document.querySelector('lenig-config') ? load('lenig-config') : Promise.resolve();
+  observe(document);
+  configureFromPage(document, config);
+}
