@@ -3,6 +3,13 @@ import type { LenigStore } from '../data/store.js';
 import { checkConfig, pageState, setPageState, watchPageState, type LenigConfig } from './page.js';
 
 let generation = 0;
+/** The store the last configure() made (not one the page handed in): closed when another replaces it. */
+let made: LenigStore | undefined;
+
+function replaceMade(next: LenigStore | undefined): void {
+  if (made && made !== next) void made.close().catch(() => undefined);
+  made = next;
+}
 
 /**
  * Configures lenig for the whole page, once. Every widget — in whatever part of the page — waits for it
@@ -21,6 +28,7 @@ export function configure(config: LenigConfig): void {
   }
   if (config.store) {
     setPageState({ status: 'ready', store: config.store });
+    replaceMade(undefined);
     return;
   }
   setPageState({ status: 'loading' });
@@ -41,7 +49,11 @@ export function configure(config: LenigConfig): void {
           return;
         }
       }
-      if (mine === generation) setPageState({ status: 'ready', store });
+      if (mine === generation) {
+        setPageState({ status: 'ready', store });
+        // The previous configuration's connection is closed once the widgets have the new store.
+        replaceMade(store);
+      }
     })
     .catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,9 @@
 import type { LenigStore } from '../data/store.js';
 import type { Lang } from '../i18n/localize.js';
 
-/** How employees sign in. */
-export type AuthMode = 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
-export const AUTH_MODES: readonly AuthMode[] = ['anonymous', 'custom-token', 'microsoft', 'host', 'email'];
+import { AUTH_MODES, type AuthMode } from '../data/types.js';
+
+export { AUTH_MODES, type AuthMode };
 
 /** The page-level configuration an admin writes once; every lenig widget on the page uses it. */
 export interface LenigConfig {

@@ -1,7 +1,7 @@
 /**
  * The store port: the only way a lenig element reads or writes data. Implemented by the Firebase
- * Realtime Database store (`src/firebase/`) and by the in-memory store (`memory-store.ts`), and both
- * are held to the same contract suite (`test/contract/contract.ts`).
+ * Realtime Database store (`src/firebase/`) and by the in-memory store (`src/memory/`), both on the
+ * domain core (`core/`), and held to the same contract suite (`test/contract/contract.ts`).
  *
  * Subscriptions call back at once with what is known (possibly from cache) and again on every change;
  * they return a function that stops them. Commands return promises that reject with a `StoreError`.
@@ -147,4 +147,12 @@ export interface LenigStore {
 
   // --- stats ----------------------------------------------------------------------------------------
   subscribeStats(query: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe;
+
+  // --- lifetime -------------------------------------------------------------------------------------
+  /**
+   * Stops every subscription and closes the store's connection (unless another store still uses it).
+   * `configure()` calls it on the store it made when the page is configured again. The store is unusable
+   * afterwards.
+   */
+  close(): Promise<void>;
 }

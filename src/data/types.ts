@@ -26,6 +26,14 @@ export const MAX_NOTE_LENGTH = 1000;
 /** Longest report reason. */
 export const MAX_REASON_LENGTH = 500;
 
+/**
+ * How people sign in: `anonymous`, `custom-token` (the intranet vouches), `microsoft` (Entra ID popup),
+ * `host` (the host page's own Firebase sign-in), `email` (demo and tests). Declared once here; the
+ * configuration checks it and the Firebase session implements it.
+ */
+export const AUTH_MODES = ['anonymous', 'custom-token', 'microsoft', 'host', 'email'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
 export interface Profile {
   uid: UserId;
   name: string;

@@ -3,7 +3,7 @@
  * (or copies of lenig) it holds. They are kept on a page-wide registry under a `Symbol.for` key, so two
  * bundles of lenig on one SharePoint page find each other's connection instead of opening a second one.
  */
-import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
+import { deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
 import {
   browserLocalPersistence,
   browserPopupRedirectResolver,
@@ -164,6 +164,17 @@ function authFor(app: FirebaseApp, config: ConnectConfig): Auth {
     // Already set up for this app (by an earlier configuration of the page): use it as it is.
     return getAuth(app);
   }
+}
+
+/**
+ * Closes a connection: equal configs connect anew afterwards, and the app lenig made for it is deleted
+ * (its WebSocket closes). The host page's own app (`config.app`) is left alone.
+ */
+export async function disconnectFirebase(connection: FirebaseConnection, ownApp: boolean): Promise<void> {
+  const connections = registry().connections;
+  if (connections.get(connection.key) === connection) connections.delete(connection.key);
+  connection.shared.clear();
+  if (ownApp) await deleteApp(connection.app).catch(() => undefined);
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {

@@ -15,7 +15,6 @@
  */
 import {
   get,
-  goOffline,
   limitToFirst,
   limitToLast,
   endAt,
@@ -108,7 +107,7 @@ import {
   type UserId,
   type Viewer,
 } from '../data/types.js';
-import { connectFirebase, type ConnectConfig, type FirebaseConnection } from './connect.js';
+import { connectFirebase, disconnectFirebase, type ConnectConfig, type FirebaseConnection } from './connect.js';
 import { fromFirebaseError } from './errors.js';
 import { Session, type SessionConfig } from './session.js';
 import { SharedCache, type Shared } from './shared.js';
@@ -155,9 +154,12 @@ export class FirebaseStore implements LenigStore {
   private serverOffset = 0;
   private readonly stopOffset: Unsubscribe;
   private closed = false;
+  /** Whether lenig made the Firebase app (and may delete it), rather than the host page. */
+  private readonly ownsApp: boolean;
 
   constructor(config: FirebaseStoreConfig, options: FirebaseStoreOptions = {}) {
     this.connection = connectFirebase(config);
+    this.ownsApp = !config.app;
     this.db = this.connection.database;
     this.probe = options.probe;
     // One session per Auth instance: several stores on one connection share who is signed in.
@@ -171,17 +173,18 @@ export class FirebaseStore implements LenigStore {
   }
 
   /**
-   * Stops every listener of this store and takes its connection offline, so a page that configures lenig
-   * again does not keep the previous connection open. The store is unusable afterwards.
+   * Stops every listener of this store and, when no other store uses its connection, closes the
+   * connection, so a page that configures lenig again does not keep the previous one open. The store is
+   * unusable afterwards.
    */
-  close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     this.shared.close();
     this.stopOffset();
     for (const [key, value] of this.connection.shared) if (value === this) this.connection.shared.delete(key);
-    goOffline(this.db);
-    return Promise.resolve();
+    // The last store on the connection closes it; another sign-in set-up on the same page keeps it.
+    if (![...this.connection.shared.values()].some((v) => v instanceof FirebaseStore)) await disconnectFirebase(this.connection, this.ownsApp);
   }
 
   // --- plumbing --------------------------------------------------------------------------------------------

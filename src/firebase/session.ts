@@ -27,9 +27,9 @@ import {
   type User,
 } from 'firebase/auth';
 import { StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
-import type { Profile } from '../data/types.js';
+import type { AuthMode, Profile } from '../data/types.js';
 
-export type AuthMode = 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
+export type { AuthMode };
 
 export interface SessionConfig {
   /** Default `anonymous`. */

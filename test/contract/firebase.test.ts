@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deleteApp, initializeApp } from 'firebase/app';
+import { deleteApp, getApps, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword, signOut } from 'firebase/auth';
 import { get, goOffline, ref, set } from 'firebase/database';
 import { isStoreError } from '../../src/data/store.js';
@@ -145,6 +145,63 @@ describe('Firebase store: one connection per page', () => {
   });
 });
 
+describe('Firebase store: writes and lifetime', () => {
+  it('createPost writes at once, without reading the channel first, and names an unknown category after', async () => {
+    const b = await backend();
+    const reads: string[] = [];
+    const requests: string[] = [];
+    // Requests of connections opened from now on: the store's own.
+    const stop = b.onRequest((r) => requests.push(`${r.a} ${r.b?.p ?? ''}`));
+    const store = new FirebaseStore(
+      configFor(b, 'no-wait', { auth: 'email', credentials: { email: USERS.alice.email, password: USERS.alice.password } }),
+      { probe: { read: (path) => reads.push(path) } },
+    );
+    closers.push(() => close(store));
+    await store.signIn();
+    const admin = new FirebaseStore(configFor(b, 'no-wait-admin', { auth: 'email', credentials: { email: USERS.admin.email, password: USERS.admin.password } }));
+    closers.push(() => close(admin));
+    await admin.signIn();
+    await set(ref(admin.connection.database, 'channels/nowait'), { name: 'No wait', categories: { news: 0 } });
+    requests.length = 0;
+    await store.createPost({ channel: 'nowait', text: 'Straight away', category: 'news' });
+    assert.deepEqual(reads, [], 'no read before (or after) a post that is accepted');
+    assert.equal(requests.filter((r) => /^[mgq] /.test(r))[0]?.slice(0, 2), 'm ', `the first request is the write: ${requests.join(', ')}`);
+    await assert.rejects(store.createPost({ channel: 'nowait', text: 'Wrong shelf', category: 'praise' }), (e: unknown) => {
+      assert.ok(isStoreError(e));
+      assert.equal(e.code, 'validation-failed');
+      assert.equal(e.reason, 'unknown-category');
+      return true;
+    });
+    stop();
+  });
+
+  it('close(): the last store on a connection closes it, and the same configuration connects anew', async () => {
+    const b = await backend();
+    const config = configFor(b, 'closing', { auth: 'email', credentials: { email: USERS.bob.email, password: USERS.bob.password } });
+    const first = createFirebaseStore(config);
+    await first.signIn();
+    const likes: ReadonlySet<string>[] = [];
+    first.subscribeMyLikes((s) => likes.push(s));
+    await until(() => likes.length > 0, 'the first answer');
+    await first.close();
+    assert.ok(!getApps().includes(first.connection.app), 'the app lenig made is deleted (its socket closed)');
+    const second = createFirebaseStore(structuredClone(config));
+    closers.push(() => close(second));
+    assert.notEqual(second, first);
+    await second.signIn();
+    const viewer = await viewerOf(second);
+    assert.equal(viewer.uid, USERS.bob.uid);
+  });
+});
+
+const viewerOf = async (store: FirebaseStore): Promise<Viewer> => {
+  let viewer: Viewer | null = null;
+  const stop = store.subscribeViewer((v) => (viewer = v));
+  await until(() => viewer !== null, 'the viewer');
+  stop();
+  return viewer!;
+};
+
 describe('Firebase store: sign-in modes', () => {
   /** An intranet endpoint that vouches for `sso-user` (the Auth emulator accepts unsigned tokens). */
   async function tokenServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -174,14 +231,6 @@ describe('Firebase store: sign-in modes', () => {
     const { port } = server.address() as AddressInfo;
     return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
   }
-
-  const viewerOf = async (store: FirebaseStore): Promise<Viewer> => {
-    let viewer: Viewer | null = null;
-    const stop = store.subscribeViewer((v) => (viewer = v));
-    await until(() => viewer !== null, 'the viewer');
-    stop();
-    return viewer!;
-  };
 
   it('custom-token: signs in with the token the intranet answers, as JSON or as text', async () => {
     const b = await backend();

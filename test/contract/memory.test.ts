@@ -255,3 +255,20 @@ describe('similar ideas', () => {
     assert.equal(similarity('', ''), 0);
   });
 });
+
+describe('MemoryStore.close()', () => {
+  it('stops every subscription of the session; other sessions go on', async () => {
+    const backend = new MemoryBackend({ users: [{ uid: 'ann', name: 'Ann' }, { uid: 'ben', name: 'Ben' }] });
+    const closing = backend.session('ann');
+    const staying = backend.session('ben');
+    const seen: FeedPage[] = [];
+    const kept: FeedPage[] = [];
+    closing.subscribeFeed({ channel: 'general' }, (p) => seen.push(p));
+    staying.subscribeFeed({ channel: 'general' }, (p) => kept.push(p));
+    await until(() => seen.length > 0 && kept.length > 0, 'the first pages');
+    await closing.close();
+    await staying.createPost({ channel: 'general', text: 'after', category: 'news' });
+    await until(() => kept.length === 2, 'the other session hears of it');
+    assert.equal(seen.length, 1, 'the closed session hears nothing');
+  });
+});
