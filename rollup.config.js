@@ -98,7 +98,7 @@ export default [
         if (/[\\/]node_modules[\\/](firebase|@firebase[\\/][^\\/]+)[\\/]/.test(id)) return 'firebase';
         // What every widget needs (store port and types, subscriptions, tokens, events, define(), common
         // words): one chunk, so a page fetches a few files rather than a dozen and gzip sees them together.
-        if (/[\\/]src[\\/](data[\\/](store|types|keys|context|controllers[\\/].*)|styles[\\/]tokens|components[\\/]shared[\\/](define|events))\.ts$/.test(id)) return 'shared';
+        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events))\.ts$/.test(id)) return 'shared';
         return undefined;
       },
       sourcemap: true,
