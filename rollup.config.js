@@ -104,4 +104,21 @@ export default [
       sourcemap: true,
     },
   },
+  {
+    // The whole library in one file (every element, Lit, Firebase inlined): for a bundler that must take
+    // one file and cannot follow the loader's chunks — the SharePoint package (scripts/build-spfx.mjs).
+    input: 'src/index.ts',
+    plugins: [
+      nodeResolve({ browser: true }),
+      minifyLiterals({
+        include: ['src/**/*.ts'],
+        exclude: ['src/styles/shared.ts'],
+        options: { shouldMinify: () => false },
+        failOnError: true,
+      }),
+      ts(),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    output: { file: 'dist/lenig.bundle.js', format: 'es', inlineDynamicImports: true },
+  },
 ];
