@@ -154,6 +154,24 @@ function internalElements() {
   };
 }
 
+/**
+ * Private and protected members are implementation, not API: the manifest lists what a page or an app may
+ * use, so editors, generated types and the docs' property tables show only that.
+ */
+function publicMembersOnly() {
+  return {
+    name: 'lenig-public-members',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const d of mod.declarations ?? []) {
+          if (!d.members) continue;
+          d.members = d.members.filter((m) => (m.privacy ?? 'public') === 'public' && !m.name.startsWith('_') && !m.name.startsWith('#'));
+        }
+      }
+    },
+  };
+}
+
 /** The manifest ships in dist/ and describes dist/: module paths name the published .js files. */
 function distPaths() {
   const toDist = (path) => (typeof path === 'string' ? path.replace(/^src\/(.*)\.ts$/, 'dist/$1.js') : path);
@@ -191,5 +209,5 @@ export default {
   // Only this package's own sources, not the packages in node_modules.
   dependencies: false,
   packagejson: true,
-  plugins: [lenigDefine(), tokensAndDefaults(), resolvedDefaults(), internalElements(), distPaths()],
+  plugins: [lenigDefine(), tokensAndDefaults(), resolvedDefaults(), internalElements(), publicMembersOnly(), distPaths()],
 };

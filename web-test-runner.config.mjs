@@ -4,18 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { CHROME_ARGS } from './scripts/browser.mjs';
 import { NODE_TEST_DIRS } from './scripts/test-folders.mjs';
-
-export const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** LENIG_WTR_FILES (a JSON array, set by scripts/test.mjs) narrows the run to chosen files. */
 const files = process.env.LENIG_WTR_FILES
@@ -77,7 +67,7 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
-        args: chromeArgs,
+        args: CHROME_ARGS,
       },
       // Each test file in its own window, not a background tab: with two files at once the tab in
       // the background gets no animation frames, and fixtures that wait for one never settle.

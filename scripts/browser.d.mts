@@ -10,3 +10,5 @@ export function findBrowser(options?: {
   platform?: NodeJS.Platform;
   say?: (line: string) => void;
 }): Promise<FoundBrowser>;
+export const CHROME_ARGS: string[];
+export function chromiumOptions(extra?: string[]): { executablePath: string; args: string[] };

@@ -21,6 +21,26 @@ import { delimiter, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** The flags every headless Chromium of the tests, screenshots and benchmarks runs with. */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Launch options for playwright-core's `chromium.launch()`: the browser scripts/test.mjs found (CHROME_PATH)
+ * or the distribution's Chromium, with the shared flags and any `extra` ones.
+ */
+export function chromiumOptions(extra = []) {
+  return { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: [...CHROME_ARGS, ...extra] };
+}
+
 export class BrowserNotFound extends Error {
   name = 'BrowserNotFound';
 }

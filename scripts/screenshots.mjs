@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'docs', 'screenshots');
@@ -35,16 +36,6 @@ const SHOTS = [
   ['demo-insights', 'insights.html', 1280, 'en', 'light', true],
 ];
 
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 try {
   const res = await fetch(base, { signal: AbortSignal.timeout(3000) });
@@ -55,7 +46,7 @@ try {
 }
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+const browser = await chromium.launch(chromiumOptions());
 let failed = 0;
 try {
   for (const [name, path, width, lang, scheme, fullPage] of SHOTS) {

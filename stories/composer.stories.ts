@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { playground } from './playground.js';
 import '../src/components/composer/composer.js';
 import type { LenigComposerElement } from '../src/components/composer/composer.js';
 import { draftKey } from '../src/controllers/draft.js';
@@ -27,8 +28,8 @@ interface Setup {
   prepare?: (store: MemoryStore) => void;
 }
 
-/** A fresh backend per story: posting in one story never changes another. */
-function composer({ channel, viewer = 'anouk', latency = 300, draft, prepare }: Setup): TemplateResult {
+/** The store of one story, on its own backend. */
+function storeFor({ channel, viewer = 'anouk', latency = 300, prepare }: Setup): MemoryStore {
   const backend = new MemoryBackend({
     users: PEOPLE,
     channels: [{ id: channel, name: 'General', categories: [...DEFAULT_CATEGORIES] }],
@@ -37,6 +38,13 @@ function composer({ channel, viewer = 'anouk', latency = 300, draft, prepare }: 
   });
   const store = backend.session(viewer, { latency, signInAs: 'anouk' });
   prepare?.(store);
+  return store;
+}
+
+/** A fresh backend per story: posting in one story never changes another. */
+function composer(setup: Setup): TemplateResult {
+  const { channel, viewer = 'anouk', draft } = setup;
+  const store = storeFor(setup);
   // Drafts are kept per person: this one is the signed-in viewer's.
   const key = draftKey({ form: 'composer', user: viewer ?? 'anouk', channel });
   if (draft) localStorage.setItem(key, JSON.stringify(draft));
@@ -77,6 +85,14 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
+
+/** The controls: every public attribute of `<lenig-composer>`. */
+export const Playground: Story = playground(
+  'lenig-composer',
+  { channel: 'story-playground', categories: '', 'max-length': 2000, placeholder: '' },
+  () => storeFor({ channel: 'story-playground' }),
+  '40rem',
+);
 
 export const Empty: Story = {
   render: () => composer({ channel: 'story-empty' }),

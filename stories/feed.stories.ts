@@ -1,22 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { playground } from './playground.js';
 import '../src/components/feed/feed.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
 import type { Profile } from '../src/data/types.js';
 
-/** A portrait without a network: a drawn head and shoulders, as an SVG data URL. */
-function portrait(skin: string, hair: string, shirt: string): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#dfe7ef"/><circle cx="32" cy="26" r="13" fill="${skin}"/><path d="M19 24c0-10 8-15 14-15s13 5 13 14c-4-5-9-7-14-7s-9 3-13 8z" fill="${hair}"/><path d="M10 64c2-13 11-20 22-20s20 7 22 20z" fill="${shirt}"/></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
-}
-
 const PEOPLE: Profile[] = [
   { uid: 'anouk', name: 'Anouk de Vries', jobTitle: 'Communications advisor' },
   { uid: 'bram', name: 'Bram Jansen', jobTitle: 'Service engineer' },
-  { uid: 'chantal', name: 'Chantal Smit', jobTitle: 'HR business partner', photoURL: portrait('#e0b48f', '#3b2a20', '#0f6cbd') },
+  { uid: 'chantal', name: 'Chantal Smit', jobTitle: 'HR business partner' },
   { uid: 'daan', name: 'Daan Bakker', jobTitle: 'Facility manager' },
-  { uid: 'eline', name: 'Eline Visser', jobTitle: 'Account manager', photoURL: portrait('#f1c7a5', '#c48a3f', '#8a3ffc') },
+  { uid: 'eline', name: 'Eline Visser', jobTitle: 'Account manager' },
   { uid: 'priya', name: 'Priya Raman', jobTitle: 'Product owner' },
   { uid: 'tom', name: "Tom O'Neill", jobTitle: 'Finance controller' },
 ];
@@ -123,6 +118,14 @@ export default meta;
 type Story = StoryObj;
 
 /** Six posts in two languages and five categories, seen by Anouk (who wrote the first). */
+/** The controls: every public attribute of `<lenig-feed>`, on the week of posts above. */
+export const Playground: Story = playground(
+  'lenig-feed',
+  { channel: 'general', category: '', 'page-size': 20, 'no-infinite-scroll': false, 'no-filters': false },
+  () => storeFor({}),
+  '40rem',
+);
+
 export const Populated: Story = { render: () => feed() };
 
 /** The first page never arrives: skeleton cards, `aria-busy="true"`. */

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { playground } from './playground.js';
 import '../src/components/idea-board/idea-board.js';
 import { draftKey } from '../src/controllers/draft.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/memory/memory-store.js';
@@ -154,7 +155,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Improvement ideas by status (New → Under review → Planned → In progress → Done / Declined) or as a list; vote (a like), submit with duplicate suggestions while the title is typed, open an idea for its history and comments. Owners and admins move ideas with a required feedback note, assign owners and merge duplicates. Runs on the in-memory store here (120 ms latency).',
+          'Improvement ideas by status (New → Under review → Planned → In progress → Done / Declined) or as a list; vote (a like), submit with duplicate suggestions while the title is typed, open an idea for its history and comments. Owners and admins move ideas with a required feedback note and assign owners; admins merge duplicates. Runs on the in-memory store here (120 ms latency).',
       },
     },
   },
@@ -164,6 +165,14 @@ export default meta;
 type Story = StoryObj;
 
 /** Seven ideas at every stage, seen by Anouk (who submitted "Soup"). */
+/** The controls: every public attribute of `<lenig-idea-board>`, on the ideas above. */
+export const Playground: Story = playground(
+  'lenig-idea-board',
+  { channel: 'ideas', view: 'columns', sort: 'top', idea: '', 'no-form': false },
+  () => storeFor({}),
+  '100%',
+);
+
 export const Columns: Story = { render: () => board() };
 
 export const List: Story = { render: () => board({}, { view: 'list' }) };
@@ -185,7 +194,7 @@ export const LoadError: Story = {
 /** The connection dropped: the banner shows; an idea submitted now shows at once and is sent later. */
 export const Offline: Story = { render: () => board({ prepare: (s) => setTimeout(() => s.setOnline(false), 300) }) };
 
-/** Daan owns the bicycle shed idea: its dialog has "Move to", the feedback note, assign and merge. */
+/** Daan owns the bicycle shed idea: its dialog has "Move to", the feedback note and assign (merging is for admins). */
 export const OwnerView: Story = { render: () => board({ viewer: 'daan' }, { idea: 'shed' }) };
 
 /** Tom is an admin: he can manage every idea, here a New one that still needs an owner. */

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { playground } from './playground.js';
 import '../src/components/insights/insights.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
@@ -89,6 +90,9 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
+
+/** The controls: every public attribute of `<lenig-insights>` (no channel: every channel). */
+export const Playground: Story = playground('lenig-insights', { channel: 'general', months: 6 }, () => storeFor());
 
 export const Default: Story = {
   name: 'Last 6 months, one channel',

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { playground } from './playground.js';
 import '../src/components/like-button/like-button.js';
 import { MemoryBackend, type MemoryStore } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
@@ -58,6 +59,9 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
+
+/** The controls: every public attribute of `<lenig-like-button>`. */
+export const Playground: Story = playground('lenig-like-button', { target: TARGET, icon: 'thumb' }, () => storeFor({}));
 
 export const Default: Story = {
   render: () => sentence(storeFor({})),

@@ -14,20 +14,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 import { buildSeed, encodeKey, SEED_USERS } from '../../scripts/seed-data.mjs';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 /** The emulator starts in ≈9 s on a quiet machine; a loaded CI runner may need much longer. */
 const START_TIMEOUT_MS = 120_000;
 const WAIT_MS = 30_000;
@@ -75,7 +66,7 @@ before(async () => {
   } else {
     await startDemo();
   }
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs });
+  browser = await chromium.launch(chromiumOptions());
 });
 
 async function startDemo(): Promise<void> {

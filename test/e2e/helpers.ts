@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { deleteApp, setLogLevel } from 'firebase/app';
 import { goOffline, ref, set } from 'firebase/database';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 import { seedAuthUsers, startBackend, type Backend } from '../../scripts/backend.mjs';
 import { SEED_USERS, type SeedUser } from '../../scripts/seed-data.mjs';
 import { createDemoServer } from '../../scripts/start.mjs';
@@ -26,16 +27,6 @@ setLogLevel('error');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
 
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** How long a person would wait for something to show up before calling it broken. */
 export const WAIT_MS = 15_000;
@@ -108,7 +99,7 @@ export async function startE2E(): Promise<E2E> {
     });
     const base = `http://127.0.0.1:${(pages.server.address() as AddressInfo).port}/`;
 
-    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+    const browser = await chromium.launch(chromiumOptions());
     closers.push(() => browser.close());
 
     const stores = new Map<string, Promise<FirebaseStore>>();

@@ -16,22 +16,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 import { seedAuthUsers, startBackend, type Backend } from '../../scripts/backend.mjs';
 import { SEED_USERS } from '../../scripts/seed-data.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const APPS = path.join(ROOT, 'test', 'package', 'apps');
 export const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface Run {
   code: number;
@@ -172,7 +163,7 @@ export function appSuite(name: AppName, title: string, inBrowser: (page: Page) =
         backend = await startBackend({ dbPort: 0, authPort: 0, seed: true, auth: !sharedAuth, quiet: true });
         authURL = sharedAuth ?? backend.authURL;
         if (sharedAuth) await seedAuthUsers(sharedAuth, SEED_USERS, backend.projectId);
-        browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium', args: CHROME_ARGS });
+        browser = await chromium.launch(chromiumOptions());
 
         const { origin, server } = await serve(path.join(dir, 'dist'));
         const context = await browser.newContext();

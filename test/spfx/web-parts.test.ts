@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp, type App } from 'firebase-admin/app';
 import { getAuth as getAdminAuth } from 'firebase-admin/auth';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 import { createExchange } from '../../functions/src/exchange.js';
 import { httpHandler } from '../../functions/src/http.js';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
@@ -160,10 +161,7 @@ before(async () => {
   });
   exchangeUrl = (await listen(httpHandler(exchange, { origins: [site] }))) + '/lenigToken';
 
-  browser = await chromium.launch({
-    executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await chromium.launch(chromiumOptions());
 });
 
 after(async () => {
