@@ -3,7 +3,7 @@ import '../../src/components/config/config.js';
 import '../../src/components/like-button/like-button.js';
 import { configure } from '../../src/config/configure.js';
 import { pageState } from '../../src/config/page.js';
-import { MemoryBackend } from '../../src/data/memory-store.js';
+import { MemoryBackend } from '../../src/memory/memory-store.js';
 
 // Local addresses where nothing listens: a configuration that is accepted connects nowhere.
 const DB = 'ws://127.0.0.1:9?ns=config-test';
