@@ -55,6 +55,10 @@ before(async () => {
     } else if (req.url === '/lenig.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
+    } else if (/^\/lenig\/[\w.-]+\.js$/.test(req.url ?? '')) {
+      // The loader's chunks, next to it.
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(readFileSync(new URL(`dist${req.url}`, root)));
     } else {
       res.writeHead(404).end();
     }
