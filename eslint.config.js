@@ -40,8 +40,8 @@ export default tseslint.config(
   {
     // spfx/ is checked by its own build (Heft's TypeScript, strict) once its toolchain is installed;
     // functions/lib/ is the exchange's compiled output; test/fixtures holds files that break the rules on
-    // purpose (test/node/architecture.test.ts lints them).
-    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**', 'test/fixtures/**'],
+    // purpose (test/node/architecture.test.ts lints them); test/package/{apps,jsx} have their own tsconfigs.
+    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', '.tmp/**', 'node_modules/**', '**/*.d.ts', 'spfx/**', 'functions/lib/**', 'test/fixtures/**', 'test/package/apps/**', 'test/package/jsx/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -51,6 +51,24 @@ function chunkGraph() {
 }
 
 /** @type {import('rollup').RollupOptions[]} */
+/** The plugins of a browser build: resolved for browsers, CSS minified, TypeScript, terser. */
+const browserPlugins = () => [
+  // `browser`: firebase and lit ship browser builds under that condition; lit's production
+  // build is its default export condition, so no `development` condition here.
+  nodeResolve({ browser: true }),
+  // CSS in css`` templates, minified (Lightning CSS). HTML templates are left as written: whitespace
+  // between inline bindings is visible text there.
+  minifyLiterals({
+    include: ['src/**/*.ts'],
+    // Its offline banner puts a token name into a declaration (`var(${…})`), which the CSS parser refuses.
+    exclude: ['src/styles/shared.ts'],
+    options: { shouldMinify: () => false },
+    failOnError: true,
+  }),
+  ts(),
+  terser({ format: { comments: false }, compress: { passes: 2 } }),
+];
+
 export default [
   {
     input: srcFiles,
@@ -70,23 +88,7 @@ export default [
     // The code every chunk shares with the loader (page state, define()) stays in dist/lenig.js and chunks
     // import it from there, rather than the loader being a facade over one more file to wait for.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [
-      // `browser`: firebase and lit ship browser builds under that condition; lit's production
-      // build is its default export condition, so no `development` condition here.
-      nodeResolve({ browser: true }),
-      // CSS in css`` templates, minified (Lightning CSS). HTML templates are left as written: whitespace
-      // between inline bindings is visible text there.
-      minifyLiterals({
-        include: ['src/**/*.ts'],
-        // Its offline banner puts a token name into a declaration (`var(${…})`), which the CSS parser refuses.
-        exclude: ['src/styles/shared.ts'],
-        options: { shouldMinify: () => false },
-        failOnError: true,
-      }),
-      ts(),
-      terser({ format: { comments: false }, compress: { passes: 2 } }),
-      chunkGraph(),
-    ],
+    plugins: [...browserPlugins(), chunkGraph()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -98,10 +100,17 @@ export default [
         if (/[\\/]node_modules[\\/](firebase|@firebase[\\/][^\\/]+)[\\/]/.test(id)) return 'firebase';
         // What every widget needs (store port and types, subscriptions, tokens, events, define(), common
         // words): one chunk, so a page fetches a few files rather than a dozen and gzip sees them together.
-        if (/[\\/]src[\\/](data[\\/](store|types|keys|context|controllers[\\/].*)|styles[\\/]tokens|components[\\/]shared[\\/](define|events))\.ts$/.test(id)) return 'shared';
+        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events))\.ts$/.test(id)) return 'shared';
         return undefined;
       },
       sourcemap: true,
     },
+  },
+  {
+    // The whole library in one file (every element, Lit, Firebase inlined): for a bundler that must take
+    // one file and cannot follow the loader's chunks — the SharePoint package (scripts/build-spfx.mjs).
+    input: 'src/index.ts',
+    plugins: browserPlugins(),
+    output: { file: 'dist/lenig.bundle.js', format: 'es', inlineDynamicImports: true },
   },
 ];

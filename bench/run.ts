@@ -428,7 +428,8 @@ const deep = (sel: string[]) =>
 const READY: Record<string, string> = {
   like: `(() => { const b = ${deep(['lenig-like-button', 'lenig-like-view', 'button'])}; return !!b && !b.hasAttribute('aria-busy'); })()`,
   feed: `!!${deep(['lenig-feed', 'lenig-post-card'])}?.shadowRoot?.querySelector('#author')?.textContent.trim()`,
-  true: `customElements.get('lenig-feed') !== undefined || customElements.get('lenig-config') !== undefined`,
+  // The loader alone defines nothing (no tag on the page): the page having loaded is the moment.
+  true: `document.readyState === 'complete'`,
 };
 
 /** gzip -9 bytes of each same-origin file a scenario fetched before its widget rendered. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run build:spfx`: the SharePoint package, spfx/sharepoint/solution/lenig.sppkg.
 //
-//  1. builds lenig (dist/lenig.js) when it is missing or older than src/;
-//  2. copies that one-file bundle into the SPFx project (spfx/src/lenig/lenig.js), so every web part
+//  1. builds lenig (dist/lenig.bundle.js) when it is missing or older than src/;
+//  2. copies that one-file bundle (not the drop-in loader, whose chunks webpack would not follow) into the SPFx project (spfx/src/lenig/lenig.js), so every web part
 //     shares one copy of lenig and of Lit;
 //  3. installs the SPFx toolchain in spfx/ when it is not there (`npm ci`, ≈800 MB, kept apart from the
 //     library's own dependencies);
@@ -34,9 +34,9 @@ function newest(dir) {
   return t;
 }
 
-const bundle = join(root, 'dist', 'lenig.js');
+const bundle = join(root, 'dist', 'lenig.bundle.js');
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(root, 'src'))) {
-  console.log('build:spfx: dist/lenig.js is missing or older than src/: npm run build');
+  console.log('build:spfx: dist/lenig.bundle.js is missing or older than src/: npm run build');
   run(npm, ['run', 'build'], root);
 }
 copyFileSync(bundle, join(spfx, 'src', 'lenig', 'lenig.js'));

@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-// The one test command (`npm test`). It starts the local backend (Realtime Database protocol server
-// and Auth emulator) on free ports, runs the Node-side tests with node's own runner, then the
-// browser tests with web-test-runner, stops the backend (also on failure or Ctrl-C), and ends with
-// one line `N passed, N failed, N skipped` over both runners.
-//
-//   npm test                          everything
-//   npm test -- --node-only           only tests run by node --test
-//   npm test -- --browser-only        only tests run in Chromium
-//   npm test -- like-button feed      only test files whose path contains one of these words
+// The one test command (`npm test`). It finds a browser (scripts/browser.mjs: CHROME_PATH, an installed
+// Chrome/Chromium/Edge, or one it fetches or installs and says so), starts the local backend (Realtime
+// Database protocol server and Auth emulator) on free ports, runs the Node-side tests with node's own
+// runner, then the browser tests with web-test-runner, stops the backend (also on failure or Ctrl-C), and
+// ends with one line `N passed, N failed, N skipped` over both runners. `npm test -- --help` explains.
 //
 // Which runner a file belongs to is decided by its folder (scripts/test-folders.mjs).
 import { spawn } from 'node:child_process';
@@ -15,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NODE_TEST_DIRS } from './test-folders.mjs';
+import { BrowserNotFound, findBrowser } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -23,12 +20,31 @@ process.chdir(root);
  *  backend through dozens of tests on a busy 2-core machine; past this it is stuck, not slow. */
 const NODE_TEST_TIMEOUT_MS = 300_000;
 
+const USAGE = `Usage: npm test [-- [options] [word ...]]
+
+  word ...          run only the test files whose path contains one of these words
+                    (npm test -- like-button feed)
+  --node-only       only the tests node --test runs (backend, rules, store contract, end to end, package)
+  --browser-only    only the tests web-test-runner runs in Chromium (test/components, …)
+  --no-backend      do not start the local backend (tests that need it are skipped or fail)
+  --no-build        do not rebuild dist/ for the drop-in test when it is older than src/
+  --help, -h        this text
+
+Browser: CHROME_PATH if set, else an installed Chrome, Chromium or Edge, else a headless Chrome
+downloaded once into ~/.cache/puppeteer, else (root on Debian/Ubuntu) apt-get install chromium.
+To watch a component test in a visible browser: npx wtr --config web-test-runner.config.mjs --manual
+(see CONTRIBUTING.md).`;
+
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const filters = args.filter((a) => !a.startsWith('--'));
 for (const f of flags) {
   if (!['--node-only', '--browser-only', '--no-backend', '--no-build'].includes(f)) {
-    console.error(`unknown option ${f} (known: --node-only --browser-only --no-backend --no-build)`);
+    console.error(`unknown option ${f}\n\n${USAGE}`);
     process.exit(2);
   }
 }
@@ -50,6 +66,24 @@ if (nodeFiles.length + browserFiles.length === 0) {
   console.error(`No test files matched (${allTests.length} under test/).`);
   console.log('0 passed, 0 failed');
   process.exit(1);
+}
+
+/** A Node-run file drives a browser when it, or a helper beside it, uses playwright-core. */
+const drivesBrowser = (file) =>
+  walk(dirname(file))
+    .filter((f) => f.endsWith('.ts') && (f === file || !f.endsWith('.test.ts')))
+    .some((f) => /from 'playwright-core'/.test(readFileSync(f, 'utf8')));
+if (browserFiles.length > 0 || nodeFiles.some(drivesBrowser)) {
+  try {
+    const browser = await findBrowser();
+    // Every runner and test reads CHROME_PATH (web-test-runner.config.mjs, playwright-core launches).
+    process.env.CHROME_PATH = browser.path;
+    console.log(`browser: ${browser.path}${browser.source === 'CHROME_PATH' ? ' (CHROME_PATH)' : ''}`);
+  } catch (e) {
+    if (!(e instanceof BrowserNotFound)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
 }
 
 const tmpDir = join(root, '.tmp', `test-${process.pid}`);
@@ -123,9 +157,9 @@ function newestMtime(paths) {
   return newest;
 }
 
-/** The drop-in test loads dist/lenig.js: build first when it is missing or older than its sources. */
+/** The drop-in and package tests use dist/: build first when it is missing or older than its sources. */
 async function ensureBuild() {
-  if (flags.has('--no-build') || !nodeFiles.some((f) => f.startsWith('test/dist/'))) return 0;
+  if (flags.has('--no-build') || !nodeFiles.some((f) => f.startsWith('test/dist/') || f.startsWith('test/package/'))) return 0;
   const built = ['dist/lenig.js', 'dist/custom-elements.json'];
   const oldestBuilt = Math.min(...built.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
   if (oldestBuilt > newestMtime(['src', 'rollup.config.js', 'tsconfig.json', 'package.json'])) return 0;

@@ -15,8 +15,12 @@ import { css } from 'lit';
  * @cssproperty --lenig-color-accent - Buttons, links, the active like.
  * @cssproperty --lenig-color-on-accent - Text on the accent colour.
  * @cssproperty --lenig-color-danger - Errors and destructive actions.
- * @cssproperty --lenig-space-s - Small gap (default 0.5rem). Also --lenig-space-xs, -m, -l.
- * @cssproperty --lenig-radius-m - Corner radius of cards and buttons (default 0.5rem). Also --lenig-radius-s.
+ * @cssproperty --lenig-space-xs - The smallest spacing step.
+ * @cssproperty --lenig-space-s - The small spacing step.
+ * @cssproperty --lenig-space-m - The medium spacing step.
+ * @cssproperty --lenig-space-l - The largest spacing step.
+ * @cssproperty --lenig-radius-s - The small corner radius.
+ * @cssproperty --lenig-radius-m - Corner radius of cards and buttons.
  * @cssproperty --lenig-focus-ring - Outline of the focused control.
  */
 export const tokens = css`

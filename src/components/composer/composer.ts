@@ -91,7 +91,7 @@ const MENTION_CHECK_MS = 3000;
  * @cssproperty --lenig-composer-max-height - Height at which the text field stops growing and scrolls. Default `20rem`.
  * @cssproperty --lenig-composer-listbox-max-height - Height of the mention list before it scrolls. Default `16rem`.
  *
- * @fires lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
+ * @fires {CustomEvent<PostCreatedDetail>} lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
 export class LenigComposerElement extends LenigElement {
@@ -190,7 +190,7 @@ export class LenigComposerElement extends LenigElement {
   @property() categories?: string;
 
   /** Longest post, in characters; at most (and by default) the backend's limit of 2,000. */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = MAX_POST_LENGTH;
+  @property({ type: Number, attribute: 'max-length' }) maxLength: number = MAX_POST_LENGTH;
 
   /** Hint inside the empty text field. Default: a localized "Write a post. Type @ to mention someone." */
   @property() placeholder?: string;

@@ -26,8 +26,11 @@ export class LenigConfigElement extends LitElement {
   @property({ attribute: 'database-url' }) databaseUrl?: string;
   /** The Firebase Web API key. Required unless `auth="host"` or a local backend is used. */
   @property({ attribute: 'api-key' }) apiKey?: string;
+  /** The Firebase auth domain, e.g. `acme-intranet.firebaseapp.com`. Required for `auth="microsoft"` (its sign-in popup runs there). */
   @property({ attribute: 'auth-domain' }) authDomain?: string;
+  /** The Firebase project id, e.g. `acme-intranet`. */
   @property({ attribute: 'project-id' }) projectId?: string;
+  /** The Firebase Web app id (Project settings → General → Your apps). Optional. */
   @property({ attribute: 'app-id' }) appId?: string;
   /** How employees sign in: `anonymous` (default), `custom-token`, `microsoft`, `host` (the page's own Firebase app) or `email`. */
   @property() auth?: AuthMode;
