@@ -422,7 +422,7 @@ export class LenigIdeaDetailElement extends LenigElement {
         <button class="button" type="button" @click=${() => this.history.retry()}>${this.common.t.retry}</button>
       </li>`;
     } else if (this.history.status !== 'ready') {
-      entries = html`<li aria-busy="true"><span class="skeleton-line" style="width: 60%"></span><span class="visually-hidden">${t.historyLoading}</span></li>`;
+      entries = html`<li aria-busy="true"><span class="skeleton-line"></span><span class="visually-hidden">${t.historyLoading}</span></li>`;
     } else {
       entries = (this.history.value ?? []).map(
         (e) => html`<li data-status=${e.status}>
