@@ -259,8 +259,10 @@ const postChange = and(
   `${same('hidden')} || ${isAdmin}`,
   // lastComment only moves with a comment (its own rule); it is never removed.
   `!${D('lastComment')}.exists() || ${N('lastComment')}.exists()`,
-  // An idea is assigned, merged and moved on by its owner or an admin.
-  `${same('owner')} && ${same('mergedInto')} || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
+  // An idea is assigned and moved on by its owner or an admin; merging (which pools other people's votes)
+  // is for admins only.
+  `${same('owner')} || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
+  `${same('mergedInto')} || ${isAdmin}`,
   // A status moves only with a new history entry that records who did it (the entry's own rules
   // repeat the owner-or-admin check).
   or(

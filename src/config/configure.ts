@@ -1,6 +1,7 @@
 import { setPageLanguage } from '../i18n/localize.js';
 import type { LenigStore } from '../data/store.js';
-import { checkConfig, pageState, setPageState, watchPageState, type LenigConfig } from './page.js';
+import { watchForCspBlocks } from './csp.js';
+import { checkConfig, pageState, setPageState, watchPageState, type ConfigProblem, type LenigConfig } from './page.js';
 
 let generation = 0;
 /** The store the last configure() made (not one the page handed in): closed when another replaces it. */
@@ -12,26 +13,44 @@ function replaceMade(next: LenigStore | undefined): void {
 }
 
 /**
+ * Refuses to configure the page and says why, as a configuration problem every widget shows (e.g. two
+ * `<lenig-config>` elements that disagree). A connection made before is closed.
+ */
+export function refuseConfiguration(problems: ConfigProblem[]): void {
+  ++generation;
+  for (const p of problems) console.error(`lenig: ${p.problem} ${p.field} — ${p.detail}`);
+  setPageState({ status: 'invalid', problems });
+  replaceMade(undefined);
+}
+
+/**
  * Configures lenig for the whole page, once. Every widget — in whatever part of the page — waits for it
  * and then shares one store and one connection. Calling it again replaces the configuration.
  *
  * Problems are named in the console (and by each widget): `lenig: missing database-url …`.
  */
 export function configure(config: LenigConfig): void {
-  const mine = ++generation;
   setPageLanguage(config.lang);
+  // `emulator.database` alone names the database, as `<lenig-config emulator-database>` does.
+  if (config.emulator?.database && !config.firebase?.databaseURL) {
+    config = { ...config, firebase: { ...config.firebase, databaseURL: config.emulator.database } };
+  }
   const problems = checkConfig(config);
   if (problems.length) {
-    for (const p of problems) console.error(`lenig: ${p.problem} ${p.field} — ${p.detail}`);
-    setPageState({ status: 'invalid', problems });
+    refuseConfiguration(problems);
     return;
   }
+  const mine = ++generation;
   if (config.store) {
     setPageState({ status: 'ready', store: config.store });
     replaceMade(undefined);
     return;
   }
   setPageState({ status: 'loading' });
+  // Widgets then replace "You are offline" by the page's policy blocking the connection, and which host.
+  if (typeof document !== 'undefined') {
+    watchForCspBlocks([config.firebase?.databaseURL, config.emulator?.database, config.emulator?.auth, config.tokenUrl]);
+  }
   // Loaded on demand so that a page which hands its widgets a store of its own never loads Firebase.
   import('../firebase/index.js')
     .then(async ({ createFirebaseStore, followSignInProfile }) => {

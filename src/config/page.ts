@@ -48,7 +48,8 @@ export interface LenigConfig {
 export interface ConfigProblem {
   /** The attribute or JSON field at fault, e.g. `database-url`. */
   field: string;
-  problem: 'missing' | 'invalid';
+  /** `conflict`: two sources (two `<lenig-config>` elements) say different things. */
+  problem: 'missing' | 'invalid' | 'conflict';
   /** English detail for the console. */
   detail: string;
 }

@@ -7,9 +7,19 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /**
  * The loading placeholder's moving sheen: give a bone (a line, disc or bar standing in for content)
- * the class `shimmer`. Still for readers who ask for reduced motion.
+ * the class `shimmer`. Still for readers who ask for reduced motion. A bone's width is a class
+ * (`w-30` … `w-95`), never an inline `style`, which a strict `style-src-attr` policy refuses.
  */
 export const shimmer = css`
+  .w-30 { width: 30%; }
+  .w-40 { width: 40%; }
+  .w-50 { width: 50%; }
+  .w-60 { width: 60%; }
+  .w-70 { width: 70%; }
+  .w-80 { width: 80%; }
+  .w-85 { width: 85%; }
+  .w-90 { width: 90%; }
+  .w-95 { width: 95%; }
   .shimmer {
     background: linear-gradient(90deg, var(--_surface-raised) 25%, var(--_border) 50%, var(--_surface-raised) 75%) 0 0 / 300% 100%;
     animation: shimmer 1.4s ease-in-out infinite;

@@ -27,6 +27,10 @@ export const tokens = css`
   :host {
     display: block;
     font-family: var(--lenig-font-family, inherit);
+    /* Text settings a page sets on a container (a centred column, capitals, spaced letters) inherit into
+       shadow roots: reset them. The font and the custom properties (the tokens) still inherit. */
+    text-align: start; text-indent: 0; text-transform: none; letter-spacing: normal; word-spacing: normal;
+    white-space: normal; font-style: normal; font-weight: normal; line-height: normal; text-shadow: none;
   }
   :host([hidden]) {
     display: none !important;

@@ -350,6 +350,18 @@ describe('<lenig-composer>', () => {
     expect(await postsOf(store)).to.have.length(0);
   });
 
+  it('says the database cannot be reached instead of loading forever', async () => {
+    const store = annStore();
+    const unreachable = Object.assign(Object.create(store) as MemoryStore, {
+      subscribeChannel: () => () => undefined,
+      subscribeConnection: (cb: (online: boolean) => void) => (cb(false), () => undefined),
+    });
+    const el = await fixture<LenigComposerElement>(html`<lenig-composer channel="general" .store=${unreachable}></lenig-composer>`);
+    await waitUntil(() => visibleText(el).includes('You are offline'), `saw: ${visibleText(el)}`);
+    expect(visibleText(el)).to.contain('You are offline. This appears as soon as the connection is back.');
+    expect(shadow(el).querySelector('[role="status"]')!.textContent).to.contain('You are offline');
+  });
+
   it('keeps a draft per channel across re-creating the element, with category and title', async () => {
     const store = annStore();
     let el = await composer(store);

@@ -208,6 +208,72 @@ describe('<lenig-feed>', () => {
     expect(body.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/guide.html');
   });
 
+  it('keeps an edit made offline open until the server has answered', async () => {
+    const store = company(threePosts()).session('anna');
+    const feed = await feedFor(store);
+    const mine = (await postsShown(feed, 3))[1]!;
+    cardButton(mine, /^\s*Edit\s*$/)!.click();
+    await mine.updateComplete;
+    store.setOnline(false);
+    await waitUntil(() => statusText(feed).includes('You are offline'), 'offline banner');
+    typeInto(inCard<HTMLTextAreaElement>(mine, 'textarea')!, 'Opens at 7:30.');
+    cardButton(mine, /^\s*Save\s*$/)!.click();
+    await aTimeout(50);
+    await mine.updateComplete;
+    // No verdict yet: the box and the text stay, so a refusal would still find them.
+    expect(inCard<HTMLTextAreaElement>(mine, 'textarea')?.value).to.equal('Opens at 7:30.');
+    store.setOnline(true);
+    await waitUntil(() => !inCard(cards(feed)[1]!, 'textarea'), 'the box closes once the server has the edit');
+    expect((await readPost(store, 'p-news'))?.text).to.equal('Opens at 7:30.');
+  });
+
+  it('invites a signed-out reader to sign in where reading needs it, instead of an error', async () => {
+    const backend = company(threePosts());
+    const store = backend.session(null);
+    store.setFailure('subscribeFeed', new StoreError('unauthenticated', 'Sign in to see this.'));
+    const signIn = store.signIn.bind(store);
+    store.signIn = async () => {
+      store.setFailure('subscribeFeed', null);
+      await signIn();
+    };
+    const feed = await feedFor(store);
+    await waitUntil(() => statusText(feed).includes('Sign in to see this.'), `saw: ${statusText(feed)}`);
+    expect(feed.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(statusText(feed)).not.to.contain('could not be loaded');
+    await expect(feed).to.be.accessible();
+    feedButton(feed, /^\s*Sign in\s*$/)!.click();
+    await postsShown(feed, 3);
+  });
+
+  it('names a channel that does not exist, with the fix for an admin and whom to tell for others', async () => {
+    const backend = company(threePosts());
+    for (const [uid, sentence] of [
+      ['carla', 'The channel “nope” does not exist. Create it in the database under /channels/nope, or correct this widget’s channel attribute.'],
+      ['anna', 'The channel “nope” does not exist. Let the intranet team know.'],
+    ] as const) {
+      const store = backend.session(uid);
+      store.failNext('subscribeFeed', new StoreError('not-found', 'No channel nope.'));
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><lenig-feed channel="nope" .store=${store}></lenig-feed></div>`);
+      const feed = wrapper.querySelector('lenig-feed')!;
+      await waitUntil(() => statusText(feed).includes('does not exist'), `saw: ${statusText(feed)}`);
+      expect(statusText(feed)).to.contain(sentence);
+    }
+  });
+
+  it('keeps a page’s inherited text settings (text-align: center, capitals) out of the posts', async () => {
+    const store = company(threePosts()).session('anna');
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="text-align: center; text-transform: uppercase; letter-spacing: 4px">
+      <lenig-feed channel="general" .store=${store}></lenig-feed>
+    </div>`);
+    const feed = wrapper.querySelector('lenig-feed')!;
+    const [card] = await postsShown(feed, 3);
+    const body = inCard(card!, '#body')!;
+    const style = getComputedStyle(body);
+    expect(style.textAlign).to.equal('start');
+    expect(style.textTransform).to.equal('none');
+    expect(style.letterSpacing).to.equal('normal');
+  });
+
   it('marks the viewer’s post written offline as "Sending…" until the connection is back', async () => {
     const backend = company(threePosts());
     const anna = backend.session('anna');

@@ -361,7 +361,7 @@ describe('<lenig-idea-board>', () => {
     await expect(board).to.be.accessible();
   });
 
-  it('shows no management controls to a voter, and shows them to the idea owner', async () => {
+  it('shows no management controls to a voter; the idea owner moves and assigns but does not merge', async () => {
     const backend = company([{ ...shed, owner: 'daan' }]);
     const [b, d] = await twoBoards(backend.session('bram'), backend.session('daan'));
     const forVoter = await openDetail(b, 'shed');
@@ -374,6 +374,9 @@ describe('<lenig-idea-board>', () => {
     const forOwner = await openDetail(d, 'shed');
     expect(shown(d$(forOwner, '#move-to'))).to.equal(true);
     expect(shown(d$(forOwner, '#assign'))).to.equal(true);
+    // Merging pools other people's votes: admins only, as the store and the rules say.
+    expect(shown(d$(forOwner, '#merge'))).to.equal(false);
+    await expect(d).to.be.accessible();
   });
 
   it('assigns an owner by keyboard through the people combobox', async () => {

@@ -136,6 +136,14 @@ function counting(store: MemoryStore): { store: LenigStore; calls: Map<string, u
 }
 
 describe('<lenig-insights>', () => {
+  it('names a channel that does not exist instead of showing no figures', async () => {
+    const { store } = setup();
+    store.failNext('subscribeStats', new StoreError('not-found', 'No channel nope.'));
+    const el = await mount(store, { channel: 'nope' });
+    await waitUntil(() => root(el).textContent?.includes('does not exist'), `saw: ${root(el).textContent}`);
+    expect(root(el).textContent).to.contain('The channel “nope” does not exist. Let the intranet team know.');
+  });
+
   it('shows the exact posts and likes per category per month in the table', async () => {
     const { store } = setup();
     const el = await mount(store);

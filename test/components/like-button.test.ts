@@ -227,6 +227,32 @@ describe('<lenig-like-button>', () => {
     expect((await stored(backend, TARGET)).count).to.equal(0);
   });
 
+  it('says so, in the widget and once in the console, when the database cannot be reached', async () => {
+    const { store } = setup();
+    // A database that never answers, and a connection the store reports down (the Firebase store does
+    // so 4 s after start without one).
+    const unreachable = Object.assign(Object.create(store) as MemoryStore, {
+      subscribeLikes: () => () => undefined,
+      subscribeConnection: (cb: (online: boolean) => void) => (cb(false), () => undefined),
+    });
+    const warn = console.warn;
+    const warned: string[] = [];
+    console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+    try {
+      for (const [lang, sentence] of [
+        ['en', 'You are offline. This appears as soon as the connection is back.'],
+        ['nl', 'Je bent offline. Dit verschijnt zodra de verbinding terug is.'],
+      ] as const) {
+        const wrapper = await fixture(html`<div lang=${lang}><lenig-like-button .store=${unreachable} target=${TARGET}></lenig-like-button></div>`);
+        const el = wrapper.querySelector('lenig-like-button')!;
+        await waitUntil(() => statusOf(el).textContent.trim() === sentence, `saw: "${statusOf(el).textContent}"`);
+      }
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned.filter((w) => w.startsWith('lenig:') && w.includes('no connection to the database'))).to.have.length(1);
+  });
+
   it('invites a signed-out reader to sign in instead of writing', async () => {
     const { backend, store } = setup({ viewer: null, likers: ['bob', 'carla'] });
     const el = await mount(store);

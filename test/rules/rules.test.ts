@@ -618,6 +618,10 @@ describe('attacks on ideas', () => {
   attack('unknown status', () => write(carol, statusChange(C, IDEA, 'shipped', 'x').updates));
   attack('owner change by a non-admin who is not the owner', () => write(bob, { [`${p}/owner`]: B }));
   attack('merge by a non-owner', () => write(bob, { [`${p}/mergedInto`]: ALICE_POST.id }));
+  attack('merge by the idea\'s owner (merging is for admins)', () => write(carol, { [`${p}/mergedInto`]: ALICE_POST.id }));
+  attack('merge by the owner together with an owner change', () =>
+    write(carol, { [`${p}/owner`]: C, [`${p}/mergedInto`]: ALICE_POST.id }),
+  );
   attack('pooling votes (liking for others) without being an admin', () =>
     write(carol, {
       [`likes/${tk(ALICE_POST)}/${B}`]: serverTimestamp(),

@@ -590,6 +590,8 @@ export class LenigComposerElement extends LenigElement {
     if (!this.channel) return this.missingAttribute('channel');
     const unavailable = this.renderUnavailable();
     if (unavailable !== nothing) return unavailable;
+    // A page policy that blocks the connection also makes sign-in fail: say that, not "Sign in".
+    if (this.cspBlocked && this.channelInfo.status !== 'ready') return this.renderLoading();
     if (this.viewer.status === 'ready' && !this.viewer.value) return this.renderSignIn();
     if (this.channelInfo.status === 'error') {
       const error = this.channelInfo.error;
@@ -606,9 +608,10 @@ export class LenigComposerElement extends LenigElement {
   }
 
   private renderLoading(): TemplateResult {
+    const waiting = this.waitMessage(true, this.connection.value === false);
     return html`<div class="lenig">
       <div class="skeleton" part="form" aria-busy="true">
-        <p class="visually-hidden" role="status" part="status">${this.common.t.loading}</p>
+        <p class=${waiting ? 'message offline' : 'visually-hidden'} role="status" part="status">${waiting ?? this.common.t.loading}</p>
         <div class="bone label-bone shimmer"></div>
         <div class="bone field-bone shimmer"></div>
         <div class="bone button-bone shimmer"></div>
@@ -767,7 +770,9 @@ export class LenigComposerElement extends LenigElement {
           ? html`<p id="limit" class="message error" part="error">${this.overMessage(this.text)}</p>`
           : nothing}
         ${offlineWaiting || this.waitingForConnection ? nothing : this.renderFailure('text')}
-        ${offlineWaiting || this.waitingForConnection ? html`<p class="message offline" part="notice">${t.offline}</p>` : nothing}
+        ${offlineWaiting || this.waitingForConnection
+          ? html`<p class="message offline" part="notice">${this.cspBlocked ? this.offlineMessage : t.offline}</p>`
+          : nothing}
         <div class="visually-hidden" role="status">${this.announcer.text}</div>
       </form>
     </div>`;

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { configure } from '../../config/configure.js';
+import { configure, refuseConfiguration } from '../../config/configure.js';
 import type { AuthMode, LenigConfig } from '../../config/page.js';
 import { warnOnce } from '../../log.js';
 import { languages } from '../../i18n/localize.js';
@@ -45,21 +45,22 @@ export class LenigConfigElement extends LitElement {
   /** Local backend: the Auth emulator URL, e.g. `http://127.0.0.1:9099`. */
   @property({ attribute: 'emulator-auth' }) emulatorAuth?: string;
 
-  private scheduled = false;
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.hidden = true;
+    configElements.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    configElements.delete(this);
+    // The one that stays (if two disagreed) now configures the page alone.
+    if (configElements.size > 0) scheduleConfigure();
   }
 
   // Configure after the first batch of attribute changes, not once per attribute.
   protected override updated(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      configure(this.toConfig());
-    });
+    scheduleConfigure();
   }
 
   /** The configuration these attributes describe. */
@@ -87,6 +88,43 @@ export class LenigConfigElement extends LitElement {
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
+}
+
+/** Every connected `<lenig-config>` on the page, across copies of lenig (SharePoint may load two). */
+const configElements: Set<LenigConfigElement> = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.config-elements')] ??=
+  new Set<LenigConfigElement>()) as Set<LenigConfigElement>;
+let scheduled = false;
+
+function scheduleConfigure(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    configureFromElements();
+  });
+}
+
+/**
+ * One `<lenig-config>` configures the page. Several that say the same (two web parts each carrying
+ * one) are fine; several that differ are a conflict, named instead of letting the last one win.
+ */
+function configureFromElements(): void {
+  const elements = [...configElements].filter((e) => e.isConnected);
+  if (elements.length === 0) return;
+  const attributes = (LenigConfigElement as unknown as { observedAttributes: string[] }).observedAttributes;
+  const differ = attributes.filter((name) => new Set(elements.map((e) => e.getAttribute(name))).size > 1);
+  if (differ.length === 0) {
+    configure(elements[0]!.toConfig());
+    return;
+  }
+  const fields = differ.join(', ');
+  refuseConfiguration([
+    {
+      field: fields,
+      problem: 'conflict',
+      detail: `the page has ${elements.length} <lenig-config> elements that differ in ${fields}; remove all but one`,
+    },
+  ]);
 }
 
 define('lenig-config', LenigConfigElement);

@@ -278,8 +278,11 @@ export class LenigFeedElement extends LenigElement {
 
   private edit(detail: PostEditRequestDetail): void {
     const { post, text } = detail;
+    // An edit keeps its box open until the server has answered, also offline: a refusal (too long,
+    // the post deleted meanwhile) must find the text still there.
     this.answer(detail, 'editPost', (store) => store.editPost(post.channel, post.id, text), () =>
       void this.emit('lenig-post-edited', { channel: post.channel, post: post.id, text }),
+      true,
     );
   }
 
@@ -418,6 +421,7 @@ export class LenigFeedElement extends LenigElement {
     operation: string,
     write: (store: LenigStore) => Promise<unknown>,
     done: () => void | Promise<void>,
+    waitOffline = false,
   ): void {
     const store = this.activeStore;
     if (!store) {
@@ -432,7 +436,7 @@ export class LenigFeedElement extends LenigElement {
         throw e;
       },
     );
-    if (this.connection.value === false) {
+    if (this.connection.value === false && !waitOffline) {
       // Offline the store applies the change locally at once and sends it later: the card can close now.
       // A later refusal still reaches the page as lenig-error.
       outcome.catch(() => undefined);
@@ -494,11 +498,11 @@ export class LenigFeedElement extends LenigElement {
     const card = (lines: number[]) => html`<div class="skeleton" aria-hidden="true">
       <div class="top">
         <span class="disc shimmer"></span>
-        <span class="line shimmer" style="width: 40%"></span>
+        <span class="line shimmer w-40"></span>
       </div>
-      ${lines.map((w) => html`<span class="line shimmer" style="width: ${w}%"></span>`)}
+      ${lines.map((w) => html`<span class="line shimmer w-${w}"></span>`)}
     </div>`;
-    return html`${card([95, 80, 60])}${card([90, 70])}${card([85, 92, 40])}`;
+    return html`${card([95, 80, 60])}${card([90, 70])}${card([85, 90, 40])}`;
   }
 
   private renderPosts(page: FeedPage): TemplateResult {
@@ -550,7 +554,9 @@ export class LenigFeedElement extends LenigElement {
     const label = t.feedLabel(this.channelSub.value?.name ?? this.channel ?? '');
     if (this.feed.status === 'error') {
       const error = this.feed.error;
-      const message = error?.code === 'not-found' ? t.channelNotFound(this.channel ?? '') : t.loadFailed;
+      if (this.cspBlocked) return html`<p class="notice error state" part="status">${this.offlineMessage}</p>`;
+      if (error?.code === 'unauthenticated' && !this.viewerSub.value) return this.renderSignInToRead(() => this.retry());
+      const message = error?.code === 'not-found' ? this.channelMissing(this.channel ?? '', this.viewerSub.value) : t.loadFailed;
       return html`<div class="notice error state" part="status" role="alert">
         <p>${message}</p>
         <button class="button" type="button" @click=${this.retry}>${this.common.t.retry}</button>
@@ -558,8 +564,11 @@ export class LenigFeedElement extends LenigElement {
     }
     const page = this.feed.value;
     if (this.feed.status !== 'ready' || !page) {
+      // Offline and a blocking policy are said by the banner above; a slow load is said here.
+      const bannered = this.connection.value === false || this.cspBlocked !== undefined;
+      const slow = this.waitMessage(true) !== undefined && !bannered;
       return html`<div class="feed" part="feed" role="feed" aria-label=${label} aria-busy="true">${this.renderSkeleton()}</div>
-        <p class="visually-hidden" role="status">${t.loadingPosts}</p>`;
+        <p class=${slow ? 'notice' : 'visually-hidden'} role="status">${slow ? this.common.t.waitingSlow : t.loadingPosts}</p>`;
     }
     const held = page.posts.filter((p) => this.seen.get(p.id) === 'held').length;
     const shown = page.posts.length - held;
@@ -592,8 +601,8 @@ export class LenigFeedElement extends LenigElement {
       @lenig-post-report=${this.onReport}
       @lenig-post-hide=${this.onHide}
     >
-      <div class="live" role="status">${this.connection.value === false
-          ? html`<p class="offline" part="offline">${this.common.t.offline}</p>`
+      <div class="live" role="status">${this.connection.value === false || (this.cspBlocked && this.feed.status !== 'error')
+          ? html`<p class="offline" part="offline">${this.offlineMessage}</p>`
           : nothing}</div>
       ${this.renderFilters()} ${this.renderBody()}
     </div>`;

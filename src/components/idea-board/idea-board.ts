@@ -665,10 +665,10 @@ export class LenigIdeaBoardElement extends LenigElement {
 
   private renderSkeleton(): TemplateResult {
     const card = html`<div class="skeleton-card" aria-hidden="true">
-      <span class="bone shimmer" style="width: 30%"></span>
-      <span class="bone title shimmer" style="width: 85%"></span>
-      <span class="bone shimmer" style="width: 95%"></span>
-      <span class="bone shimmer" style="width: 60%"></span>
+      <span class="bone shimmer w-30"></span>
+      <span class="bone title shimmer w-85"></span>
+      <span class="bone shimmer w-95"></span>
+      <span class="bone shimmer w-60"></span>
     </div>`;
     const { t } = this.i18n;
     if (this.shownView === 'list') {
@@ -678,7 +678,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     return html`<div class="columns" part="columns" aria-busy="true">
         ${IDEA_STATUSES.slice(0, 4).map(
           (s, i) => html`<div class="column" data-status=${s} aria-hidden="true">
-            <span class="bone shimmer" style="width: 50%"></span>
+            <span class="bone shimmer w-50"></span>
             ${i < 3 ? card : nothing}${i === 0 ? card : nothing}
           </div>`,
         )}
@@ -729,8 +729,9 @@ export class LenigIdeaBoardElement extends LenigElement {
     const { t } = this.i18n;
     if (this.ideas.status === 'error') {
       const error = this.ideas.error;
+      if (error?.code === 'unauthenticated' && !this.viewerSub.value && !this.cspBlocked) return this.renderSignInToRead(() => this.ideas.retry());
       return html`<div class="notice error state" part="status" role="alert">
-        <p>${error?.code === 'not-found' ? t.channelNotFound(this.channel ?? '') : t.loadFailed}</p>
+        <p>${error?.code === 'not-found' ? this.channelMissing(this.channel ?? '', this.viewerSub.value) : t.loadFailed}</p>
         <button class="button" type="button" @click=${() => this.ideas.retry()}>${this.common.t.retry}</button>
       </div>`;
     }
@@ -791,7 +792,7 @@ export class LenigIdeaBoardElement extends LenigElement {
       @lenig-idea-open=${this.onIdeaOpen}
       @lenig-idea-merged=${this.onMerged}
     >
-      <div class="live" role="status">${this.connection.value === false ? html`<p class="offline" part="offline">${this.common.t.offline}</p>` : nothing}</div>
+      <div class="live" role="status">${this.connection.value === false || this.cspBlocked ? html`<p class="offline" part="offline">${this.offlineMessage}</p>` : nothing}</div>
       ${this.renderForm()} ${this.renderToolbar()} ${this.renderBody()}
       <p class="visually-hidden announce" role="status">${this.announcer.text}</p>
       ${this.renderDialog()}

@@ -263,6 +263,7 @@ export const ideaDetailStyles = [
       font-size: 0.9em;
     }
     .skeleton-line {
+      width: 60%;
       height: 0.9rem;
       border-radius: var(--_radius-s);
       background: var(--_border);

@@ -83,8 +83,8 @@ function fold(s: string): string {
  * One idea in full, shown by `<lenig-idea-board>` in its dialog: the whole text, the vote, the history
  * timeline with every status change and feedback note, the comments, and — for the idea's owner or an
  * admin — the management forms: move to another status with a required feedback note, assign an owner
- * (a combobox over people's profiles), merge into another idea (a combobox over the channel's ideas,
- * similar ones first, with a confirmation step).
+ * (a combobox over people's profiles), and for admins only (merging pools other people's votes) merge into
+ * another idea (a combobox over the channel's ideas, similar ones first, with a confirmation step).
  *
  * The board hands it the channel's ideas, the viewer and the vote state, so the dialog costs no extra
  * listeners but the idea's history; writes go straight to the store (from context) and are told with
@@ -422,7 +422,7 @@ export class LenigIdeaDetailElement extends LenigElement {
         <button class="button" type="button" @click=${() => this.history.retry()}>${this.common.t.retry}</button>
       </li>`;
     } else if (this.history.status !== 'ready') {
-      entries = html`<li aria-busy="true"><span class="skeleton-line" style="width: 60%"></span><span class="visually-hidden">${t.historyLoading}</span></li>`;
+      entries = html`<li aria-busy="true"><span class="skeleton-line"></span><span class="visually-hidden">${t.historyLoading}</span></li>`;
     } else {
       entries = (this.history.value ?? []).map(
         (e) => html`<li data-status=${e.status}>
@@ -546,7 +546,7 @@ export class LenigIdeaDetailElement extends LenigElement {
     const { t } = this.i18n;
     return html`<section class="manage" part="manage" aria-labelledby="manage-heading">
       <h3 id="manage-heading">${t.manage}</h3>
-      ${this.renderStatusForm(idea)} ${this.renderAssign(idea)} ${this.renderMerge(idea)}
+      ${this.renderStatusForm(idea)} ${this.renderAssign(idea)} ${this.viewer?.admin ? this.renderMerge(idea) : nothing}
     </section>`;
   }
 

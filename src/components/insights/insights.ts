@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { warnOnce } from '../../log.js';
 import type { StatsQuery } from '../../data/store.js';
-import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat } from '../../data/types.js';
+import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat, type Viewer } from '../../data/types.js';
 import { insightsMessages } from '../../i18n/messages/insights.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import {
@@ -105,6 +105,13 @@ export class LenigInsightsElement extends LenigElement {
 
   /** `.info/connected`: a local flag of the SDK, not a database read. */
   private readonly connection = this.watchConnection();
+  /** Who reads, asked only once loading failed: an admin is told how to fix an unknown channel. */
+  private readonly viewer = new SubscriptionController<Viewer | null, readonly []>(
+    this,
+    () => this.activeStore,
+    () => (this.stats.status === 'error' ? ([] as const) : undefined),
+    (store, _deps, next) => store.subscribeViewer(next),
+  );
 
   // --- state -------------------------------------------------------------------------------------------
 
@@ -277,7 +284,11 @@ export class LenigInsightsElement extends LenigElement {
     const grid = stats ? buildGrid(stats, months) : undefined;
     return html`<section class="lenig" aria-labelledby="${this.ids}-title">
       ${this.renderHeader(grid)}
-      <div class="live" role="status">${offline ? html`<p class="offline" part="offline">${t.offline}</p>` : nothing}</div>
+      <div class="live" role="status">${this.cspBlocked
+          ? html`<p class="offline" part="offline">${this.offlineMessage}</p>`
+          : offline
+            ? html`<p class="offline" part="offline">${t.offline}</p>`
+            : nothing}</div>
       <div class="frame">${this.renderBody(months.length, grid)}</div>
     </section>`;
   }
@@ -327,8 +338,10 @@ export class LenigInsightsElement extends LenigElement {
   private renderBody(monthCount: number, grid: Grid | undefined): TemplateResult {
     const t = this.i18n.t;
     if (this.stats.status === 'error') {
+      const error = this.stats.error;
+      if (error?.code === 'unauthenticated' && !this.cspBlocked) return this.renderSignInToRead(() => this.stats.retry());
       return html`<div class="notice error state" role="alert" part="status">
-        <p>${t.loadFailed}</p>
+        <p>${error?.code === 'not-found' && this.channel ? this.channelMissing(this.channelQuery ?? this.channel, this.viewer.value) : t.loadFailed}</p>
         <button class="button" type="button" @click=${this.onRetry}>${this.common.t.retry}</button>
       </div>`;
     }

@@ -144,10 +144,16 @@ export class LenigLikeButtonElement extends LenigElement {
     const store = this.activeStore;
     if (!store) return;
     this.say(undefined);
-    store.signIn().catch((error: StoreError) => {
-      this.say(`${this.i18n.t.signInFailed} ${this.reason(error)}`, true);
-      this.emitError('signIn', error);
-    });
+    // Where reading likes needs sign-in, the count comes once signed in.
+    store.signIn().then(
+      () => {
+        if (this.likes.status === 'error') this.likes.retry();
+      },
+      (error: StoreError) => {
+        this.say(`${this.i18n.t.signInFailed} ${this.reason(error)}`, true);
+        this.emitError('signIn', error);
+      },
+    );
   }
 
   private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
@@ -210,19 +216,25 @@ export class LenigLikeButtonElement extends LenigElement {
     const unavailable = this.renderUnavailable();
     if (unavailable !== nothing) return unavailable;
     const t = this.i18n.t;
-    if (this.likes.status === 'error') {
+    const signedOutReader =
+      this.likes.status === 'error' && this.likes.error?.code === 'unauthenticated' && this.viewer.value === null && !this.cspBlocked;
+    if (this.likes.status === 'error' && !signedOutReader) {
       return html`<span class="load-error" role="alert" part="status"
-        >${t.loadFailed}
+        >${this.cspBlocked ? this.offlineMessage : t.loadFailed}
         <button class="button" type="button" @click=${this.onRetry}>${this.common.t.retry}</button></span
       >`;
     }
     const state = this.likes.value;
     const viewer = this.viewer.value;
-    const loading = !state || this.viewer.status !== 'ready';
+    const loading = (!state && !signedOutReader) || this.viewer.status !== 'ready';
     const shown = state ? this.optimistic.view(state.target, state.count, state.mine) : undefined;
     const offline = this.connection.value === false;
+    // Loading that takes long (no connection, a blocking page policy) is said, not left spinning.
+    const waiting = this.waitMessage(loading || (this.cspBlocked !== undefined && !state), offline);
     const message =
-      this.message ?? (offline && shown?.pending ? { text: t.offlinePending, error: false } : undefined);
+      this.message ??
+      (waiting ? { text: waiting, error: false } : undefined) ??
+      (offline && shown?.pending ? { text: this.cspBlocked ? this.offlineMessage : t.offlinePending, error: false } : undefined);
     return html`<lenig-like-view
         exportparts="button, icon, count, label, tooltip"
         .target=${state?.target ?? this.resolvedTarget}

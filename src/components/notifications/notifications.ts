@@ -463,7 +463,7 @@ export class LenigNotificationsElement extends LenigElement {
           ? html`<button class="link-button" part="mark-all" type="button" @click=${this.onMarkAll}>${t.markAll}</button>`
           : nothing}
       </div>
-      ${offline ? html`<p class="offline" part="offline">${this.common.t.offline}</p>` : nothing}
+      ${offline ? html`<p class="offline" part="offline">${this.offlineMessage}</p>` : nothing}
       ${this.failure ? html`<p class="message" role="alert">${this.failure}</p>` : nothing}
       <div class="scroll">${this.renderBody()}</div>`;
   }

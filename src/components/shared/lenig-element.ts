@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { watchCspBlock, type CspBlock } from '../../config/csp.js';
 import { watchPageState, type PageState } from '../../config/page.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
@@ -9,7 +10,7 @@ import type { LenigStore, StoreError } from '../../data/store.js';
 import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
-import { emit, emitError, relay, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
+import { emit, emitError, relay, toStoreError, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
 
 /**
  * Base of the container elements: finds the store (from a `storeContext` provider, a `store` property, or
@@ -26,18 +27,75 @@ export class LenigElement extends LitElement {
   store?: LenigStore;
 
   @state() protected page: PageState = { status: 'waiting' };
+  /** The page's content security policy refuses a connection lenig needs. */
+  @state() protected cspBlocked?: CspBlock;
 
   protected readonly common = new LocalizeController(this, commonMessages);
   private stopWatching?: () => void;
+  private stopCsp?: () => void;
+  private loadingSince?: number;
+  private loadTimer?: ReturnType<typeof setTimeout>;
+  /** Whether the render that just ran asked `waitMessage` (else the widget is no longer loading). */
+  private waitAsked = false;
+
+  constructor() {
+    super();
+    this.addController({
+      hostUpdated: () => {
+        if (!this.waitAsked) this.waitMessage(false);
+        this.waitAsked = false;
+      },
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatching = watchPageState((page) => (this.page = page));
+    this.stopCsp = watchCspBlock((block) => (this.cspBlocked = block));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatching?.();
+    this.stopCsp?.();
+    clearTimeout(this.loadTimer);
+    this.loadTimer = undefined;
+    this.loadingSince = undefined;
+  }
+
+  /** What to say when the connection is down: the page's policy blocking it, or being offline. */
+  protected get offlineMessage(): string {
+    return this.cspBlocked ? this.common.t.cspBlocked(this.cspBlocked.host) : this.common.t.offline;
+  }
+
+  /**
+   * While a widget is still loading, what to tell the person, or undefined while there is nothing to say
+   * yet. The bound: at once when the page's policy blocks the connection or the store reports it down
+   * (which the Firebase store does 4 s after start without a connection), else after LOAD_NOTICE_MS.
+   * The first such message on the page also goes to the console. Call from render with `loading`.
+   */
+  protected waitMessage(loading: boolean, offline = false): string | undefined {
+    if (!loading) {
+      this.loadingSince = undefined;
+      clearTimeout(this.loadTimer);
+      this.loadTimer = undefined;
+      return undefined;
+    }
+    this.waitAsked = true;
+    const since = (this.loadingSince ??= Date.now());
+    const t = this.common.t;
+    let message: string | undefined;
+    if (this.cspBlocked) message = t.cspBlocked(this.cspBlocked.host);
+    else if (offline) message = t.waitingOffline;
+    else if (Date.now() - since >= LOAD_NOTICE_MS) message = t.waitingSlow;
+    else this.loadTimer ??= setTimeout(() => this.requestUpdate(), since + LOAD_NOTICE_MS - Date.now());
+    if (message && !this.cspBlocked && !loggedWait) {
+      loggedWait = true;
+      console.warn(
+        `lenig: <${this.localName}> ${offline ? 'has no connection to the database' : `has waited ${LOAD_NOTICE_MS / 1000} s for the database`}; it keeps trying.`,
+      );
+    }
+    return message;
   }
 
   /** The store in use, or undefined while there is none (yet). */
@@ -56,13 +114,13 @@ export class LenigElement extends LitElement {
     switch (this.page.status) {
       case 'waiting':
       case 'loading':
-        return html`<p class="notice" role="status" part="status">${t.loading}</p>`;
+        return html`<p class="notice" role="status" part="status">${this.waitMessage(true) ?? t.loading}</p>`;
       case 'unconfigured':
         return html`<p class="notice error" role="alert" part="status">${t.unconfigured}</p>`;
       case 'invalid': {
         const p = this.page.problems[0]!;
         return html`<p class="notice error" role="alert" part="status">
-          ${p.problem === 'missing' ? t.missingField(p.field) : t.invalidField(p.field)}
+          ${p.problem === 'missing' ? t.missingField(p.field) : p.problem === 'conflict' ? t.conflictingConfig(p.field) : t.invalidField(p.field)}
         </p>`;
       }
       case 'failed':
@@ -70,6 +128,36 @@ export class LenigElement extends LitElement {
       default:
         return nothing;
     }
+  }
+
+  /**
+   * The invitation a signed-out reader gets where reading needs sign-in (a store error `unauthenticated`):
+   * not an error, a Sign in button. `reload` runs once signed in, for stores that do not resume by
+   * themselves.
+   */
+  protected renderSignInToRead(reload: () => void): TemplateResult {
+    const signIn = async () => {
+      const store = this.activeStore;
+      if (!store) return;
+      try {
+        await store.signIn();
+        reload();
+      } catch (e) {
+        this.emitError('signIn', toStoreError(e));
+      }
+    };
+    return html`<div class="notice sign-in-to-read" part="status sign-in">
+      <p>${this.common.t.signInToRead}</p>
+      <button class="button primary" type="button" part="sign-in-button" @click=${signIn}>${this.common.t.signIn}</button>
+    </div>`;
+  }
+
+  /**
+   * The sentence for a channel the store does not know: an admin is told how to fix it, anyone else
+   * whom to tell.
+   */
+  protected channelMissing(channel: string, viewer: Viewer | null | undefined): string {
+    return viewer?.admin ? this.common.t.channelMissingAdmin(channel) : this.common.t.channelMissing(channel);
   }
 
   /** Names a missing required attribute once in the console and returns the message for the widget. */
@@ -122,3 +210,10 @@ export class LenigElement extends LitElement {
     return new LocalizeController(this, messages);
   }
 }
+
+/**
+ * The longest a widget shows only a loading state without saying why; the Firebase store reports a
+ * missing connection sooner (4 s), and a blocking content security policy is said at once.
+ */
+export const LOAD_NOTICE_MS = 8000;
+let loggedWait = false;
