@@ -24,7 +24,11 @@ const lenigEvents = [
   ),
 ].sort();
 // Each one is logged in the Actions panel, with its detail, for every story and docs page.
-for (const name of lenigEvents) document.addEventListener(name, (e) => action(name)((e as CustomEvent).detail));
+for (const name of lenigEvents) {
+  document.addEventListener(name, (e) => {
+    action(name)((e as CustomEvent<unknown>).detail);
+  });
+}
 
 /**
  * Toolbar switches for what a host page decides: the language (lenig reads the nearest `lang`
