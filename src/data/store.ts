@@ -4,7 +4,10 @@
  * domain core (`core/`), and held to the same contract suite (`test/contract/contract.ts`).
  *
  * Subscriptions call back at once with what is known (possibly from cache) and again on every change;
- * they return a function that stops them. Commands return promises that reject with a `StoreError`.
+ * they return a function that stops them. Each call hands over a new array, but a post that has not
+ * changed since the subscription's previous call is the same object as before (the core's `StableById`),
+ * so a view comparing by identity renders only the posts that changed. Commands return promises that
+ * reject with a `StoreError`.
  */
 import type {
   CategoryId,

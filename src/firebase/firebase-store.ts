@@ -71,6 +71,7 @@ import {
   searchKey,
   statRows,
   sumStats,
+  StableById,
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
@@ -557,16 +558,17 @@ export class FirebaseStore implements LenigStore {
           let raw: PostRecord | null | undefined;
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
+          const stable = new StableById<Post>();
           const emit = () => {
             if (raw === undefined) return;
-            if (!raw) return cb(null);
+            if (!raw) return cb(stable.one(null));
             if (raw.hidden === true) {
               // Only hidden posts need to know whether the viewer is an admin.
               stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
               if (admin === undefined) return;
-              if (!admin) return cb(null);
+              if (!admin) return cb(stable.one(null));
             }
-            cb(decodePost(channel, postId, raw));
+            cb(stable.one(decodePost(channel, postId, raw)));
           };
           const stop = this.listen(
             `posts/${channel}/${postId}`,
@@ -753,6 +755,7 @@ export class FirebaseStore implements LenigStore {
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
           let channelChecked = false;
+          const stable = new StableById<Idea>();
           const emit = () => {
             if (!raw) return;
             if (raw.length === 0 && !channelChecked) {
@@ -766,11 +769,13 @@ export class FirebaseStore implements LenigStore {
               if (admin === undefined) return;
             }
             cb(
-              raw
-                .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                .sort(newestFirst)
-                .map(([id, p]) => decodePost(channel, id, p))
-                .filter((p): p is Idea => p?.idea !== undefined),
+              stable.keep(
+                raw
+                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
+                  .sort(newestFirst)
+                  .map(([id, p]) => decodePost(channel, id, p))
+                  .filter((p): p is Idea => p?.idea !== undefined),
+              ),
             );
           };
           // Only ideas carry `byCat/idea`; a number start leaves every other post out.

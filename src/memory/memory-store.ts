@@ -12,8 +12,9 @@
  *   of another user's actions.
  *
  * Realtime: each subscription is called once soon after subscribing (in a microtask, or after `latency`
- * ms) and again whenever a change alters what it would be given. Every value handed out is a fresh, frozen
- * object or array, so Lit's `!==` change check sees each update and no element can mutate shared state.
+ * ms) and again whenever a change alters what it would be given. Every value handed out is frozen, so no
+ * element can mutate shared state; each update is a new array or object, while a post that did not change
+ * is handed out as the same object as before (as every store does), so a view re-renders only what changed.
  *
  * Offline (`setOnline(false)`) works like the Realtime Database SDK: the session keeps a local copy, its
  * own writes apply to that copy at once (its listeners see them), their promises stay pending, and other
@@ -60,6 +61,7 @@ import {
   searchKey,
   statRows,
   sumStats,
+  StableById,
   type ChannelRecord,
   type Plan,
   type PostRecord,
@@ -567,6 +569,7 @@ export class MemoryStore implements LenigStore {
       return { all, shown };
     };
     let sub: Sub | undefined;
+    const stable = new StableById<Post>();
     const unsubscribe = this.subscribe(
       'subscribeFeed',
       cb,
@@ -577,7 +580,7 @@ export class MemoryStore implements LenigStore {
         const { all, shown } = window(d);
         const last = shown[shown.length - 1];
         const hasMore = last === undefined ? false : all.some((p) => newestFirst(p, last) > 0);
-        return frozen({ posts: shown.map(([id, p]) => decodePost(query.channel, id, p)!), hasMore });
+        return frozen({ posts: stable.keep(shown.map(([id, p]) => decodePost(query.channel, id, p)!)), hasMore });
       },
       { expose: (s) => (sub = s) },
     );
@@ -595,14 +598,15 @@ export class MemoryStore implements LenigStore {
   }
 
   subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
+    const stable = new StableById<Post>();
     return this.subscribe('subscribePost', cb, onError, (d) => {
       checkId('channel', channel);
       checkId('post', postId);
       const p = postRecord(d, channel, postId);
       // Hidden posts are readable in the database (rules cannot filter a list); the store leaves them
       // out for non-admins, as the feed does.
-      if (!p || (p.hidden === true && !isAdmin(d, this.uid))) return null;
-      return frozen(decodePost(channel, postId, p));
+      if (!p || (p.hidden === true && !isAdmin(d, this.uid))) return stable.one(null);
+      return frozen(stable.one(decodePost(channel, postId, p)));
     });
   }
 
@@ -708,13 +712,14 @@ export class MemoryStore implements LenigStore {
   // --- ideas --------------------------------------------------------------------------------------------
 
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
+    const stable = new StableById<Idea>();
     return this.subscribe('subscribeIdeas', cb, onError, (d) => {
       checkId('channel', channel);
       getChannel(d, channel);
       const ideas = visiblePosts(d, channel, this.uid, 'idea')
         .map(([id, p]) => decodePost(channel, id, p))
         .filter((p): p is Idea => p?.idea !== undefined);
-      return frozen(ideas);
+      return frozen(stable.keep(ideas));
     });
   }
 

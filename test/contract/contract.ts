@@ -268,6 +268,32 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.notEqual(f.values[n - 1]!.posts, f.values[n - 2]!.posts);
       });
 
+      it('hands an unchanged post over as the same object, so a like renders one card again', async () => {
+        const ch = await env.newChannel();
+        const ids: string[] = [];
+        for (const text of ['one', 'two', 'three']) {
+          ids.push(await post(alice, ch, text));
+          await nextMillisecond();
+        }
+        const ideaIds = [await idea(alice, ch, 'Plants'), await idea(alice, ch, 'Coffee')];
+        const f = feed(alice, ch);
+        const board = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
+        const before = await f.until((p) => p.posts.length === 5, 'five posts');
+        const ideasBefore = await board.until((l) => l.length === 2, 'two ideas');
+
+        await bob.like(postTarget(ch, ids[1]!));
+        await bob.like(postTarget(ch, ideaIds[0]!));
+        const after = await f.until((p) => p.posts.every((x) => x.likeCount === ([ids[1], ideaIds[0]].includes(x.id) ? 1 : 0)), 'both likes in the feed');
+        const ideasAfter = await board.until((l) => l.find((x) => x.id === ideaIds[0])?.likeCount === 1, 'the vote on the board');
+        for (const p of after.posts) {
+          const was = before.posts.find((x) => x.id === p.id);
+          if ([ids[1], ideaIds[0]].includes(p.id)) assert.notEqual(p, was, `${p.text}: changed, a new object`);
+          else assert.equal(p, was, `${p.text}: unchanged, the same object`);
+        }
+        assert.equal(ideasAfter.find((x) => x.id === ideaIds[1]), ideasBefore.find((x) => x.id === ideaIds[1]));
+        assert.notEqual(ideasAfter.find((x) => x.id === ideaIds[0]), ideasBefore.find((x) => x.id === ideaIds[0]));
+      });
+
       it('edits a post: others see the new text and the edit time', async () => {
         const ch = await env.newChannel();
         const id = await post(alice, ch, 'draft');

@@ -36,6 +36,9 @@
  * - **Feed paging** (`feed-windows.ts`): `FeedWindows` over a `FeedHost` (`listen(WindowSpec)`,
  *   `watchAdmin`, `channelExists`) — live windows that page older without ever dropping what is loaded,
  *   and report an unknown channel as `not-found`.
+ * - **Stable objects** (`stable.ts`): `StableById` hands an unchanged post out as the object handed out
+ *   before, so a view comparing by identity re-renders only what changed; every store passes the posts
+ *   of its feed, idea and post subscriptions through one per subscription.
  *
  * A store applying plans: read → `plan…(…)` → apply `writes` (translating `SERVER_TIME` / `increment`)
  * → on a refusal that may be a lost acknowledgement, read back whether the write with the client-chosen id
@@ -47,3 +50,4 @@ export * from './records.js';
 export * from './people.js';
 export * from './commands.js';
 export * from './feed-windows.js';
+export * from './stable.js';
