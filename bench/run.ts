@@ -414,7 +414,9 @@ async function startProfiler(page: Page): Promise<Profiler> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   const self = new Map<string, number>();
   return {
-    start: () => cdp.send('Profiler.start'),
+    async start() {
+      await cdp.send('Profiler.start');
+    },
     async stop() {
       const { profile: p } = await cdp.send('Profiler.stop');
       const dt = new Map<number, number>();

@@ -82,7 +82,7 @@ export interface NewPost {
 }
 
 export interface StatsQuery {
-  /** A channel, or undefined for all channels. */
+  /** A channel, or undefined for every channel in the channel list (each read for the months asked only). */
   channel?: ChannelId;
   from: MonthKey;
   to: MonthKey;
@@ -138,6 +138,12 @@ export interface LenigStore {
   // --- ideas ----------------------------------------------------------------------------------------
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe;
   subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe;
+  /**
+   * The newest history entry of every idea in `channel` that has one (by idea id), live, with one
+   * subscription for the whole board instead of one per idea. Optional: where a store lacks it, the board
+   * subscribes to each idea's history.
+   */
+  subscribeLatestNotes?(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe;
   /** The idea's owner or an admin; `note` is required and reaches the author and the voters. */
   setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void>;
   assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void>;

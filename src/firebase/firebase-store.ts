@@ -46,6 +46,7 @@ import {
   decodeChannel,
   decodeComments,
   decodeHistory,
+  decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
   decodePost,
@@ -118,6 +119,9 @@ export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIM
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 
+/** How many post records the store remembers for likes without a read (a long feed's worth). */
+const SEEN_POSTS = 5000;
+
 /** How long a page may take to open its connection before widgets say they are offline. */
 const CONNECT_GRACE_MS = 4000;
 
@@ -149,6 +153,12 @@ export class FirebaseStore implements LenigStore {
   private readonly shared = new SharedCache();
   /** Likes and unlikes of one target run one after another, so a double click is one like. */
   private readonly serial = new Map<string, Promise<unknown>>();
+  /**
+   * The last record seen of each post a listener delivered, newest last (at most `SEEN_POSTS`). A like
+   * needs only a post's author, month and category, which never change: a post on screen is liked without
+   * reading it first. A post deleted meanwhile makes the rules refuse the write, and then it is read.
+   */
+  private readonly seenPosts = new Map<string, PostRecord>();
   /** Profiles seen to exist (search results, subscriptions): mentions of them need no read. */
   private readonly knownProfiles = new Set<UserId>();
   /** Server time minus local time, from the SDK's handshake: months are counted in server time. */
@@ -356,7 +366,33 @@ export class FirebaseStore implements LenigStore {
     checkId('channel', channel);
     checkId('post', postId);
     const p: unknown = (await this.read(`posts/${channel}/${postId}`)).val();
+    this.saw(channel, postId, p);
     return isPostRecord(p) ? p : null;
+  }
+
+  /** Notes what a listener or read delivered for a post (see `seenPosts`). */
+  private saw(channel: ChannelId, postId: string, record: unknown): void {
+    const key = `${channel}/${postId}`;
+    this.seenPosts.delete(key);
+    if (!isPostRecord(record)) return;
+    this.seenPosts.set(key, record);
+    if (this.seenPosts.size > SEEN_POSTS) this.seenPosts.delete(this.seenPosts.keys().next().value!);
+  }
+
+  /**
+   * Runs a like or unlike planned from the post as last seen (no read when it is known), and when the
+   * rules refuse it and the post was not read, once more from the post as it is now — deleted, it is then
+   * named as not found, as a read first would have.
+   */
+  private async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
+    const seen = this.seenPosts.get(`${channel}/${postId}`);
+    if (!seen) return run(await this.readPost(channel, postId));
+    try {
+      await run(seen);
+    } catch (e) {
+      if (!isStoreError(e) || e.code !== 'permission-denied') throw e;
+      await run(await this.readPost(channel, postId));
+    }
   }
 
   private voters(channel: ChannelId, postId: string): Promise<UserId[]> {
@@ -543,7 +579,17 @@ export class FirebaseStore implements LenigStore {
   private feedHost(uid: UserId, channel: ChannelId): FeedHost {
     const path = `posts/${channel}`;
     return {
-      listen: (spec, onRows, onError) => this.listen(path, toConstraints(spec), (s) => onRows(entries(s)), onError),
+      listen: (spec, onRows, onError) =>
+        this.listen(
+          path,
+          toConstraints(spec),
+          (s) => {
+            const rows = entries(s);
+            for (const [id, p] of rows) this.saw(channel, id, p);
+            onRows(rows);
+          },
+          onError,
+        ),
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
       channelExists: () => this.channelExists(channel),
     };
@@ -575,6 +621,7 @@ export class FirebaseStore implements LenigStore {
             [],
             (s) => {
               const v: unknown = s.val();
+              this.saw(channel, postId, v);
               raw = isPostRecord(v) ? v : null;
               emit();
             },
@@ -726,9 +773,11 @@ export class FirebaseStore implements LenigStore {
       // Liking again is a no-op: the rules would refuse a second like.
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
-      const post = pt && !liked ? await this.readPost(pt.channel, pt.post) : undefined;
       // Another tab or device liked it first, or the acknowledgement was lost: the like is there, which is what was asked.
-      await this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
+      const write = (post: PostRecord | null | undefined) =>
+        this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && !liked) await this.withPost(pt.channel, pt.post, write);
+      else await write(undefined);
     });
   }
 
@@ -738,8 +787,10 @@ export class FirebaseStore implements LenigStore {
     return this.inTurn(`like:${key}`, async () => {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
-      const post = pt && liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      await this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
+      const write = (post: PostRecord | null | undefined) =>
+        this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && liked) await this.withPost(pt.channel, pt.post, write);
+      else await write(undefined);
     });
   }
 
@@ -784,6 +835,7 @@ export class FirebaseStore implements LenigStore {
             [orderByChild('byCat/idea'), startAt(0)],
             (s) => {
               raw = entries(s).filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
+              for (const [id, p] of raw) this.saw(channel, id, p);
               emit();
             },
             onError,
@@ -805,6 +857,16 @@ export class FirebaseStore implements LenigStore {
           () => this.listen(`ideaHistory/${channel}/${ideaId}`, [orderByChild('at')], (s) => cb(decodeHistory(entries(s))), onError),
           onError,
         ),
+    );
+  }
+
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.checked(
+      () => checkId('channel', channel),
+      onError,
+      () =>
+        // One listener on the channel's history: the same bytes the per-idea listeners of a board fetched.
+        this.whileSignedIn(() => this.listen(`ideaHistory/${channel}`, [], (s) => cb(decodeLatestNotes(entries(s))), onError), onError),
     );
   }
 
@@ -884,8 +946,47 @@ export class FirebaseStore implements LenigStore {
               onError,
             );
           }
-          return this.listen('stats', [], (s) => cb(sumStats(entries(s).flatMap(([, months]) => statRows(months)), q.from, q.to)), onError);
+          return this.allChannelStats(q, cb, onError);
         }, onError),
     );
+  }
+
+  /**
+   * Stats summed over every channel: the channel list, and for each channel only the months asked for —
+   * never the whole `/stats` tree, which grows by a month for every channel and is downloaded on every change.
+   */
+  private allChannelStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
+    const channels = new Map<ChannelId, { stop: Unsubscribe; rows: [string, string, unknown][] | undefined }>();
+    let listed = false;
+    const emit = () => {
+      if (!listed || [...channels.values()].some((c) => c.rows === undefined)) return;
+      cb(sumStats([...channels.values()].flatMap((c) => c.rows!), q.from, q.to));
+    };
+    const stopList = this.listen(
+      'channels',
+      [],
+      (s) => {
+        const ids = new Set(entries(s).map(([id]) => id));
+        for (const [id, c] of channels) {
+          if (ids.has(id)) continue;
+          c.stop();
+          channels.delete(id);
+        }
+        for (const id of ids) {
+          if (channels.has(id)) continue;
+          const c: { stop: Unsubscribe; rows: [string, string, unknown][] | undefined } = { stop: () => {}, rows: undefined };
+          channels.set(id, c);
+          c.stop = this.listen(`stats/${id}`, [orderByKey(), startAt(q.from), endAt(q.to)], (m) => ((c.rows = statRows(m.val())), emit()), onError);
+        }
+        listed = true;
+        emit();
+      },
+      onError,
+    );
+    return () => {
+      stopList();
+      for (const c of channels.values()) c.stop();
+      channels.clear();
+    };
   }
 }

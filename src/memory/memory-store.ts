@@ -34,6 +34,7 @@ import {
   decodeChannel,
   decodeComments,
   decodeHistory,
+  decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
   decodePost,
@@ -731,6 +732,13 @@ export class MemoryStore implements LenigStore {
     });
   }
 
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeLatestNotes', cb, onError, (d) => {
+      checkId('channel', channel);
+      return frozen(decodeLatestNotes(children(d.tree, `ideaHistory/${channel}`)));
+    });
+  }
+
   setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
     const entryId = newId(this.backend.now().getTime());
     return this.command('setIdeaStatus', (d, actor) => {
@@ -790,7 +798,10 @@ export class MemoryStore implements LenigStore {
         getChannel(d, query.channel);
         return frozen(sumStats(statRows(get(d.tree, `stats/${query.channel}`)), query.from, query.to));
       }
-      const rows = children(d.tree, 'stats').flatMap(([, months]) => statRows(months));
+      // The channels there are, as the Realtime Database store listens to them (a channel's months only).
+      const rows = children(d.tree, 'stats')
+        .filter(([ch]) => get(d.tree, `channels/${ch}`) !== undefined)
+        .flatMap(([, months]) => statRows(months));
       return frozen(sumStats(rows, query.from, query.to));
     });
   }

@@ -492,6 +492,22 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.equal(forBob.last.count, 1);
       });
 
+      it('names a post deleted after it was shown as not found when liked, and withdraws a like from it', async () => {
+        const ch2 = await env.newChannel();
+        const gone = await post(alice, ch2, 'soon gone');
+        const liked = await post(alice, ch2, 'liked, then gone');
+        await bob.like(postTarget(ch2, liked));
+        const f = feed(bob, ch2);
+        await f.until((p) => p.posts.length === 2, 'both posts in bob’s feed');
+        await alice.deletePost(ch2, gone);
+        await alice.deletePost(ch2, liked);
+        await f.until((p) => p.posts.length === 0, 'the posts gone from the feed');
+        await rejectsWith(bob.like(postTarget(ch2, gone)), 'not-found');
+        await bob.unlike(postTarget(ch2, liked));
+        const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => bob.subscribeMyLikes(cb, e));
+        await mine.until((s) => !s.has(postTarget(ch2, liked)), 'the like withdrawn');
+      });
+
       it('likes any target, such as a page, and lists what I like', async () => {
         const page: LikeTarget = pageTarget(`https://intranet.example.com/news/${Date.now()}/a.b#top`);
         const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => bob.subscribeMyLikes(cb, e));
@@ -621,6 +637,26 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         await until(() => adminInbox.values.length > 0, "the admin's inbox");
         // Bob was told, so a notification to the admin would have arrived by now on the same backend.
         assert.equal(adminInbox.last.filter((x) => x.post === id && x.type === 'idea-status').length, 0, 'the actor is not notified');
+      });
+
+      it('gives the newest note of every idea of a channel in one subscription (where a store has it)', async (t) => {
+        if (!bob.subscribeLatestNotes) return t.skip('this store has no subscribeLatestNotes');
+        const own = await env.newChannel();
+        const [plants, coffee, chairs] = [await idea(alice, own, 'Plants'), await idea(alice, own, 'Coffee'), await idea(alice, own, 'Chairs')];
+        const notes = watch<Readonly<Record<string, IdeaHistoryEntry>>>((cb, e) => bob.subscribeLatestNotes!(own, cb, e));
+        await notes.until(() => true, 'the first notes');
+        assert.deepEqual(notes.last, {});
+        await admin.setIdeaStatus(own, plants, 'under-review', 'Looking into it');
+        await nextMillisecond();
+        await admin.setIdeaStatus(own, plants, 'planned', 'Ordered');
+        await admin.setIdeaStatus(own, coffee, 'declined', 'No budget');
+        const latest = await notes.until((l) => l[plants]?.note === 'Ordered' && l[coffee] !== undefined, 'both ideas’ newest notes');
+        assert.deepEqual(Object.keys(latest).sort(), [plants, coffee].sort(), 'an idea without history has no note');
+        assert.equal(latest[plants]!.status, 'planned');
+        assert.equal(latest[plants]!.by, ADMIN);
+        assert.ok(latest[plants]!.at instanceof Date);
+        assert.equal(latest[coffee]!.note, 'No budget');
+        assert.equal(latest[chairs], undefined);
       });
 
       it('assigns an owner, who is told and may then change the status', async () => {

@@ -198,6 +198,17 @@ export function decodeHistory(entries: Iterable<[string, unknown]>): IdeaHistory
     .map(([id, e]) => ({ id, status: e.status, note: str(e.note) ?? '', by: str(e.by) ?? '', at: new Date(e.at) }));
 }
 
+/** `ideaHistory/{ch}` (idea → entry id → record) as the newest entry of each idea that has one. */
+export function decodeLatestNotes(byIdea: Iterable<[string, unknown]>): Record<string, IdeaHistoryEntry> {
+  const out: Record<string, IdeaHistoryEntry> = {};
+  for (const [idea, entries] of byIdea) {
+    if (!isObject(entries)) continue;
+    const latest = decodeHistory(Object.entries(entries)).at(-1);
+    if (latest) out[idea] = latest;
+  }
+  return out;
+}
+
 /** Someone's notifications, newest first, at most `limit`. */
 export function decodeNotifications(entries: Iterable<[string, unknown]>, limit = Infinity): Notification[] {
   const list: [string, NotificationRecord][] = [];
