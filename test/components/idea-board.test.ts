@@ -562,13 +562,16 @@ describe('<lenig-idea-board>', () => {
     expect(deepActive() === button).to.equal(true, 'focus stayed on the vote button');
   });
 
+  /** Two ideas still New, two past it. */
+  const fourIdeas = (): SeedPost[] => [
+    shed,
+    { id: 'soup', author: 'bram', title: 'Soup', text: 'x', createdAt: daysAgo(1) },
+    { id: 'desk', author: 'anna', title: 'Desks', text: 'y', createdAt: daysAgo(2), status: 'planned' },
+    { id: 'fax', author: 'anna', title: 'Fax', text: 'z', createdAt: daysAgo(2), status: 'declined' },
+  ];
+
   it('holds one subscription for the notes of all ideas, and none per idea', async () => {
-    const backend = company([
-      shed,
-      { id: 'soup', author: 'bram', title: 'Soup', text: 'x', createdAt: daysAgo(1) },
-      { id: 'desk', author: 'anna', title: 'Desks', text: 'y', createdAt: daysAgo(2), status: 'planned' },
-      { id: 'fax', author: 'anna', title: 'Fax', text: 'z', createdAt: daysAgo(2), status: 'declined' },
-    ]);
+    const backend = company(fourIdeas());
     const store = backend.session('anna');
     const opened: string[] = [];
     const original = store.subscribeIdeaHistory.bind(store);
@@ -594,12 +597,7 @@ describe('<lenig-idea-board>', () => {
   });
 
   it('with a store that cannot list the notes of a board, holds one history listener per idea that has left New', async () => {
-    const backend = company([
-      shed,
-      { id: 'soup', author: 'bram', title: 'Soup', text: 'x', createdAt: daysAgo(1) },
-      { id: 'desk', author: 'anna', title: 'Desks', text: 'y', createdAt: daysAgo(2), status: 'planned' },
-      { id: 'fax', author: 'anna', title: 'Fax', text: 'z', createdAt: daysAgo(2), status: 'declined' },
-    ]);
+    const backend = company(fourIdeas());
     const store = backend.session('anna') as MemoryStore & { subscribeLatestNotes?: unknown };
     Object.defineProperty(store, 'subscribeLatestNotes', { value: undefined });
     const opened: string[] = [];
