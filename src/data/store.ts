@@ -12,6 +12,7 @@
 import type {
   CategoryId,
   Channel,
+  ChannelChanges,
   ChannelId,
   Comment,
   FeedPage,
@@ -22,9 +23,12 @@ import type {
   LikeTarget,
   MonthKey,
   MonthStat,
+  NewChannel,
   Notification,
   Post,
   Profile,
+  Report,
+  ReportAction,
   UserId,
   Viewer,
 } from './types.js';
@@ -117,7 +121,8 @@ export interface LenigStore {
   deletePost(channel: ChannelId, postId: string): Promise<void>;
   /** Admins only. */
   hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void>;
-  report(channel: ChannelId, postId: string, reason: string): Promise<void>;
+  /** Reports a post to the admins, or one of its comments when `comment` is given. */
+  report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void>;
 
   // --- comments -------------------------------------------------------------------------------------
   subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe;
@@ -156,6 +161,33 @@ export interface LenigStore {
 
   // --- stats ----------------------------------------------------------------------------------------
   subscribeStats(query: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe;
+
+  // --- administration -------------------------------------------------------------------------------
+  // Admins only, except `subscribeAdmins` (anyone signed in: "is this database set up?") and `setUp`.
+
+  /** Every channel, by name (archived ones included). */
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe;
+  /** The uids in `/admins`, sorted; empty on a database nobody has set up yet. */
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe;
+  /** Every report, newest first, open and handled (`resolved`); admins only, others get `permission-denied`. */
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe;
+  /** Handles an open report, once: hides the post, deletes the reported comment, or dismisses it. */
+  resolveReport(reportId: string, action: ReportAction): Promise<void>;
+  /** Deletes a comment (admins), counting it out of its post. */
+  deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void>;
+  createChannel(channel: NewChannel): Promise<void>;
+  /** Renames, describes, sets the categories (in order) of, or archives a channel. */
+  updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void>;
+  addAdmin(uid: UserId): Promise<void>;
+  /** Refused for the last admin. */
+  removeAdmin(uid: UserId): Promise<void>;
+  /** Corrects someone's display name (the rest of the profile stays). */
+  setProfileName(uid: UserId, name: string): Promise<void>;
+  /**
+   * The first run: on a database with no admins, makes the signed-in person its first admin and creates
+   * `channel` (default categories unless given). Refused once anyone is admin, so only one person wins a race.
+   */
+  setUp(channel: NewChannel): Promise<void>;
 
   // --- lifetime -------------------------------------------------------------------------------------
   /**

@@ -43,7 +43,9 @@ import {
   checkPageSize,
   checkTarget,
   checkUid,
+  decodeAdmins,
   decodeChannel,
+  decodeChannels,
   decodeComments,
   decodeHistory,
   decodeLatestNotes,
@@ -51,12 +53,22 @@ import {
   decodeNotifications,
   decodePost,
   decodeProfile,
+  decodeReports,
   isIdeaRecord,
   isPostRecord,
   newestFirst,
   notFound,
+  planAddAdmin,
   planAssignIdea,
   planComment,
+  planCreateChannel,
+  planDeleteComment,
+  planRemoveAdmin,
+  planResolveReport,
+  planSetProfileName,
+  planSetUp,
+  planUpdateChannel,
+  requireOpenChannel,
   planCreatePost,
   planDeletePost,
   planEditPost,
@@ -76,6 +88,8 @@ import {
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
+  type ProfileRecord,
+  type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
 import { decodeKey, encodeKey } from '../data/keys.js';
@@ -94,6 +108,7 @@ import {
   parsePostTarget,
   postTarget,
   type Channel,
+  type ChannelChanges,
   type ChannelId,
   type Comment,
   type FeedPage,
@@ -105,7 +120,10 @@ import {
   type MonthStat,
   type Notification,
   type Post,
+  type NewChannel,
   type Profile,
+  type Report,
+  type ReportAction,
   type UserId,
   type Viewer,
 } from '../data/types.js';
@@ -283,6 +301,21 @@ export class FirebaseStore implements LenigStore {
   /** A channel record, live; shared by the composer, the feed and the checks of `createPost`. */
   private channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
     return this.sharedValue(`channel:${channel}`, `channels/${channel}`, (s) => (s.val() as ChannelRecord | null) ?? null);
+  }
+
+  /** The channel record when a listener already holds it; undefined when not known (no read is made). */
+  private knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
+    const c = this.channelRecord(channel).current;
+    return c.known ? c.value : undefined;
+  }
+
+  /** After a refused write in `channel`: names an archived channel as the cause, else rethrows `e`. */
+  private async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
+    if (isStoreError(e) && e.code === 'permission-denied') {
+      const ch = (await this.read(`channels/${channel}`).catch(() => undefined))?.val() as ChannelRecord | null | undefined;
+      requireOpenChannel(channel, ch);
+    }
+    throw e;
   }
 
   private async isAdmin(uid: UserId): Promise<boolean> {
@@ -674,11 +707,11 @@ export class FirebaseStore implements LenigStore {
 
   async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
     const uid = await this.uid();
-    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text);
+    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text, this.knownChannel(channel));
     await this.writeOnce(writes, async () => {
       const p = await this.readPost(channel, postId);
       return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
-    });
+    }).catch((e: unknown) => this.nameArchived(channel, e));
   }
 
   async deletePost(channel: ChannelId, postId: string): Promise<void> {
@@ -693,10 +726,13 @@ export class FirebaseStore implements LenigStore {
     await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
   }
 
-  async report(channel: ChannelId, postId: string, reason: string): Promise<void> {
+  async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
     const uid = await this.uid();
     const id = this.newKey();
-    await this.write(planReport(uid, channel, postId, await this.readPost(channel, postId), reason, id).writes);
+    const post = await this.readPost(channel, postId);
+    if (comment !== undefined) checkId('comment', comment);
+    const exists = comment === undefined || !post ? undefined : (await this.read(`comments/${channel}/${postId}/${comment}`)).exists();
+    await this.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
   }
 
   // --- comments ----------------------------------------------------------------------------------------------
@@ -716,11 +752,11 @@ export class FirebaseStore implements LenigStore {
   async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
     const uid = await this.uid();
     const id = this.newKey();
-    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id);
+    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id, this.knownChannel(channel));
     await this.writeOnce(writes, async () => {
       const c = (await this.read(`comments/${channel}/${postId}/${id}`)).val() as { author?: string; text?: string } | null;
       return c?.author === uid && c.text === text;
-    });
+    }).catch((e: unknown) => this.nameArchived(channel, e));
     return id;
   }
 
@@ -917,6 +953,102 @@ export class FirebaseStore implements LenigStore {
     const uid = await this.uid();
     const mine = entries<{ read?: boolean }>(await this.read(`notifications/${uid}`));
     await this.write(planMarkRead(uid, mine, ids).writes);
+  }
+
+  // --- administration ---------------------------------------------------------------------------------------------
+
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('channels', [], (s) => cb(decodeChannels(entries(s))), onError), onError);
+  }
+
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('admins', [], (s) => cb(decodeAdmins(s.val())), onError), onError);
+  }
+
+  /**
+   * All of `/reports`, which only admins may read: one listener, so the inbox and its count stay live.
+   * An intranet's reports are few; handled ones could be archived by an export once they are many.
+   */
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('reports', [], (s) => cb(decodeReports(entries(s))), onError), onError);
+  }
+
+  async resolveReport(reportId: string, action: ReportAction): Promise<void> {
+    const uid = await this.uid();
+    checkId('report', reportId);
+    const admin = await this.isAdmin(uid);
+    const report = admin ? ((await this.read(`reports/${reportId}`)).val() as ReportRecord | null) : null;
+    const post = report && typeof report.channel === 'string' && typeof report.post === 'string' ? await this.readPost(report.channel, report.post).catch(() => null) : null;
+    const commentExists =
+      report?.comment !== undefined && post !== null ? (await this.read(`comments/${report.channel}/${report.post}/${report.comment}`)).exists() : false;
+    await this.write(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes);
+  }
+
+  async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
+    const uid = await this.uid();
+    const post = await this.readPost(channel, postId);
+    checkId('comment', commentId);
+    const [admin, exists] = await Promise.all([this.isAdmin(uid), this.read(`comments/${channel}/${postId}/${commentId}`).then((s) => s.exists())]);
+    await this.write(planDeleteComment(admin, channel, postId, commentId, post, exists).writes);
+  }
+
+  async createChannel(channel: NewChannel): Promise<void> {
+    const uid = await this.uid();
+    const id = checkId('channel', channel?.id);
+    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null)]);
+    await this.write(planCreateChannel(admin, channel, existing).writes);
+  }
+
+  async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
+    const uid = await this.uid();
+    checkId('channel', channel);
+    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${channel}`).then((s) => s.val() as ChannelRecord | null)]);
+    await this.write(planUpdateChannel(admin, channel, changes, existing).writes);
+  }
+
+  async addAdmin(uid: UserId): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, already] = await Promise.all([this.isAdmin(me), this.read(`admins/${uid}`).then((s) => s.val() === true)]);
+    await this.write(planAddAdmin(admin, uid, already).writes);
+  }
+
+  async removeAdmin(uid: UserId): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, target, count] = await Promise.all([
+      this.isAdmin(me),
+      this.read(`admins/${uid}`).then((s) => s.val() === true),
+      this.read('adminCount/count').then((s) => Number(s.val()) || 0),
+    ]);
+    await this.write(planRemoveAdmin(admin, uid, target, count).writes);
+  }
+
+  async setProfileName(uid: UserId, name: string): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, profile] = await Promise.all([this.isAdmin(me), this.read(`profiles/${uid}`).then((s) => s.val() as ProfileRecord | null)]);
+    await this.write(planSetProfileName(admin, uid, profile, name).writes);
+  }
+
+  async setUp(channel: NewChannel): Promise<void> {
+    const uid = await this.uid();
+    const id = checkId('channel', channel?.id);
+    const [admins, count, existing] = await Promise.all([
+      this.read('admins').then((s) => s.exists()),
+      this.read('adminCount').then((s) => s.exists()),
+      this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null),
+    ]);
+    const plan = planSetUp({ uid, anonymous: this.session.user?.isAnonymous ?? false, done: admins || count, channel, existing });
+    try {
+      await this.write(plan.writes);
+    } catch (e) {
+      // Someone else finished set-up between the read and the write: say so, not "permission denied".
+      if (isStoreError(e) && e.code === 'permission-denied' && (await this.read('admins').then((s) => s.exists(), () => false))) {
+        throw new StoreError('permission-denied', 'lenig has been set up already: ask an admin.');
+      }
+      throw e;
+    }
   }
 
   // --- stats ---------------------------------------------------------------------------------------------------------

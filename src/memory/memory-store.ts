@@ -39,13 +39,23 @@ import {
   decodeNotifications,
   decodePost,
   decodeProfile,
-  decodeReport,
+  decodeAdmins,
+  decodeChannels,
+  decodeReports,
   isPostRecord,
   monthOf,
   newestFirst,
   notFound,
+  planAddAdmin,
   planAssignIdea,
   planComment,
+  planCreateChannel,
+  planDeleteComment,
+  planRemoveAdmin,
+  planResolveReport,
+  planSetProfileName,
+  planSetUp,
+  planUpdateChannel,
   planCreatePost,
   planDeletePost,
   planEditPost,
@@ -66,6 +76,7 @@ import {
   type ChannelRecord,
   type Plan,
   type PostRecord,
+  type ProfileRecord,
   type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
@@ -86,6 +97,7 @@ import {
   type CategoryId,
   type FeedPage,
   type Channel,
+  type ChannelChanges,
   type ChannelId,
   type Comment,
   type Idea,
@@ -96,8 +108,10 @@ import {
   type MonthStat,
   type Notification,
   type Post,
+  type NewChannel,
   type Profile,
   type Report,
+  type ReportAction,
   type UserId,
   type Viewer,
 } from '../data/types.js';
@@ -288,6 +302,7 @@ export class MemoryBackend {
       set(d.tree, `profiles/${uid}`, { ...profileRecord({ ...rest, name: rest.name || uid }), name: rest.name });
     }
     for (const a of seed.admins ?? []) set(d.tree, `admins/${a}`, true);
+    if (seed.admins?.length) set(d.tree, 'adminCount', { count: children(d.tree, 'admins').length, cause: seed.admins[seed.admins.length - 1] });
     for (const c of seed.channels ?? []) set(d.tree, `channels/${c.id}`, channelRecord(c));
     for (const p of seed.posts ?? []) this.insertPost(p);
     for (const l of seed.likes ?? []) {
@@ -308,9 +323,26 @@ export class MemoryBackend {
     return frozen(decodePost(channel, id, get(this.data.tree, `posts/${channel}/${id}`))!);
   }
 
-  /** Everything reported so far, oldest first (reports have no subscription in the port: admins read them in the console). */
+  /** Everything reported so far, newest first, as an admin's `subscribeReports` gives it. */
   reports(): Report[] {
-    return children(this.data.tree, 'reports').map(([id, r]) => decodeReport(id, r as ReportRecord));
+    return decodeReports(children(this.data.tree, 'reports'));
+  }
+
+  /** Adds a report with an explicit date (the demo's and stories' inbox), bypassing permissions. */
+  addReport(report: Omit<Report, 'id' | 'createdAt' | 'resolved'> & { createdAt?: Date; resolved?: Report['resolved'] }): Report {
+    const at = (report.createdAt ?? this.now()).getTime();
+    const id = newId(at);
+    const record: ReportRecord = { channel: report.channel, post: report.post, by: report.by, reason: report.reason, createdAt: at };
+    if (report.comment !== undefined) record.comment = report.comment;
+    if (report.resolved) Object.assign(record, { resolvedBy: report.resolved.by, resolvedAt: report.resolved.at.getTime(), resolution: report.resolved.action });
+    set(this.data.tree, `reports/${id}`, record);
+    this.changed();
+    return frozen(decodeReports([[id, record]])[0]!);
+  }
+
+  /** Ids of a post's comments, oldest first (for seeding reports of comments). */
+  commentIds(channel: ChannelId, postId: string): string[] {
+    return decodeComments(postId, children(this.data.tree, `comments/${channel}/${postId}`)).map((c) => c.id);
   }
 
   private insertPost(seed: SeedPost): [ChannelId, string] {
@@ -628,7 +660,9 @@ export class MemoryStore implements LenigStore {
   }
 
   editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    return this.command('editPost', (d, actor) => planEditPost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text));
+    return this.command('editPost', (d, actor) =>
+      planEditPost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, channelOf(d, channel)),
+    );
   }
 
   deletePost(channel: ChannelId, postId: string): Promise<void> {
@@ -642,9 +676,13 @@ export class MemoryStore implements LenigStore {
     });
   }
 
-  report(channel: ChannelId, postId: string, reason: string): Promise<void> {
+  report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
     const id = newId(this.backend.now().getTime());
-    return this.command('report', (d, actor) => planReport(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), reason, id));
+    return this.command('report', (d, actor) => {
+      const post = postRecordChecked(d, channel, postId);
+      const exists = comment === undefined ? undefined : commentExists(d, channel, postId, comment);
+      return planReport(requireSignedIn(actor.uid), channel, postId, post, reason, id, comment, exists);
+    });
   }
 
   // --- comments -----------------------------------------------------------------------------------------
@@ -660,7 +698,7 @@ export class MemoryStore implements LenigStore {
   comment(channel: ChannelId, postId: string, text: string): Promise<string> {
     const id = newId(this.backend.now().getTime());
     return this.command('comment', (d, actor) =>
-      planComment(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, id),
+      planComment(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, id, channelOf(d, channel)),
     );
   }
 
@@ -806,6 +844,94 @@ export class MemoryStore implements LenigStore {
     });
   }
 
+  // --- administration -------------------------------------------------------------------------------------
+
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeChannels', cb, onError, (d) => frozen(decodeChannels(children(d.tree, 'channels'))));
+  }
+
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeAdmins', cb, onError, (d) => frozen(decodeAdmins(get(d.tree, 'admins'))));
+  }
+
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeReports', cb, onError, (d) => {
+      // The rules let admins alone read /reports.
+      if (!isAdmin(d, this.uid)) throw new StoreError('permission-denied', 'Only admins can read reports.');
+      return frozen(decodeReports(children(d.tree, 'reports')));
+    });
+  }
+
+  resolveReport(reportId: string, action: ReportAction): Promise<void> {
+    return this.command('resolveReport', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      checkId('report', reportId);
+      const admin = isAdmin(d, uid);
+      const report = admin ? ((get(d.tree, `reports/${reportId}`) as ReportRecord | undefined) ?? null) : null;
+      const post = report ? postRecord(d, report.channel, report.post) : null;
+      const exists = report?.comment !== undefined && commentExists(d, report.channel, report.post, report.comment);
+      return planResolveReport({ uid, admin, reportId, report, action, post, commentExists: exists });
+    });
+  }
+
+  deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
+    return this.command('deleteComment', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const post = postRecordChecked(d, channel, postId);
+      checkId('comment', commentId);
+      return planDeleteComment(isAdmin(d, uid), channel, postId, commentId, post, commentExists(d, channel, postId, commentId));
+    });
+  }
+
+  createChannel(channel: NewChannel): Promise<void> {
+    return this.command('createChannel', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const existing = typeof channel?.id === 'string' ? channelOf(d, checkId('channel', channel.id)) : null;
+      return planCreateChannel(isAdmin(d, uid), channel, existing);
+    });
+  }
+
+  updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
+    return this.command('updateChannel', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      checkId('channel', channel);
+      return planUpdateChannel(isAdmin(d, uid), channel, changes, channelOf(d, channel));
+    });
+  }
+
+  addAdmin(uid: UserId): Promise<void> {
+    return this.command('addAdmin', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planAddAdmin(isAdmin(d, me), uid, isAdmin(d, uid));
+    });
+  }
+
+  removeAdmin(uid: UserId): Promise<void> {
+    return this.command('removeAdmin', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planRemoveAdmin(isAdmin(d, me), uid, isAdmin(d, uid), Number(get(d.tree, 'adminCount/count')) || 0);
+    });
+  }
+
+  setProfileName(uid: UserId, name: string): Promise<void> {
+    return this.command('setProfileName', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planSetProfileName(isAdmin(d, me), uid, (get(d.tree, `profiles/${uid}`) as ProfileRecord | undefined) ?? null, name);
+    });
+  }
+
+  setUp(channel: NewChannel): Promise<void> {
+    return this.command('setUp', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const done = children(d.tree, 'admins').length > 0 || get(d.tree, 'adminCount') !== undefined;
+      const existing = typeof channel?.id === 'string' ? channelOf(d, checkId('channel', channel.id)) : null;
+      return planSetUp({ uid, anonymous: actor.anonymous, done, channel, existing });
+    });
+  }
+
   // --- machinery --------------------------------------------------------------------------------------------
 
   /** What this session sees: the server data online, its own copy offline. */
@@ -936,6 +1062,10 @@ export class MemoryStore implements LenigStore {
   serverChanged(): void {
     if (this.online) this.refresh();
   }
+}
+
+function commentExists(d: Data, channel: ChannelId, postId: string, commentId: string): boolean {
+  return get(d.tree, `comments/${channel}/${postId}/${commentId}`) !== undefined;
 }
 
 /** The post at a checked address, or null. */

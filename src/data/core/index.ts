@@ -33,6 +33,10 @@
  *   applied together or not at all (they are what the rules check as one write). Notifications come from
  *   `notificationWrite(to, type, actor, channel, post, cause)`, keyed by
  *   `notificationKey` (`../keys.ts`): one cause, one notification per recipient.
+ * - **Administration** (`admin.ts`): `planResolveReport` (who, when and how, with its effect in the same
+ *   write), `planDeleteComment`, `planCreateChannel`, `planUpdateChannel` (`checkCategories`),
+ *   `planAddAdmin` / `planRemoveAdmin` (with `/adminCount`, never below one), `planSetProfileName`, and
+ *   `planSetUp`, the first run on an empty database.
  * - **Feed paging** (`feed-windows.ts`): `FeedWindows` over a `FeedHost` (`listen(WindowSpec)`,
  *   `watchAdmin`, `channelExists`) — live windows that page older without ever dropping what is loaded,
  *   and report an unknown channel as `not-found`.
@@ -49,5 +53,6 @@ export * from './checks.js';
 export * from './records.js';
 export * from './people.js';
 export * from './commands.js';
+export * from './admin.js';
 export * from './feed-windows.js';
 export * from './stable.js';
