@@ -54,7 +54,7 @@ const SAMPLES = Number(process.env['LENIG_BENCH_SAMPLES'] ?? 12);
 const BIG_TOTAL = 5_000;
 /** How long each variant may take to load the long feed before it stops and reports how far it got. */
 const LONG_BUDGET_MS = Number(process.env['LENIG_BENCH_LONG_BUDGET_S'] ?? 120) * 1000;
-/** `LENIG_BENCH_PROFILE=1`: the like scenario also prints where lenig's variant spends its time (CPU profile). */
+/** `LENIG_BENCH_PROFILE=1`: the render and like scenarios also print where lenig's variant spends its time (CPU profile). */
 const PROFILE = !!process.env['LENIG_BENCH_PROFILE'];
 
 // --- statistics -------------------------------------------------------------------------------------------
@@ -321,6 +321,15 @@ async function render(ctx: Ctx) {
     );
     const r = ratioLine(`render ${n} posts`, lenig, hand, 'hand-written');
     line(target(r <= 1.5, `render ${n} posts ≤ 1.5× hand-written`));
+    if (PROFILE) {
+      const profiler = await startProfiler(page);
+      for (let i = 0; i < SAMPLES; i++) {
+        await profiler.start();
+        await call(page, 'render', 'lenig', CH.render, n);
+        await profiler.stop();
+      }
+      profiler.print(`${SAMPLES} renders of ${n} lenig posts`);
+    }
   }
   await page.context().close();
 }
