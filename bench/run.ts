@@ -54,6 +54,8 @@ const SAMPLES = Number(process.env['LENIG_BENCH_SAMPLES'] ?? 12);
 const BIG_TOTAL = 5_000;
 /** How long each variant may take to load the long feed before it stops and reports how far it got. */
 const LONG_BUDGET_MS = Number(process.env['LENIG_BENCH_LONG_BUDGET_S'] ?? 120) * 1000;
+/** `LENIG_BENCH_PROFILE=1`: the render and like scenarios also print where lenig's variant spends its time (CPU profile). */
+const PROFILE = !!process.env['LENIG_BENCH_PROFILE'];
 
 // --- statistics -------------------------------------------------------------------------------------------
 
@@ -206,7 +208,8 @@ async function bundlePage(): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [path.join(ROOT, 'bench', 'page.ts')],
     bundle: true,
-    minify: true,
+    // LENIG_BENCH_PROFILE keeps names readable in the profile it prints.
+    minify: !PROFILE,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -318,6 +321,15 @@ async function render(ctx: Ctx) {
     );
     const r = ratioLine(`render ${n} posts`, lenig, hand, 'hand-written');
     line(target(r <= 1.5, `render ${n} posts ≤ 1.5× hand-written`));
+    if (PROFILE) {
+      const profiler = await startProfiler(page);
+      for (let i = 0; i < SAMPLES; i++) {
+        await profiler.start();
+        await call(page, 'render', 'lenig', CH.render, n);
+        await profiler.stop();
+      }
+      profiler.print(`${SAMPLES} renders of ${n} lenig posts`);
+    }
   }
   await page.context().close();
 }
@@ -371,17 +383,24 @@ async function like(ctx: Ctx) {
   const postId = 'p00019'; // the newest post of the channel: the first card
   const start = 19 % 5;
   let liked = false;
-  const once = async (kind: 'lenig' | 'bare') => {
+  const once = async (kind: 'lenig' | 'bare', profiler?: Profiler) => {
     const count = start + (liked ? 1 : 0);
     await call(page, 'likeArm', kind, CH.like, postId, count, liked ? count - 1 : count + 1);
+    await profiler?.start();
     await (liked ? colleague.unlike(postTarget(CH.like, postId)) : colleague.like(postTarget(CH.like, postId)));
     liked = !liked;
     const r = await call(page, 'likeResult');
+    await profiler?.stop();
     return r.done - r.ws;
   };
   await once('lenig');
   await once('bare');
   const [lenig, bare] = await alternate(SAMPLES, () => once('lenig'), () => once('bare'));
+  if (PROFILE) {
+    const profiler = await startProfiler(page);
+    for (let i = 0; i < SAMPLES; i++) await once('lenig', profiler);
+    profiler.print(`lenig's side of ${SAMPLES} likes, from the colleague's write to the count on screen`);
+  }
   line(`bare SDK listener ${ms(bare)}; lenig card ${ms(lenig)}`);
   const above = median(lenig) - median(bare);
   line(target(above <= 2, `lenig's own work ≤ 2 ms above the bare SDK listener (${f1(above)} ms)`));
@@ -389,6 +408,40 @@ async function like(ctx: Ctx) {
   goOffline(colleague.connection.database);
   await deleteApp(colleague.connection.app).catch(() => {});
   await page.context().close();
+}
+
+interface Profiler {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  print(what: string): void;
+}
+
+/** The CPU profiler over several start–stop spans; `print` lists the functions with the most self time. */
+async function startProfiler(page: Page): Promise<Profiler> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  const self = new Map<string, number>();
+  return {
+    async start() {
+      await cdp.send('Profiler.start');
+    },
+    async stop() {
+      const { profile: p } = await cdp.send('Profiler.stop');
+      const dt = new Map<number, number>();
+      (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+      for (const n of p.nodes) {
+        const f = n.callFrame;
+        const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+      }
+    },
+    print(what) {
+      const top = [...self].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25);
+      line(`  profile of ${what} (self time, ms):`);
+      for (const [k, us] of top) line(`    ${f1(us / 1000).padStart(7)}  ${k}`);
+    },
+  };
 }
 
 async function listeners(ctx: Ctx) {

@@ -39,6 +39,8 @@ const MAX_TITLE_LENGTH = 140;
 const MAX_NOTE_LENGTH = 1000;
 const MAX_REASON_LENGTH = 500;
 const MAX_NAME_LENGTH = 100;
+const MAX_DESCRIPTION_LENGTH = 500;
+const REPORT_ACTIONS = ['dismissed', 'hidden', 'comment-deleted'];
 const MAX_PROFILE_FIELD_LENGTH = 500;
 
 // ---- building blocks ---------------------------------------------------------------------------------
@@ -53,6 +55,8 @@ const isAdmin = "(auth != null && root.child('admins/' + auth.uid).val() === tru
 const after = (depth) => 'newData' + '.parent()'.repeat(depth);
 /** The tree before the write. */
 const before = 'root';
+/** A number node's value, 0 when it holds nothing. */
+const numOr0 = (snap) => `(${snap}.exists() ? ${snap}.val() : 0)`;
 
 // Ids become parts of paths inside rules (`child('posts/' + channel + …)`), so anything that is used
 // that way must be a plain key: no `/`, which would walk somewhere else, and no `:`, which separates
@@ -97,15 +101,81 @@ const nothingElse = { $other: { '.validate': false } };
 
 // ---- admins, profiles, channels ----------------------------------------------------------------------
 
+// `/adminCount` holds how many admins there are (`count`) and whose addition or removal moved it last
+// (`cause`): every change to `/admins` moves the count by one and names itself, so the count stays
+// true and can be held at one or more — the last admin cannot be removed. Rules sit at depth 2.
+const COUNT_AFTER = `${after(2)}.child('adminCount/count')`;
+const COUNT_BEFORE = `${before}.child('adminCount/count')`;
+const adminCountMoved = (delta) =>
+  and(`${COUNT_AFTER}.val() === ${numOr0(COUNT_BEFORE)} + ${delta}`, `${after(2)}.child('adminCount/cause').val() === $uid`);
+
+/**
+ * The first run: on a database nobody has set up (no admins, no count), a signed-in person may make
+ * themselves its first admin, counted as one. Once that write lands, `/admins` is no longer empty, so a
+ * second person racing them is refused; and the count, never below one, keeps it from happening again.
+ */
+const firstRun = and(
+  signedIn,
+  '$uid === auth.uid',
+  `!${before}.child('admins').exists()`,
+  `!${before}.child('adminCount').exists()`,
+  "newData.val() === true",
+  `${COUNT_AFTER}.val() === 1`,
+  `${after(2)}.child('adminCount/cause').val() === $uid`,
+);
+
 const admins = {
-  // Every widget asks "am I an admin" of its own node; listing admins reveals nothing a colleague
-  // could not learn from the moderators' names.
+  // Every widget asks "am I an admin" of its own node; an empty list is what starts the first run.
+  // Listing admins reveals nothing a colleague could not learn from the moderators' names.
   '.read': signedIn,
   $uid: {
-    // The first admin is added in the Firebase console (which bypasses these rules) or by the seed.
-    '.write': isAdmin,
+    '.write': or(
+      and(isAdmin, '!data.exists()', 'newData.val() === true', adminCountMoved(1)),
+      and(isAdmin, 'data.exists()', '!newData.exists()', adminCountMoved(-1)),
+      firstRun,
+    ),
     '.validate': 'newData.val() === true',
   },
+};
+
+const ADMIN_CAUSE = "newData.parent().child('cause').val()";
+
+const adminCount = {
+  '.read': signedIn,
+  // Never deleted, never written whole: each field has its grant, and moves only with an admin.
+  count: {
+    '.write': and(
+      signedIn,
+      'newData.exists()',
+      'newData.isNumber()',
+      'newData.val() >= 1',
+      "newData.parent().child('cause').isString()",
+      isUid(ADMIN_CAUSE),
+      or(
+        'newData.val() === data.val()',
+        and(
+          `newData.val() === ${numOr0('data')} + 1`,
+          `!${before}.child('admins/' + ${ADMIN_CAUSE}).exists()`,
+          `${after(2)}.child('admins/' + ${ADMIN_CAUSE}).val() === true`,
+        ),
+        and(
+          'newData.val() === data.val() - 1',
+          `${before}.child('admins/' + ${ADMIN_CAUSE}).exists()`,
+          `!${after(2)}.child('admins/' + ${ADMIN_CAUSE}).exists()`,
+        ),
+      ),
+    ),
+  },
+  cause: {
+    '.write': and(
+      signedIn,
+      'newData.exists()',
+      'newData.isString()',
+      isUid('newData.val()'),
+      or('newData.val() === data.val()', `${COUNT_AFTER}.val() !== ${COUNT_BEFORE}.val()`),
+    ),
+  },
+  ...nothingElse,
 };
 
 /** The name from a later word on, for finding people by any word of their name (docs/data-layout.md). */
@@ -130,8 +200,12 @@ const profiles = {
   '.read': signedIn,
   '.indexOn': ['nameLower', 'nameFrom2', 'nameFrom3', 'nameFrom4'],
   $uid: {
-    // Your own profile: written whole and consistent, or removed.
-    '.write': and('auth != null && auth.uid === $uid', or('!newData.exists()', profileWhole)),
+    // Your own profile: written whole and consistent, or removed. An admin may correct someone's name
+    // (the whole profile, kept consistent), not remove it.
+    '.write': or(
+      and('auth != null && auth.uid === $uid', or('!newData.exists()', profileWhole)),
+      and(isAdmin, 'data.exists()', 'newData.exists()', profileWhole),
+    ),
     '.validate': profileWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
     nameLower: { '.validate': 'newData.isString()' },
@@ -155,18 +229,30 @@ const profiles = {
 
 const channelWhole = and(isId('$ch'), "newData.hasChildren(['name', 'categories'])");
 
+/**
+ * An admin after this write: an admin already, or the first person setting the database up in this
+ * same write (whose `/admins` entry its own rule checks). Depth 2.
+ */
+const adminAfter = `auth != null && ${after(2)}.child('admins/' + auth.uid).val() === true`;
+
 const channels = {
   '.read': signedIn,
   $ch: {
-    '.write': and(isAdmin, or('!newData.exists()', channelWhole)),
+    '.write': and(adminAfter, or('!newData.exists()', channelWhole)),
     '.validate': channelWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
+    description: { '.validate': optionalString(MAX_DESCRIPTION_LENGTH) },
+    // An archived channel is read-only: the post and comment rules refuse new posts, edits and comments.
+    archived: { '.validate': 'newData.isBoolean()' },
     categories: {
       $cat: { '.validate': and('newData.isNumber()', '$cat.matches(/^[a-z0-9-]{1,32}$/)') },
     },
     ...nothingElse,
   },
 };
+
+/** Whether channel `ch` (an expression) is open for writing: not archived. */
+const channelOpen = (ch) => `${before}.child('channels/' + ${ch} + '/archived').val() !== true`;
 
 // ---- posts -------------------------------------------------------------------------------------------
 // Rules below sit at /posts/$ch/$id (depth 3) or its children (depth 4).
@@ -185,7 +271,6 @@ const postBefore = `${before}.child(${POST})`;
  */
 const statOf = (tree, post) =>
   `${tree}.child('stats/' + $ch + '/' + ${post}.child('month').val() + '/' + ${post}.child('category').val())`;
-const numOr0 = (snap) => `(${snap}.exists() ? ${snap}.val() : 0)`;
 
 /** The post's likes stat moved by `delta` and names this post as its cause. */
 const likesStatMoved = (delta, post) =>
@@ -233,8 +318,9 @@ const postCreate = and(
   `!${N('lastComment')}.exists()`,
   `${N('likeCount')}.val() === 0`,
   `${N('commentCount')}.val() === 0`,
-  // The category must be one the channel offers.
+  // The category must be one the channel offers, and the channel must not be archived.
   `${before}.child('channels/' + $ch + '/categories/' + ${N('category')}.val()).exists()`,
+  channelOpen('$ch'),
   // An idea has a title and starts as new; other posts have neither.
   `${N('category')}.val() === 'idea' ? (${N('title')}.exists() && ${N('status')}.val() === 'new') : (!${N('title')}.exists() && !${N('status')}.exists())`,
   // A re-used id would meet what its predecessor left: likes (counts would go wrong), comments and
@@ -254,8 +340,8 @@ const postChange = and(
   same('month'),
   same('category'),
   same('title'),
-  // Only the author edits the text, and an edit is stamped by the server.
-  `${same('text')} ? ${same('editedAt')} : (auth.uid === ${D('author')}.val() && ${N('editedAt')}.val() === now)`,
+  // Only the author edits the text, an edit is stamped by the server, and archived channels are read-only.
+  `${same('text')} ? ${same('editedAt')} : (auth.uid === ${D('author')}.val() && ${N('editedAt')}.val() === now && ${channelOpen('$ch')})`,
   `${same('hidden')} || ${isAdmin}`,
   // lastComment only moves with a comment (its own rule); it is never removed.
   `!${D('lastComment')}.exists() || ${N('lastComment')}.exists()`,
@@ -358,6 +444,8 @@ const post = {
       'newData.isNumber()',
       `!data.exists() ? newData.val() === 0 : (${or(
         'newData.val() === data.val()',
+        // An admin deleting a comment counts it out (the comment's rule requires this).
+        and(isAdmin, 'newData.val() === data.val() - 1', 'newData.val() >= 0'),
         and(
           'newData.val() === data.val() + 1',
           "newData.parent().child('lastComment').isString()",
@@ -417,6 +505,15 @@ const commentWhole = and(
   "newData.child('createdAt').val() === now",
   `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() + 1`,
   `${after(4)}.child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid`,
+  channelOpen('$ch'),
+);
+
+/** An admin deletes a comment, counted out of its post in the same write. Depth 4. */
+const commentRemoval = and(
+  isAdmin,
+  'data.exists()',
+  '!newData.exists()',
+  `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() - 1`,
 );
 
 const comments = {
@@ -432,7 +529,7 @@ const comments = {
       ),
       '.indexOn': ['createdAt'],
       $cid: {
-        '.write': and(signedIn, '!data.exists()', commentWhole),
+        '.write': or(and(signedIn, '!data.exists()', commentWhole), commentRemoval),
         '.validate': and(isId('$cid'), commentWhole),
         author: { '.validate': 'newData.isString()' },
         text: { '.validate': text(MAX_COMMENT_LENGTH) },
@@ -714,12 +811,40 @@ const notifications = {
 
 // ---- reports -----------------------------------------------------------------------------------------
 
-const reportWhole = and(
+/** What every report is, new or handled. */
+const reportShape = and(
   "newData.hasChildren(['channel', 'post', 'by', 'reason', 'createdAt'])",
   isId("newData.child('channel').val()"),
   isId("newData.child('post').val()"),
+  "!newData.child('comment').exists() || (newData.child('comment').isString() && newData.child('comment').val().matches(/^[A-Za-z0-9_-]{1,64}$/))",
+);
+
+/** A new report: of a post (or a comment of it) that exists, made now, open. */
+const reportNew = and(
+  reportShape,
   "root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val()).exists()",
+  "!newData.child('comment').exists() || root.child('comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + newData.child('comment').val()).exists()",
   "newData.child('createdAt').val() === now",
+  "!newData.child('resolvedBy').exists() && !newData.child('resolvedAt').exists() && !newData.child('resolution').exists()",
+);
+
+/**
+ * Handling a report (depth 3, at each of its three fields): an admin, once, as themselves, now, in one of
+ * the known ways — and its effect in the same write: `hidden` hides the post, `comment-deleted` removes
+ * the reported comment.
+ */
+const R = (child) => `newData.parent().child('${child}')`;
+const resolution = and(
+  isAdmin,
+  '!data.exists()',
+  'newData.exists()',
+  `${before}.child('reports/' + $id).exists()`,
+  `!${before}.child('reports/' + $id + '/resolvedBy').exists()`,
+  `${R('resolvedBy')}.val() === auth.uid`,
+  `${R('resolvedAt')}.val() === now`,
+  `${R('resolution')}.isString() && ${R('resolution')}.val().matches(/^(${REPORT_ACTIONS.join('|')})$/)`,
+  `${R('resolution')}.val() !== 'hidden' || ${after(3)}.child('posts/' + ${R('channel')}.val() + '/' + ${R('post')}.val() + '/hidden').val() === true`,
+  `${R('resolution')}.val() !== 'comment-deleted' || (${R('comment')}.isString() && ${before}.child('comments/' + ${R('channel')}.val() + '/' + ${R('post')}.val() + '/' + ${R('comment')}.val()).exists() && !${after(3)}.child('comments/' + ${R('channel')}.val() + '/' + ${R('post')}.val() + '/' + ${R('comment')}.val()).exists())`,
 );
 
 const reports = {
@@ -727,14 +852,18 @@ const reports = {
   $id: {
     '.write': and(
       signedIn,
-      or(and('!data.exists()', "newData.child('by').val() === auth.uid", reportWhole), `${isAdmin} && !newData.exists()`),
+      or(and('!data.exists()', "newData.child('by').val() === auth.uid", reportNew), `${isAdmin} && !newData.exists()`),
     ),
-    '.validate': and(isId('$id'), reportWhole),
+    '.validate': and(isId('$id'), reportShape),
     channel: { '.validate': 'newData.isString()' },
     post: { '.validate': 'newData.isString()' },
+    comment: { '.validate': 'newData.isString()' },
     by: { '.validate': 'newData.isString()' },
     reason: { '.validate': optionalString(MAX_REASON_LENGTH) },
     createdAt: { '.validate': 'newData.isNumber()' },
+    resolvedBy: { '.write': resolution, '.validate': 'newData.isString()' },
+    resolvedAt: { '.write': resolution, '.validate': 'newData.isNumber()' },
+    resolution: { '.write': resolution, '.validate': 'newData.isString()' },
     ...nothingElse,
   },
 };
@@ -835,6 +964,7 @@ export const rules = {
   rules: {
     // Nothing is readable or writable unless a node below grants it.
     admins,
+    adminCount,
     profiles,
     channels,
     posts,

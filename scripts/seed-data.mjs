@@ -324,6 +324,9 @@ export function buildSeed(now = Date.now()) {
     data.profiles[u.uid] = { name: u.name, nameLower: u.name.toLowerCase(), ...nameFrom(u.name), jobTitle: u.jobTitle, department: u.department };
     if (u.admin) data.admins[u.uid] = true;
   }
+  // The admin count the rules keep in step with /admins (the last admin cannot be removed).
+  const adminUids = Object.keys(data.admins);
+  if (adminUids.length) data.adminCount = { count: adminUids.length, cause: adminUids[adminUids.length - 1] };
   for (const [id, name] of Object.entries(SEED_CHANNELS)) {
     data.channels[id] = { name, categories: { ...SEED_CATEGORIES } };
     data.posts[id] = {};

@@ -2,15 +2,23 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LenigStore, Unsubscribe } from '../data/store.js';
 import type { ChannelId, IdeaHistoryEntry } from '../data/types.js';
 
+interface BoardNotes {
+  stop: Unsubscribe;
+  latest: Readonly<Record<string, IdeaHistoryEntry>>;
+}
+
 /**
- * The latest feedback note of each idea on the board, for the cards. The store port has no "latest
- * note" field, so this holds one history subscription per idea that has left the New column — the only
- * ideas that can have a note (a store records history only with a status change). Ideas still New cost
+ * The latest feedback note of each idea on the board, for the cards. With a store that has
+ * `subscribeLatestNotes` this is one subscription for the whole channel, however many ideas the board
+ * shows. Otherwise it holds one history subscription per idea that has left the New column — the only
+ * ideas that can have a note (a store records history only with a status change); ideas still New cost
  * nothing. Before each update the controller asks its host which ideas those are and closes the
  * subscriptions of ideas no longer listed; all of them close when the host disconnects.
  */
 export class LatestNotesController implements ReactiveController {
   private readonly subs = new Map<string, { stop: Unsubscribe; latest?: IdeaHistoryEntry }>();
+  /** The channel-wide subscription, when the store has one. */
+  private board: BoardNotes | undefined;
   private store: LenigStore | undefined;
   private channel: ChannelId | undefined;
 
@@ -40,6 +48,23 @@ export class LatestNotesController implements ReactiveController {
       this.channel = channel;
     }
     if (!store || !channel) return;
+    if (store.subscribeLatestNotes) {
+      if (this.board) return;
+      const board: BoardNotes = { stop: () => undefined, latest: {} };
+      this.board = board;
+      board.stop = store.subscribeLatestNotes(
+        channel,
+        (latest) => {
+          const before = board.latest;
+          board.latest = latest;
+          const changed = (id: string) => latest[id]?.id !== before[id]?.id || latest[id]?.note !== before[id]?.note;
+          if (Object.keys(latest).some(changed) || Object.keys(before).some(changed)) this.host.requestUpdate();
+        },
+        // A card without its note is still a good card: a failed history read is left out quietly.
+        () => undefined,
+      );
+      return;
+    }
     const wanted = new Set(ids);
     for (const [id, sub] of this.subs) {
       if (!wanted.has(id)) {
@@ -69,16 +94,18 @@ export class LatestNotesController implements ReactiveController {
 
   /** The newest history entry of an idea, if known. */
   get(id: string): IdeaHistoryEntry | undefined {
-    return this.subs.get(id)?.latest;
+    return this.board ? this.board.latest[id] : this.subs.get(id)?.latest;
   }
 
   /** How many history subscriptions are open (for tests and diagnostics). */
   get size(): number {
-    return this.subs.size;
+    return this.subs.size + (this.board ? 1 : 0);
   }
 
   private clear(): void {
     for (const sub of this.subs.values()) sub.stop();
     this.subs.clear();
+    this.board?.stop();
+    this.board = undefined;
   }
 }

@@ -4,11 +4,15 @@
  * domain core (`core/`), and held to the same contract suite (`test/contract/contract.ts`).
  *
  * Subscriptions call back at once with what is known (possibly from cache) and again on every change;
- * they return a function that stops them. Commands return promises that reject with a `StoreError`.
+ * they return a function that stops them. Each call hands over a new array, but a post that has not
+ * changed since the subscription's previous call is the same object as before (the core's `StableById`),
+ * so a view comparing by identity renders only the posts that changed. Commands return promises that
+ * reject with a `StoreError`.
  */
 import type {
   CategoryId,
   Channel,
+  ChannelChanges,
   ChannelId,
   Comment,
   FeedPage,
@@ -19,9 +23,12 @@ import type {
   LikeTarget,
   MonthKey,
   MonthStat,
+  NewChannel,
   Notification,
   Post,
   Profile,
+  Report,
+  ReportAction,
   UserId,
   Viewer,
 } from './types.js';
@@ -79,7 +86,7 @@ export interface NewPost {
 }
 
 export interface StatsQuery {
-  /** A channel, or undefined for all channels. */
+  /** A channel, or undefined for every channel in the channel list (each read for the months asked only). */
   channel?: ChannelId;
   from: MonthKey;
   to: MonthKey;
@@ -114,7 +121,8 @@ export interface LenigStore {
   deletePost(channel: ChannelId, postId: string): Promise<void>;
   /** Admins only. */
   hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void>;
-  report(channel: ChannelId, postId: string, reason: string): Promise<void>;
+  /** Reports a post to the admins, or one of its comments when `comment` is given. */
+  report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void>;
 
   // --- comments -------------------------------------------------------------------------------------
   subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe;
@@ -135,6 +143,12 @@ export interface LenigStore {
   // --- ideas ----------------------------------------------------------------------------------------
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe;
   subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe;
+  /**
+   * The newest history entry of every idea in `channel` that has one (by idea id), live, with one
+   * subscription for the whole board instead of one per idea. Optional: where a store lacks it, the board
+   * subscribes to each idea's history.
+   */
+  subscribeLatestNotes?(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe;
   /** The idea's owner or an admin; `note` is required and reaches the author and the voters. */
   setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void>;
   assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void>;
@@ -147,6 +161,33 @@ export interface LenigStore {
 
   // --- stats ----------------------------------------------------------------------------------------
   subscribeStats(query: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe;
+
+  // --- administration -------------------------------------------------------------------------------
+  // Admins only, except `subscribeAdmins` (anyone signed in: "is this database set up?") and `setUp`.
+
+  /** Every channel, by name (archived ones included). */
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe;
+  /** The uids in `/admins`, sorted; empty on a database nobody has set up yet. */
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe;
+  /** Every report, newest first, open and handled (`resolved`); admins only, others get `permission-denied`. */
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe;
+  /** Handles an open report, once: hides the post, deletes the reported comment, or dismisses it. */
+  resolveReport(reportId: string, action: ReportAction): Promise<void>;
+  /** Deletes a comment (admins), counting it out of its post. */
+  deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void>;
+  createChannel(channel: NewChannel): Promise<void>;
+  /** Renames, describes, sets the categories (in order) of, or archives a channel. */
+  updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void>;
+  addAdmin(uid: UserId): Promise<void>;
+  /** Refused for the last admin. */
+  removeAdmin(uid: UserId): Promise<void>;
+  /** Corrects someone's display name (the rest of the profile stays). */
+  setProfileName(uid: UserId, name: string): Promise<void>;
+  /**
+   * The first run: on a database with no admins, makes the signed-in person its first admin and creates
+   * `channel` (default categories unless given). Refused once anyone is admin, so only one person wins a race.
+   */
+  setUp(channel: NewChannel): Promise<void>;
 
   // --- lifetime -------------------------------------------------------------------------------------
   /**

@@ -25,6 +25,10 @@ export const MAX_TITLE_LENGTH = 140;
 export const MAX_NOTE_LENGTH = 1000;
 /** Longest report reason. */
 export const MAX_REASON_LENGTH = 500;
+/** Longest channel name. */
+export const MAX_CHANNEL_NAME_LENGTH = 100;
+/** Longest channel description. */
+export const MAX_DESCRIPTION_LENGTH = 500;
 
 /**
  * How people sign in: `anonymous`, `custom-token` (the intranet vouches), `microsoft` (Entra ID popup),
@@ -54,7 +58,29 @@ export interface Viewer {
 export interface Channel {
   id: ChannelId;
   name: string;
+  /** The categories it offers, in display order. */
   categories: CategoryId[];
+  /** What the channel is for, in a sentence; empty when none was given. */
+  description?: string;
+  /** Archived channels are read-only: no new posts, edits or comments (the rules refuse them). */
+  archived?: boolean;
+}
+
+/** A channel to create (admins, or the first person on an empty database). */
+export interface NewChannel {
+  id: ChannelId;
+  name: string;
+  description?: string;
+  /** Default: `DEFAULT_CATEGORIES`. */
+  categories?: CategoryId[];
+}
+
+/** What an admin may change about a channel; fields left out stay as they are. */
+export interface ChannelChanges {
+  name?: string;
+  description?: string;
+  categories?: CategoryId[];
+  archived?: boolean;
 }
 
 export const IDEA_STATUSES = ['new', 'under-review', 'planned', 'in-progress', 'done', 'declined'] as const;
@@ -134,13 +160,21 @@ export interface Notification {
   note?: string;
 }
 
+/** How an admin handled a report: left the post alone, hid the post, or deleted the reported comment. */
+export const REPORT_ACTIONS = ['dismissed', 'hidden', 'comment-deleted'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
 export interface Report {
   id: string;
   channel: ChannelId;
   post: string;
+  /** Set when a comment of the post is reported rather than the post itself. */
+  comment?: string;
   by: UserId;
   reason: string;
   createdAt: Date;
+  /** Who handled the report, when, and how; absent while it is open. */
+  resolved?: { by: UserId; at: Date; action: ReportAction };
 }
 
 /** `YYYY-MM`, in UTC. */

@@ -43,19 +43,32 @@ import {
   checkPageSize,
   checkTarget,
   checkUid,
+  decodeAdmins,
   decodeChannel,
+  decodeChannels,
   decodeComments,
   decodeHistory,
+  decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
   decodePost,
   decodeProfile,
+  decodeReports,
   isIdeaRecord,
   isPostRecord,
   newestFirst,
   notFound,
+  planAddAdmin,
   planAssignIdea,
   planComment,
+  planCreateChannel,
+  planDeleteComment,
+  planRemoveAdmin,
+  planResolveReport,
+  planSetProfileName,
+  planSetUp,
+  planUpdateChannel,
+  requireOpenChannel,
   planCreatePost,
   planDeletePost,
   planEditPost,
@@ -71,9 +84,12 @@ import {
   searchKey,
   statRows,
   sumStats,
+  StableById,
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
+  type ProfileRecord,
+  type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
 import { decodeKey, encodeKey } from '../data/keys.js';
@@ -92,6 +108,7 @@ import {
   parsePostTarget,
   postTarget,
   type Channel,
+  type ChannelChanges,
   type ChannelId,
   type Comment,
   type FeedPage,
@@ -103,7 +120,10 @@ import {
   type MonthStat,
   type Notification,
   type Post,
+  type NewChannel,
   type Profile,
+  type Report,
+  type ReportAction,
   type UserId,
   type Viewer,
 } from '../data/types.js';
@@ -116,6 +136,9 @@ import { entries, toConstraints, toUpdate } from './wire.js';
 export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/index.js';
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
+
+/** How many post records the store remembers for likes without a read (a long feed's worth). */
+const SEEN_POSTS = 5000;
 
 /** How long a page may take to open its connection before widgets say they are offline. */
 const CONNECT_GRACE_MS = 4000;
@@ -148,6 +171,12 @@ export class FirebaseStore implements LenigStore {
   private readonly shared = new SharedCache();
   /** Likes and unlikes of one target run one after another, so a double click is one like. */
   private readonly serial = new Map<string, Promise<unknown>>();
+  /**
+   * The last record seen of each post a listener delivered, newest last (at most `SEEN_POSTS`). A like
+   * needs only a post's author, month and category, which never change: a post on screen is liked without
+   * reading it first. A post deleted meanwhile makes the rules refuse the write, and then it is read.
+   */
+  private readonly seenPosts = new Map<string, PostRecord>();
   /** Profiles seen to exist (search results, subscriptions): mentions of them need no read. */
   private readonly knownProfiles = new Set<UserId>();
   /** Server time minus local time, from the SDK's handshake: months are counted in server time. */
@@ -274,6 +303,21 @@ export class FirebaseStore implements LenigStore {
     return this.sharedValue(`channel:${channel}`, `channels/${channel}`, (s) => (s.val() as ChannelRecord | null) ?? null);
   }
 
+  /** The channel record when a listener already holds it; undefined when not known (no read is made). */
+  private knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
+    const c = this.channelRecord(channel).current;
+    return c.known ? c.value : undefined;
+  }
+
+  /** After a refused write in `channel`: names an archived channel as the cause, else rethrows `e`. */
+  private async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
+    if (isStoreError(e) && e.code === 'permission-denied') {
+      const ch = (await this.read(`channels/${channel}`).catch(() => undefined))?.val() as ChannelRecord | null | undefined;
+      requireOpenChannel(channel, ch);
+    }
+    throw e;
+  }
+
   private async isAdmin(uid: UserId): Promise<boolean> {
     const c = this.adminFlag(uid).current;
     if (c.known) return c.value === true;
@@ -355,7 +399,33 @@ export class FirebaseStore implements LenigStore {
     checkId('channel', channel);
     checkId('post', postId);
     const p: unknown = (await this.read(`posts/${channel}/${postId}`)).val();
+    this.saw(channel, postId, p);
     return isPostRecord(p) ? p : null;
+  }
+
+  /** Notes what a listener or read delivered for a post (see `seenPosts`). */
+  private saw(channel: ChannelId, postId: string, record: unknown): void {
+    const key = `${channel}/${postId}`;
+    this.seenPosts.delete(key);
+    if (!isPostRecord(record)) return;
+    this.seenPosts.set(key, record);
+    if (this.seenPosts.size > SEEN_POSTS) this.seenPosts.delete(this.seenPosts.keys().next().value!);
+  }
+
+  /**
+   * Runs a like or unlike planned from the post as last seen (no read when it is known), and when the
+   * rules refuse it and the post was not read, once more from the post as it is now — deleted, it is then
+   * named as not found, as a read first would have.
+   */
+  private async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
+    const seen = this.seenPosts.get(`${channel}/${postId}`);
+    if (!seen) return run(await this.readPost(channel, postId));
+    try {
+      await run(seen);
+    } catch (e) {
+      if (!isStoreError(e) || e.code !== 'permission-denied') throw e;
+      await run(await this.readPost(channel, postId));
+    }
   }
 
   private voters(channel: ChannelId, postId: string): Promise<UserId[]> {
@@ -542,7 +612,17 @@ export class FirebaseStore implements LenigStore {
   private feedHost(uid: UserId, channel: ChannelId): FeedHost {
     const path = `posts/${channel}`;
     return {
-      listen: (spec, onRows, onError) => this.listen(path, toConstraints(spec), (s) => onRows(entries(s)), onError),
+      listen: (spec, onRows, onError) =>
+        this.listen(
+          path,
+          toConstraints(spec),
+          (s) => {
+            const rows = entries(s);
+            for (const [id, p] of rows) this.saw(channel, id, p);
+            onRows(rows);
+          },
+          onError,
+        ),
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
       channelExists: () => this.channelExists(channel),
     };
@@ -557,22 +637,24 @@ export class FirebaseStore implements LenigStore {
           let raw: PostRecord | null | undefined;
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
+          const stable = new StableById<Post>();
           const emit = () => {
             if (raw === undefined) return;
-            if (!raw) return cb(null);
+            if (!raw) return cb(stable.one(null));
             if (raw.hidden === true) {
               // Only hidden posts need to know whether the viewer is an admin.
               stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
               if (admin === undefined) return;
-              if (!admin) return cb(null);
+              if (!admin) return cb(stable.one(null));
             }
-            cb(decodePost(channel, postId, raw));
+            cb(stable.one(decodePost(channel, postId, raw)));
           };
           const stop = this.listen(
             `posts/${channel}/${postId}`,
             [],
             (s) => {
               const v: unknown = s.val();
+              this.saw(channel, postId, v);
               raw = isPostRecord(v) ? v : null;
               emit();
             },
@@ -625,11 +707,11 @@ export class FirebaseStore implements LenigStore {
 
   async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
     const uid = await this.uid();
-    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text);
+    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text, this.knownChannel(channel));
     await this.writeOnce(writes, async () => {
       const p = await this.readPost(channel, postId);
       return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
-    });
+    }).catch((e: unknown) => this.nameArchived(channel, e));
   }
 
   async deletePost(channel: ChannelId, postId: string): Promise<void> {
@@ -644,10 +726,13 @@ export class FirebaseStore implements LenigStore {
     await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
   }
 
-  async report(channel: ChannelId, postId: string, reason: string): Promise<void> {
+  async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
     const uid = await this.uid();
     const id = this.newKey();
-    await this.write(planReport(uid, channel, postId, await this.readPost(channel, postId), reason, id).writes);
+    const post = await this.readPost(channel, postId);
+    if (comment !== undefined) checkId('comment', comment);
+    const exists = comment === undefined || !post ? undefined : (await this.read(`comments/${channel}/${postId}/${comment}`)).exists();
+    await this.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
   }
 
   // --- comments ----------------------------------------------------------------------------------------------
@@ -667,11 +752,11 @@ export class FirebaseStore implements LenigStore {
   async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
     const uid = await this.uid();
     const id = this.newKey();
-    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id);
+    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id, this.knownChannel(channel));
     await this.writeOnce(writes, async () => {
       const c = (await this.read(`comments/${channel}/${postId}/${id}`)).val() as { author?: string; text?: string } | null;
       return c?.author === uid && c.text === text;
-    });
+    }).catch((e: unknown) => this.nameArchived(channel, e));
     return id;
   }
 
@@ -724,9 +809,11 @@ export class FirebaseStore implements LenigStore {
       // Liking again is a no-op: the rules would refuse a second like.
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
-      const post = pt && !liked ? await this.readPost(pt.channel, pt.post) : undefined;
       // Another tab or device liked it first, or the acknowledgement was lost: the like is there, which is what was asked.
-      await this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
+      const write = (post: PostRecord | null | undefined) =>
+        this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && !liked) await this.withPost(pt.channel, pt.post, write);
+      else await write(undefined);
     });
   }
 
@@ -736,8 +823,10 @@ export class FirebaseStore implements LenigStore {
     return this.inTurn(`like:${key}`, async () => {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
-      const post = pt && liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      await this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
+      const write = (post: PostRecord | null | undefined) =>
+        this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && liked) await this.withPost(pt.channel, pt.post, write);
+      else await write(undefined);
     });
   }
 
@@ -753,6 +842,7 @@ export class FirebaseStore implements LenigStore {
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
           let channelChecked = false;
+          const stable = new StableById<Idea>();
           const emit = () => {
             if (!raw) return;
             if (raw.length === 0 && !channelChecked) {
@@ -766,11 +856,13 @@ export class FirebaseStore implements LenigStore {
               if (admin === undefined) return;
             }
             cb(
-              raw
-                .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                .sort(newestFirst)
-                .map(([id, p]) => decodePost(channel, id, p))
-                .filter((p): p is Idea => p?.idea !== undefined),
+              stable.keep(
+                raw
+                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
+                  .sort(newestFirst)
+                  .map(([id, p]) => decodePost(channel, id, p))
+                  .filter((p): p is Idea => p?.idea !== undefined),
+              ),
             );
           };
           // Only ideas carry `byCat/idea`; a number start leaves every other post out.
@@ -779,6 +871,7 @@ export class FirebaseStore implements LenigStore {
             [orderByChild('byCat/idea'), startAt(0)],
             (s) => {
               raw = entries(s).filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
+              for (const [id, p] of raw) this.saw(channel, id, p);
               emit();
             },
             onError,
@@ -800,6 +893,16 @@ export class FirebaseStore implements LenigStore {
           () => this.listen(`ideaHistory/${channel}/${ideaId}`, [orderByChild('at')], (s) => cb(decodeHistory(entries(s))), onError),
           onError,
         ),
+    );
+  }
+
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.checked(
+      () => checkId('channel', channel),
+      onError,
+      () =>
+        // One listener on the channel's history: the same bytes the per-idea listeners of a board fetched.
+        this.whileSignedIn(() => this.listen(`ideaHistory/${channel}`, [], (s) => cb(decodeLatestNotes(entries(s))), onError), onError),
     );
   }
 
@@ -852,6 +955,102 @@ export class FirebaseStore implements LenigStore {
     await this.write(planMarkRead(uid, mine, ids).writes);
   }
 
+  // --- administration ---------------------------------------------------------------------------------------------
+
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('channels', [], (s) => cb(decodeChannels(entries(s))), onError), onError);
+  }
+
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('admins', [], (s) => cb(decodeAdmins(s.val())), onError), onError);
+  }
+
+  /**
+   * All of `/reports`, which only admins may read: one listener, so the inbox and its count stay live.
+   * An intranet's reports are few; handled ones could be archived by an export once they are many.
+   */
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listen('reports', [], (s) => cb(decodeReports(entries(s))), onError), onError);
+  }
+
+  async resolveReport(reportId: string, action: ReportAction): Promise<void> {
+    const uid = await this.uid();
+    checkId('report', reportId);
+    const admin = await this.isAdmin(uid);
+    const report = admin ? ((await this.read(`reports/${reportId}`)).val() as ReportRecord | null) : null;
+    const post = report && typeof report.channel === 'string' && typeof report.post === 'string' ? await this.readPost(report.channel, report.post).catch(() => null) : null;
+    const commentExists =
+      report?.comment !== undefined && post !== null ? (await this.read(`comments/${report.channel}/${report.post}/${report.comment}`)).exists() : false;
+    await this.write(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes);
+  }
+
+  async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
+    const uid = await this.uid();
+    const post = await this.readPost(channel, postId);
+    checkId('comment', commentId);
+    const [admin, exists] = await Promise.all([this.isAdmin(uid), this.read(`comments/${channel}/${postId}/${commentId}`).then((s) => s.exists())]);
+    await this.write(planDeleteComment(admin, channel, postId, commentId, post, exists).writes);
+  }
+
+  async createChannel(channel: NewChannel): Promise<void> {
+    const uid = await this.uid();
+    const id = checkId('channel', channel?.id);
+    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null)]);
+    await this.write(planCreateChannel(admin, channel, existing).writes);
+  }
+
+  async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
+    const uid = await this.uid();
+    checkId('channel', channel);
+    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${channel}`).then((s) => s.val() as ChannelRecord | null)]);
+    await this.write(planUpdateChannel(admin, channel, changes, existing).writes);
+  }
+
+  async addAdmin(uid: UserId): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, already] = await Promise.all([this.isAdmin(me), this.read(`admins/${uid}`).then((s) => s.val() === true)]);
+    await this.write(planAddAdmin(admin, uid, already).writes);
+  }
+
+  async removeAdmin(uid: UserId): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, target, count] = await Promise.all([
+      this.isAdmin(me),
+      this.read(`admins/${uid}`).then((s) => s.val() === true),
+      this.read('adminCount/count').then((s) => Number(s.val()) || 0),
+    ]);
+    await this.write(planRemoveAdmin(admin, uid, target, count).writes);
+  }
+
+  async setProfileName(uid: UserId, name: string): Promise<void> {
+    const me = await this.uid();
+    checkUid('uid', uid);
+    const [admin, profile] = await Promise.all([this.isAdmin(me), this.read(`profiles/${uid}`).then((s) => s.val() as ProfileRecord | null)]);
+    await this.write(planSetProfileName(admin, uid, profile, name).writes);
+  }
+
+  async setUp(channel: NewChannel): Promise<void> {
+    const uid = await this.uid();
+    const id = checkId('channel', channel?.id);
+    const [admins, count, existing] = await Promise.all([
+      this.read('admins').then((s) => s.exists()),
+      this.read('adminCount').then((s) => s.exists()),
+      this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null),
+    ]);
+    const plan = planSetUp({ uid, anonymous: this.session.user?.isAnonymous ?? false, done: admins || count, channel, existing });
+    try {
+      await this.write(plan.writes);
+    } catch (e) {
+      // Someone else finished set-up between the read and the write: say so, not "permission denied".
+      if (isStoreError(e) && e.code === 'permission-denied' && (await this.read('admins').then((s) => s.exists(), () => false))) {
+        throw new StoreError('permission-denied', 'lenig has been set up already: ask an admin.');
+      }
+      throw e;
+    }
+  }
+
   // --- stats ---------------------------------------------------------------------------------------------------------
 
   subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
@@ -879,8 +1078,47 @@ export class FirebaseStore implements LenigStore {
               onError,
             );
           }
-          return this.listen('stats', [], (s) => cb(sumStats(entries(s).flatMap(([, months]) => statRows(months)), q.from, q.to)), onError);
+          return this.allChannelStats(q, cb, onError);
         }, onError),
     );
+  }
+
+  /**
+   * Stats summed over every channel: the channel list, and for each channel only the months asked for —
+   * never the whole `/stats` tree, which grows by a month for every channel and is downloaded on every change.
+   */
+  private allChannelStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
+    const channels = new Map<ChannelId, { stop: Unsubscribe; rows: [string, string, unknown][] | undefined }>();
+    let listed = false;
+    const emit = () => {
+      if (!listed || [...channels.values()].some((c) => c.rows === undefined)) return;
+      cb(sumStats([...channels.values()].flatMap((c) => c.rows!), q.from, q.to));
+    };
+    const stopList = this.listen(
+      'channels',
+      [],
+      (s) => {
+        const ids = new Set(entries(s).map(([id]) => id));
+        for (const [id, c] of channels) {
+          if (ids.has(id)) continue;
+          c.stop();
+          channels.delete(id);
+        }
+        for (const id of ids) {
+          if (channels.has(id)) continue;
+          const c: { stop: Unsubscribe; rows: [string, string, unknown][] | undefined } = { stop: () => {}, rows: undefined };
+          channels.set(id, c);
+          c.stop = this.listen(`stats/${id}`, [orderByKey(), startAt(q.from), endAt(q.to)], (m) => ((c.rows = statRows(m.val())), emit()), onError);
+        }
+        listed = true;
+        emit();
+      },
+      onError,
+    );
+    return () => {
+      stopList();
+      for (const c of channels.values()) c.stop();
+      channels.clear();
+    };
   }
 }

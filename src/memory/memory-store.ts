@@ -12,8 +12,9 @@
  *   of another user's actions.
  *
  * Realtime: each subscription is called once soon after subscribing (in a microtask, or after `latency`
- * ms) and again whenever a change alters what it would be given. Every value handed out is a fresh, frozen
- * object or array, so Lit's `!==` change check sees each update and no element can mutate shared state.
+ * ms) and again whenever a change alters what it would be given. Every value handed out is frozen, so no
+ * element can mutate shared state; each update is a new array or object, while a post that did not change
+ * is handed out as the same object as before (as every store does), so a view re-renders only what changed.
  *
  * Offline (`setOnline(false)`) works like the Realtime Database SDK: the session keeps a local copy, its
  * own writes apply to that copy at once (its listeners see them), their promises stay pending, and other
@@ -33,17 +34,28 @@ import {
   decodeChannel,
   decodeComments,
   decodeHistory,
+  decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
   decodePost,
   decodeProfile,
-  decodeReport,
+  decodeAdmins,
+  decodeChannels,
+  decodeReports,
   isPostRecord,
   monthOf,
   newestFirst,
   notFound,
+  planAddAdmin,
   planAssignIdea,
   planComment,
+  planCreateChannel,
+  planDeleteComment,
+  planRemoveAdmin,
+  planResolveReport,
+  planSetProfileName,
+  planSetUp,
+  planUpdateChannel,
   planCreatePost,
   planDeletePost,
   planEditPost,
@@ -60,9 +72,11 @@ import {
   searchKey,
   statRows,
   sumStats,
+  StableById,
   type ChannelRecord,
   type Plan,
   type PostRecord,
+  type ProfileRecord,
   type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
@@ -83,6 +97,7 @@ import {
   type CategoryId,
   type FeedPage,
   type Channel,
+  type ChannelChanges,
   type ChannelId,
   type Comment,
   type Idea,
@@ -93,8 +108,10 @@ import {
   type MonthStat,
   type Notification,
   type Post,
+  type NewChannel,
   type Profile,
   type Report,
+  type ReportAction,
   type UserId,
   type Viewer,
 } from '../data/types.js';
@@ -285,6 +302,7 @@ export class MemoryBackend {
       set(d.tree, `profiles/${uid}`, { ...profileRecord({ ...rest, name: rest.name || uid }), name: rest.name });
     }
     for (const a of seed.admins ?? []) set(d.tree, `admins/${a}`, true);
+    if (seed.admins?.length) set(d.tree, 'adminCount', { count: children(d.tree, 'admins').length, cause: seed.admins[seed.admins.length - 1] });
     for (const c of seed.channels ?? []) set(d.tree, `channels/${c.id}`, channelRecord(c));
     for (const p of seed.posts ?? []) this.insertPost(p);
     for (const l of seed.likes ?? []) {
@@ -305,9 +323,26 @@ export class MemoryBackend {
     return frozen(decodePost(channel, id, get(this.data.tree, `posts/${channel}/${id}`))!);
   }
 
-  /** Everything reported so far, oldest first (reports have no subscription in the port: admins read them in the console). */
+  /** Everything reported so far, newest first, as an admin's `subscribeReports` gives it. */
   reports(): Report[] {
-    return children(this.data.tree, 'reports').map(([id, r]) => decodeReport(id, r as ReportRecord));
+    return decodeReports(children(this.data.tree, 'reports'));
+  }
+
+  /** Adds a report with an explicit date (the demo's and stories' inbox), bypassing permissions. */
+  addReport(report: Omit<Report, 'id' | 'createdAt' | 'resolved'> & { createdAt?: Date; resolved?: Report['resolved'] }): Report {
+    const at = (report.createdAt ?? this.now()).getTime();
+    const id = newId(at);
+    const record: ReportRecord = { channel: report.channel, post: report.post, by: report.by, reason: report.reason, createdAt: at };
+    if (report.comment !== undefined) record.comment = report.comment;
+    if (report.resolved) Object.assign(record, { resolvedBy: report.resolved.by, resolvedAt: report.resolved.at.getTime(), resolution: report.resolved.action });
+    set(this.data.tree, `reports/${id}`, record);
+    this.changed();
+    return frozen(decodeReports([[id, record]])[0]!);
+  }
+
+  /** Ids of a post's comments, oldest first (for seeding reports of comments). */
+  commentIds(channel: ChannelId, postId: string): string[] {
+    return decodeComments(postId, children(this.data.tree, `comments/${channel}/${postId}`)).map((c) => c.id);
   }
 
   private insertPost(seed: SeedPost): [ChannelId, string] {
@@ -567,6 +602,7 @@ export class MemoryStore implements LenigStore {
       return { all, shown };
     };
     let sub: Sub | undefined;
+    const stable = new StableById<Post>();
     const unsubscribe = this.subscribe(
       'subscribeFeed',
       cb,
@@ -577,7 +613,7 @@ export class MemoryStore implements LenigStore {
         const { all, shown } = window(d);
         const last = shown[shown.length - 1];
         const hasMore = last === undefined ? false : all.some((p) => newestFirst(p, last) > 0);
-        return frozen({ posts: shown.map(([id, p]) => decodePost(query.channel, id, p)!), hasMore });
+        return frozen({ posts: stable.keep(shown.map(([id, p]) => decodePost(query.channel, id, p)!)), hasMore });
       },
       { expose: (s) => (sub = s) },
     );
@@ -595,14 +631,15 @@ export class MemoryStore implements LenigStore {
   }
 
   subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
+    const stable = new StableById<Post>();
     return this.subscribe('subscribePost', cb, onError, (d) => {
       checkId('channel', channel);
       checkId('post', postId);
       const p = postRecord(d, channel, postId);
       // Hidden posts are readable in the database (rules cannot filter a list); the store leaves them
       // out for non-admins, as the feed does.
-      if (!p || (p.hidden === true && !isAdmin(d, this.uid))) return null;
-      return frozen(decodePost(channel, postId, p));
+      if (!p || (p.hidden === true && !isAdmin(d, this.uid))) return stable.one(null);
+      return frozen(stable.one(decodePost(channel, postId, p)));
     });
   }
 
@@ -623,7 +660,9 @@ export class MemoryStore implements LenigStore {
   }
 
   editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    return this.command('editPost', (d, actor) => planEditPost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text));
+    return this.command('editPost', (d, actor) =>
+      planEditPost(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, channelOf(d, channel)),
+    );
   }
 
   deletePost(channel: ChannelId, postId: string): Promise<void> {
@@ -637,9 +676,13 @@ export class MemoryStore implements LenigStore {
     });
   }
 
-  report(channel: ChannelId, postId: string, reason: string): Promise<void> {
+  report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
     const id = newId(this.backend.now().getTime());
-    return this.command('report', (d, actor) => planReport(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), reason, id));
+    return this.command('report', (d, actor) => {
+      const post = postRecordChecked(d, channel, postId);
+      const exists = comment === undefined ? undefined : commentExists(d, channel, postId, comment);
+      return planReport(requireSignedIn(actor.uid), channel, postId, post, reason, id, comment, exists);
+    });
   }
 
   // --- comments -----------------------------------------------------------------------------------------
@@ -655,7 +698,7 @@ export class MemoryStore implements LenigStore {
   comment(channel: ChannelId, postId: string, text: string): Promise<string> {
     const id = newId(this.backend.now().getTime());
     return this.command('comment', (d, actor) =>
-      planComment(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, id),
+      planComment(requireSignedIn(actor.uid), channel, postId, postRecordChecked(d, channel, postId), text, id, channelOf(d, channel)),
     );
   }
 
@@ -708,13 +751,14 @@ export class MemoryStore implements LenigStore {
   // --- ideas --------------------------------------------------------------------------------------------
 
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
+    const stable = new StableById<Idea>();
     return this.subscribe('subscribeIdeas', cb, onError, (d) => {
       checkId('channel', channel);
       getChannel(d, channel);
       const ideas = visiblePosts(d, channel, this.uid, 'idea')
         .map(([id, p]) => decodePost(channel, id, p))
         .filter((p): p is Idea => p?.idea !== undefined);
-      return frozen(ideas);
+      return frozen(stable.keep(ideas));
     });
   }
 
@@ -723,6 +767,13 @@ export class MemoryStore implements LenigStore {
       checkId('channel', channel);
       checkId('post', ideaId);
       return frozen(decodeHistory(children(d.tree, `ideaHistory/${channel}/${ideaId}`)));
+    });
+  }
+
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeLatestNotes', cb, onError, (d) => {
+      checkId('channel', channel);
+      return frozen(decodeLatestNotes(children(d.tree, `ideaHistory/${channel}`)));
     });
   }
 
@@ -785,8 +836,99 @@ export class MemoryStore implements LenigStore {
         getChannel(d, query.channel);
         return frozen(sumStats(statRows(get(d.tree, `stats/${query.channel}`)), query.from, query.to));
       }
-      const rows = children(d.tree, 'stats').flatMap(([, months]) => statRows(months));
+      // The channels there are, as the Realtime Database store listens to them (a channel's months only).
+      const rows = children(d.tree, 'stats')
+        .filter(([ch]) => get(d.tree, `channels/${ch}`) !== undefined)
+        .flatMap(([, months]) => statRows(months));
       return frozen(sumStats(rows, query.from, query.to));
+    });
+  }
+
+  // --- administration -------------------------------------------------------------------------------------
+
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeChannels', cb, onError, (d) => frozen(decodeChannels(children(d.tree, 'channels'))));
+  }
+
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeAdmins', cb, onError, (d) => frozen(decodeAdmins(get(d.tree, 'admins'))));
+  }
+
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.subscribe('subscribeReports', cb, onError, (d) => {
+      // The rules let admins alone read /reports.
+      if (!isAdmin(d, this.uid)) throw new StoreError('permission-denied', 'Only admins can read reports.');
+      return frozen(decodeReports(children(d.tree, 'reports')));
+    });
+  }
+
+  resolveReport(reportId: string, action: ReportAction): Promise<void> {
+    return this.command('resolveReport', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      checkId('report', reportId);
+      const admin = isAdmin(d, uid);
+      const report = admin ? ((get(d.tree, `reports/${reportId}`) as ReportRecord | undefined) ?? null) : null;
+      const post = report ? postRecord(d, report.channel, report.post) : null;
+      const exists = report?.comment !== undefined && commentExists(d, report.channel, report.post, report.comment);
+      return planResolveReport({ uid, admin, reportId, report, action, post, commentExists: exists });
+    });
+  }
+
+  deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
+    return this.command('deleteComment', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const post = postRecordChecked(d, channel, postId);
+      checkId('comment', commentId);
+      return planDeleteComment(isAdmin(d, uid), channel, postId, commentId, post, commentExists(d, channel, postId, commentId));
+    });
+  }
+
+  createChannel(channel: NewChannel): Promise<void> {
+    return this.command('createChannel', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const existing = typeof channel?.id === 'string' ? channelOf(d, checkId('channel', channel.id)) : null;
+      return planCreateChannel(isAdmin(d, uid), channel, existing);
+    });
+  }
+
+  updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
+    return this.command('updateChannel', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      checkId('channel', channel);
+      return planUpdateChannel(isAdmin(d, uid), channel, changes, channelOf(d, channel));
+    });
+  }
+
+  addAdmin(uid: UserId): Promise<void> {
+    return this.command('addAdmin', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planAddAdmin(isAdmin(d, me), uid, isAdmin(d, uid));
+    });
+  }
+
+  removeAdmin(uid: UserId): Promise<void> {
+    return this.command('removeAdmin', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planRemoveAdmin(isAdmin(d, me), uid, isAdmin(d, uid), Number(get(d.tree, 'adminCount/count')) || 0);
+    });
+  }
+
+  setProfileName(uid: UserId, name: string): Promise<void> {
+    return this.command('setProfileName', (d, actor) => {
+      const me = requireSignedIn(actor.uid);
+      checkUid('uid', uid);
+      return planSetProfileName(isAdmin(d, me), uid, (get(d.tree, `profiles/${uid}`) as ProfileRecord | undefined) ?? null, name);
+    });
+  }
+
+  setUp(channel: NewChannel): Promise<void> {
+    return this.command('setUp', (d, actor) => {
+      const uid = requireSignedIn(actor.uid);
+      const done = children(d.tree, 'admins').length > 0 || get(d.tree, 'adminCount') !== undefined;
+      const existing = typeof channel?.id === 'string' ? channelOf(d, checkId('channel', channel.id)) : null;
+      return planSetUp({ uid, anonymous: actor.anonymous, done, channel, existing });
     });
   }
 
@@ -920,6 +1062,10 @@ export class MemoryStore implements LenigStore {
   serverChanged(): void {
     if (this.online) this.refresh();
   }
+}
+
+function commentExists(d: Data, channel: ChannelId, postId: string, commentId: string): boolean {
+  return get(d.tree, `comments/${channel}/${postId}/${commentId}`) !== undefined;
 }
 
 /** The post at a checked address, or null. */

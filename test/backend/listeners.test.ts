@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { deleteApp } from 'firebase/app';
 import { goOffline } from 'firebase/database';
 import { encodeKey } from '../../src/data/keys.js';
-import { DEFAULT_CATEGORIES, monthKey, postTarget, type FeedPage, type LikeState, type LikeTarget } from '../../src/data/types.js';
+import { DEFAULT_CATEGORIES, monthKey, postTarget, type FeedPage, type IdeaHistoryEntry, type LikeState, type LikeTarget, type MonthStat } from '../../src/data/types.js';
 import { FirebaseStore, type StoreProbe } from '../../src/firebase/index.js';
 import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
 
@@ -179,6 +179,73 @@ describe('listeners for one feed page of 20 posts with like state', () => {
       assert.equal(counts.listens.filter((l) => l.startsWith('userLikes/')).length, 1, 'one userLikes listener for all posts');
       for (const [id, s] of states) assert.equal(s.mine, likedByAlice.has(id));
       stops.forEach((s) => s());
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('listeners and reads of likes, insights and the idea board', () => {
+  let backend: TestBackend;
+  before(async () => {
+    backend = await startTestBackend(seed());
+  });
+  after(async () => {
+    await backend?.stop();
+  });
+
+  it('likes and unlikes a post in view without reading first', async () => {
+    const { store, counts, close } = await countedStore(backend, 'reads-like');
+    try {
+      let page: FeedPage | undefined;
+      let mine: ReadonlySet<LikeTarget> | undefined;
+      // A post written through the store, so that its stats are as the rules expect them.
+      const id = await store.createPost({ channel: CH, text: 'Liked in view', category: 'news' });
+      const feed = store.subscribeFeed({ channel: CH, pageSize: PAGE }, (p) => (page = p));
+      const stopMine = store.subscribeMyLikes((m) => (mine = m));
+      await until(() => page?.posts[0]?.id === id && mine !== undefined, 'the page and the like state');
+      counts.reads.length = 0;
+      counts.wireGets.length = 0;
+      const target = postTarget(CH, id);
+      await store.like(target);
+      await until(() => page!.posts[0]?.likeCount === 1, 'the like counted');
+      await store.unlike(target);
+      await until(() => page!.posts[0]?.likeCount === 0, 'the unlike counted');
+      console.log(`# a like and an unlike of a post in view: ${counts.reads.length} reads (store), ${counts.wireGets.length} get requests (server)`);
+      assert.deepEqual(counts.reads, []);
+      assert.deepEqual(counts.wireGets, []);
+      feed.unsubscribe();
+      stopMine();
+    } finally {
+      await close();
+    }
+  });
+
+  it('listens to the channel list and each channel’s months for insights of all channels, not the whole /stats tree', async () => {
+    const { store, counts, close } = await countedStore(backend, 'listeners-stats');
+    try {
+      const month = monthKey(new Date());
+      let stats: MonthStat[] | undefined;
+      const stop = store.subscribeStats({ from: month, to: month }, (s) => (stats = s));
+      await until(() => stats !== undefined, 'the stats');
+      console.log(`# insights for all channels: ${counts.listens.join('; ')}`);
+      assert.deepEqual(counts.listens, ['channels []', `stats/${CH} [orderByKey, startAt, endAt]`]);
+      assert.ok(!counts.wireListens.includes('/stats'), 'no listener on the whole stats tree');
+      stop();
+      assert.equal(counts.open, 0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('holds one listener for the newest notes of all ideas of a channel', async () => {
+    const { store, counts, close } = await countedStore(backend, 'listeners-notes');
+    try {
+      let notes: Readonly<Record<string, IdeaHistoryEntry>> | undefined;
+      const stop = store.subscribeLatestNotes(CH, (n) => (notes = n));
+      await until(() => notes !== undefined, 'the notes');
+      assert.deepEqual(counts.listens, [`ideaHistory/${CH} []`]);
+      stop();
     } finally {
       await close();
     }

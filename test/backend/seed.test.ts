@@ -56,6 +56,7 @@ describe('seed: people', () => {
     assert.deepEqual(users.map((u) => u.uid), buildSeed(NOW - DAY).users.map((u) => u.uid), 'uids do not depend on time');
     assert.deepEqual(Object.keys(data.admins), users.filter((u) => u.admin).map((u) => u.uid));
     assert.equal(Object.keys(data.admins).length, 1);
+    assert.deepEqual(data.adminCount, { count: 1, cause: Object.keys(data.admins)[0] });
     assert.ok(Object.values(data.admins).every((v) => v === true), 'Object.values(data.admins).every((v) => v === true)');
     assert.ok(users.some((u) => /manager/i.test(u.jobTitle)), 'a manager');
   });
@@ -320,7 +321,7 @@ describe('seed: notifications and the whole tree', () => {
   });
 
   it('uses only the top-level paths of the layout, valid keys and no client-side timestamps from the future', () => {
-    const layout = ['admins', 'profiles', 'channels', 'posts', 'comments', 'likes', 'likeCounts', 'userLikes', 'ideaHistory', 'notifications', 'reports', 'stats'];
+    const layout = ['admins', 'adminCount', 'profiles', 'channels', 'posts', 'comments', 'likes', 'likeCounts', 'userLikes', 'ideaHistory', 'notifications', 'reports', 'stats'];
     for (const k of Object.keys(data)) assert.ok(layout.includes(k), k);
     const walk = (v: unknown, p: string): void => {
       if (v === null || typeof v !== 'object') {

@@ -556,6 +556,27 @@ describe('<lenig-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it("renders only the liked card again when a colleague likes a post", async () => {
+    const backend = company(threePosts());
+    const feed = await feedFor(backend.session('anna'));
+    const shown = await postsShown(feed, 3);
+    await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
+    await aTimeout(50);
+    const renders = new Map(shown.map((c) => [c.post!.id, 0]));
+    for (const card of shown) {
+      const update = card['update'].bind(card);
+      card['update'] = (changed) => {
+        renders.set(card.post!.id, renders.get(card.post!.id)! + 1);
+        update(changed);
+      };
+    }
+    await backend.session('carla').like(postTarget('general', 'p-news'));
+    const count = () => inCard(shown[1]!, 'lenig-like-view')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
+    await waitUntil(() => count()?.includes('2'), 'the colleague’s like on the card');
+    await aTimeout(50);
+    expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 0, 'p-news': 1, 'p-praise': 0 });
+  });
+
   it('adds a comment from the inline comments: count +1 in the view and the store', async () => {
     const store = company(threePosts()).session('anna');
     const feed = await feedFor(store);

@@ -562,14 +562,44 @@ describe('<lenig-idea-board>', () => {
     expect(deepActive() === button).to.equal(true, 'focus stayed on the vote button');
   });
 
-  it('holds one history listener per idea that has left New, and none for New ideas', async () => {
-    const backend = company([
-      shed,
-      { id: 'soup', author: 'bram', title: 'Soup', text: 'x', createdAt: daysAgo(1) },
-      { id: 'desk', author: 'anna', title: 'Desks', text: 'y', createdAt: daysAgo(2), status: 'planned' },
-      { id: 'fax', author: 'anna', title: 'Fax', text: 'z', createdAt: daysAgo(2), status: 'declined' },
-    ]);
+  /** Two ideas still New, two past it. */
+  const fourIdeas = (): SeedPost[] => [
+    shed,
+    { id: 'soup', author: 'bram', title: 'Soup', text: 'x', createdAt: daysAgo(1) },
+    { id: 'desk', author: 'anna', title: 'Desks', text: 'y', createdAt: daysAgo(2), status: 'planned' },
+    { id: 'fax', author: 'anna', title: 'Fax', text: 'z', createdAt: daysAgo(2), status: 'declined' },
+  ];
+
+  it('holds one subscription for the notes of all ideas, and none per idea', async () => {
+    const backend = company(fourIdeas());
     const store = backend.session('anna');
+    const opened: string[] = [];
+    const original = store.subscribeIdeaHistory.bind(store);
+    store.subscribeIdeaHistory = (channel, id, cb, onError) => {
+      opened.push(id);
+      return original(channel, id, cb, onError);
+    };
+    const boards: string[] = [];
+    const originalNotes = store.subscribeLatestNotes.bind(store);
+    store.subscribeLatestNotes = (channel, cb, onError) => {
+      boards.push(channel);
+      return originalNotes(channel, cb, onError);
+    };
+    const board = await boardFor(store);
+    await aTimeout(20);
+    expect(opened).to.deep.equal([]);
+    expect(boards).to.deep.equal([CH]);
+    expect(titlesIn(board)).to.have.length(4);
+    // A new status note reaches its card through that one subscription.
+    await backend.session('carla').setIdeaStatus(CH, 'soup', 'under-review', 'Tasting it first');
+    await waitUntil(() => text(cardFor(board, 'soup')!.shadowRoot!.querySelector('[part~="note"]')).includes('Tasting it first'), 'the note on the card');
+    expect(boards).to.deep.equal([CH]);
+  });
+
+  it('with a store that cannot list the notes of a board, holds one history listener per idea that has left New', async () => {
+    const backend = company(fourIdeas());
+    const store = backend.session('anna') as MemoryStore & { subscribeLatestNotes?: unknown };
+    Object.defineProperty(store, 'subscribeLatestNotes', { value: undefined });
     const opened: string[] = [];
     const original = store.subscribeIdeaHistory.bind(store);
     store.subscribeIdeaHistory = (channel, id, cb, onError) => {

@@ -38,6 +38,7 @@ import {
   type Notification,
   type Post,
   type Profile,
+  type Channel,
   type Report,
   type UserId,
   type Viewer,
@@ -268,6 +269,32 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.notEqual(f.values[n - 1]!.posts, f.values[n - 2]!.posts);
       });
 
+      it('hands an unchanged post over as the same object, so a like renders one card again', async () => {
+        const ch = await env.newChannel();
+        const ids: string[] = [];
+        for (const text of ['one', 'two', 'three']) {
+          ids.push(await post(alice, ch, text));
+          await nextMillisecond();
+        }
+        const ideaIds = [await idea(alice, ch, 'Plants'), await idea(alice, ch, 'Coffee')];
+        const f = feed(alice, ch);
+        const board = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
+        const before = await f.until((p) => p.posts.length === 5, 'five posts');
+        const ideasBefore = await board.until((l) => l.length === 2, 'two ideas');
+
+        await bob.like(postTarget(ch, ids[1]!));
+        await bob.like(postTarget(ch, ideaIds[0]!));
+        const after = await f.until((p) => p.posts.every((x) => x.likeCount === ([ids[1], ideaIds[0]].includes(x.id) ? 1 : 0)), 'both likes in the feed');
+        const ideasAfter = await board.until((l) => l.find((x) => x.id === ideaIds[0])?.likeCount === 1, 'the vote on the board');
+        for (const p of after.posts) {
+          const was = before.posts.find((x) => x.id === p.id);
+          if ([ids[1], ideaIds[0]].includes(p.id)) assert.notEqual(p, was, `${p.text}: changed, a new object`);
+          else assert.equal(p, was, `${p.text}: unchanged, the same object`);
+        }
+        assert.equal(ideasAfter.find((x) => x.id === ideaIds[1]), ideasBefore.find((x) => x.id === ideaIds[1]));
+        assert.notEqual(ideasAfter.find((x) => x.id === ideaIds[0]), ideasBefore.find((x) => x.id === ideaIds[0]));
+      });
+
       it('edits a post: others see the new text and the edit time', async () => {
         const ch = await env.newChannel();
         const id = await post(alice, ch, 'draft');
@@ -466,6 +493,22 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         assert.equal(forBob.last.count, 1);
       });
 
+      it('names a post deleted after it was shown as not found when liked, and withdraws a like from it', async () => {
+        const ch2 = await env.newChannel();
+        const gone = await post(alice, ch2, 'soon gone');
+        const liked = await post(alice, ch2, 'liked, then gone');
+        await bob.like(postTarget(ch2, liked));
+        const f = feed(bob, ch2);
+        await f.until((p) => p.posts.length === 2, 'both posts in bob’s feed');
+        await alice.deletePost(ch2, gone);
+        await alice.deletePost(ch2, liked);
+        await f.until((p) => p.posts.length === 0, 'the posts gone from the feed');
+        await rejectsWith(bob.like(postTarget(ch2, gone)), 'not-found');
+        await bob.unlike(postTarget(ch2, liked));
+        const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => bob.subscribeMyLikes(cb, e));
+        await mine.until((s) => !s.has(postTarget(ch2, liked)), 'the like withdrawn');
+      });
+
       it('likes any target, such as a page, and lists what I like', async () => {
         const page: LikeTarget = pageTarget(`https://intranet.example.com/news/${Date.now()}/a.b#top`);
         const mine = watch<ReadonlySet<LikeTarget>>((cb, e) => bob.subscribeMyLikes(cb, e));
@@ -535,6 +578,157 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
       });
     });
 
+    describe('administration', () => {
+      const reportsOf = (store: LenigStore) => watch<Report[]>((cb, e) => store.subscribeReports(cb, e));
+
+      it('shows admins the reports live, newest first, and refuses them to others', async () => {
+        const ch = await env.newChannel();
+        const id = await post(bob, ch, 'reported post');
+        const inbox = reportsOf(admin);
+        const refused = reportsOf(alice);
+        await until(() => refused.errors.length > 0, "alice's refusal");
+        assert.ok(isStoreError(refused.errors[0]) && refused.errors[0].code === 'permission-denied', String(refused.errors[0]));
+        await alice.report(ch, id, 'Not okay');
+        const first = await inbox.until((rs) => rs.some((r) => r.post === id), 'the report in the inbox');
+        const r = first.find((x) => x.post === id)!;
+        assert.equal(r.by, A);
+        assert.equal(r.channel, ch);
+        assert.equal(r.reason, 'Not okay');
+        assert.equal(r.resolved, undefined);
+        await bob.report(ch, id, 'Really');
+        const both = await inbox.until((rs) => rs.filter((x) => x.post === id).length === 2, 'the second report');
+        assert.equal(both.filter((x) => x.post === id)[0]!.reason, 'Really', 'newest first');
+      });
+
+      it('hides the reported post and keeps who handled the report and when; once only, by admins only', async () => {
+        const ch = await env.newChannel();
+        const id = await post(bob, ch, 'to hide');
+        await alice.report(ch, id, 'Offensive');
+        const inbox = reportsOf(admin);
+        const report = (await inbox.until((rs) => rs.some((r) => r.post === id), 'the report')).find((r) => r.post === id)!;
+        const forBob = feed(bob, ch);
+        await forBob.until((p) => p.posts.length === 1, "bob's post");
+        await rejectsWith(alice.resolveReport(report.id, 'hidden'), 'permission-denied');
+        const t = Date.now();
+        await admin.resolveReport(report.id, 'hidden');
+        await forBob.until((p) => p.posts.length === 0, 'the post hidden from bob');
+        const handled = (await inbox.until((rs) => rs.some((r) => r.id === report.id && r.resolved !== undefined), 'handled')).find((r) => r.id === report.id)!;
+        assert.equal(handled.resolved?.by, ADMIN);
+        assert.equal(handled.resolved?.action, 'hidden');
+        assert.ok(handled.resolved!.at.getTime() >= t - 5000);
+        await rejectsWith(admin.resolveReport(report.id, 'dismissed'), 'validation-failed', 'report');
+        await rejectsWith(admin.resolveReport('no-such-report', 'dismissed'), 'not-found');
+        await rejectsWith(admin.resolveReport(report.id, 'ignored' as never), 'validation-failed', 'action');
+      });
+
+      it('deletes a reported comment, counted out, and dismisses a report', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'with comments');
+        const rude = await bob.comment(ch, id, 'Rude remark');
+        await bob.comment(ch, id, 'Kind remark');
+        await alice.report(ch, id, 'Rude', rude);
+        await rejectsWith(alice.report(ch, id, 'x', 'no-such-comment'), 'not-found');
+        const inbox = reportsOf(admin);
+        const report = (await inbox.until((rs) => rs.some((r) => r.comment === rude), 'the comment report')).find((r) => r.comment === rude)!;
+        assert.equal(report.post, id);
+        const comments = watch<Comment[]>((cb, e) => alice.subscribeComments(ch, id, cb, e));
+        await comments.until((cs) => cs.length === 2, 'two comments');
+        await admin.resolveReport(report.id, 'comment-deleted');
+        const left = await comments.until((cs) => cs.length === 1, 'the rude comment gone');
+        assert.equal(left[0]!.text, 'Kind remark');
+        const p = watch<Post | null>((cb, e) => alice.subscribePost(ch, id, cb, e));
+        await p.until((x) => x?.commentCount === 1, 'the count down');
+        await alice.report(ch, id, 'Spam');
+        const spam = (await inbox.until((rs) => rs.some((r) => r.reason === 'Spam' && r.post === id), 'the spam report')).find((r) => r.reason === 'Spam')!;
+        await rejectsWith(admin.resolveReport(spam.id, 'comment-deleted'), 'validation-failed', 'action');
+        await admin.resolveReport(spam.id, 'dismissed');
+        await inbox.until((rs) => rs.find((r) => r.id === spam.id)?.resolved?.action === 'dismissed', 'dismissed');
+        await p.until((x) => x?.hidden === false && x.commentCount === 1, 'the post left alone');
+      });
+
+      it('lets admins delete a comment, and no one else', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'commented');
+        const cid = await bob.comment(ch, id, 'Off topic');
+        await rejectsWith(alice.deleteComment(ch, id, cid), 'permission-denied');
+        await rejectsWith(bob.deleteComment(ch, id, cid), 'permission-denied');
+        await admin.deleteComment(ch, id, cid);
+        const comments = watch<Comment[]>((cb, e) => bob.subscribeComments(ch, id, cb, e));
+        await comments.until((cs) => cs.length === 0, 'no comments');
+        await rejectsWith(admin.deleteComment(ch, id, cid), 'not-found');
+      });
+
+      it('creates, renames, describes, orders and archives channels; archived ones are read-only', async () => {
+        const ch = `adm${Date.now().toString(36)}`;
+        await rejectsWith(alice.createChannel({ id: ch, name: 'Mine' }), 'permission-denied');
+        await rejectsWith(admin.createChannel({ id: ch, name: '  ' }), 'validation-failed', 'name', 'required');
+        await rejectsWith(admin.createChannel({ id: 'no/slash', name: 'X' }), 'validation-failed', 'channel', 'invalid');
+        await rejectsWith(admin.createChannel({ id: ch, name: 'X', categories: [] }), 'validation-failed', 'categories', 'required');
+        await admin.createChannel({ id: ch, name: 'HR news', description: 'From HR' });
+        await rejectsWith(admin.createChannel({ id: ch, name: 'Again' }), 'validation-failed', 'id');
+        const all = watch<Channel[]>((cb, e) => alice.subscribeChannels(cb, e));
+        const listed = (await all.until((cs) => cs.some((c) => c.id === ch), 'the new channel listed')).find((c) => c.id === ch)!;
+        assert.deepEqual(listed.categories, [...DEFAULT_CATEGORIES]);
+        assert.equal(listed.description, 'From HR');
+        const one = watch<Channel>((cb, e) => bob.subscribeChannel(ch, cb, e));
+        await one.until((c) => c.name === 'HR news', 'the channel');
+        await rejectsWith(bob.updateChannel(ch, { archived: true }), 'permission-denied');
+        await admin.updateChannel(ch, { name: 'People news', description: '', categories: ['question', 'news'] });
+        const renamed = await one.until((c) => c.name === 'People news', 'renamed');
+        assert.deepEqual(renamed.categories, ['question', 'news']);
+        assert.equal(renamed.description, undefined);
+        const id = await post(alice, ch, 'before archiving');
+        await admin.updateChannel(ch, { archived: true });
+        await one.until((c) => c.archived === true, 'archived');
+        await rejectsWith(post(alice, ch, 'after archiving'), 'permission-denied');
+        await rejectsWith(alice.editPost(ch, id, 'edited'), 'permission-denied');
+        await rejectsWith(bob.comment(ch, id, 'late'), 'permission-denied');
+        const f = feed(bob, ch);
+        assert.deepEqual(texts(await f.until((p) => p.posts.length === 1, 'still readable')), ['before archiving']);
+        await admin.updateChannel(ch, { archived: false });
+        await one.until((c) => c.archived === undefined, 'reopened');
+        await bob.comment(ch, id, 'back again');
+        await rejectsWith(admin.updateChannel('no-such-channel', { name: 'X' }), 'not-found');
+      });
+
+      it('adds and removes admins, never the last one', async () => {
+        const list = watch<UserId[]>((cb, e) => alice.subscribeAdmins(cb, e));
+        assert.deepEqual(await list.until((l) => l.length > 0, 'the admins'), [ADMIN]);
+        await rejectsWith(alice.addAdmin(B), 'permission-denied');
+        await admin.addAdmin(B);
+        await list.until((l) => l.includes(B), 'bob added');
+        const vb = watch<Viewer | null>((cb) => bob.subscribeViewer(cb));
+        await vb.until((v) => v?.admin === true, 'bob is admin');
+        // Bob, now an admin, may remove the first admin; then he is the last and cannot go.
+        await bob.removeAdmin(ADMIN);
+        await list.until((l) => l.length === 1 && l[0] === B, 'only bob');
+        await rejectsWith(bob.removeAdmin(B), 'permission-denied');
+        await bob.addAdmin(ADMIN);
+        await list.until((l) => l.length === 2, 'both');
+        await admin.removeAdmin(B);
+        await list.until((l) => l.length === 1 && l[0] === ADMIN, 'the admin alone again');
+        await vb.until((v) => v?.admin === false, 'bob no longer admin');
+        await rejectsWith(admin.removeAdmin(ADMIN), 'permission-denied');
+      });
+
+      it("corrects someone's display name; only admins may", async () => {
+        await alice.updateMyProfile({ name: 'Alice Vermeer', jobTitle: 'Designer' });
+        await rejectsWith(bob.setProfileName(A, 'Alice the Liar'), 'permission-denied');
+        await rejectsWith(admin.setProfileName(A, ''), 'validation-failed', 'name', 'required');
+        await admin.setProfileName(A, 'Alice van Vermeer');
+        const seen = watch<Profile | null>((cb, e) => bob.subscribeProfile(A, cb, e));
+        const p = await seen.until((x) => x?.name === 'Alice van Vermeer', 'the corrected name');
+        assert.equal(p?.jobTitle, 'Designer', 'the rest of the profile stays');
+        assert.deepEqual((await bob.searchProfiles('van')).map((x) => x.uid), [A]);
+        await alice.updateMyProfile({ name: 'Alice Vermeer', jobTitle: 'Designer' });
+      });
+
+      it('refuses the first run once the database has an admin', async () => {
+        await rejectsWith(bob.setUp({ id: 'second-start', name: 'Second' }), 'permission-denied');
+        await rejectsWith(anon.setUp({ id: 'second-start', name: 'Second' }), 'unauthenticated');
+      });
+    });
+
     describe('mentions', () => {
       it('notifies each mentioned user once', async () => {
         const ch = await env.newChannel();
@@ -595,6 +789,26 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
         await until(() => adminInbox.values.length > 0, "the admin's inbox");
         // Bob was told, so a notification to the admin would have arrived by now on the same backend.
         assert.equal(adminInbox.last.filter((x) => x.post === id && x.type === 'idea-status').length, 0, 'the actor is not notified');
+      });
+
+      it('gives the newest note of every idea of a channel in one subscription (where a store has it)', async (t) => {
+        if (!bob.subscribeLatestNotes) return t.skip('this store has no subscribeLatestNotes');
+        const own = await env.newChannel();
+        const [plants, coffee, chairs] = [await idea(alice, own, 'Plants'), await idea(alice, own, 'Coffee'), await idea(alice, own, 'Chairs')];
+        const notes = watch<Readonly<Record<string, IdeaHistoryEntry>>>((cb, e) => bob.subscribeLatestNotes!(own, cb, e));
+        await notes.until(() => true, 'the first notes');
+        assert.deepEqual(notes.last, {});
+        await admin.setIdeaStatus(own, plants, 'under-review', 'Looking into it');
+        await nextMillisecond();
+        await admin.setIdeaStatus(own, plants, 'planned', 'Ordered');
+        await admin.setIdeaStatus(own, coffee, 'declined', 'No budget');
+        const latest = await notes.until((l) => l[plants]?.note === 'Ordered' && l[coffee] !== undefined, 'both ideas’ newest notes');
+        assert.deepEqual(Object.keys(latest).sort(), [plants, coffee].sort(), 'an idea without history has no note');
+        assert.equal(latest[plants]!.status, 'planned');
+        assert.equal(latest[plants]!.by, ADMIN);
+        assert.ok(latest[plants]!.at instanceof Date);
+        assert.equal(latest[coffee]!.note, 'No budget');
+        assert.equal(latest[chairs], undefined);
       });
 
       it('assigns an owner, who is told and may then change the status', async () => {

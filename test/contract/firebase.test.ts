@@ -28,7 +28,7 @@ import { contractSuite, until, type ContractUser } from './contract.js';
 // One backend for the whole file: the Auth emulator takes seconds to start.
 let backendStarted: Promise<TestBackend> | undefined;
 // The admin is listed before anyone signs in; everything else the tests make through the stores.
-const backend = () => (backendStarted ??= startTestBackend({ admins: { [USERS.admin.uid]: true } }));
+const backend = () => (backendStarted ??= startTestBackend({ admins: { [USERS.admin.uid]: true }, adminCount: { count: 1, cause: USERS.admin.uid } }));
 const closers: (() => Promise<void>)[] = [];
 
 after(async () => {

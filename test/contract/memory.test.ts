@@ -272,3 +272,30 @@ describe('MemoryStore.close()', () => {
     assert.equal(seen.length, 1, 'the closed session hears nothing');
   });
 });
+
+describe('MemoryStore: the first run', () => {
+  it('makes the first person admin with the first channel; whoever comes second is refused', async () => {
+    const backend = new MemoryBackend({ users: people, channels: [] });
+    const ann = backend.session('ann');
+    const ben = backend.session('ben');
+    const admins: string[][] = [];
+    ben.subscribeAdmins((a) => admins.push([...a]));
+    await until(() => admins.length > 0, 'the empty admin list');
+    assert.deepEqual(lastOf(admins), []);
+    const [first, second] = await Promise.allSettled([ann.setUp({ id: 'general', name: 'General' }), ben.setUp({ id: 'other', name: 'Other' })]);
+    assert.equal(first.status, 'fulfilled');
+    assert.equal(second.status, 'rejected');
+    assert.ok(second.status === 'rejected' && isStoreError(second.reason) && second.reason.code === 'permission-denied');
+    await until(() => lastOf(admins).length === 1, 'ann listed');
+    assert.deepEqual(lastOf(admins), ['ann']);
+    const channels: string[][] = [];
+    ben.subscribeChannels((cs) => channels.push(cs.map((c) => `${c.id}:${c.categories.join(',')}`)));
+    await until(() => channels.length > 0, 'channels');
+    assert.deepEqual(lastOf(channels), [`general:${DEFAULT_CATEGORIES.join(',')}`]);
+    // And the other order: a fresh database where ben is first.
+    const other = new MemoryBackend({ users: people, channels: [] });
+    await other.session('ben').setUp({ id: 'general', name: 'General' });
+    await assert.rejects(other.session('ann').setUp({ id: 'general', name: 'General' }), (e) => isStoreError(e) && e.code === 'permission-denied');
+    await assert.rejects(new MemoryBackend({ channels: [] }).session('x', { anonymous: true }).setUp({ id: 'g', name: 'G' }), (e) => isStoreError(e) && e.code === 'permission-denied');
+  });
+});

@@ -73,9 +73,16 @@ const PAGE = encodeKey(pageTarget('https://intranet.example.com/seeded-page'));
 const ORPHAN_COMMENTS = 'seed-orphan-comments';
 const ORPHAN_HISTORY = 'seed-orphan-history';
 
+/** An archived channel with one post of alice's. */
+const ARCHIVED = 'old-news';
+const ARCHIVED_POST: PostInfo = { ch: ARCHIVED, id: 'seed-archived', author: A, category: 'news', month: M0 };
+/** A report of the seeded comment on alice's post (carol reported bob's comment). */
+const COMMENT_REPORT = 'seed-comment-report';
+
 const DATA = {
   admins: { [ADM]: true },
-  channels: { [CH]: { name: 'General', categories: CATEGORIES } },
+  adminCount: { count: 1, cause: ADM },
+  channels: { [CH]: { name: 'General', categories: CATEGORIES }, [ARCHIVED]: { name: 'Old news', categories: CATEGORIES, archived: true } },
   profiles: {
     [A]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' },
     [B]: { name: 'Bob Verhoeven', nameLower: 'bob verhoeven', nameFrom2: 'verhoeven' },
@@ -90,6 +97,7 @@ const DATA = {
       // alice's idea, owned by carol
       [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
     },
+    [ARCHIVED]: { [ARCHIVED_POST.id]: seedPost(ARCHIVED_POST.id, A, 'news') },
   },
   comments: {
     [CH]: {
@@ -108,8 +116,11 @@ const DATA = {
       [nkey('liked', BOB_LIKED, B)]: { type: 'liked', actor: B, channel: CH, post: BOB_LIKED.id, createdAt: T0, read: false },
     },
   },
-  reports: { 'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 } },
-  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } } },
+  reports: {
+    'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 },
+    [COMMENT_REPORT]: { channel: CH, post: ALICE_POST.id, comment: SEED_COMMENT, by: C, reason: 'rude', createdAt: T0 },
+  },
+  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } }, [ARCHIVED]: { [M0]: { news: { posts: 1 } } } },
 };
 
 let backend: TestBackend;
@@ -360,11 +371,13 @@ describe('allowed paths', () => {
     assert.equal(await value(`profiles/${B}/nameFrom3`), 'vries');
   });
 
-  it('an admin adds an admin and a channel', async () => {
-    await allowed(admin, { [`admins/${C}`]: true, 'channels/extra': { name: 'Extra', categories: { news: 0 } } });
+  it('an admin adds an admin (counted) and a channel, and removes the admin again', async () => {
+    await allowed(admin, { [`admins/${C}`]: true, 'adminCount/count': increment(1), 'adminCount/cause': C, 'channels/extra': { name: 'Extra', categories: { news: 0 } } });
     assert.equal(await value(`admins/${C}`), true);
-    await within(remove(ref(admin.db, `admins/${C}`)), 'remove admin');
+    assert.deepEqual(await value('adminCount'), { count: 2, cause: C });
+    await allowed(admin, { [`admins/${C}`]: null, 'adminCount/count': increment(-1), 'adminCount/cause': C });
     assert.equal(await value(`admins/${C}`), null);
+    assert.deepEqual(await value('adminCount'), { count: 1, cause: C });
   });
 
   it('deletes your own post with its comments and history, uncounted from its stat; an old like can still be withdrawn', async () => {
@@ -1034,6 +1047,203 @@ describe('attacks: escalation through child paths', () => {
   attack('a report created field by field about no post', () =>
     write(carol, { 'reports/r1/channel': CH, 'reports/r1/post': 'no-such-post', 'reports/r1/by': C, 'reports/r1/reason': 'x', 'reports/r1/createdAt': serverTimestamp() }),
   );
+});
+
+// ---- administration ------------------------------------------------------------------------------------
+
+const resolve = (id: string, by: string, resolution: string): Updates => ({
+  [`reports/${id}/resolvedBy`]: by,
+  [`reports/${id}/resolvedAt`]: serverTimestamp(),
+  [`reports/${id}/resolution`]: resolution,
+});
+/** A fresh report by bob of alice's post, so each test handles its own. */
+async function freshReport(extra: Record<string, unknown> = {}): Promise<string> {
+  const id = newId();
+  await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp(), ...extra } });
+  return id;
+}
+/** A fresh comment by bob on alice's post, reported by carol. */
+async function reportedComment(): Promise<{ cid: string; report: string }> {
+  const { cid, updates } = comment(B, ALICE_POST, 'Rude remark');
+  await allowed(bob, updates);
+  const report = newId();
+  await allowed(carol, { [`reports/${report}`]: { channel: CH, post: ALICE_POST.id, comment: cid, by: C, reason: 'rude', createdAt: serverTimestamp() } });
+  return { cid, report };
+}
+const channelPath = (ch: string) => `channels/${ch}`;
+
+describe('administration: allowed paths', () => {
+  it('an admin dismisses a report: who and when are kept with it', async () => {
+    const id = await freshReport();
+    const t = Date.now();
+    await allowed(admin, resolve(id, ADM, 'dismissed'));
+    const r = (await value(`reports/${id}`)) as Record<string, unknown>;
+    assert.equal(r.resolvedBy, ADM);
+    assert.equal(r.resolution, 'dismissed');
+    assert.ok((r.resolvedAt as number) >= t - 5);
+  });
+
+  it('an admin hides the reported post and resolves the report in one write, and unhides it later', async () => {
+    const id = await freshReport();
+    await allowed(admin, { ...resolve(id, ADM, 'hidden'), [`posts/${CH}/${ALICE_POST.id}/hidden`]: true });
+    assert.equal(await value(`posts/${CH}/${ALICE_POST.id}/hidden`), true);
+    await allowed(admin, { [`posts/${CH}/${ALICE_POST.id}/hidden`]: false });
+  });
+
+  it('anyone signed in reports a comment; an admin deletes it, counted out, resolving the report', async () => {
+    const { cid, report } = await reportedComment();
+    const count = (await value(`posts/${CH}/${ALICE_POST.id}/commentCount`)) as number;
+    await allowed(admin, {
+      ...resolve(report, ADM, 'comment-deleted'),
+      [`comments/${CH}/${ALICE_POST.id}/${cid}`]: null,
+      [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1),
+    });
+    assert.equal(await value(`comments/${CH}/${ALICE_POST.id}/${cid}`), null);
+    assert.equal(await value(`posts/${CH}/${ALICE_POST.id}/commentCount`), count - 1);
+  });
+
+  it('an admin creates, renames, describes, orders the categories of, archives and reopens a channel', async () => {
+    await allowed(admin, { [channelPath('hr-news')]: { name: 'HR news', description: 'From HR', categories: { news: 0, question: 1 } } });
+    await allowed(admin, {
+      [`${channelPath('hr-news')}/name`]: 'People news',
+      [`${channelPath('hr-news')}/description`]: 'From the people team',
+      [`${channelPath('hr-news')}/categories`]: { question: 0, news: 1, praise: 2 },
+      [`${channelPath('hr-news')}/archived`]: true,
+    });
+    assert.deepEqual(await value(channelPath('hr-news')), {
+      name: 'People news',
+      description: 'From the people team',
+      categories: { question: 0, news: 1, praise: 2 },
+      archived: true,
+    });
+    await allowed(admin, { [`${channelPath('hr-news')}/archived`]: null });
+  });
+
+  it('an archived channel is read, and its post may still be hidden by an admin or deleted by its author', async () => {
+    assert.ok((await within(get(ref(bob.db, `posts/${ARCHIVED}`)), 'read archived')).exists());
+    await allowed(admin, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/hidden`]: true });
+    await allowed(admin, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/hidden`]: null });
+  });
+
+  it("an admin corrects someone's display name, keeping the profile consistent", async () => {
+    await allowed(admin, { [`profiles/${A}`]: { name: 'Alice van Vermeer', nameLower: 'alice van vermeer', nameFrom2: 'van vermeer', nameFrom3: 'vermeer' } });
+    assert.equal(await value(`profiles/${A}/name`), 'Alice van Vermeer');
+    await allowed(alice, { [`profiles/${A}`]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' } });
+  });
+
+  it('anyone signed in reads the admin list and count (the first run starts from an empty one)', async () => {
+    assert.ok((await within(get(ref(bob.db, 'adminCount')), 'read count')).exists());
+  });
+});
+
+describe('attacks on administration', () => {
+  attack('a non-admin dismissing a report', (id) => write(bob, resolve(id, B, 'dismissed')), () => freshReport());
+  attack('an admin resolving a report in someone else’s name', (id) => write(admin, resolve(id, C, 'dismissed')), () => freshReport());
+  attack('a resolution with a forged time', (id) => write(admin, { ...resolve(id, ADM, 'dismissed'), [`reports/${id}/resolvedAt`]: T0 }), () => freshReport());
+  attack(
+    'resolving a report twice (rewriting who handled it)',
+    (id) => write(admin, resolve(id, ADM, 'hidden')),
+    async () => {
+      const id = await freshReport();
+      await allowed(admin, resolve(id, ADM, 'dismissed'));
+      return id;
+    },
+  );
+  attack("resolving as 'hidden' without hiding the post", (id) => write(admin, resolve(id, ADM, 'hidden')), () => freshReport());
+  attack("resolving as 'comment-deleted' without deleting the comment", (r) => write(admin, resolve(r.report, ADM, 'comment-deleted')), () => reportedComment());
+  attack('an unknown resolution', (id) => write(admin, resolve(id, ADM, 'ignored')), () => freshReport());
+  attack('half a resolution (no time)', (id) => write(admin, { [`reports/${id}/resolvedBy`]: ADM, [`reports/${id}/resolution`]: 'dismissed' }), () => freshReport());
+  attack('a report created already resolved', () =>
+    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', createdAt: serverTimestamp(), resolvedBy: B, resolvedAt: serverTimestamp(), resolution: 'dismissed' } }),
+  );
+  attack('a report of a comment that does not exist', () =>
+    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: B, reason: 'x', createdAt: serverTimestamp() } }),
+  );
+  attack('a non-admin deleting a comment (counted out)', () =>
+    write(alice, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null, [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }),
+  );
+  attack('an admin deleting a comment without counting it out', () => write(admin, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null }));
+  attack('a non-admin lowering a comment count', () => write(alice, { [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }));
+  attack('a non-admin creating a channel', () => write(bob, { [channelPath('bobs')]: { name: "Bob's", categories: { news: 0 } } }));
+  attack('a stranger archiving a channel', () => write(bob, { [`${channelPath(CH)}/archived`]: true }));
+  attack('a stranger renaming a channel', () => write(bob, { [`${channelPath(CH)}/name`]: 'Mine now' }));
+  attack('a channel description of 501 characters', () => write(admin, { [`${channelPath(CH)}/description`]: 'x'.repeat(501) }));
+  attack('archived set to a string', () => write(admin, { [`${channelPath(CH)}/archived`]: 'yes' }));
+  attack('posting in an archived channel', () => write(alice, newPost(A, { ch: ARCHIVED }).updates));
+  attack('editing a post in an archived channel', () =>
+    write(alice, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/text`]: 'Changed', [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/editedAt`]: serverTimestamp() }),
+  );
+  attack('commenting in an archived channel', () => write(bob, comment(B, ARCHIVED_POST).updates));
+  attack('a non-admin making themselves admin', () => write(bob, { [`admins/${B}`]: true, 'adminCount/count': increment(1), 'adminCount/cause': B }));
+  attack('an admin adding an admin without counting', () => write(admin, { [`admins/${C}`]: true }));
+  attack('an admin adding an admin counted twice', () => write(admin, { [`admins/${C}`]: true, 'adminCount/count': increment(2), 'adminCount/cause': C }));
+  attack('an admin adding two admins counted once', () =>
+    write(admin, { [`admins/${B}`]: true, [`admins/${C}`]: true, 'adminCount/count': increment(1), 'adminCount/cause': C }),
+  );
+  attack('removing the last admin', () => write(admin, { [`admins/${ADM}`]: null, 'adminCount/count': increment(-1), 'adminCount/cause': ADM }));
+  attack('removing the last admin without the count', () => write(admin, { [`admins/${ADM}`]: null }));
+  attack('the count moved without an admin', () => write(admin, { 'adminCount/count': 5, 'adminCount/cause': C }));
+  attack('the count deleted', () => write(admin, { adminCount: null }));
+  attack('a non-admin removing an admin', () => write(bob, { [`admins/${ADM}`]: null, 'adminCount/count': increment(-1), 'adminCount/cause': ADM }));
+  attack('the first run on a database that has an admin', () =>
+    write(bob, { [`admins/${B}`]: true, 'adminCount/count': 1, 'adminCount/cause': B }),
+  );
+  attack("a non-admin renaming someone else", () =>
+    write(bob, { [`profiles/${A}`]: { name: 'Alice the Liar', nameLower: 'alice the liar', nameFrom2: 'the liar', nameFrom3: 'liar' } }),
+  );
+  attack("an admin deleting someone's profile", () => write(admin, { [`profiles/${A}`]: null }));
+  attack('an admin writing an inconsistent name', () => write(admin, { [`profiles/${A}`]: { name: 'Alice', nameLower: 'someone else' } }));
+  attackRead('a non-admin reading reports', () => get(ref(bob.db, 'reports')));
+});
+
+// ---- the first run: an empty database -------------------------------------------------------------------
+// Its own database, with no admins: the first person to set up becomes admin and creates the first
+// channel in one write; anyone after them, racing or not, is refused.
+
+describe('first run', () => {
+  let empty: TestBackend;
+  let one: Client;
+  let two: Client;
+  const setUp = (uid: string, ch = 'general'): Updates => ({
+    [`admins/${uid}`]: true,
+    'adminCount/count': 1,
+    'adminCount/cause': uid,
+    [`channels/${ch}`]: { name: 'General', categories: CATEGORIES },
+  });
+  before(async () => {
+    empty = await startTestBackend({});
+    [one, two] = await Promise.all([client(empty, 'alice'), client(empty, 'bob')]);
+  });
+  after(() => empty?.stop());
+
+  it('refuses a first run that names someone else, or counts two, or lacks the count', async () => {
+    for (const u of [
+      { [`admins/${B}`]: true, 'adminCount/count': 1, 'adminCount/cause': B },
+      { ...setUp(A), 'adminCount/count': 2 },
+      { [`admins/${A}`]: true },
+      { [`channels/x`]: { name: 'X', categories: { news: 0 } } },
+    ]) {
+      attempted++;
+      await assert.rejects(within(update(ref(one.db), u), 'first run attack'), /permission.denied/i);
+      assert.equal(await empty.value(''), null, 'nothing written');
+      refused++;
+    }
+  });
+
+  it('the first person becomes admin with the first channel; the second, racing, is refused (both orders)', async () => {
+    const results = await Promise.allSettled([within(update(ref(one.db), setUp(A)), 'alice sets up'), within(update(ref(two.db), setUp(B, 'bobs')), 'bob sets up')]);
+    const won = results.filter((r) => r.status === 'fulfilled').length;
+    assert.equal(won, 1, 'exactly one set-up lands');
+    const winner = results[0]!.status === 'fulfilled' ? A : B;
+    assert.deepEqual(await empty.value('admins'), { [winner]: true });
+    assert.deepEqual(await empty.value('adminCount'), { count: 1, cause: winner });
+    assert.equal(Object.keys((await empty.value('channels')) as object).length, 1);
+    // Later, the loser tries again: refused.
+    attempted++;
+    const loser = winner === A ? two : one;
+    await assert.rejects(within(update(ref(loser.db), setUp(loser.uid!, 'again')), 'second first run'), /permission.denied/i);
+    refused++;
+  });
 });
 
 // ---- a re-sent write after a lost acknowledgement ------------------------------------------------------

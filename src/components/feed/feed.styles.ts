@@ -69,6 +69,16 @@ export const feedStyles = [
       flex-direction: column;
       gap: var(--_space-m);
     }
+    /* Posts out of view skip style, layout and paint (and keep their last size for the scrollbar):
+       mounting or growing a long feed lays out only what is on screen. Nothing leaves the DOM, so
+       reading, find in page, focus and Page Up / Down work as before; a focused post is rendered.
+       The clip margin keeps the focus ring drawn outside each article. */
+    lenig-post-card {
+      display: block;
+      content-visibility: auto;
+      contain-intrinsic-size: auto 12rem;
+      overflow-clip-margin: 0.5rem;
+    }
 
     .skeleton {
       display: flex;

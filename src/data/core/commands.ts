@@ -12,7 +12,7 @@
 import { encodeKey, notificationKey } from '../keys.js';
 import { postTarget, parsePostTarget, IDEA_STATUSES, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH, MAX_POST_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from '../types.js';
 import type { ChannelId, IdeaStatus, LikeTarget, NotificationType, UserId } from '../types.js';
-import type { NewPost } from '../store.js';
+import { StoreError, type NewPost } from '../store.js';
 import { checkCategory, checkId, checkMentions, checkText, checkUid, invalid, notFound } from './checks.js';
 import { ideaStatusRecipients, requireAdmin, requireAuthor, requireIdeaManager, requireMerger } from './people.js';
 import { isIdeaRecord, type ChannelRecord, type PostRecord } from './records.js';
@@ -127,16 +127,24 @@ export function planCreatePost(input: CreatePostInput): Plan<string> {
 export function checkChannelCategory(channelId: ChannelId, channel: ChannelRecord | null | undefined, category: string): void {
   if (channel === undefined) return;
   if (channel === null) throw notFound(`Channel ${channelId}`);
+  requireOpenChannel(channelId, channel);
   if (!Object.hasOwn(channel.categories ?? {}, category)) {
     throw invalid('category', 'unknown-category', `${category} is not a category of ${channelId}.`);
   }
 }
 
-export function planEditPost(uid: UserId, channel: ChannelId, postId: string, post: PostRecord | null, text: string): Plan {
+/** An archived channel is read-only: no new posts, edits or comments (the rules refuse them too). */
+export function requireOpenChannel(channelId: ChannelId, channel: ChannelRecord | null | undefined): void {
+  if (channel?.archived === true) throw new StoreError('permission-denied', `Channel ${channelId} is archived: it can be read, not written to.`);
+}
+
+/** `channel`: the post's channel when the store knows it (an archived one refuses the edit). */
+export function planEditPost(uid: UserId, channel: ChannelId, postId: string, post: PostRecord | null, text: string, channelRecord?: ChannelRecord | null): Plan {
   checkPostAddress(channel, postId);
   const checked = checkText('text', text, MAX_POST_LENGTH);
   if (!post) throw notFound(`Post ${postId} in ${channel}`);
   requireAuthor(post, uid, 'edit');
+  requireOpenChannel(channel, channelRecord);
   return { writes: { [`posts/${channel}/${postId}/text`]: checked, [`posts/${channel}/${postId}/editedAt`]: SERVER_TIME }, result: undefined };
 }
 
@@ -167,11 +175,28 @@ export function planHidePost(channel: ChannelId, postId: string, post: PostRecor
   return { writes: { [`posts/${channel}/${postId}/hidden`]: hidden }, result: undefined };
 }
 
-export function planReport(uid: UserId, channel: ChannelId, postId: string, post: PostRecord | null | undefined, reason: string, id: string): Plan {
+/**
+ * A report of a post, or of one of its comments (`comment`; `commentExists` says whether the store found
+ * it, undefined when it did not look).
+ */
+export function planReport(
+  uid: UserId,
+  channel: ChannelId,
+  postId: string,
+  post: PostRecord | null | undefined,
+  reason: string,
+  id: string,
+  comment?: string,
+  commentExists?: boolean,
+): Plan {
   checkPostAddress(channel, postId);
+  if (comment !== undefined) checkId('comment', comment);
   const checked = checkText('reason', reason, MAX_REASON_LENGTH, false);
   if (post === null) throw notFound(`Post ${postId} in ${channel}`);
-  return { writes: { [`reports/${id}`]: { channel, post: postId, by: uid, reason: checked, createdAt: SERVER_TIME } }, result: undefined };
+  if (comment !== undefined && commentExists === false) throw notFound(`Comment ${comment}`);
+  const record: Record<string, WriteValue> = { channel, post: postId, by: uid, reason: checked, createdAt: SERVER_TIME };
+  if (comment !== undefined) record.comment = comment;
+  return { writes: { [`reports/${id}`]: record }, result: undefined };
 }
 
 /** Channel and post ids that can stand in a path. */
@@ -182,10 +207,19 @@ export function checkPostAddress(channel: ChannelId, postId: string): void {
 
 // --- comments -----------------------------------------------------------------------------------------
 
-export function planComment(uid: UserId, channel: ChannelId, postId: string, post: PostRecord | null, text: string, id: string): Plan<string> {
+export function planComment(
+  uid: UserId,
+  channel: ChannelId,
+  postId: string,
+  post: PostRecord | null,
+  text: string,
+  id: string,
+  channelRecord?: ChannelRecord | null,
+): Plan<string> {
   checkPostAddress(channel, postId);
   const checked = checkText('text', text, MAX_COMMENT_LENGTH);
   if (!post) throw notFound(`Post ${postId} in ${channel}`);
+  requireOpenChannel(channel, channelRecord);
   let writes: Writes = {
     [`comments/${channel}/${postId}/${id}`]: { author: uid, text: checked, createdAt: SERVER_TIME },
     [`posts/${channel}/${postId}/commentCount`]: increment(1),

@@ -12,6 +12,7 @@ import type { FeedPage, Post } from '../types.js';
 import type { OnError, StoreError, Unsubscribe } from '../store.js';
 import { notFound } from './checks.js';
 import { compareKeys, decodePost, isPostRecord, type PostRecord } from './records.js';
+import { StableById } from './stable.js';
 
 /** A position in the order: the order child's value, then the key. */
 export interface Cursor {
@@ -65,6 +66,8 @@ export class FeedWindows {
   private stopAdmin: Unsubscribe | undefined;
   private closed = false;
   private channelChecked = false;
+  /** Unchanged posts go out as the objects handed out before: a like re-renders one card, not the page. */
+  private readonly stable = new StableById<Post>();
 
   constructor(
     private readonly host: FeedHost,
@@ -165,10 +168,12 @@ export class FeedWindows {
       }
       if (this.admin === undefined) return;
     }
-    const posts = list
-      .filter(([, p]) => this.admin === true || p.hidden !== true)
-      .map(([id, p]) => decodePost(this.options.channel, id, p))
-      .filter((p): p is Post => p !== null);
+    const posts = this.stable.keep(
+      list
+        .filter(([, p]) => this.admin === true || p.hidden !== true)
+        .map(([id, p]) => decodePost(this.options.channel, id, p))
+        .filter((p): p is Post => p !== null),
+    );
     this.cb({ posts, hasMore });
   }
 

@@ -33,9 +33,16 @@
  *   applied together or not at all (they are what the rules check as one write). Notifications come from
  *   `notificationWrite(to, type, actor, channel, post, cause)`, keyed by
  *   `notificationKey` (`../keys.ts`): one cause, one notification per recipient.
+ * - **Administration** (`admin.ts`): `planResolveReport` (who, when and how, with its effect in the same
+ *   write), `planDeleteComment`, `planCreateChannel`, `planUpdateChannel` (`checkCategories`),
+ *   `planAddAdmin` / `planRemoveAdmin` (with `/adminCount`, never below one), `planSetProfileName`, and
+ *   `planSetUp`, the first run on an empty database.
  * - **Feed paging** (`feed-windows.ts`): `FeedWindows` over a `FeedHost` (`listen(WindowSpec)`,
  *   `watchAdmin`, `channelExists`) — live windows that page older without ever dropping what is loaded,
  *   and report an unknown channel as `not-found`.
+ * - **Stable objects** (`stable.ts`): `StableById` hands an unchanged post out as the object handed out
+ *   before, so a view comparing by identity re-renders only what changed; every store passes the posts
+ *   of its feed, idea and post subscriptions through one per subscription.
  *
  * A store applying plans: read → `plan…(…)` → apply `writes` (translating `SERVER_TIME` / `increment`)
  * → on a refusal that may be a lost acknowledgement, read back whether the write with the client-chosen id
@@ -46,4 +53,6 @@ export * from './checks.js';
 export * from './records.js';
 export * from './people.js';
 export * from './commands.js';
+export * from './admin.js';
 export * from './feed-windows.js';
+export * from './stable.js';

@@ -15,9 +15,10 @@ import type {
   Post,
   Profile,
   Report,
+  ReportAction,
   UserId,
 } from '../types.js';
-import { IDEA_STATUSES } from '../types.js';
+import { IDEA_STATUSES, REPORT_ACTIONS } from '../types.js';
 
 /** `/posts/{ch}/{id}` */
 export interface PostRecord {
@@ -87,6 +88,9 @@ export interface ProfileRecord {
 export interface ChannelRecord {
   name: string;
   categories: Record<string, number>;
+  description?: string;
+  /** Read-only when true. */
+  archived?: boolean;
 }
 
 /** `/stats/{ch}/{month}/{category}` */
@@ -101,9 +105,21 @@ export interface StatRecord {
 export interface ReportRecord {
   channel: ChannelId;
   post: string;
+  /** A reported comment of the post. */
+  comment?: string;
   by: UserId;
   reason: string;
   createdAt: number;
+  /** The admin who handled it, the server time they did, and how (`ReportAction`). */
+  resolvedBy?: UserId;
+  resolvedAt?: number;
+  resolution?: ReportAction;
+}
+
+/** `/adminCount`: how many admins there are, and the admin whose addition or removal moved it last. */
+export interface AdminCountRecord {
+  count: number;
+  cause: UserId;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -163,12 +179,18 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
     .map(([c, order]) => [c, num(order) ?? 0] as const)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c]) => c);
-  return { id, name: str(raw.name) ?? id, categories };
+  const channel: Channel = { id, name: str(raw.name) ?? id, categories };
+  if (str(raw.description)) channel.description = raw.description as string;
+  if (raw.archived === true) channel.archived = true;
+  return channel;
 }
 
 /** A channel as its record. */
 export function channelRecord(channel: Omit<Channel, 'id'>): ChannelRecord {
-  return { name: channel.name, categories: Object.fromEntries(channel.categories.map((c, i) => [c, i])) };
+  const record: ChannelRecord = { name: channel.name, categories: Object.fromEntries(channel.categories.map((c, i) => [c, i])) };
+  if (channel.description) record.description = channel.description;
+  if (channel.archived) record.archived = true;
+  return record;
 }
 
 /** Key order as the database sorts keys of equal value (plain string order for push ids). */
@@ -196,6 +218,17 @@ export function decodeHistory(entries: Iterable<[string, unknown]>): IdeaHistory
   return list
     .sort((a, b) => a[1].at - b[1].at || compareKeys(a[0], b[0]))
     .map(([id, e]) => ({ id, status: e.status, note: str(e.note) ?? '', by: str(e.by) ?? '', at: new Date(e.at) }));
+}
+
+/** `ideaHistory/{ch}` (idea → entry id → record) as the newest entry of each idea that has one. */
+export function decodeLatestNotes(byIdea: Iterable<[string, unknown]>): Record<string, IdeaHistoryEntry> {
+  const out: Record<string, IdeaHistoryEntry> = {};
+  for (const [idea, entries] of byIdea) {
+    if (!isObject(entries)) continue;
+    const latest = decodeHistory(Object.entries(entries)).at(-1);
+    if (latest) out[idea] = latest;
+  }
+  return out;
 }
 
 /** Someone's notifications, newest first, at most `limit`. */
@@ -227,9 +260,41 @@ export function decodeLikers(entries: Iterable<[UserId, unknown]>, limit = Infin
     .map(([uid]) => uid);
 }
 
-/** A report record as a `Report`. */
-export function decodeReport(id: string, r: ReportRecord): Report {
-  return { ...r, id, createdAt: new Date(r.createdAt) };
+/** A report record as a `Report`, or null when it is not one. */
+export function decodeReport(id: string, raw: unknown): Report | null {
+  if (!isObject(raw) || typeof raw.channel !== 'string' || typeof raw.post !== 'string' || num(raw.createdAt) === undefined) return null;
+  const r = raw as unknown as ReportRecord;
+  const report: Report = { id, channel: r.channel, post: r.post, by: str(r.by) ?? '', reason: str(r.reason) ?? '', createdAt: new Date(r.createdAt) };
+  if (str(r.comment) !== undefined) report.comment = r.comment!;
+  if (str(r.resolvedBy) !== undefined && num(r.resolvedAt) !== undefined && (REPORT_ACTIONS as readonly string[]).includes(r.resolution ?? '')) {
+    report.resolved = { by: r.resolvedBy!, at: new Date(r.resolvedAt!), action: r.resolution! };
+  }
+  return report;
+}
+
+/** Reports newest first (ties by id, newest id first). */
+export function decodeReports(entries: Iterable<[string, unknown]>): Report[] {
+  const list: Report[] = [];
+  for (const [id, raw] of entries) {
+    const r = decodeReport(id, raw);
+    if (r) list.push(r);
+  }
+  return list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareKeys(b.id, a.id));
+}
+
+/** `/admins` (uid → true) as a sorted list of uids. */
+export function decodeAdmins(raw: unknown): UserId[] {
+  return isObject(raw) ? Object.keys(raw).filter((uid) => raw[uid] === true).sort(compareKeys) : [];
+}
+
+/** Every channel under `/channels`, by name. */
+export function decodeChannels(entries: Iterable<[string, unknown]>): Channel[] {
+  const list: Channel[] = [];
+  for (const [id, raw] of entries) {
+    const c = decodeChannel(id, raw);
+    if (c) list.push(c);
+  }
+  return list.sort((a, b) => a.name.localeCompare(b.name) || compareKeys(a.id, b.id));
 }
 
 /**

@@ -1,0 +1,200 @@
+/**
+ * Administration as data: the reports inbox, channels, admins, fixing a person's name, and the first run
+ * on an empty database. Like `commands.ts`, each `plan…` takes what the store read, refuses with the
+ * same `StoreError` on every store (before any request), and returns the writes the rules check as one
+ * write (`database.rules.json`: reports, channels, admins, adminCount, comments, profiles).
+ */
+import {
+  DEFAULT_CATEGORIES,
+  MAX_CHANNEL_NAME_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  REPORT_ACTIONS,
+  type ChannelChanges,
+  type ChannelId,
+  type NewChannel,
+  type ReportAction,
+  type UserId,
+} from '../types.js';
+import { StoreError } from '../store.js';
+import { checkCategory, checkId, checkText, checkUid, invalid, notFound } from './checks.js';
+import { SERVER_TIME, increment, checkPostAddress, type Plan, type Writes } from './commands.js';
+import { profileRecord, requireAdmin } from './people.js';
+import type { ChannelRecord, PostRecord, ProfileRecord, ReportRecord } from './records.js';
+
+/** Most categories one channel offers (each becomes a filter chip and a composer choice). */
+export const MAX_CATEGORIES = 20;
+
+// --- reports ------------------------------------------------------------------------------------------
+
+export interface ResolveReportInput {
+  uid: UserId;
+  admin: boolean;
+  reportId: string;
+  report: ReportRecord | null;
+  action: ReportAction;
+  /** The reported post (for `hidden`), or null when it is gone. */
+  post: PostRecord | null;
+  /** Whether the reported comment still exists (for `comment-deleted`). */
+  commentExists: boolean;
+}
+
+/**
+ * Handles a report, once: who and when are kept with it, and its effect (hiding the post, deleting the
+ * comment) is made in the same write, so the rules can hold the resolution to it.
+ */
+export function planResolveReport(input: ResolveReportInput): Plan {
+  const { uid, reportId, report, action } = input;
+  checkId('report', reportId);
+  if (!(REPORT_ACTIONS as readonly string[]).includes(action)) throw invalid('action', 'invalid', `"${String(action)}" is not a way to handle a report.`);
+  requireAdmin(input.admin, 'handle reports');
+  if (!report) throw notFound(`Report ${reportId}`);
+  if (report.resolvedBy !== undefined) throw invalid('report', 'invalid', 'This report has been handled already.');
+  const writes: Writes = {
+    [`reports/${reportId}/resolvedBy`]: uid,
+    [`reports/${reportId}/resolvedAt`]: SERVER_TIME,
+    [`reports/${reportId}/resolution`]: action,
+  };
+  if (action === 'hidden') {
+    if (!input.post) throw notFound(`Post ${report.post} in ${report.channel}`);
+    writes[`posts/${report.channel}/${report.post}/hidden`] = true;
+  }
+  if (action === 'comment-deleted') {
+    if (report.comment === undefined) throw invalid('action', 'invalid', 'This report is about a post, not a comment.');
+    Object.assign(writes, planDeleteComment(true, report.channel, report.post, report.comment, input.post, input.commentExists).writes);
+  }
+  return { writes, result: undefined };
+}
+
+/** An admin deletes a comment; the post's count goes down with it. */
+export function planDeleteComment(admin: boolean, channel: ChannelId, postId: string, commentId: string, post: PostRecord | null, commentExists: boolean): Plan {
+  checkPostAddress(channel, postId);
+  checkId('comment', commentId);
+  requireAdmin(admin, 'delete comments');
+  if (!post) throw notFound(`Post ${postId} in ${channel}`);
+  if (!commentExists) throw notFound(`Comment ${commentId}`);
+  return {
+    writes: {
+      [`comments/${channel}/${postId}/${commentId}`]: null,
+      [`posts/${channel}/${postId}/commentCount`]: increment(-1),
+    },
+    result: undefined,
+  };
+}
+
+// --- channels -----------------------------------------------------------------------------------------
+
+/** A list of categories as a channel stores them: distinct, valid, at least one, in the order given. */
+export function checkCategories(categories: unknown): string[] {
+  if (!Array.isArray(categories)) throw invalid('categories', 'invalid', 'categories must be a list.');
+  const list = [...new Set(categories.map((c) => checkCategory(c)))];
+  if (list.length === 0) throw invalid('categories', 'required', 'A channel offers at least one category.');
+  if (list.length > MAX_CATEGORIES) throw invalid('categories', 'too-long', `A channel offers at most ${MAX_CATEGORIES} categories.`);
+  return list;
+}
+
+function channelName(name: unknown): string {
+  return checkText('name', name, MAX_CHANNEL_NAME_LENGTH);
+}
+
+function channelDescription(description: unknown): string {
+  return checkText('description', description ?? '', MAX_DESCRIPTION_LENGTH, false);
+}
+
+/** The record of a new channel, checked. */
+export function newChannelRecord(channel: NewChannel): { id: ChannelId; record: ChannelRecord } {
+  if (typeof channel !== 'object' || channel === null) throw invalid('channel', 'required', 'A channel is required.');
+  const id = checkId('channel', channel.id);
+  const record: ChannelRecord = {
+    name: channelName(channel.name),
+    categories: Object.fromEntries(checkCategories(channel.categories ?? [...DEFAULT_CATEGORIES]).map((c, i) => [c, i])),
+  };
+  const description = channelDescription(channel.description).trim();
+  if (description) record.description = description;
+  return { id, record };
+}
+
+export function planCreateChannel(admin: boolean, channel: NewChannel, existing: ChannelRecord | null): Plan {
+  const { id, record } = newChannelRecord(channel);
+  requireAdmin(admin, 'create channels');
+  if (existing) throw invalid('id', 'invalid', `A channel "${id}" exists already.`);
+  return { writes: { [`channels/${id}`]: { ...record } }, result: undefined };
+}
+
+/** Changes to a channel: renamed, described, categories chosen and ordered, archived or brought back. */
+export function planUpdateChannel(admin: boolean, channel: ChannelId, changes: ChannelChanges, existing: ChannelRecord | null): Plan {
+  checkId('channel', channel);
+  if (typeof changes !== 'object' || changes === null) throw invalid('changes', 'required', 'Changes are required.');
+  const writes: Writes = {};
+  const at = `channels/${channel}`;
+  if (changes.name !== undefined) writes[`${at}/name`] = channelName(changes.name);
+  if (changes.description !== undefined) {
+    const d = channelDescription(changes.description).trim();
+    writes[`${at}/description`] = d === '' ? null : d;
+  }
+  if (changes.categories !== undefined) writes[`${at}/categories`] = Object.fromEntries(checkCategories(changes.categories).map((c, i) => [c, i]));
+  if (changes.archived !== undefined) {
+    if (typeof changes.archived !== 'boolean') throw invalid('archived', 'invalid', 'archived must be true or false.');
+    writes[`${at}/archived`] = changes.archived ? true : null;
+  }
+  requireAdmin(admin, 'change channels');
+  if (!existing) throw notFound(`Channel ${channel}`);
+  return { writes, result: undefined };
+}
+
+// --- admins -------------------------------------------------------------------------------------------
+
+/** Adding an admin moves `/adminCount` with it, naming whom it counted: the rules tie the two. */
+export function planAddAdmin(admin: boolean, uid: UserId, alreadyAdmin: boolean): Plan {
+  checkUid('uid', uid);
+  requireAdmin(admin, 'add admins');
+  if (alreadyAdmin) return { writes: {}, result: undefined };
+  return { writes: { [`admins/${uid}`]: true, 'adminCount/count': increment(1), 'adminCount/cause': uid }, result: undefined };
+}
+
+/** Removing an admin, never the last one (the rules keep `/adminCount` at 1 or more). */
+export function planRemoveAdmin(admin: boolean, uid: UserId, isTargetAdmin: boolean, count: number): Plan {
+  checkUid('uid', uid);
+  requireAdmin(admin, 'remove admins');
+  if (!isTargetAdmin) return { writes: {}, result: undefined };
+  if (count <= 1) throw new StoreError('permission-denied', 'The last admin cannot be removed: make someone else admin first.');
+  return { writes: { [`admins/${uid}`]: null, 'adminCount/count': increment(-1), 'adminCount/cause': uid }, result: undefined };
+}
+
+/** An admin corrects someone's display name; the rest of their profile stays as it is. */
+export function planSetProfileName(admin: boolean, uid: UserId, profile: ProfileRecord | null, name: string): Plan {
+  checkUid('uid', uid);
+  requireAdmin(admin, "change other people's names");
+  if (!profile) throw notFound(`Profile ${uid}`);
+  const { name: _old, nameLower: _lower, nameFrom2: _2, nameFrom3: _3, nameFrom4: _4, ...rest } = profile;
+  return { writes: { [`profiles/${uid}`]: { ...profileRecord({ ...rest, name }) } }, result: undefined };
+}
+
+// --- first run ----------------------------------------------------------------------------------------
+
+export interface SetUpInput {
+  uid: UserId;
+  anonymous: boolean;
+  /** Whether `/admins` has anyone in it, or `/adminCount` exists: then set-up has been done. */
+  done: boolean;
+  channel: NewChannel;
+  existing: ChannelRecord | null;
+}
+
+/**
+ * The first run: on a database without admins, whoever completes set-up first becomes its first admin and
+ * creates the first channel, in one write. The rules allow this only while `/admins` and `/adminCount`
+ * are empty, so a second person racing the first is refused.
+ */
+export function planSetUp(input: SetUpInput): Plan {
+  const { uid } = input;
+  const { id, record } = newChannelRecord(input.channel);
+  if (input.anonymous) throw new StoreError('permission-denied', 'Sign in with your work account to set lenig up.');
+  if (input.done) throw new StoreError('permission-denied', 'lenig has been set up already: ask an admin.');
+  const writes: Writes = {
+    [`admins/${uid}`]: true,
+    'adminCount/count': 1,
+    'adminCount/cause': uid,
+  };
+  if (!input.existing) writes[`channels/${id}`] = { ...record };
+  return { writes, result: undefined };
+}
