@@ -103,3 +103,82 @@ export const listOption = css`
     outline: 2px solid transparent;
   }
 `;
+
+/** A form's quiet hint and its error line. */
+export const notes = css`
+  .hint {
+    color: var(--_text-quiet);
+    font-size: 0.85em;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
+`;
+
+/** A small form's row of controls, its hint and its error line (hidden while it says nothing). */
+export const formNotes = [
+  notes,
+  css`
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .error:empty {
+      display: none;
+    }
+  `,
+];
+
+/** A filter chip: a pill-shaped toggle button, filled while pressed (`aria-pressed="true"`). */
+export const chip = css`
+  .chip {
+    min-height: 2rem;
+    padding: 0 var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+    font-size: 0.9em;
+  }
+  .chip:hover {
+    background: var(--_surface-raised);
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+`;
+
+/** `selector` as a vertical list without bullets: comments, cards. */
+export function stack(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+    }
+  `;
+}
+
+/** `selector` as a bordered panel on the widget's surface: forms, sign-in invitations, loading cards. */
+export function panel(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: grid;
+      gap: var(--_space-s);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      background: var(--_surface);
+    }
+  `;
+}

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { textField } from '../../styles/shared.js';
+import { formNotes, stack, textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { richTextStyles } from '../shared/rich-text.js';
@@ -7,6 +7,8 @@ import { richTextStyles } from '../shared/rich-text.js';
 export const commentsStyles = [
   tokens,
   textField,
+  ...formNotes,
+  stack('ul'),
   avatarStyles,
   richTextStyles,
   css`
@@ -16,14 +18,6 @@ export const commentsStyles = [
       gap: var(--_space-s);
       padding-block-start: var(--_space-s);
       border-block-start: 1px solid var(--_border);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space-s);
     }
     li {
       display: flex;
@@ -67,24 +61,6 @@ export const commentsStyles = [
     textarea {
       min-height: 2.75em;
       max-height: 16em;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space-s);
-    }
-    .hint {
-      color: var(--_text-quiet);
-      font-size: 0.85em;
-    }
-    .error {
-      margin: 0;
-      color: var(--_danger);
-      font-size: 0.9em;
-    }
-    .error:empty {
-      display: none;
     }
     .notice {
       padding: var(--_space-s);

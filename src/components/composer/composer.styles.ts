@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { panel } from '../../styles/shared.js';
 
-export const composerStyles = css`
+export const composerStyles = [
+  panel('form, .skeleton, .sign-in'),
+  css`
   .lenig {
     --_min-height: var(--lenig-composer-min-height, 6rem);
     --_max-height: var(--lenig-composer-max-height, 20rem);
@@ -8,17 +11,6 @@ export const composerStyles = css`
     --_warn: light-dark(#8a5300, #f0b35a);
     container-type: inline-size;
     color: var(--_text);
-  }
-
-  form,
-  .skeleton,
-  .sign-in {
-    display: grid;
-    gap: var(--_space-s);
-    padding: var(--_space-m);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-m);
-    background: var(--_surface);
   }
 
   .label {
@@ -230,4 +222,5 @@ export const composerStyles = css`
       outline: 2px solid Highlight;
     }
   }
-`;
+`,
+];

@@ -95,7 +95,7 @@ const MENTION_CHECK_MS = 3000;
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
 export class LenigComposerElement extends LenigElement {
-  static override styles = [tokens, shimmer, listOption, avatarStyles, composerStyles];
+  static override styles = [tokens, shimmer, listOption, avatarStyles, ...composerStyles];
 
   // --- controllers ---------------------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { offlineBanner, shimmer } from '../../styles/shared.js';
+import { chip, offlineBanner, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const feedStyles = [
   tokens,
   shimmer,
   offlineBanner('--lenig-feed-offline-color'),
+  chip,
   css`
     .feed-root {
       display: flex;
@@ -21,24 +22,6 @@ export const feedStyles = [
       display: flex;
       flex-wrap: wrap;
       gap: var(--_space-xs);
-    }
-    .chip {
-      min-height: 2rem;
-      padding: 0 var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      background: var(--_surface);
-      color: var(--_text);
-      cursor: pointer;
-      font-size: 0.9em;
-    }
-    .chip:hover {
-      background: var(--_surface-raised);
-    }
-    .chip[aria-pressed='true'] {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_on-accent);
     }
 
     /* The "N new posts" pill stays in reach while the reader scrolls down the feed. */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { offlineBanner, shimmer } from '../../styles/shared.js';
+import { chip, notes, offlineBanner, panel, shimmer, stack } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
 import { fieldStyles } from './idea-detail.styles.js';
@@ -9,7 +9,11 @@ export const ideaBoardStyles = [
   shimmer,
   offlineBanner('--lenig-idea-board-offline-color'),
   statusStyles,
+  notes,
   fieldStyles,
+  chip,
+  panel('.share, .sign-in, .skeleton-card'),
+  stack('.cards'),
   css`
     .lenig {
       --_column-width: var(--lenig-idea-board-column-width, 17rem);
@@ -30,15 +34,6 @@ export const ideaBoardStyles = [
     }
 
     /* --- the share form ---------------------------------------------------------------------------- */
-    .share,
-    .sign-in {
-      display: grid;
-      gap: var(--_space-s);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      background: var(--_surface);
-    }
     .share h3 {
       margin: 0;
       font-size: 1.0625rem;
@@ -156,18 +151,7 @@ export const ideaBoardStyles = [
       min-height: 2rem;
     }
     .chip {
-      min-height: 2rem;
-      padding: 0 var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      background: var(--_surface);
-      cursor: pointer;
       font-size: 0.9375em;
-    }
-    .chip[aria-pressed='true'] {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_on-accent);
     }
     .sort-hint {
       flex-basis: 100%;
@@ -224,14 +208,6 @@ export const ideaBoardStyles = [
       text-align: center;
       font-weight: 600;
     }
-    .cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space-s);
-    }
     .column-empty {
       margin: 0;
       padding: var(--_space-m) var(--_space-s);
@@ -259,14 +235,6 @@ export const ideaBoardStyles = [
       margin: 0;
     }
 
-    .skeleton-card {
-      display: grid;
-      gap: var(--_space-s);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      background: var(--_surface);
-    }
     .bone {
       height: 0.85rem;
       border-radius: var(--_radius-s);

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { listOption } from '../../styles/shared.js';
+import { listOption, notes } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { richTextStyles } from '../shared/rich-text.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
@@ -53,7 +53,7 @@ export const comboboxStyles = css`
   }
 `;
 
-/** Form fields shared by the board's submit form and the detail's management forms. */
+/** Form fields shared by the board's submit form and the detail's management forms (after `notes`). */
 export const fieldStyles = css`
   label,
   .label {
@@ -83,13 +83,6 @@ export const fieldStyles = css`
   }
   .hint {
     margin: 0;
-    color: var(--_text-quiet);
-    font-size: 0.85em;
-  }
-  .error {
-    margin: 0;
-    color: var(--_danger);
-    font-size: 0.9em;
   }
   .quiet {
     color: var(--_text-quiet);
@@ -100,6 +93,7 @@ export const ideaDetailStyles = [
   tokens,
   statusStyles,
   richTextStyles,
+  notes,
   fieldStyles,
   listOption,
   comboboxStyles,

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { textField } from '../../styles/shared.js';
+import { formNotes, textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { richTextStyles } from '../shared/rich-text.js';
@@ -7,6 +7,7 @@ import { richTextStyles } from '../shared/rich-text.js';
 export const postCardStyles = [
   tokens,
   textField,
+  ...formNotes,
   avatarStyles,
   richTextStyles,
   css`
@@ -180,16 +181,6 @@ export const postCardStyles = [
     .panel p {
       margin: 0;
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space-s);
-    }
-    .hint {
-      color: var(--_text-quiet);
-      font-size: 0.85em;
-    }
     textarea {
       min-height: 4.5em;
       max-height: 24em;
@@ -198,14 +189,6 @@ export const postCardStyles = [
       background: var(--_danger);
       border-color: var(--_danger);
       color: var(--_on-accent);
-    }
-    .error {
-      margin: 0;
-      color: var(--_danger);
-      font-size: 0.9em;
-    }
-    .error:empty {
-      display: none;
     }
     /* An empty live region must stay in the accessibility tree to announce what is put in it later,
        but must not add a flex gap. */
