@@ -216,8 +216,14 @@ export class LenigLikeViewElement extends LitElement {
     const shape =
       this.icon === 'heart'
         ? svg`<path class="shape" d="M12 20.2s-8-4.7-8-10.4a4.4 4.4 0 0 1 8-2.6 4.4 4.4 0 0 1 8 2.6c0 5.7-8 10.4-8 10.4z" />`
-        : svg`<path class="shape" d="M7.5 10.5 11 3.6a2.1 2.1 0 0 1 3.9 1.5L14 9.5h5.2a2 2 0 0 1 2 2.4l-1.4 6.9a2 2 0 0 1-2 1.7H7.5z" />
-            <rect class="shape" x="2.8" y="10.5" width="4.7" height="9.5" rx="1" />`;
+        : svg`<path class="shape" d="M7.5 10.5 11 3.6a2.1 2.1 0 0 1 3.9 1.5L14 9.5h5.2a2 2 0 0 1 2 2.4l-1.4 6.9a2 2 0 0 1-2 1.7H7.5z" /><rect
+              class="shape"
+              x="2.8"
+              y="10.5"
+              width="4.7"
+              height="9.5"
+              rx="1"
+            />`;
     return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
   }
 
@@ -235,8 +241,7 @@ export class LenigLikeViewElement extends LitElement {
       @pointerleave=${this.onPointerLeave}
       @focusin=${this.onFocusIn}
       @focusout=${this.onFocusOut}
-    >
-      <button
+      ><button
         part="button"
         type="button"
         aria-label=${name}
@@ -245,16 +250,14 @@ export class LenigLikeViewElement extends LitElement {
         aria-busy=${ifDefined(this.loading ? 'true' : undefined)}
         ?disabled=${this.disabled || this.loading}
         @click=${this.onClick}
-      >
-        ${this.renderIcon()}${this.signedOut
+      >${this.renderIcon()}${this.signedOut
           ? // Before the count, so the visible words read in the same order as the accessible name.
             html`<span part="label" class="label">${t.signInToLike}</span> `
-          : nothing}<span part="count" class="count">${count}</span>
-      </button>
-      <div id="tip" class="tip" role="tooltip" part="tooltip" .popover=${supportsPopover ? 'manual' : null}>
-        ${this.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : nothing}${this.likedByText()}
-      </div>
-    </span>`;
+          : nothing}<span part="count" class="count">${count}</span></button
+      ><div id="tip" class="tip" role="tooltip" part="tooltip" .popover=${supportsPopover ? 'manual' : null}
+        >${this.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : nothing}${this.likedByText()}</div
+      ></span
+    >`;
   }
 }
 

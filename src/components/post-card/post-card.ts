@@ -44,9 +44,9 @@ const COLLAPSE_CHARS = 700;
 const COLLAPSE_LINES = 10;
 
 const icons = {
-  comment: html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-    <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" />
-  </svg>`,
+  comment: html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+    ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
+  >`,
 };
 
 /**
@@ -316,27 +316,26 @@ export class LenigPostCardElement extends LitElement {
     const author = this.author;
     const name = author === null ? this.common.t.unknownPerson : author?.name;
     const full = (d: Date) => this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' });
-    return html`<header part="header" class="header">
-      ${renderAvatar({ uid: post.author, name, photoURL: author?.photoURL })}
-      <div class="who">
-        <span id="author" part="author" class="author"
+    // No white space between tags in the cards' templates: every card of a long feed would hold it as
+    // text nodes, and in these flex rows it shows nothing.
+    return html`<header part="header" class="header"
+      >${renderAvatar({ uid: post.author, name, photoURL: author?.photoURL })}<div class="who"
+        ><span id="author" part="author" class="author"
           >${name ?? html`<span class="name-skeleton"></span><span class="visually-hidden">${this.common.t.loading}</span>`}</span
-        >
-        ${author?.jobTitle ? html`<span class="job">${author.jobTitle}</span>` : nothing}
-        <span class="meta">
-          <time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${full(post.createdAt)}
+        >${author?.jobTitle ? html`<span class="job">${author.jobTitle}</span>` : nothing}<span class="meta"
+          ><time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${full(post.createdAt)}
             >${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}</time
           >${post.editedAt
             ? html` · <span class="edited" title=${t.editedAt(full(post.editedAt))}>${t.edited}</span>`
-            : nothing}
-        </span>
-      </div>
-      <span class="badges">
-        <span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span>
-        ${post.hidden ? html`<span class="badge flag">${t.hiddenForOthers}</span>` : nothing}
-        ${this.pending ? html`<span class="badge flag">${t.sending}</span>` : nothing}
-      </span>
-    </header>`;
+            : nothing}</span
+        ></div
+      ><span class="badges"
+        ><span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span
+        >${post.hidden ? html`<span class="badge flag">${t.hiddenForOthers}</span>` : nothing}${this.pending
+          ? html`<span class="badge flag">${t.sending}</span>`
+          : nothing}</span
+      ></header
+    >`;
   }
 
   private renderBody(post: Post): TemplateResult {
@@ -363,9 +362,13 @@ export class LenigPostCardElement extends LitElement {
       </form>`;
     }
     const collapsed = this.isLong && !this.expanded;
-    return html`${post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}
-      <div id="body" part="body" class="body rich-text ${collapsed ? 'collapsed' : ''}" @focusin=${this.onBodyFocus}>${renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div>
-      ${this.isLong
+    return html`${post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}<div
+        id="body"
+        part="body"
+        class="body rich-text ${collapsed ? 'collapsed' : ''}"
+        @focusin=${this.onBodyFocus}
+      >${renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div
+      >${this.isLong
         ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
             ${this.expanded ? t.showLess : t.showMore}
           </button>`
@@ -380,8 +383,8 @@ export class LenigPostCardElement extends LitElement {
     const comments =
       post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
     const locked = this.pending || this.busy !== undefined;
-    return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}>
-      <lenig-like-view
+    return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}
+      ><lenig-like-view
         exportparts="button: like-button, count: like-count"
         .target=${postTarget(post.channel, post.id)}
         .count=${this.likeCount}
@@ -390,8 +393,8 @@ export class LenigPostCardElement extends LitElement {
         ?pending=${this.likePending}
         ?signed-out=${viewer === null}
         ?disabled=${this.pending}
-      ></lenig-like-view>
-      <button
+      ></lenig-like-view
+      ><button
         id="comments-toggle"
         class="action"
         type="button"
@@ -399,26 +402,26 @@ export class LenigPostCardElement extends LitElement {
         aria-controls=${this.commentsOpen ? 'comments' : nothing}
         ?disabled=${this.pending}
         @click=${this.toggleComments}
-      >
-        ${icons.comment}<span>${comments}</span>
-      </button>
-      <span class="end">
-        ${own
-          ? html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}>
-                ${t.edit}
-              </button>
-              <button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
-          : nothing}
-        ${viewer !== null && !own
+      >${icons.comment}<span>${comments}</span></button
+      ><span class="end"
+        >${own
+          ? html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
+              >${t.edit}</button
+            ><button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
+          : nothing}${viewer !== null && !own
           ? html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`
-          : nothing}
-        ${admin
-          ? html`<button id="hide" class="action" type="button" aria-pressed=${post.hidden ? 'true' : 'false'} ?disabled=${locked} @click=${this.toggleHidden}>
-              ${post.hidden ? t.unhide : t.hide}
-            </button>`
-          : nothing}
-      </span>
-    </div>`;
+          : nothing}${admin
+          ? html`<button
+              id="hide"
+              class="action"
+              type="button"
+              aria-pressed=${post.hidden ? 'true' : 'false'}
+              ?disabled=${locked}
+              @click=${this.toggleHidden}
+            >${post.hidden ? t.unhide : t.hide}</button>`
+          : nothing}</span
+      ></div
+    >`;
   }
 
   private renderPanel(): TemplateResult | typeof nothing {
@@ -474,11 +477,10 @@ export class LenigPostCardElement extends LitElement {
       aria-labelledby="author time"
       aria-describedby=${this.mode === 'edit' ? nothing : 'body'}
       aria-busy=${this.pending ? 'true' : 'false'}
-    >
-      ${this.renderHeader(post)} ${this.renderBody(post)} ${this.renderActions(post)} ${this.renderPanel()}
-      <p class="status" role="status">${this.status}</p>
-      ${this.commentsOpen ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}></lenig-comments>` : nothing}
-    </article>`;
+    >${this.renderHeader(post)}${this.renderBody(post)}${this.renderActions(post)}${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
+        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}></lenig-comments>`
+        : nothing}</article
+    >`;
   }
 }
 
