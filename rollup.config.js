@@ -43,6 +43,9 @@ function chunkGraph() {
           imports: chunk.imports,
           dynamicImports: chunk.dynamicImports,
           module: chunk.facadeModuleId ? relative(process.cwd(), chunk.facadeModuleId).split(sep).join('/') : null,
+          // The modules it holds: a dynamic entry whose chunk also serves a chunk it imports lazily (the
+          // Firebase store and the administration core) has no facade, but is still found by its module.
+          modules: chunk.moduleIds.filter((m) => !m.includes('node_modules') && !m.startsWith('\0')).map((m) => relative(process.cwd(), m).split(sep).join('/')),
         };
       }
       this.emitFile({ type: 'asset', fileName: 'lenig/chunks.json', source: JSON.stringify(graph, null, 1) });

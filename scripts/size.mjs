@@ -52,9 +52,9 @@ if (!existsSync(join(dist, 'lenig.js')) || !existsSync(graphPath)) {
 const graph = JSON.parse(readFileSync(graphPath, 'utf8'));
 const sizes = new Map(Object.keys(graph).map((f) => [f, gz(readFileSync(join(dist, f)))]));
 
-/** The chunk whose entry module is `module` (a path under src/). */
+/** The chunk whose entry module is `module` (a path under src/), or, for a chunk without a facade, that holds it. */
 function chunkOf(module) {
-  const found = Object.keys(graph).find((f) => graph[f].module === module);
+  const found = Object.keys(graph).find((f) => graph[f].module === module) ?? Object.keys(graph).find((f) => graph[f].modules?.includes(module));
   if (!found) {
     console.error(`no chunk has ${module} as its entry: did the drop-in's loader change?`);
     process.exit(1);

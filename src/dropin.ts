@@ -27,6 +27,7 @@ const chunks: Record<string, () => Promise<unknown>> = {
   'lenig-idea-detail': () => import('./components/idea-board/idea-detail.js'),
   'lenig-insights': () => import('./components/insights/insights.js'),
   'lenig-notifications': () => import('./components/notifications/notifications.js'),
+  'lenig-admin': () => import('./components/admin/admin.js'),
 };
 const selector = Object.keys(chunks).join(',');
 

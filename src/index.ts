@@ -47,4 +47,12 @@ export {
   type NotificationOpenDetail,
 } from './components/notifications/notifications.js';
 
+export {
+  LenigAdminElement,
+  type AdminTab,
+  type ReportResolvedDetail,
+  type ChannelSavedDetail,
+  type SetUpDetail,
+} from './components/admin/admin.js';
+
 if (typeof document !== 'undefined') configureFromPage();

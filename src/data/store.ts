@@ -15,10 +15,12 @@ import type {
   ChannelChanges,
   ChannelId,
   Comment,
+  ExportProgress,
   FeedPage,
   Idea,
   IdeaHistoryEntry,
   IdeaStatus,
+  LenigExport,
   LikeState,
   LikeTarget,
   MonthKey,
@@ -188,6 +190,11 @@ export interface LenigStore {
    * `channel` (default categories unless given). Refused once anyone is admin, so only one person wins a race.
    */
   setUp(channel: NewChannel): Promise<void>;
+  /**
+   * Everything an admin may read (or one channel of it) as one document (docs/export.md), read path by
+   * path with `onProgress` after each read. Admins only.
+   */
+  exportData(options?: { channel?: ChannelId }, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport>;
 
   // --- lifetime -------------------------------------------------------------------------------------
   /**

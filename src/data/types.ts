@@ -225,3 +225,23 @@ export function pageTarget(url: string): LikeTarget {
   if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
   return s;
 }
+
+/** How far an export is: `done` of `total` reads, the path being read. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
+/**
+ * An export (docs/export.md): the database tree of docs/data-layout.md as far as an admin may read it,
+ * of everything or of one `channel`.
+ */
+export interface LenigExport {
+  format: 'lenig-export';
+  version: 1;
+  /** ISO 8601. */
+  exportedAt: string;
+  channel?: ChannelId;
+  data: Record<string, unknown>;
+}

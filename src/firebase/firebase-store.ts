@@ -43,9 +43,7 @@ import {
   checkPageSize,
   checkTarget,
   checkUid,
-  decodeAdmins,
   decodeChannel,
-  decodeChannels,
   decodeComments,
   decodeHistory,
   decodeLatestNotes,
@@ -53,21 +51,12 @@ import {
   decodeNotifications,
   decodePost,
   decodeProfile,
-  decodeReports,
   isIdeaRecord,
   isPostRecord,
   newestFirst,
   notFound,
-  planAddAdmin,
   planAssignIdea,
   planComment,
-  planCreateChannel,
-  planDeleteComment,
-  planRemoveAdmin,
-  planResolveReport,
-  planSetProfileName,
-  planSetUp,
-  planUpdateChannel,
   requireOpenChannel,
   planCreatePost,
   planDeletePost,
@@ -88,8 +77,6 @@ import {
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
-  type ProfileRecord,
-  type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
 import { decodeKey, encodeKey } from '../data/keys.js';
@@ -111,10 +98,12 @@ import {
   type ChannelChanges,
   type ChannelId,
   type Comment,
+  type ExportProgress,
   type FeedPage,
   type Idea,
   type IdeaHistoryEntry,
   type IdeaStatus,
+  type LenigExport,
   type LikeState,
   type LikeTarget,
   type MonthStat,
@@ -134,6 +123,13 @@ import { SharedCache, type Shared } from './shared.js';
 import { entries, toConstraints, toUpdate } from './wire.js';
 
 export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/index.js';
+
+/**
+ * Administration is planned by a chunk of its own (src/data/core/admin.ts): a page without `<lenig-admin>`
+ * never loads it, and its like buttons stay within their byte budget.
+ */
+const adminCore = () => import('../data/core/admin.js');
+const adminCommands = () => import('./admin-commands.js');
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 
@@ -183,6 +179,15 @@ export class FirebaseStore implements LenigStore {
   private serverOffset = 0;
   private readonly stopOffset: Unsubscribe;
   private closed = false;
+  /** Reads and writes for the administration commands (./admin-commands.ts). */
+  private readonly adminHost = {
+    uid: () => this.uid(),
+    isAdmin: (uid: UserId) => this.isAdmin(uid),
+    read: (path: string) => this.read(path),
+    readPost: (channel: ChannelId, postId: string) => this.readPost(channel, postId),
+    write: (writes: Writes) => this.write(writes),
+    anonymous: () => this.session.user?.isAnonymous ?? false,
+  };
   /** Whether lenig made the Firebase app (and may delete it), rather than the host page. */
   private readonly ownsApp: boolean;
 
@@ -958,11 +963,11 @@ export class FirebaseStore implements LenigStore {
   // --- administration ---------------------------------------------------------------------------------------------
 
   subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('channels', [], (s) => cb(decodeChannels(entries(s))), onError), onError);
+    return this.whileSignedIn(() => this.listen('channels', [], (s) => void adminCore().then((a) => cb(a.decodeChannels(entries(s)))), onError), onError);
   }
 
   subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('admins', [], (s) => cb(decodeAdmins(s.val())), onError), onError);
+    return this.whileSignedIn(() => this.listen('admins', [], (s) => void adminCore().then((a) => cb(a.decodeAdmins(s.val()))), onError), onError);
   }
 
   /**
@@ -970,85 +975,46 @@ export class FirebaseStore implements LenigStore {
    * An intranet's reports are few; handled ones could be archived by an export once they are many.
    */
   subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('reports', [], (s) => cb(decodeReports(entries(s))), onError), onError);
+    return this.whileSignedIn(() => this.listen('reports', [], (s) => void adminCore().then((a) => cb(a.decodeReports(entries(s)))), onError), onError);
   }
 
   async resolveReport(reportId: string, action: ReportAction): Promise<void> {
-    const uid = await this.uid();
-    checkId('report', reportId);
-    const admin = await this.isAdmin(uid);
-    const report = admin ? ((await this.read(`reports/${reportId}`)).val() as ReportRecord | null) : null;
-    const post = report && typeof report.channel === 'string' && typeof report.post === 'string' ? await this.readPost(report.channel, report.post).catch(() => null) : null;
-    const commentExists =
-      report?.comment !== undefined && post !== null ? (await this.read(`comments/${report.channel}/${report.post}/${report.comment}`)).exists() : false;
-    await this.write(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes);
+    return (await adminCommands()).resolveReport(this.adminHost, reportId, action);
   }
 
   async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
-    const uid = await this.uid();
-    const post = await this.readPost(channel, postId);
-    checkId('comment', commentId);
-    const [admin, exists] = await Promise.all([this.isAdmin(uid), this.read(`comments/${channel}/${postId}/${commentId}`).then((s) => s.exists())]);
-    await this.write(planDeleteComment(admin, channel, postId, commentId, post, exists).writes);
+    return (await adminCommands()).deleteComment(this.adminHost, channel, postId, commentId);
   }
 
   async createChannel(channel: NewChannel): Promise<void> {
-    const uid = await this.uid();
-    const id = checkId('channel', channel?.id);
-    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null)]);
-    await this.write(planCreateChannel(admin, channel, existing).writes);
+    return (await adminCommands()).createChannel(this.adminHost, channel);
   }
 
   async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
-    const uid = await this.uid();
-    checkId('channel', channel);
-    const [admin, existing] = await Promise.all([this.isAdmin(uid), this.read(`channels/${channel}`).then((s) => s.val() as ChannelRecord | null)]);
-    await this.write(planUpdateChannel(admin, channel, changes, existing).writes);
+    return (await adminCommands()).updateChannel(this.adminHost, channel, changes);
   }
 
   async addAdmin(uid: UserId): Promise<void> {
-    const me = await this.uid();
-    checkUid('uid', uid);
-    const [admin, already] = await Promise.all([this.isAdmin(me), this.read(`admins/${uid}`).then((s) => s.val() === true)]);
-    await this.write(planAddAdmin(admin, uid, already).writes);
+    return (await adminCommands()).addAdmin(this.adminHost, uid);
   }
 
   async removeAdmin(uid: UserId): Promise<void> {
-    const me = await this.uid();
-    checkUid('uid', uid);
-    const [admin, target, count] = await Promise.all([
-      this.isAdmin(me),
-      this.read(`admins/${uid}`).then((s) => s.val() === true),
-      this.read('adminCount/count').then((s) => Number(s.val()) || 0),
-    ]);
-    await this.write(planRemoveAdmin(admin, uid, target, count).writes);
+    return (await adminCommands()).removeAdmin(this.adminHost, uid);
   }
 
   async setProfileName(uid: UserId, name: string): Promise<void> {
-    const me = await this.uid();
-    checkUid('uid', uid);
-    const [admin, profile] = await Promise.all([this.isAdmin(me), this.read(`profiles/${uid}`).then((s) => s.val() as ProfileRecord | null)]);
-    await this.write(planSetProfileName(admin, uid, profile, name).writes);
+    return (await adminCommands()).setProfileName(this.adminHost, uid, name);
   }
 
   async setUp(channel: NewChannel): Promise<void> {
+    return (await adminCommands()).setUp(this.adminHost, channel);
+  }
+
+  async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
     const uid = await this.uid();
-    const id = checkId('channel', channel?.id);
-    const [admins, count, existing] = await Promise.all([
-      this.read('admins').then((s) => s.exists()),
-      this.read('adminCount').then((s) => s.exists()),
-      this.read(`channels/${id}`).then((s) => s.val() as ChannelRecord | null),
-    ]);
-    const plan = planSetUp({ uid, anonymous: this.session.user?.isAnonymous ?? false, done: admins || count, channel, existing });
-    try {
-      await this.write(plan.writes);
-    } catch (e) {
-      // Someone else finished set-up between the read and the write: say so, not "permission denied".
-      if (isStoreError(e) && e.code === 'permission-denied' && (await this.read('admins').then((s) => s.exists(), () => false))) {
-        throw new StoreError('permission-denied', 'lenig has been set up already: ask an admin.');
-      }
-      throw e;
-    }
+    const admin = await this.isAdmin(uid);
+    const { buildExport } = await import('../data/core/export.js');
+    return buildExport(async (path) => (await this.read(path)).val() as unknown, { admin, channel: options.channel }, onProgress);
   }
 
   // --- stats ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { Messages, MessageTable } from './localize.js';
 import type { categoryGroupNames, categoryNames } from './messages/categories.js';
+import type { adminMessages } from './messages/admin.js';
 import type { commentsMessages } from './messages/comments.js';
 import type { commonMessages } from './messages/common.js';
 import type { composerMessages } from './messages/composer.js';
@@ -19,6 +20,7 @@ type TableOf<M> = M extends Messages<infer T extends MessageTable> ? T : never;
 
 /** Every table, by the name `registerMessages()` takes. */
 export interface MessageCatalog {
+  admin: TableOf<typeof adminMessages>;
   common: TableOf<typeof commonMessages>;
   categories: TableOf<typeof categoryNames>;
   categoryGroups: TableOf<typeof categoryGroupNames>;

@@ -46,6 +46,7 @@ import {
   monthOf,
   newestFirst,
   notFound,
+  buildExport,
   planAddAdmin,
   planAssignIdea,
   planComment,
@@ -100,9 +101,11 @@ import {
   type ChannelChanges,
   type ChannelId,
   type Comment,
+  type ExportProgress,
   type Idea,
   type IdeaHistoryEntry,
   type IdeaStatus,
+  type LenigExport,
   type LikeState,
   type LikeTarget,
   type MonthStat,
@@ -930,6 +933,17 @@ export class MemoryStore implements LenigStore {
       const existing = typeof channel?.id === 'string' ? channelOf(d, checkId('channel', channel.id)) : null;
       return planSetUp({ uid, anonymous: actor.anonymous, done, channel, existing });
     });
+  }
+
+  async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
+    await this.gate('exportData');
+    const uid = requireSignedIn(this.uid);
+    const d = this.data();
+    const read = async (path: string) => {
+      await delay(this.latency);
+      return structuredClone(get(d.tree, path) ?? null);
+    };
+    return buildExport(read, { admin: isAdmin(d, uid), channel: options.channel, now: this.backend.now() }, onProgress);
   }
 
   // --- machinery --------------------------------------------------------------------------------------------

@@ -9,9 +9,11 @@ import {
   MAX_CHANNEL_NAME_LENGTH,
   MAX_DESCRIPTION_LENGTH,
   REPORT_ACTIONS,
+  type Channel,
   type ChannelChanges,
   type ChannelId,
   type NewChannel,
+  type Report,
   type ReportAction,
   type UserId,
 } from '../types.js';
@@ -19,7 +21,7 @@ import { StoreError } from '../store.js';
 import { checkCategory, checkId, checkText, checkUid, invalid, notFound } from './checks.js';
 import { SERVER_TIME, increment, checkPostAddress, type Plan, type Writes } from './commands.js';
 import { profileRecord, requireAdmin } from './people.js';
-import type { ChannelRecord, PostRecord, ProfileRecord, ReportRecord } from './records.js';
+import { compareKeys, decodeChannel, isObject, num, str, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from './records.js';
 
 /** Most categories one channel offers (each becomes a filter chip and a composer choice). */
 export const MAX_CATEGORIES = 20;
@@ -198,3 +200,43 @@ export function planSetUp(input: SetUpInput): Plan {
   if (!input.existing) writes[`channels/${id}`] = { ...record };
   return { writes, result: undefined };
 }
+
+// --- decoders of what only administration reads ----------------------------------------------------------
+
+/** A report record as a `Report`, or null when it is not one. */
+export function decodeReport(id: string, raw: unknown): Report | null {
+  if (!isObject(raw) || typeof raw.channel !== 'string' || typeof raw.post !== 'string' || num(raw.createdAt) === undefined) return null;
+  const r = raw as unknown as ReportRecord;
+  const report: Report = { id, channel: r.channel, post: r.post, by: str(r.by) ?? '', reason: str(r.reason) ?? '', createdAt: new Date(r.createdAt) };
+  if (str(r.comment) !== undefined) report.comment = r.comment!;
+  if (str(r.resolvedBy) !== undefined && num(r.resolvedAt) !== undefined && (REPORT_ACTIONS as readonly string[]).includes(r.resolution ?? '')) {
+    report.resolved = { by: r.resolvedBy!, at: new Date(r.resolvedAt!), action: r.resolution! };
+  }
+  return report;
+}
+
+/** Reports newest first (ties by id, newest id first). */
+export function decodeReports(entries: Iterable<[string, unknown]>): Report[] {
+  const list: Report[] = [];
+  for (const [id, raw] of entries) {
+    const r = decodeReport(id, raw);
+    if (r) list.push(r);
+  }
+  return list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareKeys(b.id, a.id));
+}
+
+/** `/admins` (uid → true) as a sorted list of uids. */
+export function decodeAdmins(raw: unknown): UserId[] {
+  return isObject(raw) ? Object.keys(raw).filter((uid) => raw[uid] === true).sort(compareKeys) : [];
+}
+
+/** Every channel under `/channels`, by name. */
+export function decodeChannels(entries: Iterable<[string, unknown]>): Channel[] {
+  const list: Channel[] = [];
+  for (const [id, raw] of entries) {
+    const c = decodeChannel(id, raw);
+    if (c) list.push(c);
+  }
+  return list.sort((a, b) => a.name.localeCompare(b.name) || compareKeys(a.id, b.id));
+}
+

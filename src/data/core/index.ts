@@ -54,5 +54,6 @@ export * from './records.js';
 export * from './people.js';
 export * from './commands.js';
 export * from './admin.js';
+export * from './export.js';
 export * from './feed-windows.js';
 export * from './stable.js';

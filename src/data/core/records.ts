@@ -14,11 +14,10 @@ import type {
   NotificationType,
   Post,
   Profile,
-  Report,
   ReportAction,
   UserId,
 } from '../types.js';
-import { IDEA_STATUSES, REPORT_ACTIONS } from '../types.js';
+import { IDEA_STATUSES } from '../types.js';
 
 /** `/posts/{ch}/{id}` */
 export interface PostRecord {
@@ -122,9 +121,9 @@ export interface AdminCountRecord {
   cause: UserId;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** Whether a raw value is a whole post record (a feed leaves out anything else). */
 export function isPostRecord(v: unknown): v is PostRecord {
@@ -258,43 +257,6 @@ export function decodeLikers(entries: Iterable<[UserId, unknown]>, limit = Infin
     .sort((a, b) => b[1] - a[1] || compareKeys(b[0], a[0]))
     .slice(0, limit)
     .map(([uid]) => uid);
-}
-
-/** A report record as a `Report`, or null when it is not one. */
-export function decodeReport(id: string, raw: unknown): Report | null {
-  if (!isObject(raw) || typeof raw.channel !== 'string' || typeof raw.post !== 'string' || num(raw.createdAt) === undefined) return null;
-  const r = raw as unknown as ReportRecord;
-  const report: Report = { id, channel: r.channel, post: r.post, by: str(r.by) ?? '', reason: str(r.reason) ?? '', createdAt: new Date(r.createdAt) };
-  if (str(r.comment) !== undefined) report.comment = r.comment!;
-  if (str(r.resolvedBy) !== undefined && num(r.resolvedAt) !== undefined && (REPORT_ACTIONS as readonly string[]).includes(r.resolution ?? '')) {
-    report.resolved = { by: r.resolvedBy!, at: new Date(r.resolvedAt!), action: r.resolution! };
-  }
-  return report;
-}
-
-/** Reports newest first (ties by id, newest id first). */
-export function decodeReports(entries: Iterable<[string, unknown]>): Report[] {
-  const list: Report[] = [];
-  for (const [id, raw] of entries) {
-    const r = decodeReport(id, raw);
-    if (r) list.push(r);
-  }
-  return list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareKeys(b.id, a.id));
-}
-
-/** `/admins` (uid → true) as a sorted list of uids. */
-export function decodeAdmins(raw: unknown): UserId[] {
-  return isObject(raw) ? Object.keys(raw).filter((uid) => raw[uid] === true).sort(compareKeys) : [];
-}
-
-/** Every channel under `/channels`, by name. */
-export function decodeChannels(entries: Iterable<[string, unknown]>): Channel[] {
-  const list: Channel[] = [];
-  for (const [id, raw] of entries) {
-    const c = decodeChannel(id, raw);
-    if (c) list.push(c);
-  }
-  return list.sort((a, b) => a.name.localeCompare(b.name) || compareKeys(a.id, b.id));
 }
 
 /**

@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/admin/admin.js';
+import { slugify, type LenigAdminElement } from '../../src/components/admin/admin.js';
+import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
+import { StoreError } from '../../src/data/store.js';
+import type { LenigExport } from '../../src/data/types.js';
+
+const USERS = [
+  { uid: 'ada', name: 'Ada Beheer' },
+  { uid: 'anna', name: 'Anna de Vries' },
+  { uid: 'bram', name: 'Bram Jansen' },
+];
+
+interface World {
+  backend: MemoryBackend;
+  store: MemoryStore;
+  postId: string;
+  commentId: string;
+}
+
+/** Ada administers; Bram wrote a post that Anna reported, and a comment Anna reported too. */
+function world(viewer: string | null = 'ada', options: { admins?: string[]; latency?: number } = {}): World {
+  const backend = new MemoryBackend({ users: USERS, admins: options.admins ?? ['ada'] });
+  const post = backend.addPost({
+    author: 'bram',
+    text: 'Everyone in sales is lazy',
+    createdAt: new Date(Date.now() - 3 * 3600_000),
+    comments: [{ author: 'bram', text: 'And rude too' }],
+  });
+  const commentId = backend.commentIds('general', post.id)[0]!;
+  backend.addReport({ channel: 'general', post: post.id, by: 'anna', reason: 'Insulting', createdAt: new Date(Date.now() - 3600_000) });
+  backend.addReport({ channel: 'general', post: post.id, comment: commentId, by: 'anna', reason: 'Rude', createdAt: new Date(Date.now() - 1800_000) });
+  return { backend, store: backend.session(viewer, { latency: options.latency ?? 0 }), postId: post.id, commentId };
+}
+
+async function mount(store: MemoryStore, lang = 'en', tab = 'reports'): Promise<LenigAdminElement> {
+  return fixture<LenigAdminElement>(html`<lenig-admin lang=${lang} tab=${tab} .store=${store} style="margin: 8px"></lenig-admin>`);
+}
+
+const root = (el: LenigAdminElement) => el.shadowRoot!;
+const text = (el: LenigAdminElement) => root(el).textContent!.replace(/\s+/g, ' ');
+const button = (el: LenigAdminElement, label: string | RegExp): HTMLButtonElement => {
+  const b = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((x) => (typeof label === 'string' ? x.textContent!.trim() === label : label.test(x.textContent!)));
+  if (!b) throw new Error(`no button ${String(label)} in: ${text(el)}`);
+  return b;
+};
+const until = (el: LenigAdminElement, what: string | RegExp) =>
+  waitUntil(() => (typeof what === 'string' ? text(el).includes(what) : what.test(text(el))), `waiting for ${String(what)}`, { timeout: 3000 });
+const type = (input: HTMLInputElement, value: string) => {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+};
+
+describe('<lenig-admin>', () => {
+  it('tells a non-admin politely that it is for administrators, and shows no reports', async () => {
+    const { store } = world('anna');
+    const el = await mount(store);
+    await until(el, 'for administrators');
+    expect(text(el)).not.to.include('Insulting');
+    expect(root(el).querySelector('[role=tablist]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the open reports with the reported post and comment, and a live count on the tab', async () => {
+    const { store, backend, postId } = world();
+    const el = await mount(store);
+    await until(el, 'Everyone in sales is lazy');
+    await until(el, 'And rude too');
+    const tab = root(el).querySelector('[role=tab][aria-selected=true]')!;
+    expect(tab.textContent).to.match(/Reports\s*2\s*\(2 open reports\)/);
+    expect(text(el)).to.include('Reported by Anna de Vries');
+    expect(text(el)).to.include('Insulting');
+    backend.addReport({ channel: 'general', post: postId, by: 'bram', reason: 'Spam' });
+    await waitUntil(() => /\(3 open reports\)/.test(tab.textContent!), 'the count moves live');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides the reported post: the report moves to handled, with who did it, and it is announced', async () => {
+    const { store, backend, postId } = world();
+    const el = await mount(store);
+    await until(el, 'Everyone in sales is lazy');
+    const resolved = oneEvent(el, 'lenig-report-resolved');
+    button(el, 'Hide post').click();
+    const ev = await resolved;
+    expect(ev.detail.action).to.equal('hidden');
+    await until(el, /Post hidden by Ada Beheer/);
+    await waitUntil(() => root(el).querySelector('[role=status]')!.textContent === 'Post hidden.', 'announced');
+    const stored = backend.reports().find((r) => r.comment === undefined)!;
+    expect(stored.resolved?.by).to.equal('ada');
+    const bram = backend.session('bram');
+    const seen: (string | null)[] = [];
+    bram.subscribePost('general', postId, (p) => seen.push(p ? p.text : null));
+    await waitUntil(() => seen.length > 0);
+    expect(seen.at(-1)).to.equal(null, 'hidden from others');
+    await expect(el).to.be.accessible();
+  });
+
+  it('deletes a reported comment and dismisses a report', async () => {
+    const { store, backend, postId } = world();
+    const el = await mount(store);
+    await until(el, 'And rude too');
+    button(el, 'Delete comment').click();
+    await until(el, /Comment deleted by Ada Beheer/);
+    const comments: number[] = [];
+    backend.session('bram').subscribeComments('general', postId, (c) => comments.push(c.length));
+    await waitUntil(() => comments.at(-1) === 0, 'the comment gone');
+    button(el, 'Dismiss').click();
+    await until(el, 'No open reports');
+    await until(el, /Dismissed by Ada Beheer/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why when a report cannot be handled, and fires lenig-error', async () => {
+    const { store } = world();
+    const el = await mount(store);
+    await until(el, 'Everyone in sales is lazy');
+    store.failNext('resolveReport', new StoreError('offline', 'The connection is down.'));
+    const failed = oneEvent(el, 'lenig-error');
+    button(el, 'Dismiss').click();
+    expect((await failed).detail.operation).to.equal('resolveReport');
+    await until(el, 'That did not work: The connection is down.');
+    expect(root(el).querySelector('[role=alert]')).to.exist;
+  });
+
+  it('moves between tabs with the arrow keys, Home and End', async () => {
+    const { store } = world();
+    const el = await mount(store);
+    await until(el, 'Everyone in sales is lazy');
+    root(el).querySelector<HTMLElement>('[role=tab][aria-selected=true]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(el, 'New channel');
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Channels');
+    await sendKeys({ press: 'End' });
+    await until(el, 'Download everything');
+    await sendKeys({ press: 'Home' });
+    await until(el, 'Everyone in sales is lazy');
+    expect(root(el).activeElement?.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('creates a channel (after naming what is missing), edits and archives it', async () => {
+    const { store, backend } = world();
+    const el = await mount(store, 'en', 'channels');
+    await until(el, 'New channel');
+    button(el, 'New channel').click();
+    await el.updateComplete;
+    button(el, 'Create channel').click();
+    await until(el, 'This field is required.');
+    await waitUntil(() => root(el).activeElement?.getAttribute('name') === 'name', 'focus on the name');
+    await expect(el).to.be.accessible();
+    type(root(el).querySelector<HTMLInputElement>('input[name=name]')!, 'HR nieuws');
+    await el.updateComplete;
+    expect(root(el).querySelector<HTMLInputElement>('input[name=id]')!.value).to.equal('hr-nieuws');
+    root(el).querySelector<HTMLInputElement>('fieldset input[type=checkbox]')!.click(); // untick news
+    await el.updateComplete;
+    const saved = oneEvent(el, 'lenig-channel-saved');
+    button(el, 'Create channel').click();
+    expect((await saved).detail).to.deep.equal({ channel: 'hr-nieuws', change: 'created' });
+    await until(el, 'id: hr-nieuws');
+    const created = await new Promise<string[]>((r) => backend.session('anna').subscribeChannel('hr-nieuws', (c) => r(c.categories)));
+    expect(created).to.deep.equal(['idea', 'question', 'personal', 'praise']);
+    button(el, /Archive/).click();
+    await until(el, 'Archived: read-only');
+    await expect(el).to.be.accessible();
+  });
+
+  it('makes and removes administrators, never the last one, and corrects a name', async () => {
+    const { store, backend } = world();
+    const el = await mount(store, 'en', 'people');
+    await until(el, 'Ada Beheer');
+    const remove = button(el, 'Remove administrator');
+    expect(remove.disabled, 'the only admin cannot be removed').to.equal(true);
+    expect(text(el)).to.include('The only administrator cannot be removed');
+    type(root(el).querySelector<HTMLInputElement>('input[type=search]')!, 'bra');
+    await until(el, 'Bram Jansen');
+    button(el, 'Make administrator').click();
+    await waitUntil(() => backend.session('bram') && (backend.data.tree as { admins?: Record<string, boolean> }).admins?.bram === true, 'bram admin');
+    await waitUntil(() => root(el).querySelectorAll('.people')[0]!.textContent!.includes('Bram Jansen'), 'bram listed');
+    expect(button(el, 'Remove administrator').disabled).to.equal(false);
+    button(el, /Correct name/).click();
+    await el.updateComplete;
+    const input = root(el).querySelector<HTMLInputElement>('form.rename input')!;
+    type(input, 'Bram Jansen-Smit');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await until(el, 'Bram Jansen-Smit');
+    await expect(el).to.be.accessible();
+  });
+
+  it('exports everything as a JSON file with a progress bar', async () => {
+    const { store } = world('ada', { latency: 40 });
+    const el = await mount(store, 'en', 'export');
+    await until(el, 'Download everything');
+    const clicked: string[] = [];
+    el.shadowRoot!.addEventListener('click', (e) => {
+      const a = e.target as HTMLAnchorElement;
+      if (a.localName === 'a') {
+        clicked.push(a.download);
+        e.preventDefault();
+      }
+    });
+    root(el).querySelector<HTMLButtonElement>('[role=tabpanel] button.primary')!.click();
+    await waitUntil(() => root(el).querySelector('progress') !== null, 'a progress bar');
+    await expect(el).to.be.accessible();
+    await until(el, 'Export ready');
+    expect(clicked[0]).to.match(/^lenig-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const href = root(el).querySelector<HTMLAnchorElement>('a.download')!.href;
+    const data = (await (await fetch(href)).json()) as LenigExport;
+    expect(data.format).to.equal('lenig-export');
+    expect(Object.keys(data.data)).to.include.members(['admins', 'profiles', 'channels', 'posts', 'comments', 'reports']);
+  });
+
+  describe('the first run', () => {
+    it('offers set-up on an empty database; completing it makes the person admin with the first channel', async () => {
+      const backend = new MemoryBackend({ users: USERS, channels: [] });
+      const el = await mount(backend.session('anna'));
+      await until(el, 'Nobody manages this intranet yet');
+      expect(root(el).querySelector<HTMLInputElement>('input[name=id]')!.value).to.equal('general');
+      await expect(el).to.be.accessible();
+      const done = oneEvent(el, 'lenig-set-up');
+      button(el, 'Become administrator and create the channel').click();
+      expect((await done).detail.channel).to.equal('general');
+      await until(el, 'Intranet administration');
+      expect(backend.data.tree.admins).to.deep.equal({ anna: true });
+      await expect(el).to.be.accessible();
+    });
+
+    it('tells the second person that someone else was first', async () => {
+      const backend = new MemoryBackend({ users: USERS, channels: [] });
+      const el = await mount(backend.session('bram'));
+      await until(el, 'Nobody manages this intranet yet');
+      // Anna finishes first; Bram's page has not heard yet when he submits.
+      const anna = backend.session('anna');
+      const bram = el.store as MemoryStore;
+      bram.setOnline(false);
+      await anna.setUp({ id: 'general', name: 'General' });
+      bram.setOnline(true);
+      button(el, 'Become administrator and create the channel').click();
+      await until(el, /for administrators|Someone else has just set up/);
+    });
+
+    it('speaks Dutch', async () => {
+      const backend = new MemoryBackend({ users: USERS, channels: [] });
+      const el = await mount(backend.session('anna'), 'nl');
+      await until(el, 'Nog niemand beheert dit intranet');
+      expect(text(el)).to.include('Word beheerder en maak het kanaal aan');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('speaks Dutch in the console', async () => {
+    const { store } = world();
+    const el = await mount(store, 'nl');
+    await until(el, 'Meldingen');
+    await until(el, 'Gemeld door Anna de Vries');
+    expect(text(el)).to.include('Bericht verbergen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('makes channel ids from names', () => {
+    expect(slugify('HR Nieuws & Zo!')).to.equal('hr-nieuws-zo');
+    expect(slugify('Café Rénové')).to.equal('cafe-renove');
+  });
+});
