@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/feed/feed.js';
 import type { LenigFeedElement } from '../../src/components/feed/feed.js';
+import type { LenigPostCardElement } from '../../src/components/post-card/post-card.js';
 import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
 import { StoreError } from '../../src/data/store.js';
 import { MAX_POST_LENGTH, postTarget } from '../../src/data/types.js';
@@ -42,6 +43,19 @@ function feedRegion(feed: LenigFeedElement): HTMLElement | null {
 
 function statusText(feed: LenigFeedElement): string {
   return (feed.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** How often each card renders from now on, by post id. */
+function countRenders(shown: LenigPostCardElement[]): Map<string, number> {
+  const renders = new Map(shown.map((c) => [c.post!.id, 0]));
+  for (const card of shown) {
+    const update = card['update'].bind(card);
+    card['update'] = (changed) => {
+      renders.set(card.post!.id, renders.get(card.post!.id)! + 1);
+      update(changed);
+    };
+  }
+  return renders;
 }
 
 describe('<lenig-feed>', () => {
@@ -562,19 +576,25 @@ describe('<lenig-feed>', () => {
     const shown = await postsShown(feed, 3);
     await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
     await aTimeout(50);
-    const renders = new Map(shown.map((c) => [c.post!.id, 0]));
-    for (const card of shown) {
-      const update = card['update'].bind(card);
-      card['update'] = (changed) => {
-        renders.set(card.post!.id, renders.get(card.post!.id)! + 1);
-        update(changed);
-      };
-    }
+    const renders = countRenders(shown);
     await backend.session('carla').like(postTarget('general', 'p-news'));
     const count = () => inCard(shown[1]!, 'lenig-like-view')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
     await waitUntil(() => count()?.includes('2'), 'the colleague’s like on the card');
     await aTimeout(50);
     expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 0, 'p-news': 1, 'p-praise': 0 });
+  });
+
+  it('moves relative times on with the clock, rendering only the posts of the last day again', async () => {
+    const feed = await feedFor(company(threePosts()).session('anna'));
+    const shown = await postsShown(feed, 3);
+    await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
+    await aTimeout(50);
+    const renders = countRenders(shown);
+    feed['clock'].tick(new Date(Date.now() + 2 * 60_000));
+    await waitUntil(() => cardSummary(shown[0]!).time === '7 minutes ago', 'the clock moved on');
+    await aTimeout(50);
+    expect(shown.map((c) => cardSummary(c).time)).to.deep.equal(['7 minutes ago', '2 hours ago', '3 days ago']);
+    expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 1, 'p-news': 1, 'p-praise': 0 });
   });
 
   it('adds a comment from the inline comments: count +1 in the view and the store', async () => {

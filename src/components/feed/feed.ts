@@ -42,6 +42,8 @@ const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 /** Start loading the next page this far before the reader reaches the end. */
 const PRELOAD_MARGIN = '0px 0px 600px 0px';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const CARD_PARTS =
   'card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count';
 
@@ -157,6 +159,11 @@ export class LenigFeedElement extends LenigElement {
   private readonly unsent = new Set<string>();
   private observer: IntersectionObserver | undefined;
   private observed: Element | null = null;
+  /**
+   * The clock for posts more than a day old, moved on once an hour: they read "N days ago", so a tick of
+   * the clock renders the posts of the last day again rather than every post of a long feed.
+   */
+  private coarseNow = this.clock.now;
 
   // --- properties ------------------------------------------------------------------------------------
 
@@ -181,6 +188,8 @@ export class LenigFeedElement extends LenigElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const now = this.clock.now.getTime();
+    if (now - this.coarseNow.getTime() >= HOUR_MS || now < this.coarseNow.getTime()) this.coarseNow = this.clock.now;
     if (changed.has('category')) this.selected = this.category || undefined;
     if (changed.has('pageSize') && this.effectivePageSize !== this.pageSize) {
       warnOnce(`<lenig-feed page-size="${this.pageSize}"> — use a whole number from 1 to ${MAX_PAGE_SIZE}; using ${DEFAULT_PAGE_SIZE}.`);
@@ -529,7 +538,7 @@ export class LenigFeedElement extends LenigElement {
           .pending=${this.unsent.has(p.id) || flaggedPending(p)}
           .posinset=${i + 1}
           .setsize=${setsize}
-          .now=${this.clock.now}
+          .now=${this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now}
           .mentions=${this.mentionsOf(p)}
         ></lenig-post-card>`;
       },
