@@ -45,6 +45,11 @@ export interface TestBackend {
    * SDK was asked.
    */
   onRequest(cb: (request: { a: string; b?: { p?: string; q?: unknown } }, connection: number) => void): () => void;
+  /**
+   * Accepts `credential` as the server's own secret, as firebase-admin sends it against an emulator
+   * (`"owner"`); such a client then writes as `auth == null`, so pair it with rules that allow that.
+   */
+  acceptCredential(credential: string): void;
   stop(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function startTestBackend(data: unknown, rulesPath = RULES_PATH): P
         active = false;
       };
     },
+    acceptCredential: (credential) => (backend.server as unknown as { setAuthSecret(s: string): void }).setAuthSecret(credential),
     stop: () => backend.stop(),
   };
 }
