@@ -288,7 +288,9 @@ async function start() {
     });
   });
   const kept = recall('viewer');
-  const choice = kept === SIGNED_OUT || users.some((u) => u.uid === kept) ? kept : users[0]?.uid ?? SIGNED_OUT;
+  // A page for administrators (<body data-demo-viewer="admin">) starts as the seeded admin.
+  const first = document.body.dataset.demoViewer === 'admin' ? users.find((u) => u.admin) ?? users[0] : users[0];
+  const choice = kept === SIGNED_OUT || users.some((u) => u.uid === kept) ? kept : first?.uid ?? SIGNED_OUT;
   if (select) {
     select.value = choice;
     select.disabled = false;

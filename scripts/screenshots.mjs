@@ -34,6 +34,8 @@ const SHOTS = [
   ['demo-wordpress-dark', 'wordpress.html', 1280, 'en', 'dark', true],
   ['demo-ideas', 'ideas.html', 1280, 'nl', 'light', true],
   ['demo-insights', 'insights.html', 1280, 'en', 'light', true],
+  ['demo-admin', 'admin.html', 1280, 'nl', 'light', true],
+  ['demo-admin-en-dark', 'admin.html', 1280, 'en', 'dark', true],
 ];
 
 
@@ -68,6 +70,9 @@ try {
       }
       for (const chart of await page.locator('lenig-insights').all()) {
         await chart.locator('svg rect[data-category]').first().waitFor({ state: 'attached', timeout: 30_000 });
+      }
+      for (const admin of await page.locator('lenig-admin').all()) {
+        await admin.locator('[part~="report"] blockquote').first().waitFor({ timeout: 30_000 });
       }
       if (await page.locator('lenig-like-button').count()) {
         await page.locator('lenig-like-button [part~="count"]').first().waitFor({ timeout: 30_000 });

@@ -425,5 +425,25 @@ export function buildSeed(now = Date.now()) {
     };
   }
 
+  // Reports for the admin's inbox (demo/admin.html): a post and a comment still open, one handled.
+  const ADMIN = SEED_USERS.find((u) => u.admin).uid;
+  const reporterFor = (author) => SEED_USERS.find((u) => u.uid !== author && !u.admin).uid;
+  const newest = [...made].filter((m) => m.post.category !== 'idea').sort((a, b) => b.post.createdAt - a.post.createdAt);
+  const withComment = newest.find((m) => data.comments[m.ch]?.[m.id]);
+  const reported = [
+    { m: newest[0], reason: 'Hier staat een privételefoonnummer in.', after: 3 * HOUR },
+    { m: withComment, comment: true, reason: 'Deze reactie is niet vriendelijk bedoeld.', after: 5 * HOUR },
+    { m: newest[2], reason: 'Dubbel gepost.', after: 26 * HOUR, handled: 'dismissed' },
+  ];
+  data.reports = {};
+  for (const r of reported) {
+    if (!r.m) continue;
+    const time = at(r.m.post.createdAt + r.after);
+    const report = { channel: r.m.ch, post: r.m.id, by: reporterFor(r.m.post.author), reason: r.reason, createdAt: time };
+    if (r.comment) report.comment = Object.keys(data.comments[r.m.ch][r.m.id])[0];
+    if (r.handled) Object.assign(report, { resolvedBy: ADMIN, resolvedAt: at(time + HOUR), resolution: r.handled });
+    data.reports[pushId(time, random)] = report;
+  }
+
   return { data, users: SEED_USERS };
 }

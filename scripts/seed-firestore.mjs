@@ -67,7 +67,9 @@ export function firestoreDocuments(data) {
       add(`users/${uid}/notifications/${notificationId(n, nid)}`, { ...n, createdAt: ts(n.createdAt) });
     }
   }
-  for (const [id, r] of Object.entries(data.reports ?? {})) add(`reports/${id}`, { ...r, createdAt: ts(r.createdAt) });
+  for (const [id, r] of Object.entries(data.reports ?? {})) {
+    add(`reports/${id}`, r.resolvedAt === undefined ? { ...r, createdAt: ts(r.createdAt) } : { ...r, createdAt: ts(r.createdAt), resolvedAt: ts(r.resolvedAt) });
+  }
   for (const [ch, byMonth] of Object.entries(data.stats ?? {})) {
     for (const [month, byCat] of Object.entries(byMonth)) {
       const c = {};
