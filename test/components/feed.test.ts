@@ -262,7 +262,7 @@ describe('<lenig-feed>', () => {
   it('names a channel that does not exist, with the fix for an admin and whom to tell for others', async () => {
     const backend = company(threePosts());
     for (const [uid, sentence] of [
-      ['carla', 'The channel “nope” does not exist. Create it in the database under /channels/nope, or correct this widget’s channel attribute.'],
+      ['carla', 'The channel “nope” does not exist. Create it here (with the default categories), or correct this widget’s channel attribute.'],
       ['anna', 'The channel “nope” does not exist. Let the intranet team know.'],
     ] as const) {
       const store = backend.session(uid);
@@ -271,7 +271,22 @@ describe('<lenig-feed>', () => {
       const feed = wrapper.querySelector('lenig-feed')!;
       await waitUntil(() => statusText(feed).includes('does not exist'), `saw: ${statusText(feed)}`);
       expect(statusText(feed)).to.contain(sentence);
+      // Only the admin is offered to create it.
+      expect(Boolean(feedButton(feed, /Create this channel/)), uid).to.equal(uid === 'carla');
+      await expect(feed).to.be.accessible();
     }
+  });
+
+  it('lets an admin create a missing channel from the feed, which then shows it', async () => {
+    const backend = company(threePosts());
+    const store = backend.session('carla');
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><lenig-feed channel="hr-news" .store=${store}></lenig-feed></div>`);
+    const feed = wrapper.querySelector('lenig-feed')!;
+    await waitUntil(() => feedButton(feed, /Create this channel/), `saw: ${statusText(feed)}`);
+    feedButton(feed, /Create this channel/)!.click();
+    await waitUntil(() => !statusText(feed).includes('does not exist'), `saw: ${statusText(feed)}`);
+    const channel = await new Promise<string[]>((r) => backend.session('anna').subscribeChannel('hr-news', (c) => r(c.categories)));
+    expect(channel).to.deep.equal(['news', 'idea', 'question', 'personal', 'praise']);
   });
 
   it('keeps a page’s inherited text settings (text-align: center, capitals) out of the posts', async () => {

@@ -595,10 +595,11 @@ export class LenigComposerElement extends LenigElement {
     if (this.viewer.status === 'ready' && !this.viewer.value) return this.renderSignIn();
     if (this.channelInfo.status === 'error') {
       const error = this.channelInfo.error;
-      const message = error?.code === 'not-found' ? this.i18n.t.channelNotFound(this.channel) : this.i18n.t.channelFailed;
+      const message = error?.code === 'not-found' ? this.channelMissing(this.channel, this.viewer.value) : this.i18n.t.channelFailed;
       return html`<div class="lenig">
         <div class="notice error" role="alert" part="status">
           <p>${message}</p>
+          ${error?.code === 'not-found' ? this.renderCreateChannel(this.channel, this.viewer.value, () => this.channelInfo.retry()) : nothing}
           <button class="button" type="button" @click=${() => this.channelInfo.retry()}>${this.common.t.retry}</button>
         </div>
       </div>`;

@@ -568,6 +568,7 @@ export class LenigFeedElement extends LenigElement {
       const message = error?.code === 'not-found' ? this.channelMissing(this.channel ?? '', this.viewerSub.value) : t.loadFailed;
       return html`<div class="notice error state" part="status" role="alert">
         <p>${message}</p>
+        ${error?.code === 'not-found' ? this.renderCreateChannel(this.channel ?? '', this.viewerSub.value, () => this.retry()) : nothing}
         <button class="button" type="button" @click=${this.retry}>${this.common.t.retry}</button>
       </div>`;
     }

@@ -160,6 +160,31 @@ export class LenigElement extends LitElement {
     return viewer?.admin ? this.common.t.channelMissingAdmin(channel) : this.common.t.channelMissing(channel);
   }
 
+  /**
+   * For an admin looking at a widget whose channel does not exist: a button that creates it (named after
+   * its id, with the default categories), then calls `then` (the widget's retry). Nothing for anyone else.
+   */
+  protected renderCreateChannel(channel: string, viewer: Viewer | null | undefined, then: () => void): TemplateResult | typeof nothing {
+    if (!viewer?.admin || !channel) return nothing;
+    const t = this.common.t;
+    const create = async (e: Event) => {
+      const button = e.currentTarget as HTMLButtonElement;
+      const store = this.activeStore;
+      if (!store) return;
+      button.disabled = true;
+      button.textContent = t.creatingChannel;
+      try {
+        await store.createChannel({ id: channel, name: channel });
+        then();
+      } catch (err) {
+        button.disabled = false;
+        button.textContent = t.createChannel;
+        this.emitError('createChannel', toStoreError(err));
+      }
+    };
+    return html`<button class="button primary" part="create-channel" type="button" @click=${create}>${t.createChannel}</button>`;
+  }
+
   /** Names a missing required attribute once in the console and returns the message for the widget. */
   protected missingAttribute(attribute: string): TemplateResult {
     const tag = this.localName;

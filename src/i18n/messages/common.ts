@@ -20,7 +20,9 @@ export const commonMessages = defineMessages('common', {
     signInToRead: 'Sign in to see this.',
     channelMissing: (channel: string) => `The channel “${channel}” does not exist. Let the intranet team know.`,
     channelMissingAdmin: (channel: string) =>
-      `The channel “${channel}” does not exist. Create it in the database under /channels/${channel}, or correct this widget’s channel attribute.`,
+      `The channel “${channel}” does not exist. Create it here (with the default categories), or correct this widget’s channel attribute.`,
+    createChannel: 'Create this channel',
+    creatingChannel: 'Creating the channel…',
     waitingOffline: 'You are offline. This appears as soon as the connection is back.',
     waitingSlow: 'The intranet service cannot be reached yet. Still trying…',
     cspBlocked: (host: string) =>
@@ -44,7 +46,9 @@ export const commonMessages = defineMessages('common', {
     signInToRead: 'Log in om dit te zien.',
     channelMissing: (channel: string) => `Het kanaal “${channel}” bestaat niet. Laat het intranetteam het weten.`,
     channelMissingAdmin: (channel: string) =>
-      `Het kanaal “${channel}” bestaat niet. Maak het aan in de database onder /channels/${channel}, of verbeter het channel-attribuut van deze widget.`,
+      `Het kanaal “${channel}” bestaat niet. Maak het hier aan (met de standaardcategorieën), of verbeter het channel-attribuut van deze widget.`,
+    createChannel: 'Maak dit kanaal aan',
+    creatingChannel: 'Kanaal aanmaken…',
     waitingOffline: 'Je bent offline. Dit verschijnt zodra de verbinding terug is.',
     waitingSlow: 'De intranetdienst is nog niet bereikbaar. We blijven het proberen…',
     cspBlocked: (host: string) =>
