@@ -1,0 +1,146 @@
+/**
+ * Between the domain core and Cloud Firestore. The core plans every command as `Writes` over the paths of
+ * docs/data-layout.md; this module turns them into the document writes of docs/data-layout-firestore.md
+ * (one batch, all or nothing, as firestore.rules checks them), and turns documents back into the records
+ * the core's decoders read (times as milliseconds, a post's likers kept apart).
+ */
+import { Timestamp, deleteField, increment, serverTimestamp, type DocumentData } from 'firebase/firestore';
+import { SERVER_TIME, isIncrement, type PostRecord, type WriteValue, type Writes } from '../data/core/index.js';
+import { decodeKey } from '../data/keys.js';
+import { parsePostTarget } from '../data/types.js';
+
+/** One document write of a batch. */
+export type DocWrite =
+  | { kind: 'set'; path: string; data: Record<string, unknown>; merge: boolean }
+  | { kind: 'update'; path: string; data: Record<string, unknown> }
+  | { kind: 'delete'; path: string };
+
+/** A collection whose documents a write clears (a deleted post's comments and history). */
+export interface Clear {
+  collection: string;
+}
+
+export const postPath = (ch: string, id: string) => `channels/${ch}/posts/${id}`;
+
+function toSdk(v: WriteValue): unknown {
+  if (v === SERVER_TIME) return serverTimestamp();
+  if (isIncrement(v)) return increment(v.increment);
+  if (v === null) return deleteField();
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toSdk(x)]));
+  return v;
+}
+
+/** Nested merge of set-merge data (later writes win per leaf). */
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    const plain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+    into[k] = plain(cur) && plain(v) ? deepMerge({ ...cur }, v) : v;
+  }
+  return into;
+}
+
+/**
+ * The document writes of a plan, and the collections it clears. Writes to one document become one
+ * write (a like's post count and likers entry, a stat's counter and cause).
+ */
+export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[] } {
+  const sets = new Map<string, { data: Record<string, unknown>; merge: boolean }>();
+  const updates = new Map<string, Record<string, unknown>>();
+  const deletes = new Set<string>();
+  const clears: Clear[] = [];
+  const merge = (path: string, data: Record<string, unknown>) => {
+    const cur = sets.get(path);
+    if (cur) deepMerge(cur.data, data);
+    else sets.set(path, { data, merge: true });
+  };
+  const update = (path: string, field: string, value: unknown) => {
+    const cur = updates.get(path) ?? {};
+    cur[field] = value;
+    updates.set(path, cur);
+  };
+
+  for (const [path, value] of Object.entries(writes)) {
+    const s = path.split('/');
+    const [root] = s;
+    if (root === 'posts' && s.length === 3) {
+      const p = postPath(s[1]!, s[2]!);
+      if (value === null) deletes.add(p);
+      else {
+        const { byCat: _byCat, ...rest } = value as Record<string, WriteValue>;
+        sets.set(p, { data: { ...(toSdk(rest) as Record<string, unknown>), likers: {} }, merge: false });
+      }
+    } else if (root === 'posts' && s.length === 4) {
+      update(postPath(s[1]!, s[2]!), s[3]!, toSdk(value));
+    } else if ((root === 'comments' || root === 'ideaHistory') && s.length === 3 && value === null) {
+      clears.push({ collection: `${postPath(s[1]!, s[2]!)}/${root === 'comments' ? 'comments' : 'history'}` });
+    } else if ((root === 'comments' || root === 'ideaHistory') && s.length === 4) {
+      const doc = `${postPath(s[1]!, s[2]!)}/${root === 'comments' ? 'comments' : 'history'}/${s[3]}`;
+      if (value === null) deletes.add(doc);
+      else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
+    } else if (root === 'likes' && s.length === 3) {
+      const [, key, uid] = s as [string, string, string];
+      const pt = parsePostTarget(decodeKey(key));
+      if (pt) update(postPath(pt.channel, pt.post), `likers.${uid}`, toSdk(value));
+      else merge(`likes/${key}`, { likers: { [uid]: toSdk(value) } });
+    } else if (root === 'likeCounts' && s.length === 2) {
+      merge(`likes/${s[1]}`, { count: toSdk(value) });
+    } else if (root === 'userLikes' && s.length === 3) {
+      // `last` names the one target this write adds or removes (the rules check that target).
+      merge(`userLikes/${s[1]}`, { t: { [s[2]!]: toSdk(value) }, last: s[2] });
+    } else if (root === 'stats' && s.length === 5) {
+      const [, ch, month, cat, field] = s as [string, string, string, string, string];
+      const stat = `channels/${ch}/stats/${month}`;
+      merge(stat, field === 'cause' ? { channel: ch, month, cause: value } : { channel: ch, month, c: { [cat]: { [field]: toSdk(value) } } });
+    } else if (root === 'notifications' && s.length === 3) {
+      const doc = `users/${s[1]}/notifications/${s[2]}`;
+      if (value === null) deletes.add(doc);
+      else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
+    } else if (root === 'notifications' && s.length === 4) {
+      update(`users/${s[1]}/notifications/${s[2]}`, s[3]!, toSdk(value));
+    } else if ((root === 'reports' || root === 'profiles' || root === 'admins' || root === 'channels') && s.length === 2) {
+      const doc = `${root}/${s[1]}`;
+      if (value === null) deletes.add(doc);
+      else sets.set(doc, { data: toSdk(root === 'admins' ? { admin: value } : value) as Record<string, unknown>, merge: false });
+    } else {
+      throw new Error(`No Firestore document for ${path}`);
+    }
+  }
+
+  const docs: DocWrite[] = [];
+  for (const [path, { data, merge: m }] of sets) {
+    const extra = updates.get(path);
+    docs.push({ kind: 'set', path, data: extra ? { ...data, ...extra } : data, merge: m });
+    updates.delete(path);
+  }
+  for (const [path, data] of updates) docs.push({ kind: 'update', path, data });
+  for (const path of deletes) docs.push({ kind: 'delete', path });
+  return { docs, clears };
+}
+
+/** A stored time as milliseconds (a pending server time reads as the local estimate). */
+export function millis(v: unknown): number | undefined {
+  if (v instanceof Timestamp) return v.toMillis();
+  if (typeof v === 'number') return v;
+  return undefined;
+}
+
+/** A document's fields with every time in milliseconds, as the core's records have them. */
+export function plain(data: DocumentData | undefined): Record<string, unknown> | undefined {
+  if (!data) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = v instanceof Timestamp ? v.toMillis() : v;
+  return out;
+}
+
+/** A post document as the core's `PostRecord` (with `byCat`, without `likers`) and its likers as [uid, ms]. */
+export function postFromDoc(data: DocumentData | undefined): { record: unknown; likers: [string, number][] } {
+  const p = plain(data);
+  if (!p) return { record: null, likers: [] };
+  const { likers, ...rest } = p;
+  const entries = Object.entries((likers as Record<string, unknown> | undefined) ?? {}).map(([uid, t]): [string, number] => [uid, millis(t) ?? 0]);
+  const record = typeof rest.category === 'string' && typeof rest.createdAt === 'number' ? { ...rest, byCat: { [rest.category]: rest.createdAt } } : rest;
+  return { record, likers: entries };
+}
+
+export type { PostRecord };

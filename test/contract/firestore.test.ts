@@ -1,0 +1,92 @@
+/**
+ * The Cloud Firestore store on Google's Firestore emulator under firestore.rules, users signed in through
+ * the Auth emulator: the shared contract suite, held to the same behaviour as the memory and Realtime
+ * Database stores. Skipped (with one line in the test summary) where there is no emulator; fails under CI.
+ *
+ * Run: npm test -- contract/firestore
+ */
+import { after } from 'node:test';
+import { collection, getDocs } from 'firebase/firestore';
+import { deleteApp } from 'firebase/app';
+import { clearFirestore, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
+import { DEFAULT_CATEGORIES, type Report } from '../../src/data/types.js';
+import { FirestoreStore } from '../../src/firestore/index.js';
+import { firestoreEmulator } from '../firestore/helpers.js';
+import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
+import type { ContractUser } from './contract.js';
+
+// The Firestore emulator is a JVM: its first answers on a busy machine take seconds, not milliseconds.
+process.env.CONTRACT_TIMEOUT ??= '15000';
+const { contractSuite } = await import('./contract.js');
+const emulator = await firestoreEmulator();
+
+if ('skip' in emulator) {
+  const { it } = await import('node:test');
+  it('LenigStore contract: firestore', { skip: emulator.skip }, () => {});
+} else {
+  let authStarted: Promise<TestBackend> | undefined;
+  // The Auth emulator (reused from `npm test` when it runs one); its project is the Firestore project too.
+  const auth = () => (authStarted ??= startTestBackend({}));
+  after(async () => {
+    await (await authStarted)?.stop();
+    await emulator.stop();
+  });
+
+  contractSuite('firestore', async () => {
+    const b = await auth();
+    const project = b.projectId;
+    await clearFirestore(emulator.host, project);
+    await loadFirestoreRules(emulator.host, project);
+    // The admin is listed before anyone signs in; everything else the tests make through the stores.
+    await writeDocuments(emulator.host, project, [{ path: `admins/${USERS.admin.uid}`, data: { admin: true } }]);
+    const stores = new Map<ContractUser, Promise<FirestoreStore>>();
+    const accounts = { alice: USERS.alice, bob: USERS.bob, admin: USERS.admin } as const;
+    const make = async (user: ContractUser): Promise<FirestoreStore> => {
+      const account = user === 'anon' ? undefined : accounts[user];
+      const store = new FirestoreStore({
+        firebase: { apiKey: 'demo-key', projectId: project },
+        emulator: { firestore: emulator.host, auth: b.authURL },
+        appName: `contract-fs-${user}`,
+        auth: 'email',
+        ...(account ? { credentials: { email: account.email, password: account.password } } : {}),
+      });
+      if (account) await store.signIn();
+      else await store.session.ready();
+      return store;
+    };
+    const as = (user: ContractUser) => {
+      let s = stores.get(user);
+      if (!s) stores.set(user, (s = make(user)));
+      return s;
+    };
+    let n = 0;
+    return {
+      users: { alice: USERS.alice.uid, bob: USERS.bob.uid, admin: USERS.admin.uid },
+      as,
+      newChannel: async () => {
+        const id = `ch${++n}`;
+        await writeDocuments(emulator.host, project, [
+          { path: `channels/${id}`, data: { name: `Channel ${n}`, categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])) } },
+        ]);
+        return id;
+      },
+      reports: async () => {
+        const admin = await as('admin');
+        const snap = await getDocs(collection(admin.connection.firestore, 'reports'));
+        return snap.docs.map((d) => {
+          const r = d.data() as Omit<Report, 'id' | 'createdAt'> & { createdAt: { toMillis(): number } };
+          return { ...r, id: d.id, createdAt: new Date(r.createdAt.toMillis()) };
+        });
+      },
+      cleanup: async () => {
+        for (const s of stores.values()) {
+          const store = await s.catch(() => undefined);
+          if (!store) continue;
+          await store.signOut().catch(() => {});
+          await store.close();
+          await deleteApp(store.connection.app).catch(() => {});
+        }
+      },
+    };
+  });
+}
