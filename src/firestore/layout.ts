@@ -88,6 +88,9 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
     } else if (root === 'userLikes' && s.length === 3) {
       // `last` names the one target this write adds or removes (the rules check that target).
       merge(`userLikes/${s[1]}`, { t: { [s[2]!]: toSdk(value) }, last: s[2] });
+    } else if (root === 'lastLike' && s.length === 2) {
+      // The one new like of this write: Firestore keeps it as `last` on the liker's userLikes document.
+      merge(`userLikes/${s[1]}`, { last: toSdk(value) });
     } else if (root === 'stats' && s.length === 5) {
       const [, ch, month, cat, field] = s as [string, string, string, string, string];
       const stat = `channels/${ch}/stats/${month}`;
