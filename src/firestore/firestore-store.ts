@@ -101,7 +101,7 @@ import {
 import { Session, type SessionConfig } from '../firebase/session.js';
 import { SharedCache, type Shared } from '../firebase/shared.js';
 import { connectFirestore, type FirestoreConnectConfig, type FirestoreConnection } from './connect.js';
-import { millis, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
+import { fields, millis, noteWrite, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
 
 export interface FirestoreStoreConfig extends FirestoreConnectConfig, SessionConfig {}
 
@@ -221,10 +221,13 @@ export class FirestoreStore implements LenigStore {
       else batch.delete(ref);
     }
     for (const snap of cleared) for (const d of snap.docs) batch.delete(d.ref);
+    const settled = noteWrite(this.db, docs.map((w) => w.path), Date.now());
     try {
       await batch.commit();
     } catch (e) {
       throw fromFirestoreError(e);
+    } finally {
+      settled();
     }
   }
 
@@ -327,7 +330,7 @@ export class FirestoreStore implements LenigStore {
   private async readPostDoc(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; likers: [string, number][] }> {
     checkId('channel', channel);
     checkId('post', postId);
-    const { record, likers } = postFromDoc((await this.readDoc(postPath(channel, postId))).data());
+    const { record, likers } = postFromDoc(fields(await this.readDoc(postPath(channel, postId))));
     return { post: isPostRecord(record) ? record : null, likers };
   }
 
@@ -519,7 +522,7 @@ export class FirestoreStore implements LenigStore {
       listen: (spec, onRows, onError) =>
         this.listenQuery(
           this.windowQuery(channel, spec),
-          (s) => onRows(s.docs.map((d): [string, unknown] => [d.id, postFromDoc(d.data({ serverTimestamps: 'estimate' })).record])),
+          (s) => onRows(s.docs.map((d): [string, unknown] => [d.id, postFromDoc(fields(d)).record])),
           onError,
         ),
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
@@ -549,7 +552,7 @@ export class FirestoreStore implements LenigStore {
           const stop = this.listenDoc(
             postPath(channel, postId),
             (s) => {
-              const { record } = postFromDoc(s.data({ serverTimestamps: 'estimate' }));
+              const { record } = postFromDoc(fields(s));
               raw = isPostRecord(record) ? record : null;
               emit();
             },
@@ -626,7 +629,7 @@ export class FirestoreStore implements LenigStore {
           () =>
             this.listenQuery(
               query(collection(this.db, `${postPath(channel, postId)}/comments`), orderBy('createdAt')),
-              (s) => cb(decodeComments(postId, s.docs.map((d): [string, unknown] => [d.id, plain(d.data({ serverTimestamps: 'estimate' }))]))),
+              (s) => cb(decodeComments(postId, s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]))),
               onError,
             ),
           onError,
@@ -663,7 +666,7 @@ export class FirestoreStore implements LenigStore {
             cb({ target, count, mine: mine.has(key), likers });
           };
           const onDoc = (s: DocumentSnapshot) => {
-            const data = s.data({ serverTimestamps: 'estimate' });
+            const data = fields(s);
             const map = (data?.likers as Record<string, unknown> | undefined) ?? {};
             count = Number(pt ? data?.likeCount : data?.count) || 0;
             likers = decodeLikers(Object.entries(map).map(([u, t]): [string, number] => [u, millis(t) ?? 0]), MAX_LIKERS);
@@ -690,7 +693,7 @@ export class FirestoreStore implements LenigStore {
     await this.uid();
     const key = checkTarget(target);
     const pt = parsePostTarget(target);
-    const data = (await this.readDoc(pt ? postPath(pt.channel, pt.post) : `likes/${key}`)).data();
+    const data = fields(await this.readDoc(pt ? postPath(pt.channel, pt.post) : `likes/${key}`));
     const map = (data?.likers as Record<string, unknown> | undefined) ?? {};
     return decodeLikers(Object.entries(map).map(([u, t]): [string, number] => [u, millis(t) ?? 0]), limit);
   }
@@ -752,7 +755,7 @@ export class FirestoreStore implements LenigStore {
             query(collection(this.db, `channels/${channel}/posts`), where('category', '==', 'idea'), orderBy('createdAt')),
             (s) => {
               raw = s.docs
-                .map((d): [string, unknown] => [d.id, postFromDoc(d.data({ serverTimestamps: 'estimate' })).record])
+                .map((d): [string, unknown] => [d.id, postFromDoc(fields(d)).record])
                 .filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
               emit();
             },
@@ -775,7 +778,7 @@ export class FirestoreStore implements LenigStore {
           () =>
             this.listenQuery(
               query(collection(this.db, `${postPath(channel, ideaId)}/history`), orderBy('at')),
-              (s) => cb(decodeHistory(s.docs.map((d): [string, unknown] => [d.id, plain(d.data({ serverTimestamps: 'estimate' }))]))),
+              (s) => cb(decodeHistory(s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]))),
               onError,
             ),
           onError,
@@ -814,7 +817,7 @@ export class FirestoreStore implements LenigStore {
       (uid) =>
         this.listenQuery(
           query(collection(this.db, `users/${uid}/notifications`), orderBy('createdAt'), limitToLast(NOTIFICATION_LIMIT)),
-          (s) => cb(decodeNotifications(s.docs.map((d): [string, unknown] => [d.id, plain(d.data({ serverTimestamps: 'estimate' }))]), NOTIFICATION_LIMIT)),
+          (s) => cb(decodeNotifications(s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]), NOTIFICATION_LIMIT)),
           onError,
         ),
       onError,

@@ -4,7 +4,7 @@
  * (one batch, all or nothing, as firestore.rules checks them), and turns documents back into the records
  * the core's decoders read (times as milliseconds, a post's likers kept apart).
  */
-import { Timestamp, deleteField, increment, serverTimestamp, type DocumentData } from 'firebase/firestore';
+import { Timestamp, deleteField, increment, serverTimestamp, type DocumentData, type DocumentSnapshot, type Firestore } from 'firebase/firestore';
 import { SERVER_TIME, isIncrement, type PostRecord, type WriteValue, type Writes } from '../data/core/index.js';
 import { decodeKey } from '../data/keys.js';
 import { parsePostTarget } from '../data/types.js';
@@ -119,6 +119,55 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
   for (const [path, data] of updates) docs.push({ kind: 'update', path, data });
   for (const path of deletes) docs.push({ kind: 'delete', path });
   return { docs, clears };
+}
+
+/**
+ * When this page last wrote each document that may still hold a pending server time, by Firestore
+ * instance (stores that share a connection share it): path → [time in ms, writes in flight].
+ */
+const writeTimes = new WeakMap<Firestore, Map<string, [number, number]>>();
+
+/**
+ * Notes that `paths` are written now; returns the function to call once the write settled. Until then a
+ * server time in those documents reads as `at` (see `fields`).
+ */
+export function noteWrite(db: Firestore, paths: Iterable<string>, at: number): () => void {
+  let times = writeTimes.get(db);
+  if (!times) writeTimes.set(db, (times = new Map()));
+  const mine = [...new Set(paths)];
+  for (const p of mine) times.set(p, [at, (times.get(p)?.[1] ?? 0) + 1]);
+  return () => {
+    for (const p of mine) {
+      const cur = times.get(p);
+      if (!cur) continue;
+      if (cur[1] <= 1) times.delete(p);
+      else cur[1]--;
+    }
+  };
+}
+
+const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+
+/** `estimate` with each server time that is still pending (null in `none`) replaced by `at`. */
+function withPending(estimate: unknown, none: unknown, at: Timestamp): unknown {
+  if (estimate instanceof Timestamp) return none === null ? at : estimate;
+  if (isMap(estimate)) return Object.fromEntries(Object.entries(estimate).map(([k, v]) => [k, withPending(v, isMap(none) ? none[k] : undefined, at)]));
+  return estimate;
+}
+
+/**
+ * A document's fields, a server time this page is still writing read as the millisecond it was written.
+ * The SDK's own estimate (`serverTimestamps: 'estimate'`) drops the fraction of a second (firebase 12
+ * turns its local write time, a `Timestamp`, into a proto timestamp and reads `nanos`, which a
+ * `Timestamp` calls `nanoseconds`): a post, comment or like of mine, still on its way, would sort before
+ * someone else's made up to 999 ms before it.
+ */
+export function fields(snap: DocumentSnapshot): DocumentData | undefined {
+  const estimate = snap.data({ serverTimestamps: 'estimate' });
+  if (!estimate || !snap.metadata.hasPendingWrites) return estimate;
+  const written = writeTimes.get(snap.ref.firestore)?.get(snap.ref.path)?.[0];
+  if (written === undefined) return estimate;
+  return withPending(estimate, snap.data({ serverTimestamps: 'none' }), Timestamp.fromMillis(written)) as DocumentData;
 }
 
 /** A stored time as milliseconds (a pending server time reads as the local estimate). */

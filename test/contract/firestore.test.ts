@@ -5,11 +5,12 @@
  *
  * Run: npm test -- contract/firestore
  */
-import { after } from 'node:test';
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { collection, getDocs } from 'firebase/firestore';
 import { deleteApp } from 'firebase/app';
 import { clearFirestore, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
-import { DEFAULT_CATEGORIES, type Report } from '../../src/data/types.js';
+import { DEFAULT_CATEGORIES, type FeedPage, type Report } from '../../src/data/types.js';
 import { FirestoreStore } from '../../src/firestore/index.js';
 import { firestoreEmulator } from '../firestore/helpers.js';
 import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
@@ -17,7 +18,7 @@ import type { ContractUser } from './contract.js';
 
 // The Firestore emulator is a JVM: its first answers on a busy machine take seconds, not milliseconds.
 process.env.CONTRACT_TIMEOUT ??= '15000';
-const { contractSuite } = await import('./contract.js');
+const { contractSuite, until } = await import('./contract.js');
 const emulator = await firestoreEmulator();
 
 if ('skip' in emulator) {
@@ -88,5 +89,40 @@ if ('skip' in emulator) {
         }
       },
     };
+  });
+
+  describe('Firestore store: a write still on its way', () => {
+    it('reads its server time as the millisecond it was written, not the second', async () => {
+      const b = await auth();
+      const project = `${b.projectId}-pending`;
+      await clearFirestore(emulator.host, project);
+      await loadFirestoreRules(emulator.host, project);
+      await writeDocuments(emulator.host, project, [{ path: 'channels/general', data: { name: 'General', categories: { news: 0 } } }]);
+      const store = new FirestoreStore({
+        firebase: { apiKey: 'demo-key', projectId: project },
+        emulator: { firestore: emulator.host, auth: b.authURL },
+        appName: 'pending-time',
+        auth: 'email',
+        credentials: { email: USERS.alice.email, password: USERS.alice.password },
+      });
+      try {
+        await store.signIn();
+        const pages: FeedPage[] = [];
+        const sub = store.subscribeFeed({ channel: 'general' }, (p) => pages.push(p));
+        await until(() => pages.length > 0, 'the first page');
+        // Write in the middle of a second, so a time cut to the whole second is ≥ 300 ms early.
+        await until(() => Date.now() % 1000 >= 300 && Date.now() % 1000 < 600, 'the middle of a second');
+        const before = Date.now();
+        const id = await store.createPost({ channel: 'general', text: 'on its way', category: 'news' });
+        const first = pages.find((p) => p.posts.some((x) => x.id === id));
+        assert.ok(first, 'the post was shown');
+        const shown = first.posts.find((x) => x.id === id)!.createdAt.getTime();
+        assert.ok(shown >= before, `shown at ${shown}, written at ${before}`);
+        sub.unsubscribe();
+      } finally {
+        await store.close();
+        await deleteApp(store.connection.app).catch(() => {});
+      }
+    });
   });
 }
