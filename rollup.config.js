@@ -100,6 +100,9 @@ export default [
       chunkFileNames: 'lenig/[name]-[hash].js',
       manualChunks(id) {
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'lit';
+        // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
+        // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
+        if (/[\\/]node_modules[\\/]@?firebase[\\/](firestore|webchannel-wrapper|database)[\\/]/.test(id)) return undefined;
         if (/[\\/]node_modules[\\/](firebase|@firebase[\\/][^\\/]+)[\\/]/.test(id)) return 'firebase';
         // What every widget needs (store port and types, subscriptions, tokens, events, define(), common
         // words): one chunk, so a page fetches a few files rather than a dozen and gzip sees them together.
@@ -109,11 +112,39 @@ export default [
       sourcemap: true,
     },
   },
-  {
-    // The whole library in one file (every element, Lit, Firebase inlined): for a bundler that must take
-    // one file and cannot follow the loader's chunks — the SharePoint package (scripts/build-spfx.mjs).
-    input: 'src/index.ts',
-    plugins: browserPlugins(),
-    output: { file: 'dist/lenig.bundle.js', format: 'es', inlineDynamicImports: true },
-  },
+  // The whole library in one file (every element, Lit, Firebase inlined): for a bundler that must take
+  // one file and cannot follow the loader's chunks — the SharePoint package (scripts/build-spfx.mjs). One
+  // file per database, each without the other's SDK: dist/lenig.bundle.js (Realtime Database) and
+  // dist/lenig-firestore.bundle.js (Cloud Firestore).
+  oneFile('dist/lenig.bundle.js', 'firestore'),
+  oneFile('dist/lenig-firestore.bundle.js', 'realtime'),
 ];
+
+/**
+ * A one-file build that leaves out the store of `database` ('realtime' or 'firestore'): configure()
+ * imports it from a stand-in that says which file to use instead, so the bundle never carries both SDKs.
+ * @returns {import('rollup').RollupOptions}
+ */
+function oneFile(file, database) {
+  const module = database === 'firestore' ? 'src/firestore/index.ts' : 'src/firebase/index.ts';
+  const other = database === 'firestore' ? 'dist/lenig-firestore.bundle.js' : 'dist/lenig.bundle.js';
+  const mine = file.replace(/^dist\//, '');
+  const stub = '\0lenig-without-' + database;
+  /** @type {import('rollup').Plugin} */
+  const without = {
+    name: 'lenig-without-' + database,
+    async resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved && relative(process.cwd(), resolved.id).split(sep).join('/') === module ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      const name = database === 'firestore' ? 'createFirestoreStore' : 'createFirebaseStore';
+      const db = database === 'firestore' ? 'database="firestore"' : 'the Realtime Database';
+      const message = `lenig: ${mine} has no code for ${db}: use ${other} (or the drop-in, dist/lenig.js)`;
+      return `export function ${name}() { throw new Error(${JSON.stringify(message)}); }\nexport function followSignInProfile() {}\n`;
+    },
+  };
+  return { input: 'src/index.ts', plugins: [without, ...browserPlugins()], output: { file, format: 'es', inlineDynamicImports: true } };
+}

@@ -5,7 +5,7 @@
 import { configureFromPage } from './config/configure.js';
 
 export { configure, configurePending, whenStore } from './config/configure.js';
-export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
+export type { LenigConfig, AuthMode, ConfigProblem, Database } from './config/page.js';
 export * from './data/types.js';
 export * from './data/store.js';
 export { storeContext } from './data/context.js';

@@ -49,15 +49,28 @@ export function configure(config: LenigConfig): void {
   setPageState({ status: 'loading' });
   // Widgets then replace "You are offline" by the page's policy blocking the connection, and which host.
   if (typeof document !== 'undefined') {
-    watchForCspBlocks([config.firebase?.databaseURL, config.emulator?.database, config.emulator?.auth, config.tokenUrl]);
+    const firestoreHost = config.database === 'firestore' ? (config.emulator?.firestore ? `http://${config.emulator.firestore}` : 'https://firestore.googleapis.com') : undefined;
+    watchForCspBlocks([config.firebase?.databaseURL, config.emulator?.database, config.emulator?.auth, config.tokenUrl, firestoreHost]);
   }
-  // Loaded on demand so that a page which hands its widgets a store of its own never loads Firebase.
-  import('../firebase/index.js')
-    .then(async ({ createFirebaseStore, followSignInProfile }) => {
+  const firestore = config.database === 'firestore';
+  // Loaded on demand, each database as its own chunk: a page which hands its widgets a store of its own
+  // never loads Firebase, a Realtime Database page never loads Cloud Firestore, and the other way round.
+  (firestore
+    ? import('../firestore/index.js').then((m) => () => {
+        const store = m.createFirestoreStore(config as Parameters<typeof m.createFirestoreStore>[0]);
+        m.followSignInProfile(store);
+        return store;
+      })
+    : import('../firebase/index.js').then((m) => () => {
+        const store = m.createFirebaseStore(config as Parameters<typeof m.createFirebaseStore>[0]);
+        m.followSignInProfile(store);
+        return store;
+      })
+  )
+    .then(async (create) => {
       // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
       if (mine !== generation) return;
-      const store = createFirebaseStore(config as Parameters<typeof createFirebaseStore>[0]);
-      followSignInProfile(store);
+      const store = create();
       if (config.auth === 'custom-token') {
         // Nothing works before the intranet's token has signed the employee in, and that sign-in is
         // bounded (tokenTimeout): widgets wait for it, and if it fails they say they cannot connect
@@ -76,7 +89,7 @@ export function configure(config: LenigConfig): void {
     })
     .catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);
-      console.error(`lenig: could not connect to Firebase — ${detail}`);
+      console.error(`lenig: could not connect to ${firestore ? 'Cloud Firestore' : 'Firebase'} — ${detail}`);
       if (mine === generation) setPageState({ status: 'failed', detail });
     });
 }

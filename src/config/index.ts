@@ -4,6 +4,6 @@
  * defines no element and does not load Firebase (that happens in `configure()`, on demand).
  */
 export { configure, configureFromPage, whenStore } from './configure.js';
-export type { AuthMode, ConfigProblem, LenigConfig } from './page.js';
+export type { AuthMode, ConfigProblem, Database, LenigConfig } from './page.js';
 export type { LenigStore, StoreErrorCode } from '../data/store.js';
 export type { Lang } from '../i18n/localize.js';

@@ -5,9 +5,21 @@ import { AUTH_MODES, type AuthMode } from '../data/types.js';
 
 export { AUTH_MODES, type AuthMode };
 
+/** The databases lenig can keep its data in. */
+export const DATABASES = ['realtime', 'firestore'] as const;
+export type Database = (typeof DATABASES)[number];
+
 /** The page-level configuration an admin writes once; every lenig widget on the page uses it. */
 export interface LenigConfig {
-  /** The Firebase web app config (from the Firebase console). `databaseURL` is required. */
+  /**
+   * Where the data lives: `realtime` (default, the Realtime Database at `firebase.databaseURL`) or
+   * `firestore` (Cloud Firestore of `firebase.projectId`). A page loads the code of the one it names only.
+   */
+  database?: Database;
+  /**
+   * The Firebase web app config (from the Firebase console). `databaseURL` is required for the Realtime
+   * Database, `projectId` for Cloud Firestore.
+   */
   firebase?: {
     apiKey?: string;
     authDomain?: string;
@@ -33,8 +45,11 @@ export interface LenigConfig {
   tenant?: string;
   /** Forces one language; by default each widget follows its nearest `lang` attribute. */
   lang?: Lang;
-  /** The local backend, for the demo and tests: `ws://127.0.0.1:9000?ns=demo-lenig` and `http://127.0.0.1:9099`. */
-  emulator?: { database?: string; auth?: string };
+  /**
+   * The local backend, for the demo and tests: `ws://127.0.0.1:9000?ns=demo-lenig`, `http://127.0.0.1:9099`,
+   * and for Cloud Firestore its emulator's `127.0.0.1:8080`.
+   */
+  emulator?: { database?: string; auth?: string; firestore?: string };
   /** A store of your own (an in-memory store for a prototype, or a custom backend); skips Firebase. */
   store?: LenigStore;
   /**
@@ -98,8 +113,16 @@ export function checkConfig(config: LenigConfig): ConfigProblem[] {
   if (config.store) return problems;
   const url = config.firebase?.databaseURL;
   const auth = config.auth ?? 'anonymous';
-  // In host mode the page's own app brings its database URL.
-  if (!url && auth !== 'host') {
+  const database = config.database ?? 'realtime';
+  if (!DATABASES.includes(database)) {
+    problems.push({ field: 'database', problem: 'invalid', detail: `"${String(database)}" is not one of ${DATABASES.join(', ')}` });
+  } else if (database === 'firestore') {
+    // In host mode the page's own app brings its project id.
+    if (!config.firebase?.projectId && auth !== 'host') {
+      problems.push({ field: 'project-id', problem: 'missing', detail: 'the Firebase project id (Project settings → General): Cloud Firestore is found by it' });
+    }
+  } else if (!url && auth !== 'host') {
+    // In host mode the page's own app brings its database URL.
     problems.push({ field: 'database-url', problem: 'missing', detail: 'the Realtime Database URL, e.g. https://my-intranet-default-rtdb.europe-west1.firebasedatabase.app' });
   } else if (url && !/^(https|wss?):\/\//.test(url)) {
     problems.push({ field: 'database-url', problem: 'invalid', detail: `"${url}" is not an https:// or ws:// URL` });

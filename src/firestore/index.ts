@@ -7,3 +7,4 @@ export type { FirestoreConnectConfig, FirestoreConnection } from './connect.js';
 export { FirestoreStore, fromFirestoreError } from './firestore-store.js';
 export type { FirestoreStoreConfig } from './firestore-store.js';
 export { createFirestoreStore } from './create.js';
+export { followSignInProfile } from '../firebase/session.js';

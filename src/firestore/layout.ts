@@ -133,7 +133,7 @@ const writeTimes = new WeakMap<Firestore, Map<string, [number, number]>>();
  */
 export function noteWrite(db: Firestore, paths: Iterable<string>, at: number): () => void {
   let times = writeTimes.get(db);
-  if (!times) writeTimes.set(db, (times = new Map()));
+  if (!times) writeTimes.set(db, (times = new Map<string, [number, number]>()));
   const mine = [...new Set(paths)];
   for (const p of mine) times.set(p, [at, (times.get(p)?.[1] ?? 0) + 1]);
   return () => {

@@ -37,6 +37,13 @@ describe('checkConfig', () => {
     assert.deepEqual(fields({ firebase, auth: 'ldap' as never }), ['invalid auth']);
   });
 
+  it('asks Cloud Firestore for the project id instead of a database URL', () => {
+    assert.deepEqual(fields({ database: 'firestore', firebase: { apiKey: 'key', projectId: 'acme' } }), []);
+    assert.deepEqual(fields({ database: 'firestore', firebase: { apiKey: 'key' } }), ['missing project-id']);
+    assert.deepEqual(fields({ database: 'realtime', firebase: { apiKey: 'key', projectId: 'acme' } }), ['missing database-url']);
+    assert.deepEqual(fields({ database: 'mongodb' as never, firebase }), ['invalid database']);
+  });
+
   it('needs nothing when a store is handed in', () => {
     assert.deepEqual(fields({ store: {} as never }), []);
   });
@@ -46,6 +53,8 @@ describe('auth "host"', () => {
   it("says how to hand over the page's Firebase app when there is none", async () => {
     const { createFirebaseStore } = await import('../../src/firebase/index.js');
     assert.throws(() => createFirebaseStore({ auth: 'host' }), /needs the page's own Firebase app/);
+    const { createFirestoreStore } = await import('../../src/firestore/index.js');
+    assert.throws(() => createFirestoreStore({ auth: 'host' }), /needs the page's own Firebase app/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configure, refuseConfiguration } from '../../config/configure.js';
-import type { AuthMode, LenigConfig } from '../../config/page.js';
+import type { AuthMode, Database, LenigConfig } from '../../config/page.js';
 import { warnOnce } from '../../log.js';
 import { languages } from '../../i18n/localize.js';
 import { define } from '../shared/define.js';
@@ -17,12 +17,19 @@ import { define } from '../shared/define.js';
  *   auth="microsoft" tenant="acme.onmicrosoft.com"></lenig-config>
  * ```
  *
+ * On Cloud Firestore: `<lenig-config database="firestore" project-id="acme-intranet" api-key="AIza…" …>`.
+ *
  * Missing or wrong values are named in the console and in each widget.
  *
  * @summary Page-level configuration: Firebase project, sign-in method, language.
  */
 export class LenigConfigElement extends LitElement {
-  /** The Realtime Database URL. Required. */
+  /**
+   * Where the data lives: `realtime` (default; needs `database-url`) or `firestore` (Cloud Firestore; needs
+   * `project-id`). The page loads the code of that database only.
+   */
+  @property() database?: Database;
+  /** The Realtime Database URL. Required unless `database="firestore"`. */
   @property({ attribute: 'database-url' }) databaseUrl?: string;
   /** The Firebase Web API key. Required unless `auth="host"` or a local backend is used. */
   @property({ attribute: 'api-key' }) apiKey?: string;
@@ -44,6 +51,8 @@ export class LenigConfigElement extends LitElement {
   @property({ attribute: 'emulator-database' }) emulatorDatabase?: string;
   /** Local backend: the Auth emulator URL, e.g. `http://127.0.0.1:9099`. */
   @property({ attribute: 'emulator-auth' }) emulatorAuth?: string;
+  /** Local backend with `database="firestore"`: the Firestore emulator's host and port, e.g. `127.0.0.1:8080`. */
+  @property({ attribute: 'emulator-firestore' }) emulatorFirestore?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -69,6 +78,7 @@ export class LenigConfigElement extends LitElement {
     const lang = known.find((l) => l === this.language?.toLowerCase());
     if (this.language && !lang) warnOnce(`<lenig-config language="${this.language}"> — use ${known.map((l) => `"${l}"`).join(' or ')}; following the page's lang instead.`);
     return {
+      ...(this.database ? { database: this.database } : {}),
       firebase: {
         databaseURL: this.emulatorDatabase ?? this.databaseUrl,
         apiKey: this.apiKey,
@@ -81,7 +91,9 @@ export class LenigConfigElement extends LitElement {
       tenant: this.tenant,
       lang,
       emulator:
-        this.emulatorDatabase || this.emulatorAuth ? { database: this.emulatorDatabase, auth: this.emulatorAuth } : undefined,
+        this.emulatorDatabase || this.emulatorAuth || this.emulatorFirestore
+          ? { database: this.emulatorDatabase, auth: this.emulatorAuth, ...(this.emulatorFirestore ? { firestore: this.emulatorFirestore } : {}) }
+          : undefined,
     };
   }
 
