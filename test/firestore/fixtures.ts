@@ -163,11 +163,18 @@ export function assign(by: string, p: PostInfo, owner: string): Op[] {
   return ops;
 }
 
-export function deletePost(p: PostInfo, comments: string[] = [], entries: string[] = []): Op[] {
+/** The post's deletion; its `likes` (its likeCount) leave its month's stat with it. */
+export function deletePost(p: PostInfo, comments: string[] = [], entries: string[] = [], likes = 0): Op[] {
+  const uncount: Op = {
+    kind: 'set',
+    path: statPath(p.ch, p.month),
+    data: { channel: p.ch, month: p.month, cause: p.id, c: { [p.category]: { posts: increment(-1), ...(likes ? { likes: increment(-likes) } : {}) } } },
+    merge: true,
+  };
   return [
     { kind: 'delete', path: postPath(p) },
     ...comments.map((c): Op => ({ kind: 'delete', path: `${postPath(p)}/comments/${c}` })),
     ...entries.map((e): Op => ({ kind: 'delete', path: `${postPath(p)}/history/${e}` })),
-    stat(p, 'posts', -1),
+    uncount,
   ];
 }

@@ -372,10 +372,14 @@ describe('allowed paths', { skip }, () => {
     const { cid, ops: commentOps } = comment(B, info);
     await allowed(bob, commentOps);
     const before = await count(statPath(CH, info.month), 'idea', 'posts');
-    await allowed(alice, deletePost(info, [cid]));
+    const likesBefore = await count(statPath(CH, info.month), 'idea', 'likes');
+    // Its like must leave the stat with it.
+    await assertFails(commit(alice, deletePost(info, [cid])));
+    await allowed(alice, deletePost(info, [cid], [], 1));
     assert.equal(await value(postPath(info)), null);
     assert.equal(await value(`${postPath(info)}/comments/${cid}`), null);
     assert.equal(await count(statPath(CH, info.month), 'idea', 'posts'), before - 1);
+    assert.equal(await count(statPath(CH, info.month), 'idea', 'likes'), likesBefore - 1);
     await allowed(bob, unlikeGone(B, info));
     assert.equal(((await value(`userLikes/${B}`))!.t as Record<string, boolean>)[tk(info)], undefined);
   });
@@ -447,6 +451,7 @@ describe('attacks on posts', () => {
   attack('renaming an idea after it was posted', 'alice', edit(IDEA, { title: 'Sitting desks' }));
   attack("deleting someone else's post", 'bob', deletePost(ALICE_POST));
   attack('deleting your post without uncounting it', 'alice', [{ kind: 'delete', path: postPath(ALICE_POST) }]);
+  attack('deleting your liked post, its likes kept in the stat', 'bob', deletePost(BOB_POST));
   attack("clearing someone else's comments", 'bob', [{ kind: 'delete', path: `${postPath(ALICE_POST)}/comments/${SEED_COMMENT}` }]);
   attack('hiding your own post as a non-admin', 'alice', edit(ALICE_POST, { hidden: true }));
   attack("hiding someone else's post as a non-admin", 'bob', edit(ALICE_POST, { hidden: true }));
@@ -758,6 +763,12 @@ const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; a
   { rule: 'likeCount is the size of likers', from: '&& d.likeCount == d.likers.size()', to: '', attack: 'like without counting it' },
   { rule: 'a like is in the liker\'s userLikes', from: '&& inMyLikesAfter(me(), tk)', to: '', attack: 'like without userLikes' },
   { rule: 'only admins hide', from: "(!keys.hasAny(['hidden']) || (isAdmin() && d.hidden is bool))", to: "(!keys.hasAny(['hidden']) || (d.hidden is bool))", attack: 'hiding your own post as a non-admin' },
+  {
+    rule: "a deleted post's likes leave its stat",
+    from: '(before != null && after == null && posts == -1 && likes == -before.data.likeCount)',
+    to: '(before != null && after == null && posts == -1)',
+    attack: 'deleting your liked post, its likes kept in the stat',
+  },
   { rule: 'a stat moves only with its post', from: '(posts == 1 && likes == 0 && before == null && after != null)', to: '(posts == 1 && likes == 0)', attack: 'stats without a post' },
   {
     rule: "a comment is counted (both ties: the count, and lastComment naming it)",
