@@ -145,6 +145,11 @@ if (demo) {
   // an element upgraded without them would report a missing database URL.
   const config = document.createElement('lenig-config');
   config.setAttribute('emulator-database', demo.databaseURL);
+  // `npm start -- --firestore`: the same demo on Cloud Firestore's emulator.
+  if (demo.database === 'firestore') {
+    config.setAttribute('database', 'firestore');
+    config.setAttribute('emulator-firestore', demo.firestoreHost);
+  }
   config.setAttribute('emulator-auth', demo.authEmulatorURL);
   config.setAttribute('project-id', demo.projectId);
   if (demo.apiKey) config.setAttribute('api-key', demo.apiKey);
