@@ -71,6 +71,7 @@ import {
   rankProfiles,
   searchKey,
   statRows,
+  StableById,
   sumStats,
   type ChannelRecord,
   type FeedHost,
@@ -83,6 +84,7 @@ import { StoreError, isStoreError, type FeedQuery, type FeedSubscription, type L
 import {
   parsePostTarget,
   type Channel,
+  type ChannelChanges,
   type ChannelId,
   type Comment,
   type FeedPage,
@@ -92,9 +94,12 @@ import {
   type LikeState,
   type LikeTarget,
   type MonthStat,
+  type NewChannel,
   type Notification,
   type Post,
   type Profile,
+  type Report,
+  type ReportAction,
   type UserId,
   type Viewer,
 } from '../data/types.js';
@@ -141,6 +146,64 @@ export class FirestoreStore implements LenigStore {
     const sessionKey = `session:${firestoreAuthKey(config)}`;
     this.session = (this.connection.shared.get(sessionKey) as Session | undefined) ?? new Session(this.connection.auth, config);
     this.connection.shared.set(sessionKey, this.session);
+  }
+
+  // --- administration --------------------------------------------------------------------------------------
+  // Not on Cloud Firestore yet: firestore.rules has no rules for them, so every one of these is refused
+  // with a message that says so, and admins use the Firebase console meanwhile (docs/data-layout-firestore.md).
+
+  private notYet(what: string): StoreError {
+    return new StoreError('unknown', `${what} is not available on Cloud Firestore yet; use the Firebase console.`);
+  }
+
+  private refuseSubscription(what: string, onError?: OnError): Unsubscribe {
+    let active = true;
+    queueMicrotask(() => active && onError?.(this.notYet(what)));
+    return () => (active = false);
+  }
+
+  subscribeChannels(_cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.refuseSubscription('The list of channels', onError);
+  }
+
+  subscribeAdmins(_cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.refuseSubscription('The list of admins', onError);
+  }
+
+  subscribeReports(_cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.refuseSubscription('The reports inbox', onError);
+  }
+
+  resolveReport(_reportId: string, _action: ReportAction): Promise<void> {
+    return Promise.reject(this.notYet('Handling a report'));
+  }
+
+  deleteComment(_channel: ChannelId, _postId: string, _commentId: string): Promise<void> {
+    return Promise.reject(this.notYet('Deleting a comment'));
+  }
+
+  createChannel(_channel: NewChannel): Promise<void> {
+    return Promise.reject(this.notYet('Creating a channel'));
+  }
+
+  updateChannel(_channel: ChannelId, _changes: ChannelChanges): Promise<void> {
+    return Promise.reject(this.notYet('Changing a channel'));
+  }
+
+  addAdmin(_uid: UserId): Promise<void> {
+    return Promise.reject(this.notYet('Adding an admin'));
+  }
+
+  removeAdmin(_uid: UserId): Promise<void> {
+    return Promise.reject(this.notYet('Removing an admin'));
+  }
+
+  setProfileName(_uid: UserId, _name: string): Promise<void> {
+    return Promise.reject(this.notYet("Correcting someone's name"));
+  }
+
+  setUp(_channel: NewChannel): Promise<void> {
+    return Promise.reject(this.notYet('The first run'));
   }
 
   /** Stops every listener and ends the Firestore instance. */
@@ -539,15 +602,16 @@ export class FirestoreStore implements LenigStore {
           let raw: PostRecord | null | undefined;
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
+          const stable = new StableById<Post>();
           const emit = () => {
             if (raw === undefined) return;
-            if (!raw) return cb(null);
+            if (!raw) return cb(stable.one(null));
             if (raw.hidden === true) {
               stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
               if (admin === undefined) return;
-              if (!admin) return cb(null);
+              if (!admin) return cb(stable.one(null));
             }
-            cb(decodePost(channel, postId, raw));
+            cb(stable.one(decodePost(channel, postId, raw)));
           };
           const stop = this.listenDoc(
             postPath(channel, postId),
@@ -613,9 +677,12 @@ export class FirestoreStore implements LenigStore {
     await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
   }
 
-  async report(channel: ChannelId, postId: string, reason: string): Promise<void> {
+  async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
     const uid = await this.uid();
-    await this.write(planReport(uid, channel, postId, await this.readPost(channel, postId), reason, newId()).writes);
+    const post = await this.readPost(channel, postId);
+    if (comment !== undefined) checkId('comment', comment);
+    const exists = comment === undefined || !post ? undefined : (await this.readDoc(`${postPath(channel, postId)}/comments/${comment}`)).exists();
+    await this.write(planReport(uid, channel, postId, post, reason, newId(), comment, exists).writes);
   }
 
   // --- comments ----------------------------------------------------------------------------------------------
@@ -716,7 +783,10 @@ export class FirestoreStore implements LenigStore {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
       const post = pt && liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      await this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.likedByMe(uid, key)));
+      const { writes } = planUnlike(uid, target, key, liked, post);
+      // A post's likers live in the post: a deleted post took them with it, and only my own list changes.
+      if (pt && post === null) delete writes[`likes/${key}/${uid}`];
+      await this.writeOnce(writes, async () => !(await this.likedByMe(uid, key)));
     });
   }
 
@@ -732,6 +802,8 @@ export class FirestoreStore implements LenigStore {
           let admin: boolean | undefined;
           let stopAdmin: Unsubscribe | undefined;
           let channelChecked = false;
+          // An idea equal to the one handed out before is handed out as that same object.
+          const stable = new StableById<Idea>();
           const emit = () => {
             if (!raw) return;
             if (raw.length === 0 && !channelChecked) {
@@ -744,11 +816,13 @@ export class FirestoreStore implements LenigStore {
               if (admin === undefined) return;
             }
             cb(
-              raw
-                .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                .sort(newestFirst)
-                .map(([id, p]) => decodePost(channel, id, p))
-                .filter((p): p is Idea => p?.idea !== undefined),
+              stable.keep(
+                raw
+                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
+                  .sort(newestFirst)
+                  .map(([id, p]) => decodePost(channel, id, p))
+                  .filter((p): p is Idea => p?.idea !== undefined),
+              ),
             );
           };
           const stop = this.listenQuery(

@@ -122,7 +122,12 @@ function stat(stats: MonthStat[], month: string, category: string): { posts: num
   return { posts: s?.posts ?? 0, likes: s?.likes ?? 0 };
 }
 
-export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>): void {
+/** Parts of the contract a store does not offer yet, each with the reason the test summary shows. */
+export interface ContractOptions {
+  skip?: { administration?: string };
+}
+
+export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>, options: ContractOptions = {}): void {
   describe(`LenigStore contract: ${name}`, () => {
     let env: ContractEnv;
     let alice: LenigStore;
@@ -582,7 +587,7 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>)
       });
     });
 
-    describe('administration', () => {
+    describe('administration', { skip: options.skip?.administration ?? false }, () => {
       const reportsOf = (store: LenigStore) => watch<Report[]>((cb, e) => store.subscribeReports(cb, e));
 
       it('shows admins the reports live, newest first, and refuses them to others', async () => {

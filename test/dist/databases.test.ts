@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 
 const dist = new URL('../../dist/', import.meta.url);
 const read = (f: string) => readFileSync(new URL(f, dist), 'utf8');
-// Strings only each SDK holds: the Firestore API host, and the Realtime Database's default domain.
-const FIRESTORE_SDK = 'firestore.googleapis.com';
+// Strings only each SDK holds: Firestore's RPC service, and the Realtime Database's default domain.
+const FIRESTORE_SDK = 'google.firestore.v1.Firestore';
 const DATABASE_SDK = 'firebaseio.com';
 
 describe('the drop-in loads one database per page', () => {
