@@ -87,12 +87,14 @@ import {
   type ChannelChanges,
   type ChannelId,
   type Comment,
+  type ExportProgress,
   type FeedPage,
   type Idea,
   type IdeaHistoryEntry,
   type IdeaStatus,
   type LikeState,
   type LikeTarget,
+  type LenigExport,
   type MonthStat,
   type NewChannel,
   type Notification,
@@ -204,6 +206,10 @@ export class FirestoreStore implements LenigStore {
 
   setUp(_channel: NewChannel): Promise<void> {
     return Promise.reject(this.notYet('The first run'));
+  }
+
+  exportData(_options?: { channel?: ChannelId }, _onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
+    return Promise.reject(this.notYet('The export'));
   }
 
   /** Stops every listener and ends the Firestore instance. */
