@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build:spfx`: the SharePoint package, spfx/sharepoint/solution/lenig.sppkg.
 //
-//  1. builds lenig (dist/lenig.bundle.js) when it is missing or older than src/;
+//  1. builds lenig (dist/lenig.bundle.js, or with --firestore dist/lenig-firestore.bundle.js) when it is missing or older than src/;
 //  2. copies that one-file bundle (not the drop-in loader, whose chunks webpack would not follow) into the SPFx project (spfx/src/lenig/lenig.js), so every web part
 //     shares one copy of lenig and of Lit;
 //  3. installs the SPFx toolchain in spfx/ when it is not there (`npm ci`, ≈800 MB, kept apart from the
@@ -34,9 +34,12 @@ function newest(dir) {
   return t;
 }
 
-const bundle = join(root, 'dist', 'lenig.bundle.js');
+// One database per package: the Realtime Database by default, Cloud Firestore with `-- --firestore` (or
+// LENIG_SPFX_DATABASE=firestore); the tenant property's "database" must match (docs/sharepoint.md).
+const firestore = process.argv.includes('--firestore') || process.env.LENIG_SPFX_DATABASE === 'firestore';
+const bundle = join(root, 'dist', firestore ? 'lenig-firestore.bundle.js' : 'lenig.bundle.js');
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(root, 'src'))) {
-  console.log('build:spfx: dist/lenig.bundle.js is missing or older than src/: npm run build');
+  console.log(`build:spfx: dist/${firestore ? 'lenig-firestore.bundle.js' : 'lenig.bundle.js'} is missing or older than src/: npm run build`);
   run(npm, ['run', 'build'], root);
 }
 copyFileSync(bundle, join(spfx, 'src', 'lenig', 'lenig.js'));

@@ -5,6 +5,8 @@
 export type AuthMode = 'anonymous' | 'custom-token' | 'microsoft' | 'host' | 'email';
 
 export interface LenigConfig {
+  /** `realtime` (default) or `firestore`: the package carries one of them (build:spfx -- --firestore). */
+  database?: 'realtime' | 'firestore';
   firebase?: { apiKey?: string; authDomain?: string; databaseURL?: string; projectId?: string; appId?: string };
   auth?: AuthMode;
   tokenUrl?: string;
@@ -12,7 +14,7 @@ export interface LenigConfig {
   tokenTimeout?: number;
   tenant?: string;
   lang?: 'en' | 'nl';
-  emulator?: { database?: string; auth?: string };
+  emulator?: { database?: string; auth?: string; firestore?: string };
 }
 
 export function configure(config: LenigConfig): void;

@@ -38,6 +38,11 @@ export interface LenigWebPartProps {
 
 /** The tenant property's value: the page-level configuration, plus the API app to ask Entra ID for. */
 export interface ConnectionSettings {
+  /**
+   * `realtime` (default) or `firestore`. A package built for the other database says so in the console:
+   * build it with `npm run build:spfx -- --firestore` for Cloud Firestore (docs/sharepoint.md).
+   */
+  database?: LenigConfig['database'];
   firebase?: LenigConfig['firebase'];
   auth?: AuthMode;
   /** The token exchange (auth `custom-token`). */
@@ -151,7 +156,7 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
     const auth = p.auth || s.auth || 'custom-token';
     const tokenUrl = p.tokenUrl || s.tokenUrl;
     const apiResource = p.apiResource || s.apiResource;
-    const config: LenigConfig = { firebase, auth, tokenUrl, tenant: s.tenant, emulator: s.emulator };
+    const config: LenigConfig = { ...(s.database ? { database: s.database } : {}), firebase, auth, tokenUrl, tenant: s.tenant, emulator: s.emulator };
     if (auth === 'custom-token' && apiResource) {
       // The employee is signed in to SharePoint or Teams already: SPFx gives their Entra ID token for the
       // lenig API app (the admin approved that permission once), which the exchange trades.
