@@ -41,6 +41,7 @@ import {
   checkId,
   checkNewPost,
   checkPageSize,
+  checkedSubscription,
   checkTarget,
   checkUid,
   decodeChannel,
@@ -341,63 +342,16 @@ export class FirebaseStore implements LenigStore {
     return (await this.read(`channels/${channel}`)).exists();
   }
 
-  /** The signed-in user's uid, or `unauthenticated`. */
-  private async uid(): Promise<UserId> {
-    await this.session.ready();
-    // A command made while the page signs in (anonymous, custom token) waits for it.
-    if (!this.session.user) await this.session.pending?.catch(() => undefined);
-    const user = this.session.user;
-    if (!user) throw new StoreError('unauthenticated', 'Sign in first.');
-    return user.uid;
+  private uid(): Promise<UserId> {
+    return this.session.uid();
   }
 
-  /**
-   * Runs `start` for the signed-in user and again whenever someone else signs in; while nobody is
-   * signed in, `signedOut` runs (default: an `unauthenticated` error, since the rules refuse reads).
-   */
   private whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
-    let stop: Unsubscribe | undefined;
-    let current: string | null | undefined;
-    let closed = false;
-    const off = this.session.onChange((user) => {
-      const uid = user?.uid ?? null;
-      if (closed || uid === current) return;
-      current = uid;
-      stop?.();
-      stop = undefined;
-      if (uid) {
-        stop = start(uid);
-        return;
-      }
-      const pending = this.session.pending;
-      if (pending) {
-        // Signing in is under way: the next call brings the user, or the failure is reported here.
-        pending.catch((e: unknown) => {
-          if (closed || current !== null) return;
-          if (signedOut) signedOut();
-          else onError?.(e instanceof StoreError ? e : new StoreError('unauthenticated', String(e)));
-        });
-      } else if (signedOut) signedOut();
-      else onError?.(new StoreError('unauthenticated', 'Sign in to see this.'));
-    });
-    return () => {
-      closed = true;
-      off();
-      stop?.();
-      stop = undefined;
-    };
+    return this.session.whileSignedIn(start, onError, signedOut);
   }
 
-  /** Checks input of a subscription first: a bad id or query is reported through `onError`, once. */
   private checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
-    try {
-      check();
-    } catch (e) {
-      let active = true;
-      queueMicrotask(() => active && onError?.(e as StoreError));
-      return () => (active = false);
-    }
-    return start();
+    return checkedSubscription(check, onError, start);
   }
 
   private async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {

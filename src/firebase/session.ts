@@ -80,6 +80,53 @@ export class Session {
     return this.signingIn;
   }
 
+  /** The signed-in user's uid, or `unauthenticated`. A command made while the page signs in waits for it. */
+  async uid(): Promise<string> {
+    await this.ready();
+    if (!this.user) await this.pending?.catch(() => undefined);
+    const user = this.user;
+    if (!user) throw new StoreError('unauthenticated', 'Sign in first.');
+    return user.uid;
+  }
+
+  /**
+   * Runs `start` for the signed-in user and again whenever someone else signs in; while nobody is
+   * signed in, `signedOut` runs (default: an `unauthenticated` error, since the rules refuse reads).
+   * What every store's subscriptions do.
+   */
+  whileSignedIn(start: (uid: string) => Unsubscribe, onError?: (e: StoreError) => void, signedOut?: () => void): Unsubscribe {
+    let stop: Unsubscribe | undefined;
+    let current: string | null | undefined;
+    let closed = false;
+    const off = this.onChange((user) => {
+      const uid = user?.uid ?? null;
+      if (closed || uid === current) return;
+      current = uid;
+      stop?.();
+      stop = undefined;
+      if (uid) {
+        stop = start(uid);
+        return;
+      }
+      const pending = this.pending;
+      if (pending) {
+        // Signing in is under way: the next call brings the user, or the failure is reported here.
+        pending.catch((e: unknown) => {
+          if (closed || current !== null) return;
+          if (signedOut) signedOut();
+          else onError?.(e instanceof StoreError ? e : new StoreError('unauthenticated', String(e)));
+        });
+      } else if (signedOut) signedOut();
+      else onError?.(new StoreError('unauthenticated', 'Sign in to see this.'));
+    });
+    return () => {
+      closed = true;
+      off();
+      stop?.();
+      stop = undefined;
+    };
+  }
+
   /**
    * For the silent modes (`anonymous`, `custom-token`): signs in if nobody is. Failures are returned,
    * not thrown, so the caller decides whom to tell. Counts as under way from the moment it is called,

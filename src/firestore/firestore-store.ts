@@ -42,6 +42,7 @@ import {
   checkId,
   checkNewPost,
   checkPageSize,
+  checkedSubscription,
   checkTarget,
   checkUid,
   decodeChannel,
@@ -344,55 +345,16 @@ export class FirestoreStore implements LenigStore {
     return (await this.readDoc(`channels/${channel}`)).exists();
   }
 
-  private async uid(): Promise<UserId> {
-    await this.session.ready();
-    if (!this.session.user) await this.session.pending?.catch(() => undefined);
-    const user = this.session.user;
-    if (!user) throw new StoreError('unauthenticated', 'Sign in first.');
-    return user.uid;
+  private uid(): Promise<UserId> {
+    return this.session.uid();
   }
 
   private whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
-    let stop: Unsubscribe | undefined;
-    let current: string | null | undefined;
-    let closed = false;
-    const off = this.session.onChange((user) => {
-      const uid = user?.uid ?? null;
-      if (closed || uid === current) return;
-      current = uid;
-      stop?.();
-      stop = undefined;
-      if (uid) {
-        stop = start(uid);
-        return;
-      }
-      const pending = this.session.pending;
-      if (pending) {
-        pending.catch((e: unknown) => {
-          if (closed || current !== null) return;
-          if (signedOut) signedOut();
-          else onError?.(e instanceof StoreError ? e : new StoreError('unauthenticated', String(e)));
-        });
-      } else if (signedOut) signedOut();
-      else onError?.(new StoreError('unauthenticated', 'Sign in to see this.'));
-    });
-    return () => {
-      closed = true;
-      off();
-      stop?.();
-      stop = undefined;
-    };
+    return this.session.whileSignedIn(start, onError, signedOut);
   }
 
   private checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
-    try {
-      check();
-    } catch (e) {
-      let active = true;
-      queueMicrotask(() => active && onError?.(e as StoreError));
-      return () => (active = false);
-    }
-    return start();
+    return checkedSubscription(check, onError, start);
   }
 
   /** The post record and its likers (newest first), or null. */

@@ -103,3 +103,18 @@ export function checkPhotoURL(url: unknown): string {
   }
   return v;
 }
+
+/**
+ * Checks a subscription's input first: a bad id or query is reported through `onError` once (after the
+ * caller has its unsubscribe function), and nothing is subscribed. Otherwise `start()`.
+ */
+export function checkedSubscription(check: () => void, onError: ((e: StoreError) => void) | undefined, start: () => () => void): () => void {
+  try {
+    check();
+  } catch (e) {
+    let active = true;
+    queueMicrotask(() => active && onError?.(e as StoreError));
+    return () => (active = false);
+  }
+  return start();
+}
