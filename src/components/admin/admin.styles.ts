@@ -89,6 +89,9 @@ export const adminStyles = [
       display: grid;
       gap: var(--_space-m);
     }
+    .panel > .button {
+      justify-self: start;
+    }
     .panel:focus-visible {
       outline-offset: 4px;
     }
@@ -182,6 +185,7 @@ export const adminStyles = [
     .who {
       display: grid;
       gap: 2px;
+      justify-items: start;
     }
     .channel > form {
       grid-column: 1 / -1;
