@@ -31,22 +31,11 @@ import { createDemoServer } from '../scripts/start.mjs';
 import { encodeKey } from '../src/data/keys.js';
 import { monthKey, postTarget } from '../src/data/types.js';
 import { FirebaseStore } from '../src/firebase/index.js';
+import { chromiumOptions } from '../scripts/browser.mjs';
 
 setLogLevel('error');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
 const [READER, COLLEAGUE] = [SEED_USERS[0]!, SEED_USERS[1]!];
 const AUTHORS = SEED_USERS.map((u) => u.uid);
 /** Samples per variant in the alternating scenarios (medians of ≥ 10, as the targets ask). */
@@ -597,7 +586,7 @@ let failed = false;
 try {
   const listens = countListens(backend);
   pages = await startPageServer(backend);
-  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium', args: CHROME_ARGS });
+  browser = await chromium.launch(chromiumOptions(['--js-flags=--expose-gc', '--enable-precise-memory-info']));
   line(`lenig bench — ${browser.version()} headless, Node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? '?'}), ${new Date().toISOString().slice(0, 16)}Z`);
   const ctx: Ctx = { backend, browser, base: pages.base, listens };
   for (const [name, fn] of chosen) {

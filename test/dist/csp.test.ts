@@ -12,18 +12,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 
 const root = new URL('../../', import.meta.url);
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const bundle = readFileSync(new URL('dist/lenig.js', root));
 const DATABASE = 'https://csp-test-default-rtdb.europe-west1.firebasedatabase.app';
 /** The bound each widget promises (LOAD_NOTICE_MS) plus room for a busy machine. */
@@ -65,7 +56,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium', args: chromeArgs });
+  browser = await chromium.launch(chromiumOptions());
 });
 
 after(async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedAuthUsers, startBackend, type Backend } from '../../scripts/backend.mjs';
+import { chromiumOptions } from '../../scripts/browser.mjs';
 import { clearFirestore, fromValue, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
 import { firestoreDocuments } from '../../scripts/seed-firestore.mjs';
 import { buildSeed, SEED_USERS } from '../../scripts/seed-data.mjs';
@@ -25,7 +26,6 @@ import { firestoreEmulator } from '../firestore/helpers.js';
 import { leave, PEOPLE, shot, until, visit, WAIT_MS, type E2E, type Visit } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const composer = composerMessages.en;
 const comments = commentsMessages.en;
@@ -77,7 +77,7 @@ before(async () => {
       pages.server.listen(0, '127.0.0.1', () => resolve());
     });
     const base = `http://127.0.0.1:${(pages.server.address() as AddressInfo).port}/`;
-    const browser: Browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+    const browser: Browser = await chromium.launch(chromiumOptions());
     closers.push(() => browser.close());
     env = { browser, base, close };
   } catch (e) {
