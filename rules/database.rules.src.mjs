@@ -241,6 +241,12 @@ const channels = {
     '.write': and(adminAfter, or('!newData.exists()', channelWhole)),
     '.validate': channelWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
+    // The name per interface language, keyed by a lower-case language tag (nl, en, pt-br).
+    names: {
+      // An object: a plain string here would skip the checks below.
+      '.validate': 'newData.hasChildren()',
+      $lang: { '.validate': and('$lang.matches(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/)', text(MAX_NAME_LENGTH)) },
+    },
     description: { '.validate': optionalString(MAX_DESCRIPTION_LENGTH) },
     // An archived channel is read-only: the post and comment rules refuse new posts, edits and comments.
     archived: { '.validate': 'newData.isBoolean()' },

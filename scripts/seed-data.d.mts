@@ -13,7 +13,7 @@ export const DEMO_PROJECT_ID: 'demo-lenig';
 export const DEMO_PASSWORD: string;
 export const SEED_USERS: readonly SeedUser[];
 export const SEED_CATEGORIES: Readonly<Record<string, number>>;
-export const SEED_CHANNELS: Readonly<Record<string, string>>;
+export const SEED_CHANNELS: Readonly<Record<string, { name: string; names?: Readonly<Record<string, string>> }>>;
 
 export function encodeKey(target: string): string;
 export function postTarget(channel: string, postId: string): string;

@@ -68,9 +68,10 @@ const E = 'demo-emily';
 /** The categories every seeded channel offers; the value is the display order. */
 export const SEED_CATEGORIES = Object.freeze({ news: 0, idea: 1, question: 2, personal: 3, praise: 4 });
 
+/** The seeded channels: the name, and the name per interface language where it differs. */
 export const SEED_CHANNELS = Object.freeze({
-  company: 'Bedrijfsnieuws',
-  'team-sales': 'Team Sales',
+  company: { name: 'Bedrijfsnieuws', names: { nl: 'Bedrijfsnieuws', en: 'Company news' } },
+  'team-sales': { name: 'Team Sales' },
 });
 
 /**
@@ -327,8 +328,8 @@ export function buildSeed(now = Date.now()) {
   // The admin count the rules keep in step with /admins (the last admin cannot be removed).
   const adminUids = Object.keys(data.admins);
   if (adminUids.length) data.adminCount = { count: adminUids.length, cause: adminUids[adminUids.length - 1] };
-  for (const [id, name] of Object.entries(SEED_CHANNELS)) {
-    data.channels[id] = { name, categories: { ...SEED_CATEGORIES } };
+  for (const [id, channel] of Object.entries(SEED_CHANNELS)) {
+    data.channels[id] = { ...structuredClone(channel), categories: { ...SEED_CATEGORIES } };
     data.posts[id] = {};
   }
 

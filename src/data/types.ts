@@ -55,9 +55,18 @@ export interface Viewer {
   profile?: Profile;
 }
 
+/**
+ * A channel's name in other languages, by language tag (`en`, `nl`, `de`, `pt-br`): shown instead of
+ * `name` to people who read lenig in that language.
+ */
+export type ChannelNames = Readonly<Record<string, string>>;
+
 export interface Channel {
   id: ChannelId;
+  /** The name shown where the channel has none in the reader's language. */
   name: string;
+  /** The name per interface language, where the admin gave one. */
+  names?: ChannelNames;
   /** The categories it offers, in display order. */
   categories: CategoryId[];
   /** What the channel is for, in a sentence; empty when none was given. */
@@ -70,6 +79,8 @@ export interface Channel {
 export interface NewChannel {
   id: ChannelId;
   name: string;
+  /** The name per interface language (at most `MAX_CHANNEL_NAMES`). */
+  names?: ChannelNames;
   description?: string;
   /** Default: `DEFAULT_CATEGORIES`. */
   categories?: CategoryId[];
@@ -78,6 +89,8 @@ export interface NewChannel {
 /** What an admin may change about a channel; fields left out stay as they are. */
 export interface ChannelChanges {
   name?: string;
+  /** Replaces every name per language; `{}` removes them. */
+  names?: ChannelNames;
   description?: string;
   categories?: CategoryId[];
   archived?: boolean;

@@ -185,6 +185,26 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     return tableFor(this.messages, this.lang);
   }
 
+  /**
+   * A channel's name in this language: its name for the language (`nl`, or `pt` for `pt-br` readers)
+   * where the admin gave one, else its `name`.
+   */
+  channelName(channel: { name: string; names?: Readonly<Record<string, string>> }): string {
+    const names = channel.names;
+    if (!names) return channel.name;
+    return names[this.lang] ?? names[this.lang.split('-')[0]!] ?? channel.name;
+  }
+
+  /** A language's name in this language: `en` → "English" / "Engels". The tag itself where unknown. */
+  languageName(tag: string): string {
+    const lang = this.lang;
+    try {
+      return cached('language', lang, undefined, () => new Intl.DisplayNames(lang, { type: 'language' })).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
   /** A number in the language's digits and separators. */
   number(n: number, options?: Intl.NumberFormatOptions): string {
     const lang = this.lang;

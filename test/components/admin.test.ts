@@ -4,7 +4,7 @@ import '../../src/components/admin/admin.js';
 import { slugify, type LenigAdminElement } from '../../src/components/admin/admin.js';
 import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
-import type { LenigExport } from '../../src/data/types.js';
+import type { Channel, LenigExport } from '../../src/data/types.js';
 
 const USERS = [
   { uid: 'ada', name: 'Ada Beheer' },
@@ -151,14 +151,19 @@ describe('<lenig-admin>', () => {
     type(root(el).querySelector<HTMLInputElement>('input[name=name]')!, 'HR nieuws');
     await el.updateComplete;
     expect(root(el).querySelector<HTMLInputElement>('input[name=id]')!.value).to.equal('hr-nieuws');
+    expect(root(el).querySelector('label[for$="-name-nl"]')!.textContent).to.equal('Name in Dutch');
+    type(root(el).querySelector<HTMLInputElement>('input[name=name-en]')!, 'HR news');
+    await el.updateComplete;
     root(el).querySelector<HTMLInputElement>('fieldset input[type=checkbox]')!.click(); // untick news
     await el.updateComplete;
     const saved = oneEvent(el, 'lenig-channel-saved');
     button(el, 'Create channel').click();
     expect((await saved).detail).to.deep.equal({ channel: 'hr-nieuws', change: 'created' });
     await until(el, 'id: hr-nieuws');
-    const created = await new Promise<string[]>((r) => backend.session('anna').subscribeChannel('hr-nieuws', (c) => r(c.categories)));
-    expect(created).to.deep.equal(['idea', 'question', 'personal', 'praise']);
+    const created = await new Promise<Channel>((r) => backend.session('anna').subscribeChannel('hr-nieuws', r));
+    expect(created.categories).to.deep.equal(['idea', 'question', 'personal', 'praise']);
+    expect(created.names).to.deep.equal({ en: 'HR news' });
+    expect(text(el), 'the list names it in the reader’s language').to.include('HR news');
     button(el, /Archive/).click();
     await until(el, 'Archived: read-only');
     await expect(el).to.be.accessible();

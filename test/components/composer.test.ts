@@ -599,6 +599,22 @@ describe('<lenig-composer>', () => {
     await expectAccessible(el);
   });
 
+  it("names the channel in the reader's language where the channel has a name for it", async () => {
+    const backend = new MemoryBackend({ users, channels: [{ id: 'company', name: 'Bedrijfsnieuws', names: { en: 'Company news' }, categories: ['news'] }] });
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <lenig-composer lang="en" channel="company" .store=${backend.session('ann')}></lenig-composer>
+        <lenig-composer lang="nl" channel="company" .store=${backend.session('ann')}></lenig-composer>
+        <lenig-composer lang="de" channel="company" .store=${backend.session('ann')}></lenig-composer>
+      </div>`,
+    );
+    const [en, nl, de] = await Promise.all([...wrapper.querySelectorAll('lenig-composer')].map((el) => ready(el)));
+    expect(shadow(en!).querySelector('label[for="text"]')!.textContent.trim()).to.equal('Share something with Company news');
+    expect(shadow(nl!).querySelector('label[for="text"]')!.textContent.trim()).to.equal('Deel iets met Bedrijfsnieuws');
+    // German is not a language lenig has: the English strings, with the channel's own English name.
+    expect(shadow(de!).querySelector('label[for="text"]')!.textContent.trim()).to.equal('Share something with Company news');
+  });
+
   it('speaks Dutch under lang="nl", with Dutch number formatting', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="nl"><lenig-composer channel="general" .store=${annStore()}></lenig-composer></div>`,

@@ -700,6 +700,25 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await rejectsWith(admin.updateChannel('no-such-channel', { name: 'X' }), 'not-found');
       });
 
+      it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {
+        const ch = `names${Date.now().toString(36)}`;
+        await rejectsWith(admin.createChannel({ id: ch, name: 'X', names: { 'not a tag': 'Y' } }), 'validation-failed', 'names', 'invalid');
+        await rejectsWith(admin.createChannel({ id: ch, name: 'X', names: { en: 'x'.repeat(101) } }), 'validation-failed', 'names', 'too-long');
+        await rejectsWith(admin.createChannel({ id: ch, name: 'X', names: 'Company news' as never }), 'validation-failed', 'names', 'invalid');
+        await admin.createChannel({ id: ch, name: 'Bedrijfsnieuws', names: { en: ' Company news ', nl: 'Bedrijfsnieuws', de: '  ' } });
+        const one = watch<Channel>((cb, e) => bob.subscribeChannel(ch, cb, e));
+        const created = await one.until((c) => c.names !== undefined, 'the names');
+        assert.equal(created.name, 'Bedrijfsnieuws');
+        assert.deepEqual(created.names, { en: 'Company news', nl: 'Bedrijfsnieuws' });
+        await rejectsWith(bob.updateChannel(ch, { names: { en: 'Mine' } }), 'permission-denied');
+        await admin.updateChannel(ch, { names: { en: 'Company updates', 'pt-br': 'Notícias' } });
+        const renamed = await one.until((c) => c.names?.en === 'Company updates', 'renamed in English');
+        assert.deepEqual(renamed.names, { en: 'Company updates', 'pt-br': 'Notícias' });
+        await admin.updateChannel(ch, { names: {} });
+        const cleared = await one.until((c) => c.names === undefined, 'names removed');
+        assert.equal(cleared.name, 'Bedrijfsnieuws');
+      });
+
       it('adds and removes admins, never the last one', async () => {
         const list = watch<UserId[]>((cb, e) => alice.subscribeAdmins(cb, e));
         assert.deepEqual(await list.until((l) => l.length > 0, 'the admins'), [ADMIN]);

@@ -1136,6 +1136,21 @@ describe('administration: allowed paths', () => {
   });
 });
 
+describe('channel names per language', () => {
+  it('an admin names a channel in other languages, and removes the names', async () => {
+    await allowed(admin, { [`channels/${CH}/names`]: { en: 'Company news', nl: 'Bedrijfsnieuws', 'pt-br': 'Notícias' } });
+    assert.deepEqual(await value(`channels/${CH}/names`), { en: 'Company news', nl: 'Bedrijfsnieuws', 'pt-br': 'Notícias' });
+    await allowed(admin, { [`channels/${CH}/names`]: null });
+  });
+  attack('a non-admin naming a channel in English', () => write(bob, { [`channels/${CH}/names/en`]: 'Gossip' }));
+  attack('names written as a plain string', () => write(admin, { [`channels/${CH}/names`]: 'Company news' }));
+  attack('a name under something that is no language tag', () => write(admin, { [`channels/${CH}/names/Not a tag`]: 'X' }));
+  attack('a name under an upper-case tag', () => write(admin, { [`channels/${CH}/names/EN`]: 'X' }));
+  attack('a blank name in a language', () => write(admin, { [`channels/${CH}/names/en`]: '\u200b \u00a0' }));
+  attack('a name of 101 characters', () => write(admin, { [`channels/${CH}/names/en`]: 'x'.repeat(101) }));
+  attack('a name that is a number', () => write(admin, { [`channels/${CH}/names/en`]: 42 }));
+});
+
 describe('attacks on administration', () => {
   attack('a non-admin dismissing a report', (id) => write(bob, resolve(id, B, 'dismissed')), () => freshReport());
   attack('an admin resolving a report in someone else’s name', (id) => write(admin, resolve(id, C, 'dismissed')), () => freshReport());

@@ -18,6 +18,7 @@ import {
   type UserId,
   type Viewer,
 } from '../../data/types.js';
+import { languages } from '../../i18n/localize.js';
 import { adminMessages } from '../../i18n/messages/admin.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
@@ -69,6 +70,8 @@ interface ChannelDraft {
   /** Whether the id was typed (then the name no longer fills it in). */
   idTouched: boolean;
   name: string;
+  /** The name per language tag; empty ones fall back to `name`. */
+  names: Record<string, string>;
   description: string;
   /** Chosen categories, in order. */
   categories: string[];
@@ -76,7 +79,7 @@ interface ChannelDraft {
   busy: boolean;
 }
 
-const emptyDraft = (): ChannelDraft => ({ id: '', idTouched: false, name: '', description: '', categories: [...DEFAULT_CATEGORIES], errors: {}, busy: false });
+const emptyDraft = (): ChannelDraft => ({ id: '', idTouched: false, name: '', names: {}, description: '', categories: [...DEFAULT_CATEGORIES], errors: {}, busy: false });
 
 let uid = 0;
 
@@ -309,8 +312,8 @@ export class LenigAdminElement extends LenigElement {
       creating ? 'createChannel' : 'updateChannel',
       (s) =>
         creating
-          ? s.createChannel({ id: d.id, name, description: d.description, categories: d.categories })
-          : s.updateChannel(d.editing!, { name, description: d.description, categories: d.categories }),
+          ? s.createChannel({ id: d.id, name, names: d.names, description: d.description, categories: d.categories })
+          : s.updateChannel(d.editing!, { name, names: d.names, description: d.description, categories: d.categories }),
       creating ? t.created(name) : t.saved(name),
     );
     if (!ok) return;
@@ -324,7 +327,7 @@ export class LenigAdminElement extends LenigElement {
       `archive:${channel.id}`,
       'updateChannel',
       (s) => s.updateChannel(channel.id, { archived }),
-      archived ? t.archivedAnnounce(channel.name) : t.reopenedAnnounce(channel.name),
+      archived ? t.archivedAnnounce(this.i18n.channelName(channel)) : t.reopenedAnnounce(this.i18n.channelName(channel)),
     );
     if (ok) this.emit('lenig-channel-saved', { channel: channel.id, change: archived ? 'archived' : 'reopened' });
   }
@@ -492,6 +495,23 @@ export class LenigAdminElement extends LenigElement {
     </div>`;
     return html`${field('name', t.channelName, d.name, (v) => set({ ...d, name: v, id: creating && !d.idTouched ? slugify(v) : d.id, errors: { ...d.errors, name: undefined } }), undefined, MAX_CHANNEL_NAME_LENGTH)}
     ${creating ? field('id', t.channelId, d.id, (v) => set({ ...d, id: v.trim(), idTouched: true, errors: { ...d.errors, id: undefined } }), t.channelIdHint, 64) : nothing}
+    <fieldset class="names" aria-describedby="${p}-names-hint">
+      <legend>${t.namesLegend}</legend>
+      <span class="hint" id="${p}-names-hint">${t.namesHint}</span>
+      ${languages().map(
+        (lang) => html`<div class="field">
+          <label for="${p}-name-${lang}">${t.nameIn(this.i18n.languageName(lang))}</label>
+          <input
+            id="${p}-name-${lang}"
+            name="name-${lang}"
+            lang=${lang}
+            .value=${d.names[lang] ?? ''}
+            maxlength=${MAX_CHANNEL_NAME_LENGTH}
+            @input=${(e: Event) => set({ ...d, names: { ...d.names, [lang]: (e.target as HTMLInputElement).value } })}
+          />
+        </div>`,
+      )}
+    </fieldset>
     ${field('description', t.description, d.description, (v) => set({ ...d, description: v, errors: { ...d.errors, description: undefined } }), t.descriptionHint, MAX_DESCRIPTION_LENGTH)}
     ${this.categoryPicker(d, p, set)}`;
   }
@@ -592,7 +612,8 @@ export class LenigAdminElement extends LenigElement {
   }
 
   private channelName(id: string): string {
-    return this.channels.value?.find((c) => c.id === id)?.name ?? id;
+    const channel = this.channels.value?.find((c) => c.id === id);
+    return channel ? this.i18n.channelName(channel) : id;
   }
 
   private renderReport(r: Report): TemplateResult {
@@ -663,7 +684,7 @@ export class LenigAdminElement extends LenigElement {
                 ? html`<li class="channel">${this.renderChannelForm(d)}</li>`
                 : html`<li class="channel">
                     <div>
-                      <strong>${c.name}</strong> <span class="quiet">${t.idLabel(c.id)}</span>
+                      <strong>${this.i18n.channelName(c)}</strong> <span class="quiet">${t.idLabel(c.id)}</span>
                       ${c.archived ? html`<span class="badge">${t.archived}</span>` : nothing}
                       ${c.description ? html`<p class="quiet">${c.description}</p>` : nothing}
                       <p class="quiet">${this.i18n.list(c.categories.map((k) => t.category(k)))}</p>
@@ -672,13 +693,13 @@ export class LenigAdminElement extends LenigElement {
                       <button
                         class="button"
                         part="button"
-                        aria-label="${t.edit}: ${c.name}"
+                        aria-label="${t.edit}: ${this.i18n.channelName(c)}"
                         @click=${() =>
-                          (this.channelDraft = { ...emptyDraft(), editing: c.id, id: c.id, idTouched: true, name: c.name, description: c.description ?? '', categories: [...c.categories] })}
+                          (this.channelDraft = { ...emptyDraft(), editing: c.id, id: c.id, idTouched: true, name: c.name, names: { ...c.names }, description: c.description ?? '', categories: [...c.categories] })}
                       >
                         ${t.edit}
                       </button>
-                      <button class="button" part="button" aria-label="${c.archived ? t.reopen : t.archive}: ${c.name}" ?disabled=${this.busy.has(`archive:${c.id}`)} @click=${() => this.setArchived(c, !c.archived)}>
+                      <button class="button" part="button" aria-label="${c.archived ? t.reopen : t.archive}: ${this.i18n.channelName(c)}" ?disabled=${this.busy.has(`archive:${c.id}`)} @click=${() => this.setArchived(c, !c.archived)}>
                         ${c.archived ? t.reopen : t.archive}
                       </button>
                     </div>

@@ -81,7 +81,7 @@ export class ExportPanel implements ReactiveController {
         <label for="export-scope">${t.exportScope}</label>
         <select id="export-scope" .value=${this.channel} ?disabled=${this.running} @change=${(e: Event) => ((this.channel = (e.target as HTMLSelectElement).value), this.host.requestUpdate())}>
           <option value="">${t.exportEverything}</option>
-          ${channels.map((c) => html`<option value=${c.id} ?selected=${c.id === this.channel}>${c.name}</option>`)}
+          ${channels.map((c) => html`<option value=${c.id} ?selected=${c.id === this.channel}>${this.i18n.channelName(c)}</option>`)}
         </select>
       </div>
       <button class="button primary" part="button" ?disabled=${this.running} @click=${() => this.run()}>${this.running ? t.exporting : t.exportButton}</button>

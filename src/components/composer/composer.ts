@@ -481,7 +481,8 @@ export class LenigComposerElement extends LenigElement {
     const t = this.i18n.t;
     // "You're offline — your post will be sent" must not stay in the live region once it was not sent.
     if (error.code !== 'offline') this.announcer.clear();
-    const channelName = this.channelInfo.value?.name ?? this.channel ?? '';
+    const info = this.channelInfo.value;
+    const channelName = info ? this.i18n.channelName(info) : (this.channel ?? '');
     let failure: Failure;
     switch (error.code) {
       case 'offline':
@@ -621,7 +622,8 @@ export class LenigComposerElement extends LenigElement {
   }
 
   private renderSignIn(): TemplateResult {
-    const name = this.channelInfo.value?.name ?? this.i18n.t.thisChannel;
+    const info = this.channelInfo.value;
+    const name = info ? this.i18n.channelName(info) : this.i18n.t.thisChannel;
     return html`<div class="lenig">
       <div class="sign-in" part="sign-in">
         <p>${this.i18n.t.signInPrompt(name)}</p>
@@ -655,7 +657,7 @@ export class LenigComposerElement extends LenigElement {
 
     return html`<div class="lenig">
       <form part="form" novalidate aria-busy=${this.sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <label class="label" part="label" for="text">${t.label(channel.name)}</label>
+        <label class="label" part="label" for="text">${t.label(this.i18n.channelName(channel))}</label>
         ${options.length > 1
           ? html`<div class="row">
               <label class="small-label" for="category">${t.category}</label>

@@ -560,7 +560,8 @@ export class LenigFeedElement extends LenigElement {
 
   private renderBody(): TemplateResult {
     const { t } = this.i18n;
-    const label = t.feedLabel(this.channelSub.value?.name ?? this.channel ?? '');
+    const info = this.channelSub.value;
+    const label = t.feedLabel(info ? this.i18n.channelName(info) : (this.channel ?? ''));
     if (this.feed.status === 'error') {
       const error = this.feed.error;
       if (this.cspBlocked) return html`<p class="notice error state" part="status">${this.offlineMessage}</p>`;

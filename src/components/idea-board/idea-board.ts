@@ -786,7 +786,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     return html`<div
       class="lenig board"
       role="region"
-      aria-label=${this.i18n.t.boardLabel(this.channelSub.value?.name ?? this.channel)}
+      aria-label=${this.i18n.t.boardLabel(this.channelSub.value ? this.i18n.channelName(this.channelSub.value) : this.channel)}
       @lenig-like-toggle=${this.onLikeToggle}
       @lenig-likers-request=${this.onLikersRequest}
       @lenig-sign-in-request=${this.onSignInRequest}

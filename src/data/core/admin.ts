@@ -25,6 +25,10 @@ import { compareKeys, decodeChannel, isObject, num, str, type ChannelRecord, typ
 
 /** Most categories one channel offers (each becomes a filter chip and a composer choice). */
 export const MAX_CATEGORIES = 20;
+/** Most languages a channel is named in besides its `name`. */
+export const MAX_CHANNEL_NAMES = 10;
+/** A language tag as channel names are keyed: lower case, `nl`, `en`, `pt-br` (the rules repeat it). */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
 
 // --- reports ------------------------------------------------------------------------------------------
 
@@ -98,6 +102,23 @@ function channelName(name: unknown): string {
   return checkText('name', name, MAX_CHANNEL_NAME_LENGTH);
 }
 
+/**
+ * A channel's names per language, checked: tags as `LANGUAGE_TAG_PATTERN`, names as `name`; an empty
+ * or blank name drops its language (it falls back to `name`). Undefined when none is left.
+ */
+export function checkChannelNames(names: unknown): Record<string, string> | undefined {
+  if (names === undefined || names === null) return undefined;
+  if (!isObject(names)) throw invalid('names', 'invalid', 'names must map language tags to names.');
+  const out: Record<string, string> = {};
+  for (const [tag, name] of Object.entries(names)) {
+    if (!LANGUAGE_TAG_PATTERN.test(tag)) throw invalid('names', 'invalid', `"${tag.slice(0, 20)}" is not a language tag (such as nl, en or pt-br).`);
+    if (typeof name === 'string' && name.trim() === '') continue;
+    out[tag] = checkText('names', name, MAX_CHANNEL_NAME_LENGTH).trim();
+  }
+  if (Object.keys(out).length > MAX_CHANNEL_NAMES) throw invalid('names', 'too-long', `A channel has names in at most ${MAX_CHANNEL_NAMES} languages.`);
+  return Object.keys(out).length ? out : undefined;
+}
+
 function channelDescription(description: unknown): string {
   return checkText('description', description ?? '', MAX_DESCRIPTION_LENGTH, false);
 }
@@ -112,6 +133,8 @@ export function newChannelRecord(channel: NewChannel): { id: ChannelId; record: 
   };
   const description = channelDescription(channel.description).trim();
   if (description) record.description = description;
+  const names = checkChannelNames(channel.names);
+  if (names) record.names = names;
   return { id, record };
 }
 
@@ -129,6 +152,7 @@ export function planUpdateChannel(admin: boolean, channel: ChannelId, changes: C
   const writes: Writes = {};
   const at = `channels/${channel}`;
   if (changes.name !== undefined) writes[`${at}/name`] = channelName(changes.name);
+  if (changes.names !== undefined) writes[`${at}/names`] = checkChannelNames(changes.names) ?? null;
   if (changes.description !== undefined) {
     const d = channelDescription(changes.description).trim();
     writes[`${at}/description`] = d === '' ? null : d;

@@ -86,6 +86,8 @@ export interface ProfileRecord {
 /** `/channels/{ch}`: categories map to their display order. */
 export interface ChannelRecord {
   name: string;
+  /** The name per language tag (`nl`, `en`), where the admin gave one. */
+  names?: Record<string, string>;
   categories: Record<string, number>;
   description?: string;
   /** Read-only when true. */
@@ -179,6 +181,10 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c]) => c);
   const channel: Channel = { id, name: str(raw.name) ?? id, categories };
+  if (isObject(raw.names)) {
+    const names = Object.entries(raw.names).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+    if (names.length) channel.names = Object.fromEntries(names);
+  }
   if (str(raw.description)) channel.description = raw.description as string;
   if (raw.archived === true) channel.archived = true;
   return channel;
@@ -187,6 +193,7 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
 /** A channel as its record. */
 export function channelRecord(channel: Omit<Channel, 'id'>): ChannelRecord {
   const record: ChannelRecord = { name: channel.name, categories: Object.fromEntries(channel.categories.map((c, i) => [c, i])) };
+  if (channel.names && Object.keys(channel.names).length) record.names = { ...channel.names };
   if (channel.description) record.description = channel.description;
   if (channel.archived) record.archived = true;
   return record;
