@@ -69,8 +69,8 @@ export function observe(root: Document | ShadowRoot = document): () => void {
 }
 
 if (typeof document !== 'undefined') {
-  // `<lenig-config>` configures the page when its chunk has run: say "not configured" only after that.
-  const config = document.querySelector('lenig-config') ? load('lenig-config') : Promise.resolve();
   observe(document);
-  configureFromPage(document, config);
+  // `<lenig-config>` configures the page when its chunk has run: say "not configured" only after that —
+  // asked when the page has loaded, so one that a page's script added in the meantime counts too.
+  configureFromPage(document, () => (document.querySelector('lenig-config') ? load('lenig-config') : Promise.resolve()));
 }

@@ -105,10 +105,11 @@ export function configurePending(): void {
 
 /**
  * Reads `<script type="application/json" data-lenig-config>` once, for pages that can hold JSON but not
- * custom attributes. If nothing configures the page by the time it has loaded (and `ready` has settled:
- * the drop-in passes the loading of `<lenig-config>`'s own code), widgets say so.
+ * custom attributes. If nothing configures the page by the time it has loaded (and what `ready` returns
+ * then has settled: the drop-in passes the loading of `<lenig-config>`'s own code, asked at `load` so a
+ * `<lenig-config>` a page's script added meanwhile counts too), widgets say so.
  */
-export function configureFromPage(doc: Document = document, ready: Promise<unknown> = Promise.resolve()): void {
+export function configureFromPage(doc: Document = document, ready: () => Promise<unknown> = () => Promise.resolve()): void {
   const script = doc.querySelector<HTMLScriptElement>('script[type="application/json"][data-lenig-config]');
   if (script && pageState().status === 'waiting') {
     try {
@@ -125,7 +126,7 @@ export function configureFromPage(doc: Document = document, ready: Promise<unkno
       setPageState({ status: 'unconfigured' });
     }
   };
-  const later = () => void ready.finally(() => setTimeout(giveUp, 0));
+  const later = () => void ready().finally(() => setTimeout(giveUp, 0));
   if (doc.readyState === 'complete') later();
   else window.addEventListener('load', later, { once: true });
 }

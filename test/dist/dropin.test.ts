@@ -35,7 +35,9 @@ const chunk = (name: string) => {
   return /^[\w.-]+\.js$/.test(name) && existsSync(file) ? readFileSync(file) : undefined;
 };
 /** Each copy of the loader on the test pages, and where its chunks are. */
-const copies = ['/', '/other-web-part/'];
+const copies = ['/', '/other-web-part/', '/slow-config/'];
+/** The copy whose `<lenig-config>` code arrives late: after the page's `load` event. */
+const SLOW_CONFIG_MS = 700;
 /** A request the drop-in may make: a loader or one of its own chunks, from this origin. */
 const ownFile = (u: string) => copies.some((c) => u === `${c}lenig.js` || (u.startsWith(`${c}lenig/`) && u.endsWith('.js')));
 
@@ -51,6 +53,18 @@ const html = (body: string) => `<!doctype html>
   </body>
 </html>`;
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+/**
+ * What the demo's own script does: adds a `<lenig-config>` once it knows the backend, before `load`,
+ * and waits for the store with `whenStore()` (external: the page's policy allows no inline script).
+ */
+const addConfigScript = `import { whenStore } from '/slow-config/lenig.js';
+const config = document.createElement('lenig-config');
+for (const [name, value] of Object.entries({ 'database-url': ${JSON.stringify(databaseURL ?? '')}, 'project-id': 'demo-lenig',
+  'api-key': 'demo-key', 'emulator-database': ${JSON.stringify(databaseURL ?? '')}, 'emulator-auth': ${JSON.stringify(authURL ?? '')} }))
+  config.setAttribute(name, value);
+document.body.prepend(config);
+whenStore().then(() => (window.lenigReady = 'ready'), (e) => (window.lenigReady = e.message));
+`;
 const pages: Record<string, string> = {
   '/': html(''),
   // Every tag on the page: each is defined when it appears.
@@ -59,6 +73,15 @@ const pages: Record<string, string> = {
   '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
     <lenig-like-button></lenig-like-button>`),
+  '/config-added-by-script': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>config added by script</title></head>
+  <body>
+    <script type="module" src="/slow-config/lenig.js"></script>
+    <script type="module" src="/add-config.js"></script>
+    <lenig-like-button target="config-added-by-script"></lenig-like-button>
+  </body>
+</html>`,
   // Two web parts, each with its own copy of lenig (SharePoint loads every web part's bundle): the second
   // copy must not throw on the tags the first defined, and both web parts' widgets must work.
   '/two-copies': `<!doctype html>
@@ -89,9 +112,18 @@ before(async () => {
     if (body !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(body);
-    } else if (req.url === '/lenig.js' || req.url === '/other-web-part/lenig.js') {
+    } else if (req.url === '/lenig.js' || req.url === '/other-web-part/lenig.js' || req.url === '/slow-config/lenig.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
+    } else if (req.url === '/add-config.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(addConfigScript);
+    } else if (req.url?.startsWith('/slow-config/lenig/config-') && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
+      const body = chunk(req.url.slice(req.url.lastIndexOf('/') + 1));
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(body);
+      }, SLOW_CONFIG_MS);
     } else if (req.url && ownFile(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(chunk(req.url.slice(req.url.lastIndexOf('/') + 1)));
@@ -204,6 +236,33 @@ test(
     const fetched = requested.slice(before).filter((u) => !(u in pages) && u !== '/favicon.ico');
     assert.deepEqual(fetched.filter((u) => !ownFile(u)), [], 'the drop-in fetched only its own chunks from its own origin');
     assert.ok(fetched.some((u) => /^\/lenig\/firebase-/.test(u)), `the Firebase chunk was fetched: ${fetched.join(', ')}`);
+    await context.close();
+  },
+);
+
+test(
+  'a <lenig-config> a script adds before load, whose code arrives after load, configures the page',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    let loadedAt = 0;
+    let configAt = 0;
+    p.on('load', () => (loadedAt = Date.now()));
+    p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/config-') && (configAt = Date.now()));
+    await p.goto(`${origin}/config-added-by-script`);
+    const ready = await p.waitForFunction(() => (window as unknown as { lenigReady?: string }).lenigReady, undefined, { timeout: 20_000 });
+    assert.equal(await ready.jsonValue(), 'ready', 'whenStore() resolved');
+    assert.ok(configAt > loadedAt, `the <lenig-config> code came after load (${configAt - loadedAt} ms)`);
+    // The like button reaches the database, and nobody was told the page has no configuration.
+    await p.waitForFunction(() => {
+      const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+      return button && !button.hasAttribute('aria-busy');
+    }, undefined, { timeout: 20_000 });
+    assert.deepEqual(errors, []);
     await context.close();
   },
 );
