@@ -11,8 +11,13 @@
  * The demo server is @web/dev-server (static files, types, caching, no path outside demo/) with two small
  * middlewares: `/lenig.js` is src/index.ts bundled by esbuild on request (so an edit shows on reload, and a
  * compile error shows in the browser console), and `/demo-config.js` tells the page where the backend is.
+ *
+ * `npm start -- --dist` serves the built library instead (`npm run build` first): `/lenig.js` is the
+ * drop-in loader of dist/, which fetches each widget's chunk from `/lenig/` when its tag appears — the
+ * bytes and requests a real intranet page gets.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,9 +87,9 @@ const quietLogger = {
  * The demo server: @web/dev-server serving `demoDir`, plus the bundled library and the generated
  * config. `config` may be a function, so the server can listen before the backend it describes is up.
  * Returns a Node HTTP server that is not listening yet.
- * @param {{ demoDir: string, entry: string, config: object | (() => object | undefined) }} options
+ * @param {{ demoDir: string, entry: string, config: object | (() => object | undefined), dist?: string }} options
  */
-export async function createDemoServer({ demoDir, entry, config }) {
+export async function createDemoServer({ demoDir, entry, config, dist }) {
   let bundler;
 
   /** Answers with JavaScript (or its source map) that is never cached. */
@@ -112,6 +117,16 @@ export async function createDemoServer({ demoDir, entry, config }) {
     }
   }
 
+  /** A file of the built library (`dist`): the loader at `/lenig.js`, its chunks under `/lenig/`. */
+  async function built(ctx) {
+    const file = path.resolve(dist, `.${ctx.path}`);
+    if (!file.startsWith(path.resolve(dist) + path.sep) || !existsSync(file)) {
+      const hint = existsSync(path.join(dist, 'lenig.js')) ? '' : ' (run `npm run build` first)';
+      return send(ctx, `console.error(${JSON.stringify(`${ctx.path} is not in the built library${hint}.`)});\n`, 404);
+    }
+    send(ctx, await readFile(file), 200, file.endsWith('.map') || file.endsWith('.json') ? 'json' : 'js');
+  }
+
   /** @type {import('koa').Middleware[]} */
   const middleware = [
     async (ctx, next) => {
@@ -136,6 +151,7 @@ export async function createDemoServer({ demoDir, entry, config }) {
             `window.LENIG_DEMO = ${JSON.stringify(value, null, 2)};\n`,
         );
       }
+      if (dist && (ctx.path === '/lenig.js' || ctx.path === '/lenig.js.map' || ctx.path.startsWith('/lenig/'))) return built(ctx);
       if (ctx.path === '/lenig.js' || ctx.path === '/lenig.js.map') return library(ctx, ctx.path.slice(1));
       return next();
     },
@@ -188,6 +204,11 @@ async function main() {
   const loggingPort = envPort('LENIG_LOGGING_PORT', 0);
   const useFirestore = process.argv.includes('--firestore') || process.env.LENIG_DATABASE === 'firestore';
   const firestorePort = envPort('LENIG_FIRESTORE_PORT', 8180);
+  const dist = process.argv.includes('--dist') ? path.join(ROOT, 'dist') : undefined;
+  if (dist && !existsSync(path.join(dist, 'lenig.js'))) {
+    process.stderr.write('npm start -- --dist serves the built library, and dist/lenig.js does not exist yet: run `npm run build` first.\n');
+    process.exit(1);
+  }
 
   let backend;
   let demo;
@@ -214,6 +235,7 @@ async function main() {
       demoDir: path.join(ROOT, 'demo'),
       entry: path.join(ROOT, 'src', 'index.ts'),
       config: () => config,
+      dist,
     });
     // The demo port first: a taken port is then reported before the slow emulator start.
     const actualDemoPort = await listen(demo.server, demoPort, 'LENIG_DEMO_PORT');
@@ -230,7 +252,8 @@ async function main() {
         ({ uid, email, password, name, jobTitle, department, admin })),
     };
     const where = backend.firestoreHost ? `Cloud Firestore ${backend.firestoreHost}` : `database ${backend.databaseURL}`;
-    process.stdout.write(`lenig demo: http://${HOST}:${actualDemoPort}/ (${where}, auth ${backend.authURL}; Ctrl+C stops)\n`);
+    const library = dist ? ', the built library from dist/' : '';
+    process.stdout.write(`lenig demo: http://${HOST}:${actualDemoPort}/ (${where}, auth ${backend.authURL}${library}; Ctrl+C stops)\n`);
   } catch (e) {
     process.stderr.write(e instanceof BackendError ? `${e.message}\n` : `${e.stack ?? e}\n`);
     await stop(1);
