@@ -8,7 +8,7 @@
  * Tags a page's own script adds later are seen too (a `MutationObserver` on the document). A tag inside
  * another script's shadow root is not visible from the document: pass that root to `observe()`.
  */
-import { configureFromPage } from './config/configure.js';
+import { configureFromPage, prefetchStore } from './config/configure.js';
 
 export { configure, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
@@ -38,9 +38,11 @@ const selector = Object.keys(chunks).join(',');
 const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.loading')] ??= new Set<string>()) as Set<string>;
 
 /** Loads the chunk of `tag` once; resolves when it is defined (or when loading failed, after saying so). */
-function load(tag: string): Promise<unknown> {
+function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
+  // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
+  if (tag === 'lenig-config') prefetchStore(el?.getAttribute('database'));
   return chunks[tag]!().catch((error: unknown) => {
     started.delete(tag);
     console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);
@@ -50,8 +52,8 @@ function load(tag: string): Promise<unknown> {
 /** Loads every lenig tag in and under `node`. */
 function scan(node: ParentNode & Node): Promise<unknown>[] {
   const found: Promise<unknown>[] = [];
-  if (node instanceof Element && node.localName in chunks) found.push(load(node.localName));
-  for (const el of node.querySelectorAll(selector)) found.push(load(el.localName));
+  if (node instanceof Element && node.localName in chunks) found.push(load(node.localName, node));
+  for (const el of node.querySelectorAll(selector)) found.push(load(el.localName, el));
   return found;
 }
 
@@ -72,5 +74,8 @@ if (typeof document !== 'undefined') {
   observe(document);
   // `<lenig-config>` configures the page when its chunk has run: say "not configured" only after that —
   // asked when the page has loaded, so one that a page's script added in the meantime counts too.
-  configureFromPage(document, () => (document.querySelector('lenig-config') ? load('lenig-config') : Promise.resolve()));
+  configureFromPage(document, () => {
+    const config = document.querySelector('lenig-config');
+    return config ? load('lenig-config', config) : Promise.resolve();
+  });
 }

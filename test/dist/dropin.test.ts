@@ -241,7 +241,7 @@ test(
 );
 
 test(
-  'a <lenig-config> a script adds before load, whose code arrives after load, configures the page',
+  'a <lenig-config> a script adds before load, whose code arrives after load, configures the page; Firebase loads alongside',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
     const context = await browser.newContext();
@@ -252,11 +252,15 @@ test(
     let loadedAt = 0;
     let configAt = 0;
     p.on('load', () => (loadedAt = Date.now()));
+    let firebaseAt = 0;
     p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/config-') && (configAt = Date.now()));
+    p.on('request', (r) => r.url().includes('/slow-config/lenig/firebase-') && (firebaseAt ||= Date.now()));
     await p.goto(`${origin}/config-added-by-script`);
     const ready = await p.waitForFunction(() => (window as unknown as { lenigReady?: string }).lenigReady, undefined, { timeout: 20_000 });
     assert.equal(await ready.jsonValue(), 'ready', 'whenStore() resolved');
     assert.ok(configAt > loadedAt, `the <lenig-config> code came after load (${configAt - loadedAt} ms)`);
+    // Firebase is fetched as soon as the <lenig-config> is seen, alongside its code rather than after it.
+    assert.ok(firebaseAt > 0 && firebaseAt < configAt, `Firebase requested ${firebaseAt - configAt} ms after the config code arrived`);
     // The like button reaches the database, and nobody was told the page has no configuration.
     await p.waitForFunction(() => {
       const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
