@@ -122,6 +122,46 @@ describe('the demo server', () => {
   });
 });
 
+describe('the demo server on a built library (npm start -- --dist)', () => {
+  let dir: string;
+  let base: string;
+  let demo: Awaited<ReturnType<typeof createDemoServer>>;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lenig-demo-dist-'));
+    await mkdir(path.join(dir, 'demo'), { recursive: true });
+    await mkdir(path.join(dir, 'dist', 'lenig'), { recursive: true });
+    await writeFile(path.join(dir, 'demo', 'index.html'), '<!doctype html><title>fixture</title>');
+    await writeFile(path.join(dir, 'dist', 'lenig.js'), "import('./lenig/feed-abc.js');");
+    await writeFile(path.join(dir, 'dist', 'lenig', 'feed-abc.js'), 'export const feed = 1;');
+    await writeFile(path.join(dir, 'secret.txt'), 'outside dist/');
+    demo = await createDemoServer({ demoDir: path.join(dir, 'demo'), entry: path.join(dir, 'no-entry.ts'), config: {}, dist: path.join(dir, 'dist') });
+    await new Promise<void>((resolve) => demo.server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(demo.server.address() as net.AddressInfo).port}`;
+  });
+
+  after(async () => {
+    await demo?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the loader at /lenig.js and its chunks under /lenig/, as JavaScript, and nothing else', async () => {
+    const loader = await fetch(`${base}/lenig.js`);
+    assert.equal(loader.status, 200);
+    assert.match(loader.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(await loader.text(), "import('./lenig/feed-abc.js');");
+    assert.equal(await (await fetch(`${base}/lenig/feed-abc.js`)).text(), 'export const feed = 1;');
+    const missing = await fetch(`${base}/lenig/missing.js`);
+    assert.equal(missing.status, 404);
+    assert.match(await missing.text(), /not in the built library/);
+    for (const sneaky of ['/lenig/../../secret.txt', '/lenig/%2e%2e/%2e%2e/secret.txt']) {
+      const res = await fetch(`${base}${sneaky}`);
+      assert.notEqual(res.status, 200, sneaky);
+      assert.doesNotMatch(await res.text(), /outside dist/, sneaky);
+    }
+  });
+});
+
 /** Pids of a process and all its descendants, from /proc. */
 function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
