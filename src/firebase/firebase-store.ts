@@ -78,8 +78,11 @@ import {
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
+  type ProfileRecord,
+  type ReportRecord,
   type Writes,
 } from '../data/core/index.js';
+import type { AdminHost } from '../data/core/admin-commands.js';
 import { decodeKey, encodeKey } from '../data/keys.js';
 import {
   StoreError,
@@ -130,7 +133,7 @@ export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIM
  * never loads it, and its like buttons stay within their byte budget.
  */
 const adminCore = () => import('../data/core/admin.js');
-const adminCommands = () => import('./admin-commands.js');
+const adminCommands = () => import('../data/core/admin-commands.js');
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 
@@ -180,14 +183,19 @@ export class FirebaseStore implements LenigStore {
   private serverOffset = 0;
   private readonly stopOffset: Unsubscribe;
   private closed = false;
-  /** Reads and writes for the administration commands (./admin-commands.ts). */
-  private readonly adminHost = {
+  /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
+  private readonly adminHost: AdminHost = {
     uid: () => this.uid(),
-    isAdmin: (uid: UserId) => this.isAdmin(uid),
-    read: (path: string) => this.read(path),
-    readPost: (channel: ChannelId, postId: string) => this.readPost(channel, postId),
-    write: (writes: Writes) => this.write(writes),
     anonymous: () => this.session.user?.isAnonymous ?? false,
+    isAdmin: (uid) => this.isAdmin(uid),
+    readPost: (channel, postId) => this.readPost(channel, postId),
+    readReport: async (id) => (await this.read(`reports/${id}`)).val() as ReportRecord | null,
+    commentExists: async (channel, postId, commentId) => (await this.read(`comments/${channel}/${postId}/${commentId}`)).exists(),
+    readChannel: async (channel) => (await this.read(`channels/${channel}`)).val() as ChannelRecord | null,
+    readProfile: async (uid) => (await this.read(`profiles/${uid}`)).val() as ProfileRecord | null,
+    adminCount: async () => Number((await this.read('adminCount/count')).val()) || 0,
+    setUpDone: async () => (await Promise.all([this.read('admins'), this.read('adminCount')])).some((s) => s.exists()),
+    write: (writes) => this.write(writes),
   };
   /** Whether lenig made the Firebase app (and may delete it), rather than the host page. */
   private readonly ownsApp: boolean;

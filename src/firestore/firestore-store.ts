@@ -77,9 +77,12 @@ import {
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
+  type ProfileRecord,
+  type ReportRecord,
   type WindowSpec,
   type Writes,
 } from '../data/core/index.js';
+import type { AdminHost } from '../data/core/admin-commands.js';
 import { decodeKey, newId } from '../data/keys.js';
 import { StoreError, isStoreError, type FeedQuery, type FeedSubscription, type LenigStore, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import {
@@ -109,7 +112,11 @@ import {
 import { Session, type SessionConfig } from '../firebase/session.js';
 import { SharedCache, type Shared } from '../firebase/shared.js';
 import { connectFirestore, type FirestoreConnectConfig, type FirestoreConnection } from './connect.js';
-import { fields, millis, noteWrite, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
+import { ADMIN_COUNT, fields, millis, noteWrite, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
+
+/** Administration is planned and run by chunks of their own (src/data/core/admin.ts, admin-commands.ts). */
+const adminCore = () => import('../data/core/admin.js');
+const adminCommands = () => import('../data/core/admin-commands.js');
 
 export interface FirestoreStoreConfig extends FirestoreConnectConfig, SessionConfig {}
 
@@ -152,66 +159,84 @@ export class FirestoreStore implements LenigStore {
   }
 
   // --- administration --------------------------------------------------------------------------------------
-  // Not on Cloud Firestore yet: firestore.rules has no rules for them, so every one of these is refused
-  // with a message that says so, and admins use the Firebase console meanwhile (docs/data-layout-firestore.md).
+  // Planned and run by the core (src/data/core/admin.ts, admin-commands.ts), in chunks of their own: a page
+  // without `<lenig-admin>` never loads them. The export reads documents back into the Realtime Database's
+  // tree (./export-reader.ts), so both databases export the one format of docs/export.md.
 
-  private notYet(what: string): StoreError {
-    return new StoreError('unknown', `${what} is not available on Cloud Firestore yet; use the Firebase console.`);
+  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listenAll('channels', (rows) => void adminCore().then((a) => cb(a.decodeChannels(rows))), onError), onError);
   }
 
-  private refuseSubscription(what: string, onError?: OnError): Unsubscribe {
-    let active = true;
-    queueMicrotask(() => active && onError?.(this.notYet(what)));
-    return () => (active = false);
+  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(
+      () => this.listenAll('admins', (rows) => void adminCore().then((a) => cb(a.decodeAdmins(Object.fromEntries(rows.map(([uid, d]) => [uid, d?.admin]))))), onError),
+      onError,
+    );
   }
 
-  subscribeChannels(_cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
-    return this.refuseSubscription('The list of channels', onError);
+  /** All of `reports`, which only admins may read: one listener, so the inbox and its count stay live. */
+  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(() => this.listenAll('reports', (rows) => void adminCore().then((a) => cb(a.decodeReports(rows))), onError), onError);
   }
 
-  subscribeAdmins(_cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
-    return this.refuseSubscription('The list of admins', onError);
+  async resolveReport(reportId: string, action: ReportAction): Promise<void> {
+    return (await adminCommands()).resolveReport(this.adminHost, reportId, action);
   }
 
-  subscribeReports(_cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
-    return this.refuseSubscription('The reports inbox', onError);
+  async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
+    return (await adminCommands()).deleteComment(this.adminHost, channel, postId, commentId);
   }
 
-  resolveReport(_reportId: string, _action: ReportAction): Promise<void> {
-    return Promise.reject(this.notYet('Handling a report'));
+  async createChannel(channel: NewChannel): Promise<void> {
+    return (await adminCommands()).createChannel(this.adminHost, channel);
   }
 
-  deleteComment(_channel: ChannelId, _postId: string, _commentId: string): Promise<void> {
-    return Promise.reject(this.notYet('Deleting a comment'));
+  async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
+    return (await adminCommands()).updateChannel(this.adminHost, channel, changes);
   }
 
-  createChannel(_channel: NewChannel): Promise<void> {
-    return Promise.reject(this.notYet('Creating a channel'));
+  async addAdmin(uid: UserId): Promise<void> {
+    return (await adminCommands()).addAdmin(this.adminHost, uid);
   }
 
-  updateChannel(_channel: ChannelId, _changes: ChannelChanges): Promise<void> {
-    return Promise.reject(this.notYet('Changing a channel'));
+  async removeAdmin(uid: UserId): Promise<void> {
+    return (await adminCommands()).removeAdmin(this.adminHost, uid);
   }
 
-  addAdmin(_uid: UserId): Promise<void> {
-    return Promise.reject(this.notYet('Adding an admin'));
+  async setProfileName(uid: UserId, name: string): Promise<void> {
+    return (await adminCommands()).setProfileName(this.adminHost, uid, name);
   }
 
-  removeAdmin(_uid: UserId): Promise<void> {
-    return Promise.reject(this.notYet('Removing an admin'));
+  async setUp(channel: NewChannel): Promise<void> {
+    return (await adminCommands()).setUp(this.adminHost, channel);
   }
 
-  setProfileName(_uid: UserId, _name: string): Promise<void> {
-    return Promise.reject(this.notYet("Correcting someone's name"));
+  async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
+    const uid = await this.uid();
+    const admin = await this.isAdmin(uid);
+    const [{ buildExport }, { exportReader }] = await Promise.all([import('../data/core/export.js'), import('./export-reader.js')]);
+    const read = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
+    return buildExport(read, { admin, channel: options.channel }, onProgress);
   }
 
-  setUp(_channel: NewChannel): Promise<void> {
-    return Promise.reject(this.notYet('The first run'));
-  }
-
-  exportData(_options?: { channel?: ChannelId }, _onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
-    return Promise.reject(this.notYet('The export'));
-  }
+  /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
+  private readonly adminHost: AdminHost = {
+    uid: () => this.uid(),
+    anonymous: () => this.session.user?.isAnonymous ?? false,
+    isAdmin: (uid) => this.isAdmin(uid),
+    readPost: (channel, postId) => this.readPost(channel, postId),
+    readReport: async (id) => (plain((await this.readDoc(`reports/${id}`)).data()) as ReportRecord | undefined) ?? null,
+    commentExists: async (channel, postId, commentId) => (await this.readDoc(`${postPath(channel, postId)}/comments/${commentId}`)).exists(),
+    readChannel: async (channel) => ((await this.readDoc(`channels/${channel}`)).data() as ChannelRecord | undefined) ?? null,
+    readProfile: async (uid) => ((await this.readDoc(`profiles/${uid}`)).data() as ProfileRecord | undefined) ?? null,
+    adminCount: async () => Number((await this.readDoc(ADMIN_COUNT)).data()?.count) || 0,
+    // Rules cannot ask whether a collection is empty: set-up is done once the admin count exists.
+    setUpDone: async () => {
+      const [admins, count] = await Promise.all([this.readQuery(query(collection(this.db, 'admins'), limitTo(1))), this.readDoc(ADMIN_COUNT)]);
+      return !admins.empty || count.exists();
+    },
+    write: (writes) => this.write(writes),
+  };
 
   /** Stops every listener and ends the Firestore instance. */
   async close(): Promise<void> {
@@ -260,6 +285,11 @@ export class FirestoreStore implements LenigStore {
       active = false;
       off();
     };
+  }
+
+  /** Every document of a top-level collection, live, as [id, fields with times in ms]. */
+  private listenAll(path: string, onRows: (rows: [string, Record<string, unknown> | undefined][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(query(collection(this.db, path)), (s) => onRows(s.docs.map((d) => [d.id, plain(fields(d))])), onError);
   }
 
   private async readDoc(path: string): Promise<DocumentSnapshot> {

@@ -22,6 +22,9 @@ export interface Clear {
 
 export const postPath = (ch: string, id: string) => `channels/${ch}/posts/${id}`;
 
+/** The admin count (`/adminCount` in the Realtime Database): `{count, cause}`. */
+export const ADMIN_COUNT = 'meta/adminCount';
+
 function toSdk(v: WriteValue): unknown {
   if (v === SERVER_TIME) return serverTimestamp();
   if (isIncrement(v)) return increment(v.increment);
@@ -60,6 +63,9 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
     updates.set(path, cur);
   };
 
+  /** Post document → the one comment this write deletes from it (an admin's deletion). */
+  const removedComments = new Map<string, string>();
+
   for (const [path, value] of Object.entries(writes)) {
     const s = path.split('/');
     const [root] = s;
@@ -76,8 +82,10 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
       clears.push({ collection: `${postPath(s[1]!, s[2]!)}/${root === 'comments' ? 'comments' : 'history'}` });
     } else if ((root === 'comments' || root === 'ideaHistory') && s.length === 4) {
       const doc = `${postPath(s[1]!, s[2]!)}/${root === 'comments' ? 'comments' : 'history'}/${s[3]}`;
-      if (value === null) deletes.add(doc);
-      else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
+      if (value === null) {
+        deletes.add(doc);
+        if (root === 'comments') removedComments.set(postPath(s[1]!, s[2]!), s[3]!);
+      } else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
     } else if (root === 'likes' && s.length === 3) {
       const [, key, uid] = s as [string, string, string];
       const pt = parsePostTarget(decodeKey(key));
@@ -101,6 +109,11 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
       else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
     } else if (root === 'notifications' && s.length === 4) {
       update(`users/${s[1]}/notifications/${s[2]}`, s[3]!, toSdk(value));
+    } else if (root === 'adminCount' && s.length === 2) {
+      merge(ADMIN_COUNT, { [s[1]!]: toSdk(value) });
+    } else if ((root === 'reports' || root === 'channels') && s.length === 3) {
+      // A report's resolution, a channel's name, description, categories or archived flag.
+      update(`${root}/${s[1]}`, s[2]!, toSdk(value));
     } else if ((root === 'reports' || root === 'profiles' || root === 'admins' || root === 'channels') && s.length === 2) {
       const doc = `${root}/${s[1]}`;
       if (value === null) deletes.add(doc);
@@ -108,6 +121,13 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
     } else {
       throw new Error(`No Firestore document for ${path}`);
     }
+  }
+
+  // A comment deleted with its post's count going down: the post names it in `lastComment`, as it names
+  // a new one, so the rules can tie the count to that comment's deletion.
+  for (const [post, cid] of removedComments) {
+    const u = updates.get(post);
+    if (u && 'commentCount' in u) u.lastComment = cid;
   }
 
   const docs: DocWrite[] = [];

@@ -1,0 +1,102 @@
+/**
+ * The export on Cloud Firestore: documents read back into the Realtime Database's tree (docs/data-layout.md),
+ * so both databases export the one format of docs/export.md and `scripts/import.mjs` restores either.
+ * `buildExport` (src/data/core/export.ts) asks for paths of that tree; this answers each from documents.
+ * A chunk of its own, loaded by the export only.
+ *
+ * - A post's likers live in the post: `likes/post:{ch}:{id}` comes from the posts read before it, the
+ *   likes of pages from `likes/{key}` documents (with their `likeCounts`).
+ * - A stat document holds every category of a month and names one `cause` for them all: the tree's
+ *   per-category stats get `{posts, likes}` without it (it only ties a count to its write).
+ */
+import type { DocumentSnapshot, QuerySnapshot } from 'firebase/firestore';
+import { encodeKey } from '../data/keys.js';
+import { postTarget } from '../data/types.js';
+import { ADMIN_COUNT, millis, plain, postFromDoc, postPath } from './layout.js';
+
+export interface ExportDocs {
+  list(collection: string): Promise<QuerySnapshot>;
+  get(path: string): Promise<DocumentSnapshot>;
+}
+
+type Tree = Record<string, unknown>;
+
+const orNull = (t: Tree) => (Object.keys(t).length === 0 ? null : t);
+const byId = (s: QuerySnapshot, value: (data: Tree, id: string) => unknown = (d) => plain(d)) =>
+  orNull(Object.fromEntries(s.docs.map((d) => [d.id, value(d.data(), d.id)])));
+
+/** A reader of tree paths for `buildExport`; one per export (it keeps the posts it read for their likes). */
+export function exportReader(db: ExportDocs): (path: string) => Promise<unknown> {
+  /** Channel → post id → record; and every post's likers by target key. */
+  const posts = new Map<string, Map<string, Tree>>();
+  const postLikes = new Map<string, Tree>();
+
+  const readPosts = async (ch: string): Promise<Map<string, Tree>> => {
+    let known = posts.get(ch);
+    if (known) return known;
+    known = new Map();
+    for (const d of (await db.list(`channels/${ch}/posts`)).docs) {
+      const { record, likers } = postFromDoc(d.data());
+      known.set(d.id, record as Tree);
+      if (likers.length) postLikes.set(encodeKey(postTarget(ch, d.id)), Object.fromEntries(likers));
+    }
+    posts.set(ch, known);
+    return known;
+  };
+
+  /** `comments` or `history` of every post of a channel, as `{postId: {id: record}}`. */
+  const perPost = async (ch: string, sub: 'comments' | 'history'): Promise<Tree | null> => {
+    const out: Tree = {};
+    for (const [id, p] of await readPosts(ch)) {
+      if (sub === 'history' && p.category !== 'idea') continue;
+      const rows = byId(await db.list(`${postPath(ch, id)}/${sub}`));
+      if (rows) out[id] = rows;
+    }
+    return orNull(out);
+  };
+
+  const stats = async (ch: string): Promise<Tree | null> =>
+    byId(await db.list(`channels/${ch}/stats`), (d) => {
+      const out: Tree = {};
+      for (const [cat, c] of Object.entries((d.c as Record<string, Tree> | undefined) ?? {})) out[cat] = { posts: Number(c.posts) || 0, likes: Number(c.likes) || 0 };
+      return out;
+    });
+
+  const pageLikes = async () => (await db.list('likes')).docs.map((d) => [d.id, d.data()] as const);
+
+  return async (path) => {
+    const [root, ch, ...rest] = path.split('/');
+    if (rest.length) throw new Error(`No export for ${path}`);
+    switch (root) {
+      case 'admins':
+        return byId(await db.list('admins'), (d) => d.admin === true || undefined);
+      case 'adminCount':
+        return plain((await db.get(ADMIN_COUNT)).data()) ?? null;
+      case 'profiles':
+      case 'reports':
+        return byId(await db.list(root));
+      case 'channels':
+        return ch === undefined ? byId(await db.list('channels')) : ((await db.get(`channels/${ch}`)).data() ?? null);
+      case 'posts':
+        return orNull(Object.fromEntries(await readPosts(ch!)));
+      case 'comments':
+        return perPost(ch!, 'comments');
+      case 'ideaHistory':
+        return perPost(ch!, 'history');
+      case 'stats':
+        return stats(ch!);
+      case 'likes': {
+        const out: Tree = Object.fromEntries(postLikes);
+        for (const [key, d] of await pageLikes()) {
+          const likers = Object.entries((d.likers as Tree | undefined) ?? {}).map(([uid, t]) => [uid, millis(t) ?? 0]);
+          if (likers.length) out[key] = Object.fromEntries(likers);
+        }
+        return orNull(out);
+      }
+      case 'likeCounts':
+        return orNull(Object.fromEntries((await pageLikes()).filter(([, d]) => Number(d.count) > 0).map(([key, d]) => [key, Number(d.count)])));
+      default:
+        throw new Error(`No export for ${path}`);
+    }
+  };
+}
