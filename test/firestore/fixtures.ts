@@ -178,3 +178,46 @@ export function deletePost(p: PostInfo, comments: string[] = [], entries: string
     uncount,
   ];
 }
+
+// ---- administration -------------------------------------------------------------------------------------
+
+export const ADMIN_COUNT = 'meta/adminCount';
+
+/** An admin adds `uid`: the admin document and the count moved by one, naming them. */
+export function addAdmin(uid: string): Op[] {
+  return [
+    { kind: 'set', path: `admins/${uid}`, data: { admin: true } },
+    { kind: 'set', path: ADMIN_COUNT, data: { count: increment(1), cause: uid }, merge: true },
+  ];
+}
+
+export function removeAdmin(uid: string): Op[] {
+  return [
+    { kind: 'delete', path: `admins/${uid}` },
+    { kind: 'set', path: ADMIN_COUNT, data: { count: increment(-1), cause: uid }, merge: true },
+  ];
+}
+
+/** The first run: the writer becomes the first admin, counted as one, with the first channel. */
+export function firstRun(uid: string, ch = 'welcome'): Op[] {
+  return [
+    { kind: 'set', path: `admins/${uid}`, data: { admin: true } },
+    { kind: 'set', path: ADMIN_COUNT, data: { count: 1, cause: uid }, merge: true },
+    { kind: 'set', path: `channels/${ch}`, data: { name: 'Welcome', categories: CATEGORIES } },
+  ];
+}
+
+/** An admin handles a report: who, when, how (`effect`: the ops that make the resolution true). */
+export function resolve(rid: string, by: string, resolution: string, effect: Op[] = []): Op[] {
+  return [{ kind: 'update', path: `reports/${rid}`, data: { resolvedBy: by, resolvedAt: serverTimestamp(), resolution } }, ...effect];
+}
+
+/** An admin deletes one comment: gone, the post's count down by one, naming it. */
+export function deleteComment(p: { ch: string; id: string }, cid: string): Op[] {
+  return [
+    { kind: 'delete', path: `${postPath(p)}/comments/${cid}` },
+    { kind: 'update', path: postPath(p), data: { commentCount: increment(-1), lastComment: cid } },
+  ];
+}
+
+export const hidePost = (p: { ch: string; id: string }): Op => ({ kind: 'update', path: postPath(p), data: { hidden: true } });

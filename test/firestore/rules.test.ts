@@ -22,6 +22,7 @@ import {
 } from '@firebase/rules-unit-testing';
 import {
   collection,
+  deleteField,
   deleteDoc,
   doc,
   getDoc,
@@ -55,6 +56,13 @@ import {
   tk,
   unlike,
   without,
+  addAdmin,
+  removeAdmin,
+  firstRun,
+  resolve,
+  deleteComment,
+  hidePost,
+  ADMIN_COUNT,
   type Op,
   type PostInfo,
 } from './fixtures.js';
@@ -85,6 +93,11 @@ const GHOST: PostInfo = { ch: CH, id: 'seed-deleted', author: A, category: 'news
 const SEED_COMMENT = 'seed-comment';
 const SEED_ENTRY = 'seed-entry';
 const SEED_NOTE = 'seed-notification';
+/** An archived channel, and a post written before it was archived. */
+const OLD = 'archive';
+const OLD_POST: PostInfo = { ch: OLD, id: 'seed-old-news', author: A, category: 'news', month: M0 };
+/** Someone who was an admin and handled a report. */
+const FORMER = 'test-dave';
 
 const seedPost = (p: PostInfo, extra: Record<string, unknown> = {}) => ({
   author: p.author,
@@ -111,6 +124,12 @@ const SEED: Record<string, Record<string, unknown>> = {
   [`userLikes/${C}`]: { t: { [tk(GHOST)]: true }, last: tk(GHOST) },
   [`users/${A}/notifications/${SEED_NOTE}`]: { type: 'commented', actor: B, channel: CH, post: ALICE_POST.id, createdAt: ts, read: false },
   'reports/seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: ts },
+  'reports/seed-comment-report': { channel: CH, post: ALICE_POST.id, comment: SEED_COMMENT, by: C, reason: 'rude', createdAt: ts },
+  // Handled by a former admin (the post was hidden, and later shown again).
+  'reports/seed-resolved': { channel: CH, post: BOB_POST.id, by: A, reason: 'seeded', createdAt: ts, resolvedBy: FORMER, resolvedAt: ts, resolution: 'hidden' },
+  'meta/adminCount': { count: 1, cause: ADM },
+  [`channels/${OLD}`]: { name: 'Archive', categories: CATEGORIES, archived: true },
+  [postPath(OLD_POST)]: seedPost(OLD_POST),
   [statPath(CH, M0)]: { channel: CH, month: M0, cause: IDEA.id, c: { news: { posts: 2, likes: 1 }, idea: { posts: 1, likes: 0 } } },
 };
 
@@ -355,14 +374,81 @@ describe('allowed paths', { skip }, () => {
     assert.equal((await value(`profiles/${B}`))!.nameFrom3, 'vries');
   });
 
-  it('an admin adds an admin and a channel', async () => {
-    await allowed(admin, [
-      { kind: 'set', path: `admins/${C}`, data: { admin: true } },
-      { kind: 'set', path: 'channels/extra', data: { name: 'Extra', categories: { news: 0 } } },
-    ]);
+  it('an admin adds an admin, counted; the new admin removes another, counted, leaving one', async () => {
+    await allowed(admin, addAdmin(C));
     assert.equal((await value(`admins/${C}`))!.admin, true);
-    await deleteDoc(doc(admin, `admins/${C}`));
+    assert.deepEqual(await value(ADMIN_COUNT), { count: 2, cause: C });
+    await allowed(carol, removeAdmin(ADM));
+    assert.deepEqual(await value(ADMIN_COUNT), { count: 1, cause: ADM });
+    await allowed(carol, addAdmin(ADM));
+    await allowed(admin, removeAdmin(C));
     assert.equal(await value(`admins/${C}`), null);
+    assert.deepEqual(await value(ADMIN_COUNT), { count: 1, cause: C });
+  });
+
+  it('an admin creates, renames, describes, re-orders and archives a channel, and brings it back', async () => {
+    await allowed(admin, [{ kind: 'set', path: 'channels/extra', data: { name: 'Extra', categories: { news: 0 }, description: 'More' } }]);
+    await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { name: 'Extra news', description: deleteField(), categories: { question: 0, news: 1 } } }]);
+    assert.deepEqual(await value('channels/extra'), { name: 'Extra news', categories: { question: 0, news: 1 } });
+    await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { archived: true } }]);
+    assert.equal((await value('channels/extra'))!.archived, true);
+    await assertFails(commit(alice, newPost(A, { ch: 'extra' }).ops));
+    await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { archived: deleteField() } }]);
+    await allowed(alice, newPost(A, { ch: 'extra' }).ops);
+  });
+
+  it('an archived channel stays readable, and its posts can still be liked', async () => {
+    assert.equal((await getDocs(collection(bob, `channels/${OLD}/posts`))).docs.length, 1);
+    await allowed(bob, like(B, OLD_POST));
+    assert.equal((await value(postPath(OLD_POST)))!.likeCount, 1);
+  });
+
+  it('reports a comment; an admin handles it by deleting the comment, counted out, once', async () => {
+    const { info, ops } = newPost(A);
+    await allowed(alice, ops);
+    const { cid, ops: c } = comment(B, info, 'Rude');
+    await allowed(bob, c);
+    const rid = newId();
+    await setDoc(doc(carol, `reports/${rid}`), { channel: CH, post: info.id, comment: cid, by: C, reason: 'Rude', createdAt: serverTimestamp() });
+    const t = Date.now();
+    await allowed(admin, resolve(rid, ADM, 'comment-deleted', deleteComment(info, cid)));
+    const r = (await value(`reports/${rid}`))!;
+    assert.equal(r.resolvedBy, ADM);
+    assert.equal(r.resolution, 'comment-deleted');
+    assert.ok((r.resolvedAt as Date).getTime() >= t - 5000);
+    assert.equal(await value(`${postPath(info)}/comments/${cid}`), null);
+    assert.equal((await value(postPath(info)))!.commentCount, 0);
+  });
+
+  it('an admin handles a report by hiding the post, or dismisses one', async () => {
+    const { info, ops } = newPost(B);
+    await allowed(bob, ops);
+    const [hide, dismiss] = [newId(), newId()];
+    for (const rid of [hide, dismiss]) await setDoc(doc(alice, `reports/${rid}`), { channel: CH, post: info.id, by: A, reason: 'No', createdAt: serverTimestamp() });
+    await allowed(admin, resolve(hide, ADM, 'hidden', [hidePost(info)]));
+    assert.equal((await value(postPath(info)))!.hidden, true);
+    await allowed(admin, resolve(dismiss, ADM, 'dismissed'));
+    assert.equal((await value(`reports/${dismiss}`))!.resolution, 'dismissed');
+  });
+
+  it('an admin deletes a comment, the count going down with it', async () => {
+    const { info, ops } = newPost(A);
+    await allowed(alice, ops);
+    const first = comment(B, info, 'One');
+    await allowed(bob, first.ops);
+    await allowed(carol, comment(C, info, 'Two').ops);
+    await allowed(admin, deleteComment(info, first.cid));
+    assert.equal((await value(postPath(info)))!.commentCount, 1);
+    // The next comment is counted as before.
+    await allowed(bob, comment(B, info, 'Three').ops);
+    assert.equal((await value(postPath(info)))!.commentCount, 2);
+  });
+
+  it("an admin corrects someone's name and its search suffixes, the rest of the profile kept", async () => {
+    await setDoc(doc(bob, `profiles/${B}`), { name: 'Bobby', nameLower: 'bobby', jobTitle: 'Sales' });
+    await allowed(admin, [{ kind: 'set', path: `profiles/${B}`, data: { name: 'Bob de Vries', nameLower: 'bob de vries', nameFrom2: 'de vries', nameFrom3: 'vries', jobTitle: 'Sales' } }]);
+    assert.equal((await value(`profiles/${B}`))!.name, 'Bob de Vries');
+    assert.equal((await value(`profiles/${B}`))!.jobTitle, 'Sales');
   });
 
   it('deletes your own post with its comments and history, uncounted from its stat; an old like can still be withdrawn', async () => {
@@ -737,6 +823,134 @@ describe('attacks on reports, admins, channels and profiles', () => {
   attack('profile with an empty name', 'bob', [{ kind: 'set', path: `profiles/${B}`, data: { name: ' ', nameLower: ' ' } }]);
 });
 
+describe('attacks on administration', () => {
+  const rpath = (rid: string) => `reports/${rid}`;
+  // ---- admins and their count (the seeded database has one admin, counted as one) ----
+  attack('adding oneself as admin, counted', 'bob', addAdmin(B));
+  attack('adding someone as admin as a non-admin, counted', 'bob', addAdmin(C));
+  attack('removing an admin as a non-admin, counted', 'bob', removeAdmin(ADM));
+  attack('removing the last admin', 'admin', removeAdmin(ADM));
+  attack('removing the last admin, the count left as it is', 'admin', [{ kind: 'delete', path: `admins/${ADM}` }]);
+  attack('adding an admin without counting', 'admin', [{ kind: 'set', path: `admins/${C}`, data: { admin: true } }]);
+  attack('adding an admin counted twice', 'admin', () => mutate(addAdmin(C), ADMIN_COUNT, (d) => (d.count = increment(2))));
+  attack('adding an admin, the count naming someone else', 'admin', () => mutate(addAdmin(C), ADMIN_COUNT, (d) => (d.cause = B)));
+  attack('adding two admins counted as one', 'admin', () => [...addAdmin(C), { kind: 'set', path: `admins/${B}`, data: { admin: true } }]);
+  attack('an admin document with more than the flag', 'admin', () => mutate(addAdmin(C), `admins/${C}`, (d) => (d.role = 'owner')));
+  attack('raising the admin count alone', 'admin', [{ kind: 'set', path: ADMIN_COUNT, data: { count: increment(1), cause: C }, merge: true }]);
+  attack('setting the admin count to a number', 'admin', [{ kind: 'set', path: ADMIN_COUNT, data: { count: 5, cause: ADM } }]);
+  attack('deleting the admin count', 'admin', [{ kind: 'delete', path: ADMIN_COUNT }]);
+  attack('a second first run', 'bob', firstRun(B, 'second'));
+  attack('a second first run without the count', 'bob', () => without(firstRun(B, 'second'), ADMIN_COUNT));
+  attack('a second first run, writing the count over', 'bob', () =>
+    firstRun(B, 'second').map((op) => (op.path === ADMIN_COUNT ? { ...op, merge: false } : op)),
+  );
+  attack('a second first run by the admin, the count reset to one', 'admin', [{ kind: 'set', path: ADMIN_COUNT, data: { count: 1, cause: ADM } }]);
+  // ---- channels ----
+  attack('archiving a channel as a non-admin', 'bob', [{ kind: 'update', path: `channels/${CH}`, data: { archived: true } }]);
+  attack('un-archiving a channel as a non-admin', 'alice', [{ kind: 'update', path: `channels/${OLD}`, data: { archived: false } }]);
+  attack('renaming a channel as a non-admin', 'bob', [{ kind: 'update', path: `channels/${CH}`, data: { name: 'Bob TV' } }]);
+  attack('a channel with an empty name', 'admin', [{ kind: 'set', path: 'channels/blank', data: { name: '  ', categories: { news: 0 } } }]);
+  attack('a channel without categories', 'admin', [{ kind: 'set', path: 'channels/none', data: { name: 'None', categories: {} } }]);
+  attack('a channel with 21 categories', 'admin', [
+    { kind: 'set', path: 'channels/many', data: { name: 'Many', categories: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`c${i}`, i])) } },
+  ]);
+  attack('a channel with an unknown field', 'admin', [{ kind: 'set', path: 'channels/odd', data: { name: 'Odd', categories: { news: 0 }, owner: ADM } }]);
+  attack('a channel archived with a string', 'admin', [{ kind: 'update', path: `channels/${CH}`, data: { archived: 'yes' } }]);
+  attack('a channel with an oversize description', 'admin', [{ kind: 'update', path: `channels/${CH}`, data: { description: 'd'.repeat(501) } }]);
+  attack('posting in an archived channel', 'alice', () => newPost(A, { ch: OLD }).ops);
+  attack('editing a post in an archived channel', 'alice', [{ kind: 'update', path: postPath(OLD_POST), data: { text: 'Edited', editedAt: serverTimestamp() } }]);
+  attack('commenting in an archived channel', 'bob', () => comment(B, OLD_POST).ops);
+  // ---- reports ----
+  attack('resolving a report as a non-admin', 'bob', resolve('seed-report', B, 'dismissed'));
+  attack('resolving a report as a non-admin, in the admin\'s name', 'bob', resolve('seed-report', ADM, 'dismissed'));
+  attack("rewriting someone else's resolution", 'admin', resolve('seed-resolved', ADM, 'dismissed'));
+  attack('changing the resolution of a handled report', 'admin', [{ kind: 'update', path: rpath('seed-resolved'), data: { resolution: 'dismissed' } }]);
+  attack('resolving a report in the name of another admin', 'admin', resolve('seed-report', FORMER, 'dismissed'));
+  attack('resolving a report with a forged time', 'admin', () => mutate(resolve('seed-report', ADM, 'dismissed'), rpath('seed-report'), (d) => (d.resolvedAt = Timestamp.fromMillis(T0))));
+  attack('resolving a report with an unknown resolution', 'admin', resolve('seed-report', ADM, 'ignored'));
+  attack('resolving a report as hidden without hiding the post', 'admin', resolve('seed-report', ADM, 'hidden'));
+  attack('resolving a report as comment-deleted without deleting the comment', 'admin', resolve('seed-comment-report', ADM, 'comment-deleted'));
+  attack('resolving a post report as comment-deleted', 'admin', resolve('seed-report', ADM, 'comment-deleted', deleteComment(ALICE_POST, SEED_COMMENT)));
+  attack('resolving a report and rewriting its reason', 'admin', () => mutate(resolve('seed-report', ADM, 'dismissed'), rpath('seed-report'), (d) => (d.reason = 'nothing')));
+  attack('resolving half: no time', 'admin', () => mutate(resolve('seed-report', ADM, 'dismissed'), rpath('seed-report'), (d) => delete d.resolvedAt));
+  attack('a report created already resolved', 'carol', [
+    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', createdAt: serverTimestamp(), resolvedBy: C, resolvedAt: serverTimestamp(), resolution: 'dismissed' } },
+  ]);
+  attack('report of a comment that does not exist', 'carol', [
+    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: C, reason: 'r', createdAt: serverTimestamp() } },
+  ]);
+  // ---- comments and their count ----
+  attack('deleting a comment as a non-admin, counted out', 'bob', deleteComment(ALICE_POST, SEED_COMMENT));
+  attack('an admin deleting a comment without counting it out', 'admin', [{ kind: 'delete', path: `${postPath(ALICE_POST)}/comments/${SEED_COMMENT}` }]);
+  attack('an admin lowering a comment count without deleting a comment', 'admin', () => without(deleteComment(ALICE_POST, SEED_COMMENT), '/comments/'));
+  attack('an admin deleting a comment, counting out two', 'admin', () => mutate(deleteComment(ALICE_POST, SEED_COMMENT), postPath(ALICE_POST), (d) => (d.commentCount = increment(-2))));
+  attack('an admin deleting a comment, naming another', 'admin', () => mutate(deleteComment(ALICE_POST, SEED_COMMENT), postPath(ALICE_POST), (d) => (d.lastComment = 'no-such-comment')));
+  // ---- profiles ----
+  attack('correcting a name as a non-admin', 'bob', [{ kind: 'set', path: `profiles/${A}`, data: { name: 'Alice the Liar', nameLower: 'alice the liar', nameFrom2: 'the liar', nameFrom3: 'liar' } }]);
+  attack("an admin changing more than someone's name", 'admin', [
+    { kind: 'set', path: `profiles/${A}`, data: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer', jobTitle: 'Intern' } },
+  ]);
+  attack('an admin making a profile for someone', 'admin', [{ kind: 'set', path: `profiles/${C}`, data: { name: 'Carol', nameLower: 'carol' } }]);
+  attack('an admin correcting a name with a search name that differs', 'admin', [
+    { kind: 'set', path: `profiles/${A}`, data: { name: 'Alice Vermeer', nameLower: 'the ceo', nameFrom2: 'vermeer' } },
+  ]);
+});
+
+describe('the first run on an empty database (a project of its own each)', () => {
+  let k = 0;
+  /** An empty database under firestore.rules; `run` gets a signed-in database per uid. */
+  const empty = async (run: (as: (uid: string) => Firestore, value: (path: string) => Promise<Record<string, unknown> | null>) => Promise<void>) => {
+    const projectId = `demo-lenig-first-run-${++k}`;
+    const e = await initializeTestEnvironment({
+      projectId,
+      firestore: { host: (emulator as { hostname: string }).hostname, port: (emulator as { port: number }).port, rules: readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8') },
+    });
+    try {
+      await e.clearFirestore();
+      await run((uid) => fs(e.authenticatedContext(uid)), (path) => readDocument((emulator as { host: string }).host, projectId, path));
+    } finally {
+      await e.cleanup();
+    }
+  };
+
+  it('the first person becomes the only admin, counted as one, with the first channel; nobody after', { skip }, async () => {
+    await empty(async (as, read) => {
+      await assertFails(commit(as(B), without(firstRun(B), ADMIN_COUNT)));
+      await assertFails(commit(as(B), mutate(firstRun(B), ADMIN_COUNT, (d) => (d.count = 2))));
+      await assertFails(commit(as(B), mutate(firstRun(B), ADMIN_COUNT, (d) => (d.cause = C))));
+      await assertFails(commit(as(B), [{ kind: 'set', path: `admins/${C}`, data: { admin: true } }, { kind: 'set', path: ADMIN_COUNT, data: { count: 1, cause: C } }]));
+      await commit(as(A), firstRun(A));
+      assert.deepEqual(await read(ADMIN_COUNT), { count: 1, cause: A });
+      assert.equal((await read('channels/welcome'))!.name, 'Welcome');
+      await assertFails(commit(as(B), firstRun(B, 'second')));
+      await assertFails(commit(as(A), firstRun(A, 'again')));
+      assert.equal(await read(`admins/${B}`), null);
+      assert.equal(await read('channels/second'), null);
+    });
+  });
+
+  for (const [first, second] of [[A, B], [B, A]] as const) {
+    it(`two people racing (${first === A ? 'alice' : 'bob'} sends first): exactly one becomes admin`, { skip }, async () => {
+      await empty(async (as, read) => {
+        const dbs = [as(first), as(second)];
+        // Both read an empty database, then write at once.
+        await Promise.all(dbs.map((db) => getDoc(doc(db, ADMIN_COUNT))));
+        const results = await Promise.allSettled([commit(dbs[0]!, firstRun(first, 'one')), commit(dbs[1]!, firstRun(second, 'two'))]);
+        const won = results.map((r) => r.status === 'fulfilled');
+        assert.equal(won.filter(Boolean).length, 1, `one wins: ${results.map((r) => r.status).join(', ')}`);
+        const winner = won[0] ? first : second;
+        const loser = won[0] ? second : first;
+        assert.deepEqual(await read(ADMIN_COUNT), { count: 1, cause: winner });
+        assert.equal((await read(`admins/${winner}`))!.admin, true);
+        assert.equal(await read(`admins/${loser}`), null);
+        assert.equal(await read(`channels/${won[0] ? 'two' : 'one'}`), null);
+        // The loser trying again is refused too.
+        await assertFails(commit(as(loser), firstRun(loser, 'three')));
+      });
+    });
+  }
+});
+
 describe('attacks while signed out', () => {
   attackRead('signed-out read of posts', () => getDocs(collection(nobody, `channels/${CH}/posts`)));
   attackRead('signed-out read of profiles', () => getDocs(collection(nobody, 'profiles')));
@@ -778,7 +992,52 @@ const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; a
   },
   { rule: 'a notification starts unread', from: '&& n.read == false', to: '', attack: 'notification created already read' },
   { rule: "a liked notification's id follows from its cause", from: "nid == 'liked:' + key + ':' + me()", to: 'true', attack: 'notification id that does not follow from its cause' },
-  { rule: 'only admins add admins', from: "allow create: if isAdmin() && isUid(uid)", to: 'allow create: if signedIn() && isUid(uid)', attack: 'adding oneself as admin' },
+  {
+    rule: 'only admins add admins (the admin and the count)',
+    from: ['((isAdmin() && adminCountMoved(1))', 'allow update: if isAdmin() && countShape'],
+    to: ['((adminCountMoved(1))', 'allow update: if countShape'],
+    attack: 'adding oneself as admin, counted',
+  },
+  { rule: 'the admin count stays at one or more', from: '&& d.count is int && d.count >= 1', to: '&& d.count is int', attack: 'removing the last admin' },
+  {
+    rule: 'the admin count moves only with an admin added',
+    from: '&& !exists(adminDoc(request.resource.data.cause)) && existsAfter(adminDoc(request.resource.data.cause)))',
+    to: ')',
+    attack: 'raising the admin count alone',
+  },
+  {
+    rule: 'the first run creates the count, once',
+    from: ['allow create: if countShape(request.resource.data) && becomingFirstAdmin();', 'return signedIn() && !exists(adminCountDoc()) && !exists(adminDoc(me()))'],
+    to: ['allow create, update: if countShape(request.resource.data) && becomingFirstAdmin();', 'return signedIn() && !exists(adminDoc(me()))'],
+    attack: 'a second first run',
+  },
+  { rule: 'only admins change channels', from: 'allow update: if isAdmin() && channelShape(', to: 'allow update: if channelShape(', attack: 'archiving a channel as a non-admin' },
+  {
+    rule: 'an archived channel takes no comments',
+    from: '&& text(request.resource.data.text, 1000)\n            && isOpen()',
+    to: '&& text(request.resource.data.text, 1000)',
+    attack: 'commenting in an archived channel',
+  },
+  { rule: 'only admins resolve reports', from: 'allow update: if isAdmin() && resolution();', to: 'allow update: if resolution();', attack: 'resolving a report as a non-admin' },
+  { rule: 'a resolution is never rewritten', from: "return !('resolvedBy' in o)\n          && ", to: 'return ', attack: "rewriting someone else's resolution" },
+  {
+    rule: "an admin's comment deletion is counted out",
+    from: '&& getAfter(postDoc(ch, id)).data.commentCount == get(postDoc(ch, id)).data.commentCount - 1\n',
+    to: '\n',
+    attack: 'an admin deleting a comment without counting it out',
+  },
+  {
+    rule: 'a lower comment count names a comment deleted in the same write',
+    from: '&& exists(commentDoc(ch, id, d.lastComment))\n            && !existsAfter(commentDoc(ch, id, d.lastComment));\n        }\n\n        function ideaManager',
+    to: ';\n        }\n\n        function ideaManager',
+    attack: 'an admin lowering a comment count without deleting a comment',
+  },
+  {
+    rule: 'an admin changes only the name of a profile',
+    from: "&& request.resource.data.diff(resource.data).affectedKeys().hasOnly(['name', 'nameLower', 'nameFrom2', 'nameFrom3', 'nameFrom4']);",
+    to: ';',
+    attack: "an admin changing more than someone's name",
+  },
   {
     rule: 'a history entry is signed by its writer (checked by the entry and by the idea)',
     from: ['&& e.data.by == me()', '&& request.resource.data.by == me()\n            && request.resource.data.at'],
