@@ -18,6 +18,8 @@ export function firestoreDocuments(data) {
   const add = (path, doc) => docs.push({ path, data: doc });
 
   for (const uid of Object.keys(data.admins ?? {})) add(`admins/${uid}`, { admin: true });
+  // The admin count (firestore.rules: never below one; its absence means "not set up yet").
+  if (data.adminCount) add('meta/adminCount', data.adminCount);
   for (const [uid, p] of Object.entries(data.profiles ?? {})) add(`profiles/${uid}`, p);
   for (const [ch, c] of Object.entries(data.channels ?? {})) add(`channels/${ch}`, c);
 

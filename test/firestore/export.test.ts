@@ -1,0 +1,121 @@
+/**
+ * The export on Cloud Firestore is the Realtime Database's export: the demo month plus reports, laid out as
+ * Firestore documents (scripts/seed-firestore.mjs), exported by an admin through the Firestore store, must
+ * be the very tree the Realtime Database holds for the same seed — so scripts/import.mjs, which restores a
+ * Realtime Database export (test/backend/export-import.test.ts), restores a Firestore one too. Left out on
+ * purpose, as on the Realtime Database: notifications, `lastLike`, `userLikes`; and a stat's `cause`,
+ * which Firestore keeps once per month rather than per category.
+ *
+ * Run: npm test -- firestore/export
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { deleteApp } from 'firebase/app';
+import { buildSeed } from '../../scripts/seed-data.mjs';
+import { firestoreDocuments } from '../../scripts/seed-firestore.mjs';
+import { clearFirestore, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
+import { FirestoreStore } from '../../src/firestore/index.js';
+import type { ExportProgress, LenigExport } from '../../src/data/types.js';
+import { firestoreEmulator } from './helpers.js';
+import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tree is walked freely
+const { data } = buildSeed(NOW) as { data: Record<string, any> };
+data.admins = { [USERS.admin.uid]: true };
+data.adminCount = { count: 1, cause: USERS.admin.uid };
+const [firstChannel] = Object.keys(data.posts) as [string];
+const [firstPost] = Object.keys(data.posts[firstChannel]) as [string];
+data.reports = {
+  'report-open': { channel: firstChannel, post: firstPost, by: USERS.alice.uid, reason: 'Outdated', createdAt: NOW - 3600_000 },
+  'report-done': {
+    channel: firstChannel,
+    post: firstPost,
+    by: USERS.bob.uid,
+    reason: 'Duplicate',
+    createdAt: NOW - 7200_000,
+    resolvedBy: USERS.admin.uid,
+    resolvedAt: NOW - 3000_000,
+    resolution: 'dismissed',
+  },
+};
+
+const emulator = await firestoreEmulator();
+const skip = 'skip' in emulator ? emulator.skip : false;
+let auth: TestBackend | undefined;
+const stores: FirestoreStore[] = [];
+
+async function signedIn(user: 'admin' | 'alice'): Promise<FirestoreStore> {
+  const { host } = emulator as { host: string };
+  const store = new FirestoreStore({
+    firebase: { apiKey: 'demo-key', projectId: auth!.projectId },
+    emulator: { firestore: host, auth: auth!.authURL },
+    appName: `export-fs-${user}`,
+    auth: 'email',
+    credentials: { email: USERS[user].email, password: USERS[user].password },
+  });
+  stores.push(store);
+  await store.signIn();
+  return store;
+}
+
+before(async () => {
+  if (skip) return;
+  const { host } = emulator as { host: string };
+  auth = await startTestBackend({});
+  await clearFirestore(host, auth.projectId);
+  await loadFirestoreRules(host, auth.projectId);
+  await writeDocuments(host, auth.projectId, firestoreDocuments(data));
+});
+
+after(async () => {
+  for (const s of stores) {
+    await s.signOut().catch(() => {});
+    await s.close();
+    await deleteApp(s.connection.app).catch(() => {});
+  }
+  await auth?.stop();
+  if (!('skip' in emulator)) await emulator.stop();
+});
+
+/** The seed's tree without what an export leaves out, and stats without their `cause`. */
+function expectedTree(): Record<string, unknown> {
+  const { notifications: _n, lastLike: _l, userLikes: _u, ...rest } = structuredClone(data);
+  for (const months of Object.values(rest.stats as Record<string, Record<string, Record<string, Record<string, unknown>>>>)) {
+    for (const cats of Object.values(months)) for (const s of Object.values(cats)) delete s.cause;
+  }
+  return rest;
+}
+
+describe('the export on Cloud Firestore', { skip }, () => {
+  let exported: LenigExport;
+  const progress: ExportProgress[] = [];
+
+  it("is the Realtime Database's tree of the same data, with progress", async () => {
+    const admin = await signedIn('admin');
+    exported = await admin.exportData({}, (p) => progress.push(p));
+    assert.equal(exported.format, 'lenig-export');
+    assert.deepEqual(exported.data, expectedTree());
+    const last = progress[progress.length - 1]!;
+    assert.equal(last.done, last.total);
+    for (let i = 1; i < progress.length; i++) assert.ok(progress[i]!.done >= progress[i - 1]!.done, 'progress never goes back');
+  });
+
+  it('exports one channel: its posts, comments, likes and reports only', async () => {
+    const admin = await signedIn('admin');
+    const one = await admin.exportData({ channel: firstChannel });
+    const all = expectedTree() as Record<string, Record<string, unknown>>;
+    assert.equal(one.channel, firstChannel);
+    assert.deepEqual(one.data.posts, { [firstChannel]: all.posts![firstChannel] });
+    assert.deepEqual(one.data.comments, { [firstChannel]: all.comments![firstChannel] });
+    const likes = Object.fromEntries(Object.entries(all.likes!).filter(([k]) => k.startsWith(`post:${firstChannel}:`)));
+    assert.deepEqual(one.data.likes, likes);
+    assert.equal(one.data.profiles, undefined);
+    assert.equal(Object.keys(one.data.reports as object).length, 2);
+  });
+
+  it('is refused to someone who is not an admin', async () => {
+    const alice = await signedIn('alice');
+    await assert.rejects(alice.exportData(), (e: Error & { code?: string }) => e.code === 'permission-denied');
+  });
+});
