@@ -390,6 +390,8 @@ describe('allowed paths', { skip }, () => {
     await allowed(admin, [{ kind: 'set', path: 'channels/extra', data: { name: 'Extra', categories: { news: 0 }, description: 'More' } }]);
     await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { name: 'Extra news', description: deleteField(), categories: { question: 0, news: 1 } } }]);
     assert.deepEqual(await value('channels/extra'), { name: 'Extra news', categories: { question: 0, news: 1 } });
+    await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { names: { nl: 'Meer nieuws', en: 'More news' } } }]);
+    assert.deepEqual((await value('channels/extra'))!.names, { nl: 'Meer nieuws', en: 'More news' });
     await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { archived: true } }]);
     assert.equal((await value('channels/extra'))!.archived, true);
     await assertFails(commit(alice, newPost(A, { ch: 'extra' }).ops));
@@ -855,6 +857,10 @@ describe('attacks on administration', () => {
     { kind: 'set', path: 'channels/many', data: { name: 'Many', categories: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`c${i}`, i])) } },
   ]);
   attack('a channel with an unknown field', 'admin', [{ kind: 'set', path: 'channels/odd', data: { name: 'Odd', categories: { news: 0 }, owner: ADM } }]);
+  attack('channel names as a string', 'admin', [{ kind: 'update', path: `channels/${CH}`, data: { names: 'Company news' } }]);
+  attack('a channel named in 11 languages', 'admin', [
+    { kind: 'update', path: `channels/${CH}`, data: { names: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`l${String.fromCharCode(97 + i)}`, `Name ${i}`])) } },
+  ]);
   attack('a channel archived with a string', 'admin', [{ kind: 'update', path: `channels/${CH}`, data: { archived: 'yes' } }]);
   attack('a channel with an oversize description', 'admin', [{ kind: 'update', path: `channels/${CH}`, data: { description: 'd'.repeat(501) } }]);
   attack('posting in an archived channel', 'alice', () => newPost(A, { ch: OLD }).ops);
