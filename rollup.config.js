@@ -6,7 +6,7 @@
 //     appears; Lit is one shared chunk, Firebase another, loaded once the page's configuration needs a store.
 //     The admin uploads dist/lenig.js with the dist/lenig/ folder next to it.
 // Declarations come from `tsc -p tsconfig.build.json` (see the build script in package.json).
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -49,8 +49,45 @@ function chunkGraph() {
         };
       }
       this.emitFile({ type: 'asset', fileName: 'lenig/chunks.json', source: JSON.stringify(graph, null, 1) });
+      writePreloadTable.call(this, bundle, graph);
     },
   };
+}
+
+/**
+ * Writes into the loader, for each tag (and each database's store), the chunk it imports and every chunk
+ * that one imports statically: the loader asks for them all at once (`<link rel="modulepreload">`), so the
+ * browser does not discover Lit and the shared chunks only after the widget's own chunk has arrived.
+ * The tags come from the loader's own table in src/dropin.ts. Stored as a list of chunk names and, per
+ * key, the indexes of its chunks, to keep the loader small.
+ */
+function writePreloadTable(bundle, graph) {
+  const loader = bundle['lenig.js'];
+  const placeholder = /JSON\.parse\((["'])__LENIG_CHUNK_DEPS__\1\)/;
+  if (!loader || loader.type !== 'chunk' || !placeholder.test(loader.code)) this.error('the loader has no __LENIG_CHUNK_DEPS__ placeholder');
+  const source = readFileSync('src/dropin.ts', 'utf8');
+  const modules = { '@realtime': 'src/firebase/index.ts', '@firestore': 'src/firestore/index.ts' };
+  for (const [, tag, path] of source.matchAll(/'(lenig-[a-z-]+)': \(\) => import\('\.\/([^']+)\.js'\)/g)) modules[tag] = `src/${path}.ts`;
+  const fileOf = (module) =>
+    Object.keys(graph).find((f) => graph[f].module === module) ?? Object.keys(graph).find((f) => graph[f].modules.includes(module));
+  const files = [];
+  const table = {};
+  for (const [key, module] of Object.entries(modules)) {
+    const start = fileOf(module);
+    if (!start) this.error(`no chunk holds ${module} (${key})`);
+    const seen = new Set();
+    const visit = (f) => {
+      if (f === 'lenig.js' || seen.has(f)) return;
+      seen.add(f);
+      graph[f].imports.forEach(visit);
+    };
+    visit(start);
+    // `lenig/x-hash.js` as `x-hash`: the loader puts the folder and extension back.
+    const name = (f) => f.replace(/^lenig\//, '').replace(/\.js$/, '');
+    table[key] = [...seen].map(name).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
+  }
+  // An object literal in place of the loader's `JSON.parse('__LENIG_CHUNK_DEPS__')`.
+  loader.code = loader.code.replace(placeholder, () => JSON.stringify({ files, table }));
 }
 
 /** @type {import('rollup').RollupOptions[]} */

@@ -32,6 +32,33 @@ const chunks: Record<string, () => Promise<unknown>> = {
 const selector = Object.keys(chunks).join(',');
 
 /**
+ * Each tag's chunk and the chunks it imports (and each database's, as `@realtime` / `@firestore`), written
+ * in by the build (rollup.config.js) in place of the `JSON.parse`: chunk names (`lit-Dqi8wHUt` for
+ * `lenig/lit-Dqi8wHUt.js`), by index. Without it (an unbuilt copy) nothing is preloaded and the browser
+ * finds the imports one level at a time.
+ */
+let preloads: { files: string[]; table: Record<string, number[]> } = { files: [], table: {} };
+try {
+  preloads = JSON.parse('__LENIG_CHUNK_DEPS__') as typeof preloads;
+} catch {
+  // Not built: no table.
+}
+const preloaded = new Set<string>();
+
+/** Asks for `key`'s chunks all at once, so the browser fetches them in parallel. */
+function preload(key: string): void {
+  for (const i of preloads.table[key] ?? []) {
+    const file = `lenig/${preloads.files[i]!}.js`;
+    if (preloaded.has(file)) continue;
+    preloaded.add(file);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(file, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
+/**
  * Tags a copy of lenig on this page has started loading. Shared across copies (two web parts, each with its
  * own lenig.js): the first copy to see a tag loads it, and its definition serves the whole page.
  */
@@ -41,8 +68,13 @@ const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for
 function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
+  preload(tag);
   // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
-  if (tag === 'lenig-config') prefetchStore(el?.getAttribute('database'));
+  if (tag === 'lenig-config') {
+    const database = el?.getAttribute('database');
+    preload(database === 'firestore' ? '@firestore' : '@realtime');
+    prefetchStore(database);
+  }
   return chunks[tag]!().catch((error: unknown) => {
     started.delete(tag);
     console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);

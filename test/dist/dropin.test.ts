@@ -36,7 +36,7 @@ const chunk = (name: string) => {
 };
 /** Each copy of the loader on the test pages, and where its chunks are. */
 const copies = ['/', '/other-web-part/', '/slow-config/'];
-/** The copy whose `<lenig-config>` code arrives late: after the page's `load` event. */
+/** The copy whose `<lenig-config>` and like button code arrive late: after the page's `load` event. */
 const SLOW_CONFIG_MS = 700;
 /** A request the drop-in may make: a loader or one of its own chunks, from this origin. */
 const ownFile = (u: string) => copies.some((c) => u === `${c}lenig.js` || (u.startsWith(`${c}lenig/`) && u.endsWith('.js')));
@@ -118,7 +118,7 @@ before(async () => {
     } else if (req.url === '/add-config.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(addConfigScript);
-    } else if (req.url?.startsWith('/slow-config/lenig/config-') && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
+    } else if (req.url && /^\/slow-config\/lenig\/(config|like-button)-/.test(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
       const body = chunk(req.url.slice(req.url.lastIndexOf('/') + 1));
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
@@ -241,7 +241,7 @@ test(
 );
 
 test(
-  'a <lenig-config> a script adds before load, whose code arrives after load, configures the page; Firebase loads alongside',
+  'a <lenig-config> a script adds before load, whose code arrives after load, configures the page; Firebase and each chunk’s imports load alongside',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
     const context = await browser.newContext();
@@ -255,12 +255,18 @@ test(
     let firebaseAt = 0;
     p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/config-') && (configAt = Date.now()));
     p.on('request', (r) => r.url().includes('/slow-config/lenig/firebase-') && (firebaseAt ||= Date.now()));
+    let viewAt = 0;
+    let buttonAt = 0;
+    p.on('request', (r) => r.url().includes('/slow-config/lenig/like-view-') && (viewAt ||= Date.now()));
+    p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/like-button-') && (buttonAt = Date.now()));
     await p.goto(`${origin}/config-added-by-script`);
     const ready = await p.waitForFunction(() => (window as unknown as { lenigReady?: string }).lenigReady, undefined, { timeout: 20_000 });
     assert.equal(await ready.jsonValue(), 'ready', 'whenStore() resolved');
     assert.ok(configAt > loadedAt, `the <lenig-config> code came after load (${configAt - loadedAt} ms)`);
     // Firebase is fetched as soon as the <lenig-config> is seen, alongside its code rather than after it.
     assert.ok(firebaseAt > 0 && firebaseAt < configAt, `Firebase requested ${firebaseAt - configAt} ms after the config code arrived`);
+    // What the like button's chunk imports is asked for with it (modulepreload), not once it has arrived.
+    assert.ok(viewAt > 0 && viewAt < buttonAt, `the like view's chunk requested ${viewAt - buttonAt} ms after the like button's arrived`);
     // The like button reaches the database, and nobody was told the page has no configuration.
     await p.waitForFunction(() => {
       const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
