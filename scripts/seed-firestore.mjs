@@ -60,7 +60,7 @@ export function firestoreDocuments(data) {
   for (const [ch, byPost] of Object.entries(data.ideaHistory ?? {})) {
     for (const [pid, entries] of Object.entries(byPost)) {
       for (const [eid, e] of Object.entries(entries)) {
-        add(`channels/${ch}/posts/${pid}/history/${eid}`, { ...e, at: ts(e.at) });
+        add(`channels/${ch}/posts/${pid}/history/${eid}`, { ...e, at: ts(e.at), channel: ch });
       }
     }
   }

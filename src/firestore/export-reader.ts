@@ -49,7 +49,12 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
     const out: Tree = {};
     for (const [id, p] of await readPosts(ch)) {
       if (sub === 'history' && p.category !== 'idea') continue;
-      const rows = byId(await db.list(`${postPath(ch, id)}/${sub}`));
+      // A history entry's `channel` is Firestore's alone (for the board's one query): not in the tree.
+      const rows = byId(await db.list(`${postPath(ch, id)}/${sub}`), (d) => {
+        const record = plain(d)!;
+        if (sub === 'history') delete record.channel;
+        return record;
+      });
       if (rows) out[id] = rows;
     }
     return orNull(out);

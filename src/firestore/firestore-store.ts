@@ -48,6 +48,7 @@ import {
   decodeChannel,
   decodeComments,
   decodeHistory,
+  decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
   decodePost,
@@ -851,6 +852,37 @@ export class FirestoreStore implements LenigStore {
             this.listenQuery(
               query(collection(this.db, `${postPath(channel, ideaId)}/history`), orderBy('at')),
               (s) => cb(decodeHistory(s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]))),
+              onError,
+            ),
+          onError,
+        ),
+    );
+  }
+
+  /**
+   * One listener for the whole board: every history entry of the channel (a collection-group query on the
+   * entries' `channel`), the same documents the per-idea listeners of a board read.
+   */
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.checked(
+      () => checkId('channel', channel),
+      onError,
+      () =>
+        this.whileSignedIn(
+          () =>
+            this.listenQuery(
+              query(collectionGroup(this.db, 'history'), where('channel', '==', channel)),
+              (s) => {
+                const byIdea = new Map<string, Record<string, unknown>>();
+                for (const d of s.docs) {
+                  const idea = d.ref.parent.parent?.id;
+                  if (!idea) continue;
+                  const entries = byIdea.get(idea) ?? {};
+                  entries[d.id] = plain(fields(d));
+                  byIdea.set(idea, entries);
+                }
+                cb(decodeLatestNotes(byIdea));
+              },
               onError,
             ),
           onError,

@@ -85,7 +85,12 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
       if (value === null) {
         deletes.add(doc);
         if (root === 'comments') removedComments.set(postPath(s[1]!, s[2]!), s[3]!);
-      } else sets.set(doc, { data: toSdk(value) as Record<string, unknown>, merge: false });
+      } else {
+        const data = toSdk(value) as Record<string, unknown>;
+        // A history entry names its channel: one collection-group query gives a board every idea's notes.
+        if (root === 'ideaHistory') data.channel = s[1];
+        sets.set(doc, { data, merge: false });
+      }
     } else if (root === 'likes' && s.length === 3) {
       const [, key, uid] = s as [string, string, string];
       const pt = parsePostTarget(decodeKey(key));

@@ -144,7 +144,7 @@ export function comment(uid: string, p: PostInfo, text = 'Nice one', cid = newId
 export function statusChange(by: string, p: PostInfo, status: string, note: string, tell: string[] = []): { eid: string; ops: Op[] } {
   const eid = newId();
   const ops: Op[] = [
-    { kind: 'set', path: `${postPath(p)}/history/${eid}`, data: { status, note, by, at: serverTimestamp() } },
+    { kind: 'set', path: `${postPath(p)}/history/${eid}`, data: { status, note, by, at: serverTimestamp(), channel: p.ch } },
     { kind: 'update', path: postPath(p), data: { status, statusEntry: eid } },
   ];
   for (const to of tell) {

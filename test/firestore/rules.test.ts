@@ -22,6 +22,9 @@ import {
 } from '@firebase/rules-unit-testing';
 import {
   collection,
+  collectionGroup,
+  query,
+  where,
   deleteField,
   deleteDoc,
   doc,
@@ -118,7 +121,7 @@ const SEED: Record<string, Record<string, unknown>> = {
   [postPath(ALICE_POST)]: seedPost(ALICE_POST, { commentCount: 1, lastComment: SEED_COMMENT }),
   [postPath(BOB_POST)]: seedPost(BOB_POST, { likeCount: 1, likers: { [A]: ts } }),
   [postPath(IDEA)]: seedPost(IDEA, { title: 'Standing desks', status: 'new', owner: C, statusEntry: SEED_ENTRY }),
-  [`${postPath(IDEA)}/history/${SEED_ENTRY}`]: { status: 'new', note: 'Received', by: C, at: ts },
+  [`${postPath(IDEA)}/history/${SEED_ENTRY}`]: { status: 'new', note: 'Received', by: C, at: ts, channel: CH },
   [`${postPath(ALICE_POST)}/comments/${SEED_COMMENT}`]: { author: B, text: 'Seeded comment', createdAt: ts },
   [`userLikes/${A}`]: { t: { [tk(BOB_POST)]: true }, last: tk(BOB_POST) },
   [`userLikes/${C}`]: { t: { [tk(GHOST)]: true }, last: tk(GHOST) },
@@ -397,6 +400,11 @@ describe('allowed paths', { skip }, () => {
     await assertFails(commit(alice, newPost(A, { ch: 'extra' }).ops));
     await allowed(admin, [{ kind: 'update', path: 'channels/extra', data: { archived: deleteField() } }]);
     await allowed(alice, newPost(A, { ch: 'extra' }).ops);
+  });
+
+  it("reads every idea's history of a channel in one collection-group query", async () => {
+    const entries = await getDocs(query(collectionGroup(bob, 'history'), where('channel', '==', CH)));
+    assert.ok(entries.docs.some((d) => d.id === SEED_ENTRY));
   });
 
   it('an archived channel stays readable, and its posts can still be liked', async () => {
@@ -702,9 +710,13 @@ describe('attacks on ideas', () => {
     const { eid, ops } = statusChange(C, IDEA, 'planned', 'note');
     return mutate(ops, hpath(eid), (d) => (d.at = Timestamp.fromMillis(T0)));
   });
+  attack('history entry naming another channel', 'carol', () => {
+    const { eid, ops } = statusChange(C, IDEA, 'planned', 'note');
+    return mutate(ops, hpath(eid), (d) => (d.channel = OLD));
+  });
   attack('history entry without a note', 'carol', () => statusChange(C, IDEA, 'planned', '  ').ops);
   attack('history entry without the status change', 'carol', [
-    { kind: 'set', path: hpath(newId()), data: { status: 'planned', note: 'x', by: C, at: serverTimestamp() } },
+    { kind: 'set', path: hpath(newId()), data: { status: 'planned', note: 'x', by: C, at: serverTimestamp(), channel: CH } },
   ]);
   attack('re-pointing the idea at an old history entry', 'carol', [
     { kind: 'update', path: p, data: { status: 'declined', statusEntry: SEED_ENTRY } },
