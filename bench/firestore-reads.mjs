@@ -86,7 +86,7 @@ function benchDocuments(now) {
   // The idea people open: 3 status changes and 6 comments.
   const ideaPath = `channels/${CH}/posts/${idea.id}`;
   ['under-review', 'planned', 'in-progress'].forEach((status, k) => {
-    docs.push({ path: `${ideaPath}/history/entry-${k}`, data: { status, note: `Step ${k}`, by: AUTHORS[1], at: new Date(now - (3 - k) * DAY) } });
+    docs.push({ path: `${ideaPath}/history/entry-${k}`, data: { status, note: `Step ${k}`, by: AUTHORS[1], at: new Date(now - (3 - k) * DAY), channel: CH } });
     idea.post.status = status;
     idea.post.statusEntry = `entry-${k}`;
   });
