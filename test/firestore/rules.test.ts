@@ -39,6 +39,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { encodeKey, newId } from '../../src/data/keys.js';
+import { BLANK_CHARACTERS, isBlank } from '../../src/data/text.js';
 import { monthKey, pageTarget } from '../../src/data/types.js';
 import {
   assign,
@@ -969,6 +970,35 @@ describe('the first run on an empty database (a project of its own each)', () =>
   }
 });
 
+describe('attacks with blank texts and pictures from elsewhere (as the Realtime Database rules refuse them)', () => {
+  attack('a post of only zero-width spaces', 'alice', () => newPost(A, { text: '\u200b\u200b\u200b' }).ops);
+  attack('a comment of only ideographic spaces', 'bob', () => comment(B, ALICE_POST, '\u3000\u3000').ops);
+  attack('a profile name of only Hangul fillers', 'bob', [{ kind: 'set', path: `profiles/${B}`, data: { name: '\u3164\u3164', nameLower: '\u3164\u3164' } }]);
+  attack('a history note of only soft hyphens', 'carol', () => statusChange(C, IDEA, 'planned', '\u00ad\u00ad').ops);
+  const picture = (photoURL: string): Op[] => [{ kind: 'set', path: `profiles/${B}`, data: { name: 'Bob', nameLower: 'bob', photoURL } }];
+  attack('a profile picture over http:', 'bob', picture('http://example.com/bob.png'));
+  attack('a profile picture as javascript:', 'bob', picture('javascript:alert(1)'));
+  attack('a profile picture as data:', 'bob', picture('data:image/png;base64,AAAA'));
+  attack('a profile picture hiding its host behind a user name', 'bob', picture('https://intranet.example.com@evil.example/bob.png'));
+
+  // Every character the client counts as blank (src/data/text.ts: JavaScript's \s beyond ASCII, and the
+  // invisible ones) is refused alone by the rules; with one visible character among them, a text is fine.
+  // U+2028 and U+2029 are line breaks, which the client alone refuses, as on the Realtime Database.
+  const unicodeSpaces = [...'\u000b\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff'];
+  const client = [...new Set([...unicodeSpaces, ...BLANK_CHARACTERS])];
+  it(`the rules and the client count the same ${client.length} characters as blank`, { skip }, async () => {
+    for (const c of client) {
+      assert.ok(isBlank(c), `the stores: U+${c.charCodeAt(0).toString(16)} is blank`);
+      await assertFails(commit(alice, newPost(A, { text: `${c} ${c}` }).ops));
+    }
+    await allowed(alice, newPost(A, { text: `${client.join('')}.` }).ops);
+  });
+  it('control: an https: picture, with a path, is allowed', { skip }, async () => {
+    await allowed(bob, picture('https://intranet.example.com/people/bob.png?size=64'));
+    assert.equal((await value(`profiles/${B}`))!.photoURL, 'https://intranet.example.com/people/bob.png?size=64');
+  });
+});
+
 describe('attacks while signed out', () => {
   attackRead('signed-out read of posts', () => getDocs(collection(nobody, `channels/${CH}/posts`)));
   attackRead('signed-out read of profiles', () => getDocs(collection(nobody, 'profiles')));
@@ -1049,6 +1079,13 @@ const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; a
     from: '&& exists(commentDoc(ch, id, d.lastComment))\n            && !existsAfter(commentDoc(ch, id, d.lastComment));\n        }\n\n        function ideaManager',
     to: ';\n        }\n\n        function ideaManager',
     attack: 'an admin lowering a comment count without deleting a comment',
+  },
+  { rule: 'a text of invisible characters is blank', from: '!s.matches(blank())', to: "!s.matches('\\\\s*')", attack: 'a post of only zero-width spaces' },
+  {
+    rule: 'a picture is an https: address',
+    from: "&& (d.get('photoURL', '') == '' || d.photoURL.matches('(?s)https://[^/?#@]+([/?#].*)?'))",
+    to: '',
+    attack: 'a profile picture over http:',
   },
   {
     rule: 'an admin changes only the name of a profile',
