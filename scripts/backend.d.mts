@@ -28,7 +28,7 @@ export interface BackendOptions {
 
 /** The parts of the firebase-server instance tests look at. */
 export interface DatabaseServer {
-  baseRef: { child(path: string): unknown };
+  baseRef: { child(path: string): unknown; set(value: unknown): Promise<void> };
   getValue(ref?: unknown): Promise<unknown>;
   setRules(rules: { rules: object }): void;
 }

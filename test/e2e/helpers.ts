@@ -63,6 +63,8 @@ export interface E2E {
   newChannel(label: string, categories?: readonly CategoryId[]): Promise<Channel>;
   /** The admin sets a channel's categories (as in the Firebase console or an admin tool). */
   setCategories(channel: string, categories: readonly CategoryId[]): Promise<void>;
+  /** Empties the database past the rules, as a new Firebase project is: no admins, channels or profiles. */
+  wipe(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,16 @@ export async function startE2E(): Promise<E2E> {
         const admin = await storeAs(PEOPLE.thomas);
         await set(ref(admin.connection.database, `channels/${channel}/categories`), categoryMap(categories));
       },
+      async wipe() {
+        // firebase-server keeps the tree twice: in its own local SDK copy (what listeners hear) and in the
+        // rules engine's snapshot (what the rules read as `root`). Both are emptied. The local write lands at
+        // once, but its promise waits for an acknowledgement that never comes: wait for the empty tree.
+        type Rules = { with(u: { data: object }): Rules };
+        const rules = backend.server as unknown as { targaryen: Rules };
+        rules.targaryen = rules.targaryen.with({ data: {} });
+        void backend.server.baseRef.set(null).catch(() => {});
+        await until(() => backend.server.getValue(backend.server.baseRef), (v) => v === null, 'the database is empty');
+      },
       close,
     };
   } catch (e) {
@@ -158,7 +170,7 @@ export async function startE2E(): Promise<E2E> {
   }
 }
 
-export type Widget = 'composer' | 'feed' | 'ideas' | 'insights' | 'notifications';
+export type Widget = 'composer' | 'feed' | 'ideas' | 'insights' | 'notifications' | 'admin';
 
 export interface Visit {
   user: SeedUser;
