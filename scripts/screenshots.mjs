@@ -24,7 +24,19 @@ const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 const positional = args.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
 const base = new URL(positional[0] ?? `http://127.0.0.1:${process.env.LENIG_DEMO_PORT ?? 8080}/`);
 
-/** name, page, width, language, colour scheme, whole page (else the first screenful) */
+/**
+ * In the admin page: the People tab, `query` typed into the search, "Posts and comments" opened for
+ * `name` (`label` is that button's text in the page's language), once the list is read.
+ */
+const personActivity = (query, name, label) => async (page) => {
+  const admin = page.locator('lenig-admin');
+  await admin.getByRole('tab', { name: label === 'Posts and comments' ? 'People' : 'Mensen' }).click();
+  await admin.getByRole('searchbox').fill(query);
+  await admin.getByRole('button', { name: `${label}: ${name}`, exact: true }).first().click();
+  await admin.locator('.activity-item').first().waitFor({ timeout: 30_000 });
+};
+
+/** name, page, width, language, colour scheme, whole page (else the first screenful), what to do first */
 const SHOTS = [
   ['demo', 'index.html', 1280, 'nl', 'light', true],
   ['demo-dark', 'index.html', 1280, 'nl', 'dark', true],
@@ -36,6 +48,8 @@ const SHOTS = [
   ['demo-insights', 'insights.html', 1280, 'en', 'light', true],
   ['demo-admin', 'admin.html', 1280, 'nl', 'light', true],
   ['demo-admin-en-dark', 'admin.html', 1280, 'en', 'dark', true],
+  ['admin-person-activity', 'admin.html', 1280, 'en', 'light', true, personActivity('Mar', 'Marieke de Vries', 'Posts and comments')],
+  ['admin-person-activity-nl-dark', 'admin.html', 1280, 'nl', 'dark', true, personActivity('Mar', 'Marieke de Vries', 'Berichten en reacties')],
 ];
 
 
@@ -51,7 +65,7 @@ mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch(chromiumOptions());
 let failed = 0;
 try {
-  for (const [name, path, width, lang, scheme, fullPage] of SHOTS) {
+  for (const [name, path, width, lang, scheme, fullPage, before] of SHOTS) {
     if (only && only !== name) continue;
     const context = await browser.newContext({ viewport: { width, height: fullPage ? 900 : 844 }, reducedMotion: 'reduce', colorScheme: scheme });
     const page = await context.newPage();
@@ -77,6 +91,7 @@ try {
       if (await page.locator('lenig-like-button').count()) {
         await page.locator('lenig-like-button [part~="count"]').first().waitFor({ timeout: 30_000 });
       }
+      await before?.(page);
       await page.evaluate(() => document.fonts.ready);
       // Let the last subscriptions (profiles, like states) land and the skeletons fade.
       await page.waitForTimeout(800);

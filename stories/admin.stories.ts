@@ -87,3 +87,42 @@ export const NotAdmin: Story = { name: 'Not an administrator', render: () => pag
 export const SignedOut: Story = { name: 'Signed out', render: () => page(storeFor({ viewer: null })) };
 export const FirstRun: Story = { name: 'First run on an empty database', render: () => page(storeFor({ empty: true, viewer: 'marieke' })) };
 export const Dutch: Story = { name: 'Dutch', render: () => page(storeFor(), 'reports', 'nl') };
+
+/** Types `query` into the People tab's search and opens "Posts and comments" for `name`. */
+async function openActivity(canvas: HTMLElement, query: string, name: string, label = 'Posts and comments'): Promise<void> {
+  const admin = canvas.querySelector('lenig-admin')!;
+  const find = <T extends Element>(selector: string, test: (e: T) => boolean = () => true) =>
+    new Promise<T>((resolve) => {
+      const look = () => {
+        const hit = [...admin.shadowRoot!.querySelectorAll<T>(selector)].find(test);
+        if (hit) resolve(hit);
+        else setTimeout(look, 50);
+      };
+      look();
+    });
+  const search = await find<HTMLInputElement>('input[type=search]');
+  search.value = query;
+  search.dispatchEvent(new Event('input'));
+  (await find<HTMLButtonElement>('button', (b) => b.getAttribute('aria-label') === `${label}: ${name}`)).click();
+}
+
+export const PersonActivity: Story = {
+  name: 'People: what a person wrote',
+  render: () => page(storeFor(), 'people'),
+  play: ({ canvasElement }) => openActivity(canvasElement, 'Joo', 'Joost Bakker'),
+};
+export const PersonActivityDutch: Story = {
+  name: 'People: what a person wrote (Dutch)',
+  render: () => page(storeFor(), 'people', 'nl'),
+  play: ({ canvasElement }) => openActivity(canvasElement, 'Joo', 'Joost Bakker', 'Berichten en reacties'),
+};
+export const PersonActivityLoading: Story = {
+  name: 'People: what a person wrote, still reading',
+  render: () => page(storeFor({ latency: 1500 }), 'people'),
+  play: ({ canvasElement }) => openActivity(canvasElement, 'Joo', 'Joost Bakker'),
+};
+export const PersonActivityFailed: Story = {
+  name: 'People: what a person wrote, could not be read',
+  render: () => page(storeFor({ prepare: (s) => s.setFailure('exportPerson', new StoreError('offline', 'The connection is down.')) }), 'people'),
+  play: ({ canvasElement }) => openActivity(canvasElement, 'Joo', 'Joost Bakker'),
+};

@@ -27,6 +27,7 @@ import type {
   MonthStat,
   NewChannel,
   Notification,
+  PersonActivity,
   Post,
   Profile,
   Report,
@@ -195,6 +196,11 @@ export interface LenigStore {
    * path with `onProgress` after each read. Admins only.
    */
   exportData(options?: { channel?: ChannelId }, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport>;
+  /**
+   * What one person wrote, for a data-subject request: their posts and comments newest first (each comment
+   * with its post) and their data as an export of that person (docs/export.md). Admins only.
+   */
+  exportPerson(uid: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity>;
 
   // --- lifetime -------------------------------------------------------------------------------------
   /**

@@ -256,5 +256,24 @@ export interface LenigExport {
   /** ISO 8601. */
   exportedAt: string;
   channel?: ChannelId;
+  /** Present only in the export of one person (`exportPerson`): whose data it holds. */
+  person?: UserId;
   data: Record<string, unknown>;
+}
+
+/** A comment of the person asked about, with the post it is on (null when that post is gone). */
+export interface PersonComment {
+  channel: ChannelId;
+  comment: Comment;
+  post: Post | null;
+}
+
+/**
+ * What one person wrote, for a data-subject request: their data as an export (docs/export.md, `person`
+ * set) and, read from it, their posts and comments newest first.
+ */
+export interface PersonActivity {
+  export: LenigExport;
+  posts: Post[];
+  comments: PersonComment[];
 }

@@ -108,6 +108,7 @@ import {
   type IdeaHistoryEntry,
   type IdeaStatus,
   type LenigExport,
+  type PersonActivity,
   type LikeState,
   type LikeTarget,
   type MonthStat,
@@ -977,6 +978,13 @@ export class FirebaseStore implements LenigStore {
     const admin = await this.isAdmin(uid);
     const { buildExport } = await import('../data/core/export.js');
     return buildExport(async (path) => (await this.read(path)).val() as unknown, { admin, channel: options.channel }, onProgress);
+  }
+
+  async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
+    const uid = await this.uid();
+    const admin = await this.isAdmin(uid);
+    const { buildPersonExport } = await import('../data/core/export.js');
+    return buildPersonExport(async (path) => (await this.read(path)).val() as unknown, { admin, person }, onProgress);
   }
 
   // --- stats ---------------------------------------------------------------------------------------------------------

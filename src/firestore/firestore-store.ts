@@ -100,6 +100,7 @@ import {
   type LikeState,
   type LikeTarget,
   type LenigExport,
+  type PersonActivity,
   type MonthStat,
   type NewChannel,
   type Notification,
@@ -238,6 +239,21 @@ export class FirestoreStore implements LenigStore {
     },
     write: (writes) => this.write(writes),
   };
+
+  async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
+    const uid = await this.uid();
+    const admin = await this.isAdmin(uid);
+    const [{ buildPersonExport }, { exportReader }] = await Promise.all([import('../data/core/export.js'), import('./export-reader.js')]);
+    const tree = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
+    // One person's profile and admin flag are single documents; the reader answers whole collections.
+    const read = async (path: string): Promise<unknown> => {
+      const [root, id] = path.split('/');
+      if (id === undefined || (root !== 'profiles' && root !== 'admins')) return tree(path);
+      const data = (await this.readDoc(path)).data();
+      return root === 'admins' ? data?.admin === true || null : (plain(data) ?? null);
+    };
+    return buildPersonExport(read, { admin, person }, onProgress);
+  }
 
   /** Stops every listener and ends the Firestore instance. */
   async close(): Promise<void> {

@@ -47,6 +47,7 @@ import {
   newestFirst,
   notFound,
   buildExport,
+  buildPersonExport,
   planAddAdmin,
   planAssignIdea,
   planComment,
@@ -106,6 +107,7 @@ import {
   type IdeaHistoryEntry,
   type IdeaStatus,
   type LenigExport,
+  type PersonActivity,
   type LikeState,
   type LikeTarget,
   type MonthStat,
@@ -944,6 +946,17 @@ export class MemoryStore implements LenigStore {
       return structuredClone(get(d.tree, path) ?? null);
     };
     return buildExport(read, { admin: isAdmin(d, uid), channel: options.channel, now: this.backend.now() }, onProgress);
+  }
+
+  async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
+    await this.gate('exportPerson');
+    const uid = requireSignedIn(this.uid);
+    const d = this.data();
+    const read = async (path: string) => {
+      await delay(this.latency);
+      return structuredClone(get(d.tree, path) ?? null);
+    };
+    return buildPersonExport(read, { admin: isAdmin(d, uid), person, now: this.backend.now() }, onProgress);
   }
 
   // --- machinery --------------------------------------------------------------------------------------------

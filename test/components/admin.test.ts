@@ -192,6 +192,78 @@ describe('<lenig-admin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('what a person wrote', () => {
+    const open = async (el: LenigAdminElement, who: string) => {
+      type(root(el).querySelector<HTMLInputElement>('input[type=search]')!, who.slice(0, 3));
+      await until(el, who);
+      const b = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((x) => x.getAttribute('aria-label') === `Posts and comments: ${who}`);
+      if (!b) throw new Error(`no "Posts and comments" button for ${who}`);
+      return b;
+    };
+
+    it("lists a person's posts and comments newest first, with channel, date and context, and offers their data as a file", async () => {
+      const { store, backend } = world('ada', { latency: 30 });
+      backend.addPost({ author: 'anna', text: 'Older post by Anna', createdAt: new Date(Date.now() - 48 * 3600_000) });
+      const newer = backend.addPost({ author: 'anna', text: 'Newer post by Anna', createdAt: new Date(Date.now() - 3600_000) });
+      await store.comment('general', newer.id, 'Ada writes here');
+      const annaOnBram = backend.session('anna');
+      const bramPost = backend.addPost({ author: 'bram', text: 'Bram asks about the canteen', createdAt: new Date(Date.now() - 2 * 3600_000) });
+      await annaOnBram.comment('general', bramPost.id, 'Anna answers Bram');
+      const el = await mount(store, 'en', 'people');
+      await until(el, 'Ada Beheer');
+      const b = await open(el, 'Anna de Vries');
+      b.click();
+      await waitUntil(() => root(el).querySelector('.activity progress') !== null, 'a progress bar while reading');
+      await waitUntil(() => root(el).activeElement?.id.endsWith('-activity-title') === true, 'focus on the heading');
+      await expect(el).to.be.accessible();
+      await until(el, '2 posts and 1 comment');
+      await waitUntil(() => root(el).querySelector('[role=status]')!.textContent === '2 posts and 1 comment', 'announced');
+      // The author of the commented post is named once their profile is in.
+      await until(el, 'On Bram Jansen’s post: “Bram asks about the canteen”');
+      const items = [...root(el).querySelectorAll('.activity-item')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(items[0]).to.match(/^in General · .+ Newer post by Anna/);
+      expect(items[1]).to.include('Older post by Anna');
+      expect(items[2]).to.include('Anna answers Bram').and.include('On Bram Jansen’s post: “Bram asks about the canteen”');
+      expect(text(el)).not.to.include('Ada writes here');
+      const link = root(el).querySelector<HTMLAnchorElement>('a.person-download')!;
+      expect(link.textContent!.trim()).to.equal('Download Anna de Vries’s data (JSON)');
+      expect(link.download).to.match(/^lenig-person-anna-\d{4}-\d{2}-\d{2}\.json$/);
+      const file = (await (await fetch(link.href)).json()) as LenigExport;
+      expect(file.person).to.equal('anna');
+      expect(JSON.stringify(file)).to.include('Anna answers Bram').and.not.include('Ada writes here');
+      await expect(el).to.be.accessible();
+      // Closing puts focus back on the button that opened it.
+      button(el, 'Close').click();
+      await waitUntil(() => root(el).activeElement === b, 'focus back on the button');
+      expect(root(el).querySelector('.activity')).to.equal(null);
+    });
+
+    it('says so when a person wrote nothing, in Dutch too', async () => {
+      const { store } = world();
+      const el = await mount(store, 'nl', 'people');
+      await until(el, 'Ada Beheer');
+      const b = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((x) => x.getAttribute('aria-label') === 'Berichten en reacties: Ada Beheer')!;
+      b.click();
+      await until(el, 'Ada Beheer heeft nog niets geplaatst of gereageerd.');
+      expect(text(el)).to.include('Wat Ada Beheer schreef');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says why when the data cannot be read, and tries again', async () => {
+      const { store } = world();
+      const el = await mount(store, 'en', 'people');
+      await until(el, 'Ada Beheer');
+      store.failNext('exportPerson', new StoreError('permission-denied', 'Only admins may export what a person wrote.'));
+      const failed = oneEvent(el, 'lenig-error');
+      (await open(el, 'Bram Jansen')).click();
+      expect((await failed).detail.operation).to.equal('exportPerson');
+      await until(el, 'That did not work: Only admins may export what a person wrote.');
+      await expect(el).to.be.accessible();
+      button(el, 'Try again').click();
+      await until(el, '1 post and 1 comment');
+    });
+  });
+
   it('exports everything as a JSON file with a progress bar', async () => {
     const { store } = world('ada', { latency: 40 });
     const el = await mount(store, 'en', 'export');

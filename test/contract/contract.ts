@@ -751,6 +751,49 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await alice.updateMyProfile({ name: 'Alice Vermeer', jobTitle: 'Designer' });
       });
 
+      it('shows admins what one person wrote, newest first, and exports just that person; refuses everyone else', async () => {
+        const ch = await env.newChannel();
+        const first = await post(alice, ch, 'alice first');
+        await nextMillisecond();
+        const other = await post(bob, ch, 'bob writes');
+        const mine = await alice.comment(ch, other, 'alice comments on bob');
+        await bob.comment(ch, other, 'bob answers');
+        await nextMillisecond();
+        const second = await post(alice, ch, 'alice second');
+        await bob.like(postTarget(ch, first));
+        await alice.like(postTarget(ch, other));
+        await alice.report(ch, other, 'alice reports');
+        await rejectsWith(alice.exportPerson(A), 'permission-denied');
+        await rejectsWith(bob.exportPerson(A), 'permission-denied');
+        await rejectsWith(admin.exportPerson('no/such'), 'validation-failed', 'person');
+
+        const seen: number[] = [];
+        const got = await admin.exportPerson(A, (p) => seen.push(p.done / p.total));
+        assert.deepEqual(got.posts.filter((p) => p.channel === ch).map((p) => p.id), [second, first], 'her posts, newest first');
+        assert.ok(got.posts.every((p) => p.author === A));
+        const c = got.comments.filter((x) => x.channel === ch);
+        assert.deepEqual(c.map((x) => x.comment.id), [mine]);
+        assert.equal(c[0]!.comment.text, 'alice comments on bob');
+        assert.equal(c[0]!.post?.text, 'bob writes', 'with the post it is on');
+        assert.equal(seen.at(-1), 1, 'progress ends at 100 %');
+
+        const e = got.export;
+        assert.equal(e.format, 'lenig-export');
+        assert.equal(e.person, A);
+        const data = e.data as Record<string, Record<string, Record<string, unknown>>>;
+        assert.deepEqual(Object.keys(data.posts![ch]!).sort(), [first, second].sort(), "only alice's posts");
+        assert.deepEqual(Object.keys(data.comments![ch]!), [other]);
+        assert.deepEqual(Object.keys(data.comments![ch]![other] as object), [mine], "only alice's comment");
+        assert.deepEqual(Object.values(data.likes!).map((byUid) => Object.keys(byUid as object)), Object.values(data.likes!).map(() => [A]), "only alice's likes");
+        assert.ok(Object.keys(data.likes!).length >= 1);
+        assert.ok(Object.values(data.reports!).every((r) => (r as { by: string }).by === A));
+        assert.ok(data.channels![ch], 'the channel she wrote in, for its name');
+        assert.equal(JSON.stringify(e).includes('bob answers'), false, "nothing of bob's");
+
+        const none = await admin.exportPerson(ADMIN);
+        assert.deepEqual(none.posts.filter((p) => p.channel === ch), [], 'someone who wrote nothing here');
+      });
+
       it('refuses the first run once the database has an admin', async () => {
         await rejectsWith(bob.setUp({ id: 'second-start', name: 'Second' }), 'permission-denied');
         await rejectsWith(anon.setUp({ id: 'second-start', name: 'Second' }), 'unauthenticated');

@@ -191,6 +191,41 @@ export const adminStyles = [
       grid-column: 1 / -1;
     }
 
+    /* what a person wrote */
+    .activity {
+      display: grid;
+      gap: var(--_space-s);
+      margin-top: var(--_space-m);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+    }
+    .activity-head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: var(--_space-s);
+    }
+    .activity-head .subtitle {
+      margin: 0;
+    }
+    .activity-list {
+      display: grid;
+      gap: var(--_space-s);
+    }
+    .activity-item {
+      display: grid;
+      gap: var(--_space-xs);
+      justify-items: start;
+      padding: var(--_space-s) 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    a.button {
+      text-decoration: none;
+      width: fit-content;
+    }
+
     /* forms */
     form,
     .setup {

@@ -26,6 +26,7 @@ import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { adminStyles } from './admin.styles.js';
 import { ExportPanel } from './export-panel.js';
+import { PersonPanel } from './person-panel.js';
 
 /** The tabs, in order. */
 export const ADMIN_TABS = ['reports', 'channels', 'people', 'export'] as const;
@@ -153,6 +154,8 @@ export class LenigAdminElement extends LenigElement {
   );
 
   private readonly exporter = new ExportPanel(this, () => this.activeStore, adminMessages);
+  private readonly ids = `admin-${++uid}`;
+  private readonly activity = new PersonPanel(this, () => this.activeStore, adminMessages, this.ids, (text) => void this.announcer.announce(text));
 
   // --- state -------------------------------------------------------------------------------------------
 
@@ -170,7 +173,6 @@ export class LenigAdminElement extends LenigElement {
   private readonly posts = new Map<string, { post: Post | null | undefined; comments?: Comment[]; stop: Unsubscribe[] }>();
   private postsStore: LenigStore | undefined;
   private searchSeq = 0;
-  private readonly ids = `admin-${++uid}`;
 
   // --- properties --------------------------------------------------------------------------------------
 
@@ -743,17 +745,23 @@ export class LenigAdminElement extends LenigElement {
         : this.found.length === 0
           ? html`<p class="quiet" role="status">${t.noMatch(this.query)}</p>`
           : html`<ul class="people">
-              ${this.found.map((p) => this.renderPerson(p, admins))}
-            </ul>`}`;
+              ${this.found.map((p) => this.renderPerson(p, admins, true))}
+            </ul>`}
+      ${this.activity.render(
+        (id) => this.channelName(id),
+        (uid) => this.nameOf(uid),
+      )}`;
   }
 
-  private renderPerson(p: Profile, admins: UserId[]): TemplateResult {
+  private renderPerson(p: Profile, admins: UserId[], inSearch = false): TemplateResult {
     const t = this.i18n.t;
     const isAdmin = admins.includes(p.uid);
     const last = isAdmin && admins.length <= 1;
     const name = p.name || this.nameOf(p.uid);
     const r = this.renaming?.uid === p.uid ? this.renaming : undefined;
     const nid = `${this.ids}-name-${p.uid}`;
+    // A person can be listed twice (administrators and search results): each button its own id.
+    const opener = `${this.ids}-activity-${inSearch ? 'found' : 'admin'}-${p.uid}`;
     return html`<li class="person">
       ${renderAvatar({ ...p, name }, '2rem')}
       <div class="who">
@@ -779,6 +787,16 @@ export class LenigAdminElement extends LenigElement {
           : nothing}
       </div>
       <div class="actions">
+        <button
+          class="button"
+          part="button"
+          id=${opener}
+          aria-label="${t.seeActivity}: ${name}"
+          aria-expanded=${this.activity.uid === p.uid ? 'true' : 'false'}
+          @click=${() => this.activity.open(p.uid, name, opener)}
+        >
+          ${t.seeActivity}
+        </button>
         ${r ? nothing : html`<button class="button" part="button" aria-label="${t.fixName}: ${name}" @click=${() => (this.renaming = { uid: p.uid, name, error: '' })}>${t.fixName}</button>`}
         ${isAdmin
           ? html`<button

@@ -5,9 +5,12 @@ import type { adminMessages } from '../../i18n/messages/admin.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { toStoreError, emitError } from '../shared/events.js';
 
-/** The file name of an export: `lenig-export-2026-11-27.json`, or `lenig-general-2026-11-27.json` for one channel. */
+/**
+ * The file name of an export: `lenig-export-2026-11-27.json`, `lenig-general-2026-11-27.json` for one
+ * channel, `lenig-person-<uid>-2026-11-27.json` for one person.
+ */
 export function exportFileName(e: LenigExport): string {
-  return `lenig-${e.channel ?? 'export'}-${e.exportedAt.slice(0, 10)}.json`;
+  return `lenig-${e.person !== undefined ? `person-${e.person}` : (e.channel ?? 'export')}-${e.exportedAt.slice(0, 10)}.json`;
 }
 
 /**
