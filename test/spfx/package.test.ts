@@ -20,6 +20,7 @@ const WEB_PARTS: Record<string, { id: string; tag: string }> = {
   IdeaBoardWebPart: { id: '030b18ea-759d-4423-90aa-87199d9e44e1', tag: 'lenig-idea-board' },
   InsightsWebPart: { id: '50c4c526-c8bd-44b6-ac36-d02f743291fe', tag: 'lenig-insights' },
   NotificationsWebPart: { id: '22cf5e67-1911-4752-94e8-4357caef894f', tag: 'lenig-notifications' },
+  AdminWebPart: { id: '412d1b6f-a328-4640-974c-aa596a02bffa', tag: 'lenig-admin' },
 };
 const SOLUTION_ID = 'af47a85a-76c7-40b0-a883-41e174976d1d';
 

@@ -24,6 +24,11 @@ export interface PaneText {
   sortTop: string;
   sortNew: string;
   months: string;
+  tab: string;
+  tabReports: string;
+  tabChannels: string;
+  tabPeople: string;
+  tabExport: string;
   languageGroup: string;
   language: string;
   followPage: string;
@@ -64,6 +69,11 @@ const en: PaneText = {
   sortTop: 'Most votes first',
   sortNew: 'Newest first',
   months: 'Months shown',
+  tab: 'Opens on',
+  tabReports: 'Reports',
+  tabChannels: 'Channels',
+  tabPeople: 'People',
+  tabExport: 'Export',
   languageGroup: 'Language',
   language: 'Language',
   followPage: 'Follow the page',
@@ -104,6 +114,11 @@ const nl: PaneText = {
   sortTop: 'Meeste stemmen eerst',
   sortNew: 'Nieuwste eerst',
   months: 'Getoonde maanden',
+  tab: 'Opent op',
+  tabReports: 'Meldingen',
+  tabChannels: 'Kanalen',
+  tabPeople: 'Mensen',
+  tabExport: 'Exporteren',
   languageGroup: 'Taal',
   language: 'Taal',
   followPage: 'Volg de pagina',
