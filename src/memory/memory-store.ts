@@ -938,25 +938,25 @@ export class MemoryStore implements LenigStore {
   }
 
   async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
-    await this.gate('exportData');
-    const uid = requireSignedIn(this.uid);
-    const d = this.data();
-    const read = async (path: string) => {
-      await delay(this.latency);
-      return structuredClone(get(d.tree, path) ?? null);
-    };
-    return buildExport(read, { admin: isAdmin(d, uid), channel: options.channel, now: this.backend.now() }, onProgress);
+    const { read, admin } = await this.exportReader('exportData');
+    return buildExport(read, { admin, channel: options.channel, now: this.backend.now() }, onProgress);
   }
 
   async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
-    await this.gate('exportPerson');
+    const { read, admin } = await this.exportReader('exportPerson');
+    return buildPersonExport(read, { admin, person, now: this.backend.now() }, onProgress);
+  }
+
+  /** What the exports read through: path by path, each read one round trip, as over a network. */
+  private async exportReader(op: StoreOperation): Promise<{ read: (path: string) => Promise<unknown>; admin: boolean }> {
+    await this.gate(op);
     const uid = requireSignedIn(this.uid);
     const d = this.data();
     const read = async (path: string) => {
       await delay(this.latency);
       return structuredClone(get(d.tree, path) ?? null);
     };
-    return buildPersonExport(read, { admin: isAdmin(d, uid), person, now: this.backend.now() }, onProgress);
+    return { read, admin: isAdmin(d, uid) };
   }
 
   // --- machinery --------------------------------------------------------------------------------------------
