@@ -193,7 +193,10 @@ test('first run, both at the same moment: the rules let exactly one of them beco
   // admin" before either writes: only the rules' guard on /admins can stop the second write.
   await admin(one.page).getByRole('textbox', { name: t.channelName, exact: true }).fill('Kantine');
   await admin(two.page).getByRole('textbox', { name: t.channelName, exact: true }).fill('Parkeren');
-  await Promise.all([setUpButton(one.page).click(), setUpButton(two.page).click()]);
+  // A page that hears of the winner before its own click lands swaps the form for a sentence: that click
+  // then has nothing to press, which is one of the outcomes, not a failure.
+  const clicks = await Promise.allSettled([setUpButton(one.page).click({ timeout: 3000 }), setUpButton(two.page).click({ timeout: 3000 })]);
+  assert.ok(clicks.some((c) => c.status === 'fulfilled'), 'at least one of them submitted');
   const admins = await until(() => env.stored('admins'), (v) => v !== null, 'someone becomes administrator');
   const [winner] = Object.keys(admins as object);
   assert.equal(Object.keys(admins as object).length, 1, 'one administrator');
