@@ -12,6 +12,10 @@
  * middlewares: `/lenig.js` is src/index.ts bundled by esbuild on request (so an edit shows on reload, and a
  * compile error shows in the browser console), and `/demo-config.js` tells the page where the backend is.
  *
+ * Demo pages share their top bar, navigation and footer: a line `<!-- include: partials/header.html -->`
+ * becomes that file of demo/partials/ (its own leading comment left out), with the page's link in the
+ * navigation marked `aria-current="page"`.
+ *
  * `npm start -- --dist` serves the built library instead (`npm run build` first): `/lenig.js` is the
  * drop-in loader of dist/, which fetches each widget's chunk from `/lenig/` when its tag appears — the
  * bytes and requests a real intranet page gets.
@@ -127,6 +131,25 @@ export async function createDemoServer({ demoDir, entry, config, dist }) {
     send(ctx, await readFile(file), 200, file.endsWith('.map') || file.endsWith('.json') ? 'json' : 'js');
   }
 
+  /**
+   * A demo page with its shared parts put in: each `<!-- include: partials/NAME.html -->` line becomes
+   * that file (only files of demoDir/partials/), and the navigation link to the page itself is marked.
+   */
+  async function withPartials(body, pagePath) {
+    const partials = path.join(demoDir, 'partials');
+    const page = path.basename(pagePath) === '' || pagePath.endsWith('/') ? 'index.html' : path.basename(pagePath);
+    const parts = await Promise.all(
+      [...body.matchAll(/^[ \t]*<!-- include: partials\/([\w-]+\.html) -->[ \t]*$/gm)].map(async ([line, name]) => {
+        const text = await readFile(path.join(partials, name), 'utf8').catch(() => `<!-- ${name} is missing from demo/partials/ -->`);
+        return [line, text.replace(/^<!--[\s\S]*?-->\n/, '').replace(/\n$/, '')];
+      }),
+    );
+    let out = body;
+    for (const [line, text] of parts) out = out.replace(line, () => text);
+    const self = page === 'index.html' ? './' : page;
+    return out.replace(new RegExp(`(<li><a href="${self.replace('.', '\\.')}")`), '$1 aria-current="page"');
+  }
+
   /** @type {import('koa').Middleware[]} */
   const middleware = [
     async (ctx, next) => {
@@ -165,7 +188,17 @@ export async function createDemoServer({ demoDir, entry, config, dist }) {
       // This process owns the HTTP server (and so its port and its errors): the dev server is its handler.
       middlewareMode: true,
       injectWebSocket: false,
-      plugins: [],
+      plugins: [
+        {
+          name: 'lenig-demo-partials',
+          async transform(context) {
+            if (context.response.is('html') && typeof context.body === 'string' && context.body.includes('<!-- include: ')) {
+              return { body: await withPartials(context.body, context.path) };
+            }
+            return undefined;
+          },
+        },
+      ],
       middleware,
     },
     quietLogger,

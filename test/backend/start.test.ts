@@ -45,6 +45,12 @@ describe('the demo server', () => {
     await mkdir(path.join(dir, 'demo', 'site'), { recursive: true });
     await writeFile(path.join(dir, 'demo', 'index.html'), '<!doctype html><title>fixture</title>');
     await writeFile(path.join(dir, 'demo', 'site', 'style.css'), 'body{}');
+    await mkdir(path.join(dir, 'demo', 'partials'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'demo', 'partials', 'nav.html'),
+      '<!-- about this partial -->\n<nav><ul><li><a href="./">Home</a></li><li><a href="ideas.html">Ideas</a></li></ul></nav>\n',
+    );
+    await writeFile(path.join(dir, 'demo', 'ideas.html'), '<!doctype html>\n  <!-- include: partials/nav.html -->\n  <!-- include: partials/gone.html -->\n<main></main>');
     await writeFile(path.join(dir, 'secret.txt'), 'outside demo/');
     // Experimental decorators (what the library uses) call a property decorator with (prototype, name);
     // standard decorators would call it with (undefined, context).
@@ -78,6 +84,15 @@ describe('the demo server', () => {
       assert.notEqual(res.status, 200, sneaky);
       assert.doesNotMatch(await res.text(), /outside demo/, sneaky);
     }
+  });
+
+  it("puts the shared partials into a page and marks the page's own link", async () => {
+    const ideas = await (await fetch(`${base}/ideas.html`)).text();
+    assert.equal(
+      ideas,
+      '<!doctype html>\n<nav><ul><li><a href="./">Home</a></li><li><a href="ideas.html" aria-current="page">Ideas</a></li></ul></nav>\n' +
+        '<!-- gone.html is missing from demo/partials/ -->\n<main></main>',
+    );
   });
 
   it('serves /demo-config.js once the backend is known', async () => {
@@ -236,8 +251,15 @@ describe('npm start', { skip: process.platform !== 'linux' && 'reads /proc' }, (
 
       const indexFile = path.join(ROOT, 'demo', 'index.html');
       const index = await fetch(url);
-      if (existsSync(indexFile)) assert.equal(await index.text(), await readFile(indexFile, 'utf8'));
-      else assert.equal(index.status, 404);
+      if (existsSync(indexFile)) {
+        // The page as written, with its shared header (demo/partials/) put in.
+        const served = await index.text();
+        const written = await readFile(indexFile, 'utf8');
+        assert.ok(!served.includes('<!-- include: '), 'every include was put in');
+        assert.match(served, /<li><a href="\.\/" aria-current="page">Home<\/a><\/li>/);
+        const [head, tail] = written.split(/^.*<!-- include: partials\/header\.html -->.*$/m);
+        assert.ok(head && tail && served.startsWith(head) && served.endsWith(tail), 'the rest of the page as written');
+      } else assert.equal(index.status, 404);
 
       const lib = await fetch(`${url}lenig.js`);
       if (existsSync(path.join(ROOT, 'src', 'index.ts'))) {
