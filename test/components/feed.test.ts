@@ -722,4 +722,140 @@ describe('<lenig-feed>', () => {
     const empty = await feedFor(company().session('anna'), { lang: 'nl' });
     await waitUntil(() => statusText(empty).includes('Nog geen berichten in dit kanaal'), 'Dutch empty');
   });
+
+  describe('with a long feed', () => {
+    /** `n` posts by Bram, "Post number 0" the oldest; all of them loaded, a page of 100 at a time. */
+    async function longFeed(n: number): Promise<LenigFeedElement> {
+      const posts = Array.from({ length: n }, (_, i) => ({
+        id: `p${String(i).padStart(4, '0')}`,
+        author: i % 2 ? 'anna' : 'bram',
+        text: `Post number ${i}`,
+        createdAt: minutesAgo(10 * n - 10 * i),
+      }));
+      const feed = await feedFor(company(posts).session('carla'), { pageSize: 100, noScroll: true });
+      await waitUntil(() => cards(feed).length > 0, 'the first page');
+      for (let i = 0; i < n / 100 && feedButton(feed, /Show older posts/); i++) await feed.loadMore();
+      await waitUntil(() => statusText(feed).includes('You have seen every post'), 'everything loaded');
+      await nextFrames();
+      return feed;
+    }
+
+    /** Two frames and the updates they bring: the window follows a scroll in the next frame. */
+    async function nextFrames(feed?: LenigFeedElement): Promise<void> {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        await feed?.updateComplete;
+      }
+    }
+
+    /** Every node a person's browser holds for the feed, its cards' shadow roots included. */
+    function nodesIn(root: Node): number {
+      let n = 1;
+      const sr = (root as Element).shadowRoot;
+      if (sr) n += nodesIn(sr);
+      for (let c = root.firstChild; c; c = c.nextSibling) n += nodesIn(c);
+      return n;
+    }
+
+    /** What a screen reader gets from each rendered article: its position, the set size, the text. */
+    function articlesRead(feed: LenigFeedElement) {
+      return cards(feed).map((c) => ({
+        posinset: Number(inCard(c, 'article')!.getAttribute('aria-posinset')),
+        setsize: inCard(c, 'article')!.getAttribute('aria-setsize'),
+        text: cardSummary(c).text,
+      }));
+    }
+
+    function cardAt(feed: LenigFeedElement, posinset: number): LenigPostCardElement | undefined {
+      return cards(feed).find((c) => inCard(c, 'article')!.getAttribute('aria-posinset') === String(posinset));
+    }
+
+    afterEach(() => window.scrollTo(0, 0));
+
+    it('keeps the DOM bounded with 2,000 posts loaded, with posinset and setsize right after scrolling', async () => {
+      const feed = await longFeed(2000);
+      // 2,000 cards of some 80 nodes each would be 160,000 nodes.
+      expect(nodesIn(feed)).to.be.below(5000);
+      expect(cards(feed).length).to.be.within(3, 60);
+      const height = document.documentElement.scrollHeight;
+      // The gaps keep the scroll height of the whole feed: some 2,000 × 100 px at least.
+      expect(height).to.be.above(200_000);
+      window.scrollTo(0, height / 2);
+      await nextFrames(feed);
+      const read = articlesRead(feed);
+      expect(read.length).to.be.within(3, 60);
+      // Consecutive positions; each article's position is its place in the feed (the newest is 1).
+      expect(read.map((r) => r.posinset)).to.deep.equal(read.map((_, i) => read[0]!.posinset + i));
+      for (const r of read) {
+        expect(r.setsize).to.equal('2000');
+        expect(r.text).to.equal(`Post number ${2000 - r.posinset}`);
+      }
+      // The cards rendered are the ones on screen, about half-way down.
+      const onScreen = cards(feed).filter((c) => {
+        const box = c.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+      expect(onScreen.length).to.be.above(0);
+      expect(Number(inCard(onScreen[0]!, 'article')!.getAttribute('aria-posinset'))).to.be.within(700, 1300);
+      expect(nodesIn(feed)).to.be.below(5000);
+      // Scrolling back to the top shows the newest post again.
+      window.scrollTo(0, 0);
+      await nextFrames(feed);
+      expect(articlesRead(feed)[0]).to.deep.include({ posinset: 1, text: 'Post number 1999' });
+      await expect(feed).to.be.accessible();
+    });
+
+    it('moves focus with Page Down, End and Home across the edge of the window', async () => {
+      const feed = await longFeed(300);
+      const article = (posinset: number) => inCard(cardAt(feed, posinset)!, 'article');
+      const rendered = cards(feed).length;
+      expect(rendered).to.be.below(60);
+      // The last card rendered, then Page Down to the first one that was not.
+      // (Compared as booleans: a failing comparison of elements would print the whole object graph.)
+      cardAt(feed, rendered)!.focus({ preventScroll: true });
+      await nextFrames(feed);
+      expect(cardAt(feed, rendered + 1) === undefined).to.equal(true, 'not rendered before Page Down');
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => deepActive() === article(rendered + 1), 'focus on the next post');
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => deepActive() === article(300), 'focus on the last post');
+      expect(cardSummary(cardAt(feed, 300)!).text).to.equal('Post number 0');
+      await nextFrames(feed);
+      await sendKeys({ press: 'PageUp' });
+      await waitUntil(() => deepActive() === article(299), 'focus on the post before');
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => deepActive() === article(1), 'focus on the first post');
+      expect(cards(feed).length).to.be.below(60);
+    });
+
+    it('keeps the focused card, and focus on it, when the reader scrolls it far out of the window', async () => {
+      const feed = await longFeed(300);
+      const first = cardAt(feed, 1)!;
+      first.focus();
+      const focused = deepActive();
+      expect(focused === inCard(first, 'article')).to.equal(true);
+      for (const y of [0.3, 0.6, 1]) {
+        window.scrollTo(0, document.documentElement.scrollHeight * y);
+        await nextFrames(feed);
+        expect(first.isConnected).to.equal(true, 'the focused card stays');
+        expect(deepActive() === focused).to.equal(true, 'focus stays');
+      }
+      expect(cardAt(feed, 2) === undefined).to.equal(true, 'its neighbours have left');
+      expect(cards(feed).length).to.be.below(60);
+      // Page Down goes on from the focused post, not from what is on screen.
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => cardAt(feed, 2) && deepActive() === inCard(cardAt(feed, 2)!, 'article'), 'focus on post 2');
+      // The last card of the window, focused, then left far behind: the cards around it change on both
+      // sides at once.
+      window.scrollTo(0, 0);
+      await nextFrames(feed);
+      const last = cards(feed).at(-1)!;
+      last.focus({ preventScroll: true });
+      const lastFocused = deepActive();
+      window.scrollTo(0, document.documentElement.scrollHeight * 0.6);
+      await nextFrames(feed);
+      expect(last.isConnected).to.equal(true, 'the focused card stays');
+      expect(deepActive() === lastFocused).to.equal(true, 'focus stays on the last card');
+    });
+  });
 });

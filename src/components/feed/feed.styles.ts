@@ -62,6 +62,14 @@ export const feedStyles = [
       contain-intrinsic-size: auto 12rem;
       overflow-clip-margin: 0.5rem;
     }
+    /* A long feed renders only the cards near the viewport (see WINDOW_FROM in feed.ts): those are laid
+       out in full, so that each is measured at its real height, and gaps stand in for the rest. */
+    .windowed lenig-post-card {
+      content-visibility: visible;
+    }
+    .gap {
+      flex: none;
+    }
 
     .skeleton {
       display: flex;

@@ -2,10 +2,12 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LikesController } from '../../controllers/likes.js';
 import { ProfilesController } from '../../controllers/profiles.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
+import { WindowingController } from '../../controllers/windowing.js';
 import { warnOnce } from '../../log.js';
 import { storeContext } from '../../data/context.js';
 import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
@@ -44,6 +46,13 @@ const MAX_PAGE_SIZE = 100;
 const PRELOAD_MARGIN = '0px 0px 600px 0px';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+/**
+ * Up to this many posts every card is in the DOM (find in page sees them all); beyond it only the cards
+ * near the viewport are, so a feed of thousands of posts holds a few dozen cards.
+ */
+const WINDOW_FROM = 100;
+/** A card's height before any is measured (about a three-line post). */
+const CARD_ESTIMATE_PX = 190;
 const CARD_PARTS =
   'card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count';
 
@@ -105,6 +114,12 @@ export class LenigFeedElement extends LenigElement {
   /** Relative times ("3 minutes ago") move on every 30 s. */
   private readonly clock = new ClockController(this);
   private readonly connection = this.watchConnection();
+  /** Long feeds keep only the cards near the viewport in the DOM. */
+  private readonly windowing = new WindowingController(this, {
+    from: () => this.windowFrom,
+    container: () => this.renderRoot.querySelector<HTMLElement>('.feed'),
+    estimate: CARD_ESTIMATE_PX,
+  });
   private readonly channelSub = new SubscriptionController<Channel, [string]>(
     this,
     () => this.activeStore,
@@ -164,6 +179,10 @@ export class LenigFeedElement extends LenigElement {
    * the clock renders the posts of the last day again rather than every post of a long feed.
    */
   private coarseNow = this.clock.now;
+  /** The post that holds (or last held) focus: its card stays rendered when it leaves the window. */
+  private focusId: string | undefined;
+  /** See WINDOW_FROM; a field so that a benchmark can compare with the unwindowed feed. */
+  private windowFrom = WINDOW_FROM;
 
   // --- properties ------------------------------------------------------------------------------------
 
@@ -219,7 +238,12 @@ export class LenigFeedElement extends LenigElement {
     for (const p of held) this.show(p);
     this.requestUpdate();
     await this.updateComplete;
-    if (held[0]) this.cardFor(held[0].id)?.focus();
+    if (held[0]) await this.focusPost(this.shownPosts().indexOf(held[0]));
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    const card = e.composedPath().find((n): n is LenigPostCardElement => n instanceof LenigPostCardElement);
+    if (card?.post) this.focusId = card.post.id;
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -228,9 +252,9 @@ export class LenigFeedElement extends LenigElement {
     const origin = path[0];
     // Text fields keep their own use of these keys.
     if (origin instanceof HTMLTextAreaElement || origin instanceof HTMLInputElement || (origin instanceof HTMLElement && origin.isContentEditable)) return;
-    const cards = this.cards();
+    const posts = this.shownPosts();
     const current = path.find((n): n is LenigPostCardElement => n instanceof LenigPostCardElement);
-    const index = current ? cards.indexOf(current) : -1;
+    const index = current?.post ? posts.findIndex((p) => p.id === current.post?.id) : -1;
     let next: number;
     switch (e.key) {
       case 'PageDown':
@@ -243,18 +267,18 @@ export class LenigFeedElement extends LenigElement {
       case 'End':
         // Only from the article itself: inside it, Home and End belong to the focused control.
         if (!(origin instanceof HTMLElement) || origin.localName !== 'article') return;
-        next = e.key === 'Home' ? 0 : cards.length - 1;
+        next = e.key === 'Home' ? 0 : posts.length - 1;
         break;
       default:
         return;
     }
     e.preventDefault();
-    if (next >= cards.length) {
+    if (next >= posts.length) {
       // Past the last post: load the next page and go on to its first post.
       if (this.feed.value?.hasMore) void this.loadMore(true);
       return;
     }
-    cards[next]?.focus();
+    void this.focusPost(next);
   }
 
   private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
@@ -301,7 +325,7 @@ export class LenigFeedElement extends LenigElement {
 
   private deletePost(detail: PostRequestDetail): void {
     const { post } = detail;
-    const index = this.cards().findIndex((c) => c.post?.id === post.id);
+    const index = this.shownPosts().findIndex((p) => p.id === post.id);
     this.answer(
       detail,
       'deletePost',
@@ -310,9 +334,8 @@ export class LenigFeedElement extends LenigElement {
         this.emit('lenig-post-deleted', { channel: post.channel, post: post.id });
         // The card is gone with the post: put focus on the post that took its place.
         await this.updateComplete;
-        const cards = this.cards();
-        const target = cards[Math.min(index, cards.length - 1)];
-        if (target) target.focus();
+        const left = this.shownPosts().length;
+        if (left > 0) await this.focusPost(Math.min(index, left - 1));
         else this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
       },
     );
@@ -351,7 +374,7 @@ export class LenigFeedElement extends LenigElement {
   async loadMore(focusFirst = false): Promise<void> {
     const handle = this.feedHandle;
     if (!handle || this.loadingMore || !this.feed.value?.hasMore) return;
-    const before = this.cards().length;
+    const before = this.shownPosts().length;
     this.loadingMore = true;
     this.moreFailed = false;
     this.paged = true;
@@ -364,7 +387,7 @@ export class LenigFeedElement extends LenigElement {
       this.loadingMore = false;
     }
     await this.updateComplete;
-    if (focusFirst) this.cards()[before]?.focus();
+    if (focusFirst) await this.focusPost(before);
     // The end may still be in view after a short page: observe afresh so the observer reports it again.
     if (this.observer && this.observed) {
       this.observer.unobserve(this.observed);
@@ -465,8 +488,26 @@ export class LenigFeedElement extends LenigElement {
     return this.feed.value?.posts.find((p) => postTarget(p.channel, p.id) === target);
   }
 
-  private cards(): LenigPostCardElement[] {
-    return [...this.renderRoot.querySelectorAll('lenig-post-card')];
+  /** The posts shown (not held back), in feed order: what aria-posinset counts. */
+  private shownPosts(): Post[] {
+    return this.feed.value?.posts.filter((p) => this.seen.get(p.id) === 'shown') ?? [];
+  }
+
+  /**
+   * Focuses the post at `index` of the shown posts. In a long feed its card may be outside the window:
+   * pinned first, it is rendered, then focused (which scrolls it into view and moves the window there).
+   */
+  private async focusPost(index: number): Promise<void> {
+    const id = this.shownPosts()[index]?.id;
+    if (id === undefined) return;
+    let card = this.cardFor(id);
+    if (!card) {
+      this.focusId = id;
+      this.requestUpdate();
+      await this.updateComplete;
+      card = this.cardFor(id);
+    }
+    card?.focus();
   }
 
   private cardFor(id: string): LenigPostCardElement | null {
@@ -520,9 +561,12 @@ export class LenigFeedElement extends LenigElement {
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
     return html`${repeat(
-      visible,
-      (p) => p.id,
-      (p, i) => {
+      this.windowing.slice(visible, (p) => p.id, this.focusId),
+      (s) => s.key,
+      (s) => {
+        // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
+        if (!s.item) return html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>`;
+        const { item: p, index: i } = s;
         const target = postTarget(p.channel, p.id);
         const like = this.likes.view(target, p.likeCount);
         return html`<lenig-post-card
@@ -583,6 +627,8 @@ export class LenigFeedElement extends LenigElement {
     }
     const held = page.posts.filter((p) => this.seen.get(p.id) === 'held').length;
     const shown = page.posts.length - held;
+    // Rendered first: it decides whether the feed is windowed.
+    const posts = shown === 0 ? nothing : this.renderPosts(page);
     // No white space inside the live regions: empty, they must match :empty and take no room.
     return html`<div class="new-posts-region" role="status">${held > 0
         ? html`<button class="new-posts" part="new-posts" type="button" @click=${this.reveal}>
@@ -591,8 +637,16 @@ export class LenigFeedElement extends LenigElement {
         : nothing}</div>
       ${shown === 0
         ? html`<p class="notice state" part="status" tabindex="-1">${this.selected ? t.emptyCategory : t.empty}</p>`
-        : html`<div class="feed" part="feed" role="feed" aria-label=${label} aria-busy=${this.loadingMore ? 'true' : 'false'} @keydown=${this.onKeydown}>
-            ${this.renderPosts(page)}
+        : html`<div
+            class=${this.windowing.active ? 'feed windowed' : 'feed'}
+            part="feed"
+            role="feed"
+            aria-label=${label}
+            aria-busy=${this.loadingMore ? 'true' : 'false'}
+            @keydown=${this.onKeydown}
+            @focusin=${this.onFocusIn}
+          >
+            ${posts}
           </div>`}
       <div class="sentinel"></div>
       ${this.renderMore(page)}`;
