@@ -325,30 +325,33 @@ async function render(ctx: Ctx) {
 
 async function longFeed(ctx: Ctx) {
   line(`## long feed: ${BIG_TOTAL.toLocaleString('en')} posts loaded a page of 100 at a time, then scrolled through`);
+  line('  (lenig-unwindowed: the same feed with every card in the DOM, as before windowing, for comparison)');
   const results: Record<string, Awaited<ReturnType<Bench['longFeed']>>> = {};
-  for (const kind of ['hand', 'lenig'] as const) {
+  for (const kind of ['hand', 'lenig-unwindowed', 'lenig'] as const) {
     const page = await benchPage(ctx);
     const t0 = performance.now();
     results[kind] = await call(page, 'longFeed', kind, CH.big, BIG_TOTAL + 300, [100, 500, 1000, BIG_TOTAL, BIG_TOTAL + 300], LONG_BUDGET_MS);
     line(`  (${kind}: ${f1((performance.now() - t0) / 1000)} s)`);
     await page.context().close();
   }
-  const early = (k: string) => results[k]!.pages.filter((p) => p.loaded >= 100 && p.loaded < 400).map((p) => p.ms);
+  // Five pages each: loaded from 100 to 500 posts, and from 4,800 to 5,200.
+  const early = (k: string) => results[k]!.pages.filter((p) => p.loaded >= 100 && p.loaded <= 500).map((p) => p.ms);
   const late = (k: string) => {
     const pages = results[k]!.pages;
-    const at = pages.filter((p) => p.loaded >= BIG_TOTAL);
-    // When a variant stopped early: its last three pages, the furthest it got.
-    return (at.length ? at : pages.slice(-3)).map((p) => p.ms);
+    const at = pages.filter((p) => p.loaded >= BIG_TOTAL - 200);
+    // When a variant stopped early: its last five pages, the furthest it got.
+    return (at.length ? at : pages.slice(-5)).map((p) => p.ms);
   };
-  for (const k of ['lenig', 'hand']) {
+  for (const k of ['lenig', 'lenig-unwindowed', 'hand']) {
     const r = results[k]!;
     const n = r.nodes;
     line(`${k}: loaded ${r.reached.toLocaleString('en')} posts in ${f1(r.loadMs / 1000)} s${r.reached < BIG_TOTAL ? ` (stopped at the ${LONG_BUDGET_MS / 1000} s bound)` : ''}`);
     line(`${k}: DOM nodes at 100/500/1,000/5,000 posts: ${[100, 500, 1000, BIG_TOTAL].map((c) => n[c]?.toLocaleString('en') ?? '?').join(' / ')}; JS heap ${f1(r.heap / 1e6)} MB`);
-    line(`${k}: one more page at 100–300 posts ${ms(early(k))}; at ${r.reached >= BIG_TOTAL ? '5,000–5,200' : `${(r.reached - 300).toLocaleString('en')}–${(r.reached - 100).toLocaleString('en')}`} posts ${ms(late(k))}`);
+    line(`${k}: one more page at 100–500 posts ${ms(early(k))}; at ${r.reached >= BIG_TOTAL ? '4,800–5,200' : `${(r.reached - 500).toLocaleString('en')}–${(r.reached - 100).toLocaleString('en')}`} posts ${ms(late(k))}; ` +
+      `${f2(median(late(k)) / median(early(k)))}×`);
     const long = r.longTasks;
-    line(`${k}: scrolling ${r.frames.length} frames: frame median ${f1(median(r.frames))} ms, p95 ${f1(quantile(r.frames, 0.95))} ms; ` +
-      `${long.length} long tasks, longest ${f1(Math.max(0, ...long))} ms`);
+    line(`${k}: scrolling ${r.frames.length} frames: frame median ${f1(median(r.frames))} ms (${spread(r.frames)}), p95 ${f1(quantile(r.frames, 0.95))} ms; ` +
+      `${long.length} long tasks > 50 ms, longest ${f1(Math.max(0, ...long))} ms`);
   }
   const lenig = results['lenig']!;
   const nodes = lenig.reached >= BIG_TOTAL ? (lenig.nodes[BIG_TOTAL] ?? Infinity) : Infinity;

@@ -214,6 +214,18 @@ export const CategoryPreselected: Story = { render: () => feed({}, { category: '
 /** Three per page: "Show older posts" and infinite scroll. */
 export const Paging: Story = { render: () => feed({}, { pageSize: 3 }) };
 
+/**
+ * 1,000 posts, a page of 100 loading as the end comes into view: past 100 posts only the cards near the
+ * viewport are in the DOM (gaps keep the scroll height), so scrolling stays smooth however far one goes.
+ */
+export const LongFeed: Story = {
+  render: () => {
+    const base = weekOfPosts();
+    const posts = Array.from({ length: 1000 }, (_, i) => ({ ...base[i % base.length]!, createdAt: ago((1000 - i) * 7), likers: [] }));
+    return feed({ posts, latency: 50 }, { pageSize: 100 });
+  },
+};
+
 /** Someone else posts every 6 seconds: they wait behind "N new posts" instead of pushing the feed down. */
 export const NewPostsArrive: Story = {
   render: () =>

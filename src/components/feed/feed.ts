@@ -71,6 +71,13 @@ function flaggedPending(post: Post): boolean {
  * same page, through the same store) appear at once, marked "Sending…" until the server has them.
  * Older posts load with "Show older posts" or, for pointer and touch users, when the end scrolls into view.
  *
+ * A long feed stays light: past 100 posts only the cards within a screen of the viewport are in the DOM,
+ * with gaps of the measured (or, not yet seen, estimated) height of the others, so the scrollbar and
+ * `aria-posinset` / `aria-setsize` still describe the whole feed, and nothing loaded is dropped. The
+ * focused card stays in the DOM wherever the reader scrolls; Page Up / Down, Home and End go by post and
+ * render their target first. Find in page (Ctrl+F) sees the cards in the DOM: every post of a feed of up
+ * to 100, the ones near the viewport beyond that.
+ *
  * Reads: one feed subscription, one "what do I like" subscription for every post's like, one profile
  * subscription per distinct author, the channel (for the category chips), the viewer and the connection.
  * It provides its store to the elements inside (the comments a post opens).
