@@ -169,8 +169,11 @@ export function stack(selector: string): CSSResult {
   `;
 }
 
-/** `selector` as a bordered panel on the widget's surface: forms, sign-in invitations, loading cards. */
-export function panel(selector: string): CSSResult {
+/**
+ * `selector` as a bordered panel on the widget's surface (forms, sign-in invitations, loading cards), or
+ * on the raised surface (`raised`: items of a list such as the admin's reports, channels and people).
+ */
+export function panel(selector: string, surface: 'surface' | 'raised' = 'surface'): CSSResult {
   return css`
     ${unsafeCSS(selector)} {
       display: grid;
@@ -178,7 +181,24 @@ export function panel(selector: string): CSSResult {
       padding: var(--_space-m);
       border: 1px solid var(--_border);
       border-radius: var(--_radius-m);
-      background: var(--_surface);
+      background: ${surface === 'raised' ? css`var(--_surface-raised)` : css`var(--_surface)`};
+    }
+  `;
+}
+
+/** `selector` (a button) looking like a link in the text: "show the idea", "back to the board". */
+export function linkButton(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      font: inherit;
+      text-align: start;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+      cursor: pointer;
     }
   `;
 }

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { panel } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const adminStyles = [
   tokens,
   avatarStyles,
+  panel('.report, .channel, .person', 'raised'),
   css`
     .lenig {
       --_count: var(--lenig-admin-count-color, var(--_danger));
@@ -103,16 +105,6 @@ export const adminStyles = [
     .handled {
       display: grid;
       gap: var(--_space-s);
-    }
-    .report,
-    .channel,
-    .person {
-      display: grid;
-      gap: var(--_space-s);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      background: var(--_surface-raised);
     }
     .handled li {
       display: flex;

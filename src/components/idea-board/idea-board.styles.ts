@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chip, notes, offlineBanner, panel, shimmer, stack } from '../../styles/shared.js';
+import { chip, linkButton, notes, offlineBanner, panel, shimmer, stack } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
 import { fieldStyles } from './idea-detail.styles.js';
@@ -13,6 +13,7 @@ export const ideaBoardStyles = [
   fieldStyles,
   chip,
   panel('.share, .sign-in, .skeleton-card'),
+  linkButton('.link'),
   stack('.cards'),
   css`
     .lenig {
@@ -101,15 +102,6 @@ export const ideaBoardStyles = [
       min-width: 0;
     }
     .link {
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_accent);
-      font: inherit;
-      text-align: start;
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
-      cursor: pointer;
       overflow-wrap: anywhere;
     }
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { listOption, notes } from '../../styles/shared.js';
+import { linkButton, listOption, notes } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { richTextStyles } from '../shared/rich-text.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
@@ -97,6 +97,7 @@ export const ideaDetailStyles = [
   fieldStyles,
   listOption,
   comboboxStyles,
+  linkButton('.link'),
   css`
     .detail {
       display: flex;
@@ -138,16 +139,7 @@ export const ideaDetailStyles = [
       background: var(--_surface-raised);
     }
     .link {
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_accent);
-      font: inherit;
       font-weight: 600;
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
-      cursor: pointer;
-      text-align: start;
     }
     .vote-row {
       display: flex;
