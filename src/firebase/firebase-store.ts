@@ -32,16 +32,12 @@ import {
   type QueryConstraint,
 } from 'firebase/database';
 import {
-  FeedWindows,
   MAX_LIKERS,
   NAME_SEARCH_FIELDS,
   NOTIFICATION_LIMIT,
-  checkCategory,
   checkChannelCategory,
   checkId,
   checkNewPost,
-  checkPageSize,
-  checkedSubscription,
   checkTarget,
   checkUid,
   decodeChannel,
@@ -50,11 +46,8 @@ import {
   decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
-  decodePost,
   decodeProfile,
-  isIdeaRecord,
   isPostRecord,
-  newestFirst,
   notFound,
   planAssignIdea,
   planComment,
@@ -74,7 +67,6 @@ import {
   searchKey,
   statRows,
   sumStats,
-  StableById,
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
@@ -87,8 +79,6 @@ import { decodeKey, encodeKey } from '../data/keys.js';
 import {
   StoreError,
   isStoreError,
-  type FeedQuery,
-  type FeedSubscription,
   type LenigStore,
   type NewPost,
   type OnError,
@@ -99,12 +89,9 @@ import {
   parsePostTarget,
   postTarget,
   type Channel,
-  type ChannelChanges,
   type ChannelId,
   type Comment,
   type ExportProgress,
-  type FeedPage,
-  type Idea,
   type IdeaHistoryEntry,
   type IdeaStatus,
   type LenigExport,
@@ -113,28 +100,18 @@ import {
   type LikeTarget,
   type MonthStat,
   type Notification,
-  type Post,
-  type NewChannel,
   type Profile,
-  type Report,
-  type ReportAction,
   type UserId,
-  type Viewer,
 } from '../data/types.js';
 import { connectFirebase, disconnectFirebase, type ConnectConfig, type FirebaseConnection } from './connect.js';
 import { fromFirebaseError } from './errors.js';
 import { Session, type SessionConfig } from './session.js';
-import { SharedCache, type Shared } from './shared.js';
+import type { Shared } from './shared.js';
+import { FirebaseStoreBase, type AdminList } from './store-base.js';
 import { entries, toConstraints, toUpdate } from './wire.js';
 
 export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/index.js';
 
-/**
- * Administration is planned by a chunk of its own (src/data/core/admin.ts): a page without `<lenig-admin>`
- * never loads it, and its like buttons stay within their byte budget.
- */
-const adminCore = () => import('../data/core/admin.js');
-const adminCommands = () => import('../data/core/admin-commands.js');
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 
@@ -164,28 +141,23 @@ export function authKey(config: FirebaseStoreConfig): string {
   return JSON.stringify([config.auth ?? 'anonymous', config.tokenUrl ?? '', config.tenant ?? '', config.credentials?.email ?? '']);
 }
 
-export class FirebaseStore implements LenigStore {
+export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   readonly connection: FirebaseConnection;
   readonly session: Session;
   private readonly db: Database;
   private readonly probe: StoreProbe | undefined;
-  private readonly shared = new SharedCache();
-  /** Likes and unlikes of one target run one after another, so a double click is one like. */
-  private readonly serial = new Map<string, Promise<unknown>>();
   /**
    * The last record seen of each post a listener delivered, newest last (at most `SEEN_POSTS`). A like
    * needs only a post's author, month and category, which never change: a post on screen is liked without
    * reading it first. A post deleted meanwhile makes the rules refuse the write, and then it is read.
    */
   private readonly seenPosts = new Map<string, PostRecord>();
-  /** Profiles seen to exist (search results, subscriptions): mentions of them need no read. */
-  private readonly knownProfiles = new Set<UserId>();
   /** Server time minus local time, from the SDK's handshake: months are counted in server time. */
   private serverOffset = 0;
   private readonly stopOffset: Unsubscribe;
   private closed = false;
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
-  private readonly adminHost: AdminHost = {
+  protected readonly adminHost: AdminHost = {
     uid: () => this.uid(),
     anonymous: () => this.session.user?.isAnonymous ?? false,
     isAdmin: (uid) => this.isAdmin(uid),
@@ -202,6 +174,7 @@ export class FirebaseStore implements LenigStore {
   private readonly ownsApp: boolean;
 
   constructor(config: FirebaseStoreConfig, options: FirebaseStoreOptions = {}) {
+    super();
     this.connection = connectFirebase(config);
     this.ownsApp = !config.app;
     this.db = this.connection.database;
@@ -304,7 +277,7 @@ export class FirebaseStore implements LenigStore {
   }
 
   /** Whether `uid` is an admin, live; one listener however many ask. */
-  private adminFlag(uid: UserId): Shared<boolean> {
+  protected adminFlag(uid: UserId): Shared<boolean> {
     return this.sharedValue(`admin:${uid}`, `admins/${uid}`, (s) => s.val() === true);
   }
 
@@ -345,22 +318,10 @@ export class FirebaseStore implements LenigStore {
     return (await this.read(`userLikes/${uid}/${key}`)).val() === true;
   }
 
-  private async channelExists(channel: ChannelId): Promise<boolean> {
+  protected async channelExists(channel: ChannelId): Promise<boolean> {
     const c = this.channelRecord(channel).current;
     if (c.known) return c.value !== null;
     return (await this.read(`channels/${channel}`)).exists();
-  }
-
-  private uid(): Promise<UserId> {
-    return this.session.uid();
-  }
-
-  private whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
-    return this.session.whileSignedIn(start, onError, signedOut);
-  }
-
-  private checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
-    return checkedSubscription(check, onError, start);
   }
 
   private async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
@@ -400,65 +361,7 @@ export class FirebaseStore implements LenigStore {
     return this.read(`likes/${encodeKey(postTarget(channel, postId))}`).then((s) => Object.keys((s.val() as object | null) ?? {}));
   }
 
-  /** Runs `task` after any earlier task with the same key. */
-  private inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.serial.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(task);
-    this.serial.set(key, next);
-    void next
-      .finally(() => {
-        if (this.serial.get(key) === next) this.serial.delete(key);
-      })
-      .catch(() => undefined);
-    return next;
-  }
-
   // --- identity --------------------------------------------------------------------------------------------
-
-  subscribeViewer(cb: (viewer: Viewer | null) => void): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) => {
-        const anonymous = this.session.user?.isAnonymous ?? false;
-        let admin: boolean | undefined;
-        let profile: Profile | null | undefined;
-        const emit = () => {
-          if (admin === undefined || profile === undefined) return;
-          const viewer: Viewer = { uid, anonymous, admin };
-          if (profile) viewer.profile = profile;
-          cb(viewer);
-        };
-        const stopAdmin = this.adminFlag(uid).subscribe(
-          (v) => ((admin = v), emit()),
-          () => ((admin = false), emit()),
-        );
-        const stopProfile = this.listen(
-          `profiles/${uid}`,
-          [],
-          (s) => ((profile = decodeProfile(uid, s.val())), emit()),
-          () => ((profile = null), emit()),
-        );
-        return () => {
-          stopAdmin();
-          stopProfile();
-        };
-      },
-      undefined,
-      () => cb(null),
-    );
-  }
-
-  signIn(credentials?: { email: string; password: string }): Promise<void> {
-    return credentials ? this.session.signInWithEmail(credentials.email, credentials.password) : this.session.signIn();
-  }
-
-  /** For the demo's "signed in as" switcher and tests (auth mode `email`); same as `signIn(credentials)`. */
-  signInWithEmail(email: string, password: string): Promise<void> {
-    return this.session.signInWithEmail(email, password);
-  }
-
-  signOut(): Promise<void> {
-    return this.session.signOut();
-  }
 
   subscribeConnection(cb: (online: boolean) => void): Unsubscribe {
     // A local value of the SDK: no request goes to the server. It reads false until the socket has
@@ -553,31 +456,7 @@ export class FirebaseStore implements LenigStore {
     );
   }
 
-  subscribeFeed(q: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription {
-    let feed: FeedWindows | undefined;
-    let pageSize = 0;
-    const unsubscribe = this.checked(
-      () => {
-        checkId('channel', q?.channel);
-        if (q.category !== undefined) checkCategory(q.category);
-        pageSize = checkPageSize(q.pageSize);
-      },
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          const f = new FeedWindows(this.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
-          feed = f;
-          return () => {
-            f.close();
-            if (feed === f) feed = undefined;
-          };
-        }, onError),
-    );
-    return { unsubscribe, more: async () => feed?.more() };
-  }
-
-  /** What a feed needs from the store, without handing it the whole store. */
-  private feedHost(uid: UserId, channel: ChannelId): FeedHost {
+  protected feedHost(uid: UserId, channel: ChannelId): FeedHost {
     const path = `posts/${channel}`;
     return {
       listen: (spec, onRows, onError) =>
@@ -594,46 +473,6 @@ export class FirebaseStore implements LenigStore {
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
       channelExists: () => this.channelExists(channel),
     };
-  }
-
-  subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: PostRecord | null | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          const stable = new StableById<Post>();
-          const emit = () => {
-            if (raw === undefined) return;
-            if (!raw) return cb(stable.one(null));
-            if (raw.hidden === true) {
-              // Only hidden posts need to know whether the viewer is an admin.
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              if (admin === undefined) return;
-              if (!admin) return cb(stable.one(null));
-            }
-            cb(stable.one(decodePost(channel, postId, raw)));
-          };
-          const stop = this.listen(
-            `posts/${channel}/${postId}`,
-            [],
-            (s) => {
-              const v: unknown = s.val();
-              this.saw(channel, postId, v);
-              raw = isPostRecord(v) ? v : null;
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
-    );
   }
 
   async createPost(post: NewPost): Promise<string> {
@@ -800,55 +639,40 @@ export class FirebaseStore implements LenigStore {
 
   // --- ideas -----------------------------------------------------------------------------------------------------
 
-  subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
+  // --- the listeners the shared subscriptions are made of (./store-base.ts) -------------------------------------
+
+  protected listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(list, [], (s) => onRows(entries(s)), onError);
+  }
+
+  protected listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`profiles/${uid}`, [], (s) => onRaw(s.val()), onError);
+  }
+
+  protected listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+    return this.listen(
+      `posts/${channel}/${postId}`,
+      [],
+      (s) => {
+        const v: unknown = s.val();
+        this.saw(channel, postId, v);
+        onRaw(v);
+      },
       onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: [string, PostRecord][] | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          let channelChecked = false;
-          const stable = new StableById<Idea>();
-          const emit = () => {
-            if (!raw) return;
-            if (raw.length === 0 && !channelChecked) {
-              // No ideas may mean no channel: ask once, and say so instead of showing an empty board.
-              channelChecked = true;
-              this.channelExists(channel).then((exists) => (exists ? emit() : onError?.(notFound(`Channel ${channel}`))), (e: StoreError) => onError?.(e));
-              return;
-            }
-            if (raw.some(([, p]) => p.hidden === true)) {
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              if (admin === undefined) return;
-            }
-            cb(
-              stable.keep(
-                raw
-                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                  .sort(newestFirst)
-                  .map(([id, p]) => decodePost(channel, id, p))
-                  .filter((p): p is Idea => p?.idea !== undefined),
-              ),
-            );
-          };
-          // Only ideas carry `byCat/idea`; a number start leaves every other post out.
-          const stop = this.listen(
-            `posts/${channel}`,
-            [orderByChild('byCat/idea'), startAt(0)],
-            (s) => {
-              raw = entries(s).filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
-              for (const [id, p] of raw) this.saw(channel, id, p);
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
+    );
+  }
+
+  /** Only ideas carry `byCat/idea`; a number start leaves every other post out. */
+  protected listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(
+      `posts/${channel}`,
+      [orderByChild('byCat/idea'), startAt(0)],
+      (s) => {
+        const rows = entries(s);
+        for (const [id, p] of rows) this.saw(channel, id, p);
+        onRows(rows);
+      },
+      onError,
     );
   }
 
@@ -924,54 +748,6 @@ export class FirebaseStore implements LenigStore {
   }
 
   // --- administration ---------------------------------------------------------------------------------------------
-
-  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('channels', [], (s) => void adminCore().then((a) => cb(a.decodeChannels(entries(s)))), onError), onError);
-  }
-
-  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('admins', [], (s) => void adminCore().then((a) => cb(a.decodeAdmins(s.val()))), onError), onError);
-  }
-
-  /**
-   * All of `/reports`, which only admins may read: one listener, so the inbox and its count stay live.
-   * An intranet's reports are few; handled ones could be archived by an export once they are many.
-   */
-  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listen('reports', [], (s) => void adminCore().then((a) => cb(a.decodeReports(entries(s)))), onError), onError);
-  }
-
-  async resolveReport(reportId: string, action: ReportAction): Promise<void> {
-    return (await adminCommands()).resolveReport(this.adminHost, reportId, action);
-  }
-
-  async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
-    return (await adminCommands()).deleteComment(this.adminHost, channel, postId, commentId);
-  }
-
-  async createChannel(channel: NewChannel): Promise<void> {
-    return (await adminCommands()).createChannel(this.adminHost, channel);
-  }
-
-  async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
-    return (await adminCommands()).updateChannel(this.adminHost, channel, changes);
-  }
-
-  async addAdmin(uid: UserId): Promise<void> {
-    return (await adminCommands()).addAdmin(this.adminHost, uid);
-  }
-
-  async removeAdmin(uid: UserId): Promise<void> {
-    return (await adminCommands()).removeAdmin(this.adminHost, uid);
-  }
-
-  async setProfileName(uid: UserId, name: string): Promise<void> {
-    return (await adminCommands()).setProfileName(this.adminHost, uid, name);
-  }
-
-  async setUp(channel: NewChannel): Promise<void> {
-    return (await adminCommands()).setUp(this.adminHost, channel);
-  }
 
   async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
     const uid = await this.uid();

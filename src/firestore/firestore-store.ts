@@ -33,16 +33,12 @@ import {
   type QuerySnapshot,
 } from 'firebase/firestore';
 import {
-  FeedWindows,
   MAX_LIKERS,
   NAME_SEARCH_FIELDS,
   NOTIFICATION_LIMIT,
-  checkCategory,
   checkChannelCategory,
   checkId,
   checkNewPost,
-  checkPageSize,
-  checkedSubscription,
   checkTarget,
   checkUid,
   decodeChannel,
@@ -51,11 +47,8 @@ import {
   decodeLatestNotes,
   decodeLikers,
   decodeNotifications,
-  decodePost,
   decodeProfile,
-  isIdeaRecord,
   isPostRecord,
-  newestFirst,
   notFound,
   planAssignIdea,
   planComment,
@@ -73,7 +66,6 @@ import {
   rankProfiles,
   searchKey,
   statRows,
-  StableById,
   sumStats,
   type ChannelRecord,
   type FeedHost,
@@ -85,16 +77,13 @@ import {
 } from '../data/core/index.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
 import { decodeKey, newId } from '../data/keys.js';
-import { StoreError, isStoreError, type FeedQuery, type FeedSubscription, type LenigStore, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
+import { StoreError, isStoreError, type LenigStore, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import {
   parsePostTarget,
   type Channel,
-  type ChannelChanges,
   type ChannelId,
   type Comment,
   type ExportProgress,
-  type FeedPage,
-  type Idea,
   type IdeaHistoryEntry,
   type IdeaStatus,
   type LikeState,
@@ -102,23 +91,15 @@ import {
   type LenigExport,
   type PersonActivity,
   type MonthStat,
-  type NewChannel,
   type Notification,
-  type Post,
   type Profile,
-  type Report,
-  type ReportAction,
   type UserId,
-  type Viewer,
 } from '../data/types.js';
 import { Session, type SessionConfig } from '../firebase/session.js';
-import { SharedCache, type Shared } from '../firebase/shared.js';
+import type { Shared } from '../firebase/shared.js';
+import { FirebaseStoreBase, type AdminList } from '../firebase/store-base.js';
 import { connectFirestore, type FirestoreConnectConfig, type FirestoreConnection } from './connect.js';
 import { ADMIN_COUNT, fields, millis, noteWrite, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
-
-/** Administration is planned and run by chunks of their own (src/data/core/admin.ts, admin-commands.ts). */
-const adminCore = () => import('../data/core/admin.js');
-const adminCommands = () => import('../data/core/admin-commands.js');
 
 export interface FirestoreStoreConfig extends FirestoreConnectConfig, SessionConfig {}
 
@@ -143,16 +124,14 @@ export function firestoreAuthKey(config: FirestoreStoreConfig): string {
 /** A time as a Firestore cursor value. */
 const at = (ms: number) => Timestamp.fromMillis(ms);
 
-export class FirestoreStore implements LenigStore {
+export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   readonly connection: FirestoreConnection;
   readonly session: Session;
   private readonly db: Firestore;
-  private readonly shared = new SharedCache();
-  private readonly serial = new Map<string, Promise<unknown>>();
-  private readonly knownProfiles = new Set<UserId>();
   private closed = false;
 
   constructor(config: FirestoreStoreConfig) {
+    super();
     this.connection = connectFirestore(config);
     this.db = this.connection.firestore;
     const sessionKey = `session:${firestoreAuthKey(config)}`;
@@ -165,54 +144,6 @@ export class FirestoreStore implements LenigStore {
   // without `<lenig-admin>` never loads them. The export reads documents back into the Realtime Database's
   // tree (./export-reader.ts), so both databases export the one format of docs/export.md.
 
-  subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listenAll('channels', (rows) => void adminCore().then((a) => cb(a.decodeChannels(rows))), onError), onError);
-  }
-
-  subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      () => this.listenAll('admins', (rows) => void adminCore().then((a) => cb(a.decodeAdmins(Object.fromEntries(rows.map(([uid, d]) => [uid, d?.admin]))))), onError),
-      onError,
-    );
-  }
-
-  /** All of `reports`, which only admins may read: one listener, so the inbox and its count stay live. */
-  subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listenAll('reports', (rows) => void adminCore().then((a) => cb(a.decodeReports(rows))), onError), onError);
-  }
-
-  async resolveReport(reportId: string, action: ReportAction): Promise<void> {
-    return (await adminCommands()).resolveReport(this.adminHost, reportId, action);
-  }
-
-  async deleteComment(channel: ChannelId, postId: string, commentId: string): Promise<void> {
-    return (await adminCommands()).deleteComment(this.adminHost, channel, postId, commentId);
-  }
-
-  async createChannel(channel: NewChannel): Promise<void> {
-    return (await adminCommands()).createChannel(this.adminHost, channel);
-  }
-
-  async updateChannel(channel: ChannelId, changes: ChannelChanges): Promise<void> {
-    return (await adminCommands()).updateChannel(this.adminHost, channel, changes);
-  }
-
-  async addAdmin(uid: UserId): Promise<void> {
-    return (await adminCommands()).addAdmin(this.adminHost, uid);
-  }
-
-  async removeAdmin(uid: UserId): Promise<void> {
-    return (await adminCommands()).removeAdmin(this.adminHost, uid);
-  }
-
-  async setProfileName(uid: UserId, name: string): Promise<void> {
-    return (await adminCommands()).setProfileName(this.adminHost, uid, name);
-  }
-
-  async setUp(channel: NewChannel): Promise<void> {
-    return (await adminCommands()).setUp(this.adminHost, channel);
-  }
-
   async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
     const uid = await this.uid();
     const admin = await this.isAdmin(uid);
@@ -222,7 +153,7 @@ export class FirestoreStore implements LenigStore {
   }
 
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
-  private readonly adminHost: AdminHost = {
+  protected readonly adminHost: AdminHost = {
     uid: () => this.uid(),
     anonymous: () => this.session.user?.isAnonymous ?? false,
     isAdmin: (uid) => this.isAdmin(uid),
@@ -304,9 +235,31 @@ export class FirestoreStore implements LenigStore {
     };
   }
 
-  /** Every document of a top-level collection, live, as [id, fields with times in ms]. */
-  private listenAll(path: string, onRows: (rows: [string, Record<string, unknown> | undefined][]) => void, onError?: OnError): Unsubscribe {
-    return this.listenQuery(query(collection(this.db, path)), (s) => onRows(s.docs.map((d) => [d.id, plain(fields(d))])), onError);
+  // --- the listeners the shared subscriptions are made of (./../firebase/store-base.ts) ------------------
+
+  /** Every document of an administration list, live, as [id, fields with times in ms]; admins as [uid, true]. */
+  protected listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(
+      query(collection(this.db, list)),
+      (s) => onRows(s.docs.map((d) => [d.id, list === 'admins' ? d.data().admin : plain(fields(d))])),
+      onError,
+    );
+  }
+
+  protected listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+    return this.listenDoc(`profiles/${uid}`, (s) => onRaw(s.data() ?? null), onError);
+  }
+
+  protected listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+    return this.listenDoc(postPath(channel, postId), (s) => onRaw(postFromDoc(fields(s)).record), onError);
+  }
+
+  protected listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(
+      query(collection(this.db, `channels/${channel}/posts`), where('category', '==', 'idea'), orderBy('createdAt')),
+      (s) => onRows(s.docs.map((d): [string, unknown] => [d.id, postFromDoc(fields(d)).record])),
+      onError,
+    );
   }
 
   private async readDoc(path: string): Promise<DocumentSnapshot> {
@@ -361,7 +314,7 @@ export class FirestoreStore implements LenigStore {
     return this.shared.get<T>(key, (emit, fail) => this.listenDoc(path, (s) => emit(decode(s)), fail));
   }
 
-  private adminFlag(uid: UserId): Shared<boolean> {
+  protected adminFlag(uid: UserId): Shared<boolean> {
     return this.sharedDoc(`admin:${uid}`, `admins/${uid}`, (s) => s.exists());
   }
 
@@ -386,22 +339,10 @@ export class FirestoreStore implements LenigStore {
     return t?.[key] === true;
   }
 
-  private async channelExists(channel: ChannelId): Promise<boolean> {
+  protected async channelExists(channel: ChannelId): Promise<boolean> {
     const c = this.channelRecord(channel).current;
     if (c.known) return c.value !== null;
     return (await this.readDoc(`channels/${channel}`)).exists();
-  }
-
-  private uid(): Promise<UserId> {
-    return this.session.uid();
-  }
-
-  private whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
-    return this.session.whileSignedIn(start, onError, signedOut);
-  }
-
-  private checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
-    return checkedSubscription(check, onError, start);
   }
 
   /** The post record and its likers (newest first), or null. */
@@ -420,62 +361,7 @@ export class FirestoreStore implements LenigStore {
     return (await this.readPostDoc(channel, postId)).likers.map(([uid]) => uid);
   }
 
-  private inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.serial.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(task);
-    this.serial.set(key, next);
-    void next
-      .finally(() => {
-        if (this.serial.get(key) === next) this.serial.delete(key);
-      })
-      .catch(() => undefined);
-    return next;
-  }
-
   // --- identity --------------------------------------------------------------------------------------------
-
-  subscribeViewer(cb: (viewer: Viewer | null) => void): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) => {
-        const anonymous = this.session.user?.isAnonymous ?? false;
-        let admin: boolean | undefined;
-        let profile: Profile | null | undefined;
-        const emit = () => {
-          if (admin === undefined || profile === undefined) return;
-          const viewer: Viewer = { uid, anonymous, admin };
-          if (profile) viewer.profile = profile;
-          cb(viewer);
-        };
-        const stopAdmin = this.adminFlag(uid).subscribe(
-          (v) => ((admin = v), emit()),
-          () => ((admin = false), emit()),
-        );
-        const stopProfile = this.listenDoc(
-          `profiles/${uid}`,
-          (s) => ((profile = decodeProfile(uid, s.data() ?? null)), emit()),
-          () => ((profile = null), emit()),
-        );
-        return () => {
-          stopAdmin();
-          stopProfile();
-        };
-      },
-      undefined,
-      () => cb(null),
-    );
-  }
-
-  signIn(credentials?: { email: string; password: string }): Promise<void> {
-    return credentials ? this.session.signInWithEmail(credentials.email, credentials.password) : this.session.signIn();
-  }
-
-  signInWithEmail(email: string, password: string): Promise<void> {
-    return this.session.signInWithEmail(email, password);
-  }
-
-  signOut(): Promise<void> {
-    return this.session.signOut();
-  }
 
   /**
    * Firestore has no connection flag like the Realtime Database's `.info/connected`: the browser's
@@ -560,29 +446,6 @@ export class FirestoreStore implements LenigStore {
     );
   }
 
-  subscribeFeed(q: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription {
-    let feed: FeedWindows | undefined;
-    let pageSize = 0;
-    const unsubscribe = this.checked(
-      () => {
-        checkId('channel', q?.channel);
-        if (q.category !== undefined) checkCategory(q.category);
-        pageSize = checkPageSize(q.pageSize);
-      },
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          const f = new FeedWindows(this.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
-          feed = f;
-          return () => {
-            f.close();
-            if (feed === f) feed = undefined;
-          };
-        }, onError),
-    );
-    return { unsubscribe, more: async () => feed?.more() };
-  }
-
   /** A feed window as a Firestore query: `byCat/<category>` is `category == …`, ties broken by id. */
   private windowQuery(channel: ChannelId, spec: WindowSpec): Query {
     const c: QueryConstraint[] = [];
@@ -595,7 +458,7 @@ export class FirestoreStore implements LenigStore {
     return query(collection(this.db, `channels/${channel}/posts`), ...c);
   }
 
-  private feedHost(uid: UserId, channel: ChannelId): FeedHost {
+  protected feedHost(uid: UserId, channel: ChannelId): FeedHost {
     return {
       listen: (spec, onRows, onError) =>
         this.listenQuery(
@@ -606,43 +469,6 @@ export class FirestoreStore implements LenigStore {
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
       channelExists: () => this.channelExists(channel),
     };
-  }
-
-  subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: PostRecord | null | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          const stable = new StableById<Post>();
-          const emit = () => {
-            if (raw === undefined) return;
-            if (!raw) return cb(stable.one(null));
-            if (raw.hidden === true) {
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              if (admin === undefined) return;
-              if (!admin) return cb(stable.one(null));
-            }
-            cb(stable.one(decodePost(channel, postId, raw)));
-          };
-          const stop = this.listenDoc(
-            postPath(channel, postId),
-            (s) => {
-              const { record } = postFromDoc(fields(s));
-              raw = isPostRecord(record) ? record : null;
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
-    );
   }
 
   async createPost(post: NewPost): Promise<string> {
@@ -806,57 +632,6 @@ export class FirestoreStore implements LenigStore {
   }
 
   // --- ideas -----------------------------------------------------------------------------------------------------
-
-  subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: [string, PostRecord][] | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          let channelChecked = false;
-          // An idea equal to the one handed out before is handed out as that same object.
-          const stable = new StableById<Idea>();
-          const emit = () => {
-            if (!raw) return;
-            if (raw.length === 0 && !channelChecked) {
-              channelChecked = true;
-              this.channelExists(channel).then((exists) => (exists ? emit() : onError?.(notFound(`Channel ${channel}`))), (e: StoreError) => onError?.(e));
-              return;
-            }
-            if (raw.some(([, p]) => p.hidden === true)) {
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              if (admin === undefined) return;
-            }
-            cb(
-              stable.keep(
-                raw
-                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                  .sort(newestFirst)
-                  .map(([id, p]) => decodePost(channel, id, p))
-                  .filter((p): p is Idea => p?.idea !== undefined),
-              ),
-            );
-          };
-          const stop = this.listenQuery(
-            query(collection(this.db, `channels/${channel}/posts`), where('category', '==', 'idea'), orderBy('createdAt')),
-            (s) => {
-              raw = s.docs
-                .map((d): [string, unknown] => [d.id, postFromDoc(fields(d)).record])
-                .filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
-    );
-  }
 
   subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
     return this.checked(
