@@ -299,7 +299,27 @@ describe('<lenig-admin>', () => {
       expect((await done).detail.channel).to.equal('general');
       await until(el, 'Intranet administration');
       expect(backend.data.tree.admins).to.deep.equal({ anna: true });
+      const channel = (backend.data.tree as { channels: Record<string, { name: string; names?: object }> }).channels.general!;
+      expect(channel.name).to.equal('General');
+      expect(channel.names, 'the proposed name, in both languages').to.deep.equal({ en: 'General', nl: 'Algemeen' });
       await expect(el).to.be.accessible();
+    });
+
+    it('proposes the first channel in the reader’s language', async () => {
+      const backend = new MemoryBackend({ users: USERS, channels: [] });
+      const el = await mount(backend.session('anna'), 'nl');
+      await until(el, 'Het intranet inrichten');
+      expect(root(el).querySelector<HTMLInputElement>('input[name=name]')!.value).to.equal('Algemeen');
+      expect(root(el).querySelector<HTMLInputElement>('input[name=id]')!.value).to.equal('general');
+      // A name of one's own is that channel's name in every language.
+      type(root(el).querySelector<HTMLInputElement>('input[name=name]')!, 'Intranet');
+      await el.updateComplete;
+      const done = oneEvent(el, 'lenig-set-up');
+      button(el, 'Word beheerder en maak het kanaal aan').click();
+      expect((await done).detail.channel).to.equal('intranet');
+      const channel = (backend.data.tree as { channels: Record<string, { name: string; names?: object }> }).channels.intranet!;
+      expect(channel).to.include({ name: 'Intranet' });
+      expect(channel.names).to.equal(undefined);
     });
 
     it('tells the second person that someone else was first', async () => {

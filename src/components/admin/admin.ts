@@ -160,7 +160,19 @@ export class LenigAdminElement extends LenigElement {
   // --- state -------------------------------------------------------------------------------------------
 
   @state() private selected: AdminTab | undefined;
-  @state() private setUpDraft: ChannelDraft = { ...emptyDraft(), name: 'General', id: 'general' };
+  /**
+   * The first run's channel: "Algemeen" for a Dutch reader, "General" for an English one, made when the
+   * set-up panel first shows (the reader's language is known then). Kept as proposed, it is named in both
+   * languages (see onSetUp).
+   */
+  private setUpValue: ChannelDraft | undefined;
+  private get setUpDraft(): ChannelDraft {
+    return (this.setUpValue ??= { ...emptyDraft(), id: 'general', name: this.i18n.t.defaultChannel });
+  }
+  private set setUpDraft(draft: ChannelDraft) {
+    this.setUpValue = draft;
+    this.requestUpdate();
+  }
   @state() private setUpError = '';
   @state() private channelDraft: ChannelDraft | undefined;
   @state() private busy = new Set<string>();
@@ -287,7 +299,9 @@ export class LenigAdminElement extends LenigElement {
     if (!store) return;
     this.setUpDraft = { ...this.setUpDraft, busy: true };
     try {
-      await store.setUp({ id: d.id, name: d.name.trim(), description: d.description, categories: d.categories });
+      const proposed = d.name.trim() === this.i18n.t.defaultChannel && Object.values(d.names).every((n) => !n.trim());
+      const names = proposed ? { en: adminMessages.en.defaultChannel, nl: adminMessages.nl.defaultChannel } : d.names;
+      await store.setUp({ id: d.id, name: d.name.trim(), names, description: d.description, categories: d.categories });
       void this.announcer.announce(this.i18n.t.setUpDone);
       this.emit('lenig-set-up', { channel: d.id });
     } catch (err) {

@@ -20,6 +20,7 @@ export const adminMessages = defineMessages('admin', {
     openReportsOther: '{n} open reports',
     // --- first run
     setUpTitle: 'Set up the intranet',
+    defaultChannel: 'General',
     setUpIntro: 'Nobody manages this intranet yet. Whoever completes this first becomes its administrator and creates its first channel.',
     channelName: 'Channel name',
     channelId: 'Channel id',
@@ -143,6 +144,7 @@ export const adminMessages = defineMessages('admin', {
     openReportsOne: '{n} open melding',
     openReportsOther: '{n} open meldingen',
     setUpTitle: 'Het intranet inrichten',
+    defaultChannel: 'Algemeen',
     setUpIntro: 'Nog niemand beheert dit intranet. Wie dit als eerste afrondt, wordt beheerder en maakt het eerste kanaal aan.',
     channelName: 'Naam van het kanaal',
     channelId: 'Id van het kanaal',
