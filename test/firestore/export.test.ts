@@ -44,11 +44,16 @@ const emulator = await firestoreEmulator();
 const skip = 'skip' in emulator ? emulator.skip : false;
 let auth: TestBackend | undefined;
 const stores: FirestoreStore[] = [];
+/**
+ * A Firestore project of this file's own: the emulator is shared by the test files running in parallel,
+ * and the contract suite works in the backend's project, which clearing it here would wipe mid-test.
+ */
+const project = () => `${auth!.projectId}-export`;
 
 async function signedIn(user: 'admin' | 'alice'): Promise<FirestoreStore> {
   const { host } = emulator as { host: string };
   const store = new FirestoreStore({
-    firebase: { apiKey: 'demo-key', projectId: auth!.projectId },
+    firebase: { apiKey: 'demo-key', projectId: project() },
     emulator: { firestore: host, auth: auth!.authURL },
     appName: `export-fs-${user}`,
     auth: 'email',
@@ -63,9 +68,9 @@ before(async () => {
   if (skip) return;
   const { host } = emulator as { host: string };
   auth = await startTestBackend({});
-  await clearFirestore(host, auth.projectId);
-  await loadFirestoreRules(host, auth.projectId);
-  await writeDocuments(host, auth.projectId, firestoreDocuments(data));
+  await clearFirestore(host, project());
+  await loadFirestoreRules(host, project());
+  await writeDocuments(host, project(), firestoreDocuments(data));
 });
 
 after(async () => {
