@@ -150,8 +150,14 @@ describe('Firebase store: writes and lifetime', () => {
     const b = await backend();
     const reads: string[] = [];
     const requests: string[] = [];
+    // Every request of the store's connection, its sign-in included: should the write be refused, the
+    // failure shows whether the database had heard of the new identity before it.
+    const seen: string[] = [];
     // Requests of connections opened from now on: the store's own.
-    const stop = b.onRequest((r) => requests.push(`${r.a} ${r.b?.p ?? ''}`));
+    const stop = b.onRequest((r, connection) => {
+      requests.push(`${r.a} ${r.b?.p ?? ''}`);
+      seen.push(`#${connection} ${r.a} ${r.b?.p ?? ''}`);
+    });
     const store = new FirebaseStore(
       configFor(b, 'no-wait', { auth: 'email', credentials: { email: USERS.alice.email, password: USERS.alice.password } }),
       { probe: { read: (path) => reads.push(path) } },
@@ -163,7 +169,9 @@ describe('Firebase store: writes and lifetime', () => {
     await admin.signIn();
     await set(ref(admin.connection.database, 'channels/nowait'), { name: 'No wait', categories: { news: 0 } });
     requests.length = 0;
-    await store.createPost({ channel: 'nowait', text: 'Straight away', category: 'news' });
+    await store.createPost({ channel: 'nowait', text: 'Straight away', category: 'news' }).catch((e: unknown) => {
+      throw new Error(`createPost was refused (${String(e)}); requests since the store was made: ${seen.join(', ')}`);
+    });
     assert.deepEqual(reads, [], 'no read before (or after) a post that is accepted');
     assert.equal(requests.filter((r) => /^[mgq] /.test(r))[0]?.slice(0, 2), 'm ', `the first request is the write: ${requests.join(', ')}`);
     await assert.rejects(store.createPost({ channel: 'nowait', text: 'Wrong shelf', category: 'praise' }), (e: unknown) => {
