@@ -93,7 +93,7 @@ describe('<lenig-feed>', () => {
     expect(labelIds.map((id) => inCard(shown[0]!, `#${id}`)?.textContent?.trim())).to.deep.equal(['Bram Jansen', '5 minutes ago']);
   });
 
-  it('holds two listeners for the likes and posts of a 20-post page, and one per distinct author', async () => {
+  it('holds two listeners for the likes and posts of a 20-post page, and reads each distinct author once', async () => {
     const authors = ['anna', 'bram', 'carla'];
     const posts = Array.from({ length: 25 }, (_, i) => ({ author: authors[i % 3]!, text: `Post ${i}`, createdAt: minutesAgo(100 - i), likers: ['bram'] }));
     const store = company(posts).session('anna');
@@ -117,7 +117,8 @@ describe('<lenig-feed>', () => {
     expect(open.get('subscribeMyLikes')).to.equal(1);
     expect(calls.get('subscribeLikes') ?? 0).to.equal(0);
     expect(calls.get('subscribePost') ?? 0).to.equal(0);
-    expect(open.get('subscribeProfile')).to.equal(authors.length);
+    expect(calls.get('subscribeProfile'), 'one read per distinct author').to.equal(authors.length);
+    expect(open.get('subscribeProfile'), 'no profile held open').to.equal(0);
     // Every post still shows its count.
     const label = inCard(cards(feed)[0]!, 'lenig-like-view')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
     expect(label).to.contain('1');

@@ -6,6 +6,7 @@ import type { LenigIdeaDetailElement } from '../../src/components/idea-board/ide
 import { sortIdeas, trendingScore } from '../../src/components/idea-board/ranking.js';
 import type { LenigIdeaCardElement } from '../../src/components/idea-card/idea-card.js';
 import { draftKey } from '../../src/controllers/draft.js';
+import { PROFILE_REFRESH_MS } from '../../src/controllers/profiles.js';
 import { MemoryBackend, type MemoryStore, type SeedPost } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
 import { postTarget, type Idea, type IdeaHistoryEntry, type IdeaStatus, type Notification, type Profile } from '../../src/data/types.js';
@@ -188,6 +189,61 @@ describe('<lenig-idea-board>', () => {
     const desk = cardFor(board, 'desk')!;
     await waitUntil(() => text(desk.shadowRoot!.querySelector('[part="note"]')).includes('Budget approved for Q3.'), 'latest note on the card');
     expect(text(desk.shadowRoot!.querySelector('[part="note"]'))).to.contain('Carla Smit');
+    await expect(board).to.be.accessible();
+  });
+
+  it("holds no listener per author, and shows a colleague's new name at the next refresh, not while the page is hidden", async () => {
+    const backend = company([
+      shed,
+      { id: 'desk', author: 'bram', title: 'Standing desks', text: 'On the third floor.', createdAt: daysAgo(10) },
+      { id: 'bins', author: 'daan', title: 'More bins', text: 'By the canteen.', createdAt: daysAgo(12) },
+    ]);
+    const store = backend.session('carla');
+    // Counts the profile subscriptions left open, and catches the board's refresh timer to run it by hand.
+    let open = 0;
+    const subscribe = store.subscribeProfile.bind(store);
+    store.subscribeProfile = (uid, cb, onError) => {
+      open++;
+      const stop = subscribe(uid, cb, onError);
+      let stopped = false;
+      return () => {
+        if (!stopped) open--;
+        stopped = true;
+        stop();
+      };
+    };
+    const realSetInterval = window.setInterval;
+    let refresh: (() => void) | undefined;
+    window.setInterval = ((fn: () => void, ms?: number) => {
+      if (ms === PROFILE_REFRESH_MS) {
+        refresh = fn;
+        return 0;
+      }
+      return realSetInterval(fn, ms);
+    }) as typeof window.setInterval;
+    let board: LenigIdeaBoardElement;
+    try {
+      board = await boardFor(store);
+    } finally {
+      window.setInterval = realSetInterval;
+    }
+    const author = (id: string) => text(cardFor(board, id)!.shadowRoot!.querySelector('[part="author"]'));
+    await waitUntil(() => author('shed') === 'by Anna de Vries' && author('desk') === 'by Bram Jansen' && author('bins') === 'by Daan Bakker', 'authors');
+    expect(open, 'profile subscriptions still open with three authors shown').to.equal(0);
+
+    await backend.session('anna').updateMyProfile({ name: 'Anna Visser' });
+    expect(refresh, 'a refresh is scheduled while profiles are shown').to.be.a('function');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      refresh!();
+      await aTimeout(50);
+      expect(author('shed'), 'no reads while the page is hidden').to.equal('by Anna de Vries');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => author('shed') === 'by Anna Visser', 'the new name once the page shows again');
+    expect(open).to.equal(0);
     await expect(board).to.be.accessible();
   });
 

@@ -383,6 +383,8 @@ export class LenigAdminElement extends LenigElement {
     if (ok) {
       this.renaming = undefined;
       this.found = this.found?.map((p) => (p.uid === r.uid ? { ...p, name } : p));
+      // Every widget on this page shows the corrected name now, not at the next refresh.
+      this.profiles.reread(r.uid);
     }
   }
 

@@ -78,8 +78,9 @@ function flaggedPending(post: Post): boolean {
  * render their target first. Find in page (Ctrl+F) sees the cards in the DOM: every post of a feed of up
  * to 100, the ones near the viewport beyond that.
  *
- * Reads: one feed subscription, one "what do I like" subscription for every post's like, one profile
- * subscription per distinct author, the channel (for the category chips), the viewer and the connection.
+ * Reads: one feed subscription, one "what do I like" subscription for every post's like, the channel (for
+ * the category chips), the viewer and the connection; authors' profiles are read once per page and again
+ * every ten minutes while shown (no listener per author).
  * It provides its store to the elements inside (the comments a post opens).
  *
  * @summary A live channel feed with category filters, paging, likes, comments and moderation.

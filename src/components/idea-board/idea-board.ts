@@ -91,7 +91,8 @@ interface Failure {
  * every move is a form in the idea's dialog, operable by keyboard.
  *
  * Reads: the channel's ideas, the viewer's likes (one listener for every vote button), the viewer, the
- * connection, one profile per distinct person shown, and the channel's idea history for the latest note
+ * connection, the profiles of the people shown (read once per page and again every ten minutes while shown,
+ * no listener per person), and the channel's idea history for the latest note
  * on each card (one subscription, `subscribeLatestNotes`; with a store that lacks it, the history of each
  * idea that has left New). The store is provided to the elements inside (detail, comments).
  *
