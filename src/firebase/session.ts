@@ -52,12 +52,18 @@ export interface SessionConfig {
 export class Session {
   readonly mode: AuthMode;
   private signingIn: Promise<void> | undefined;
+  /** Whether Firebase has settled who is signed in (a restored session included): `currentUser` is then true. */
+  private settled = false;
 
   constructor(
     readonly auth: Auth,
     private readonly config: SessionConfig = {},
   ) {
     this.mode = config.auth ?? 'anonymous';
+    void auth.authStateReady().then(
+      () => (this.settled = true),
+      () => undefined,
+    );
   }
 
   /** The signed-in user once known (`ready()`), or null. */
@@ -98,6 +104,15 @@ export class Session {
     let stop: Unsubscribe | undefined;
     let current: string | null | undefined;
     let closed = false;
+    // Someone known to be signed in: start now rather than when Auth calls back (a microtask later), so
+    // what the SDK already holds reaches a widget before its first render, and a feed of cards renders
+    // once with its authors instead of a skeleton, then cards, then names. Auth's first call back names
+    // the same user and is skipped below.
+    const known = this.settled ? this.auth.currentUser : null;
+    if (known) {
+      current = known.uid;
+      stop = start(known.uid);
+    }
     const off = this.onChange((user) => {
       const uid = user?.uid ?? null;
       if (closed || uid === current) return;

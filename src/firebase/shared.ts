@@ -1,6 +1,7 @@
 /**
  * One database listener for any number of subscribers: opened by the first, closed after the last.
- * Late subscribers get the current value at once (in a microtask).
+ * Late subscribers get the current value at once, within `subscribe` — as the SDK answers a listener
+ * from what it holds — so a widget mounted next to another has it for its first render.
  */
 import type { OnError, StoreError, Unsubscribe } from '../data/store.js';
 
@@ -31,10 +32,7 @@ export class Shared<T> {
         },
       );
     } else if (this.known) {
-      const v = this.value as T;
-      queueMicrotask(() => {
-        if (this.subs.has(sub)) cb(v);
-      });
+      cb(this.value as T);
     }
     return () => {
       if (!this.subs.delete(sub) || this.subs.size > 0) return;

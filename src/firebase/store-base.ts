@@ -171,8 +171,13 @@ export abstract class FirebaseStoreBase {
             if (raw === undefined) return;
             if (!raw) return cb(stable.one(null));
             if (raw.hidden === true) {
-              // Only hidden posts need to know whether the viewer is an admin.
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+              // Only hidden posts need to know whether the viewer is an admin. The flag may be known and
+              // answered from inside subscribe: that answer emits, this call stops here.
+              if (!stopAdmin) {
+                stopAdmin = () => {};
+                stopAdmin = this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+                return;
+              }
               if (admin === undefined) return;
               if (!admin) return cb(stable.one(null));
             }
@@ -217,7 +222,12 @@ export abstract class FirebaseStoreBase {
               return;
             }
             if (raw.some(([, p]) => p.hidden === true)) {
-              stopAdmin ??= this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+              // As in subscribePost: a flag answered from inside subscribe emits; this call stops here.
+              if (!stopAdmin) {
+                stopAdmin = () => {};
+                stopAdmin = this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+                return;
+              }
               if (admin === undefined) return;
             }
             cb(

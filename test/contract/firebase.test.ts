@@ -145,6 +145,39 @@ describe('Firebase store: one connection per page', () => {
   });
 });
 
+describe('Firebase store: what it holds comes at once', () => {
+  it('a second widget gets a feed page, a profile and my likes the store already holds within subscribe, before its first render', async () => {
+    const b = await backend();
+    const store = new FirebaseStore(configFor(b, 'at-once', { auth: 'email', credentials: { email: USERS.bob.email, password: USERS.bob.password } }));
+    closers.push(() => close(store));
+    await store.signIn();
+    const admin = new FirebaseStore(configFor(b, 'at-once-admin', { auth: 'email', credentials: { email: USERS.admin.email, password: USERS.admin.password } }));
+    closers.push(() => close(admin));
+    await admin.signIn();
+    await set(ref(admin.connection.database, 'channels/atonce'), { name: 'At once', categories: { news: 0 } });
+    await store.createPost({ channel: 'atonce', text: 'Held already', category: 'news' });
+    // A first widget: the store now holds the page, the author's profile and the viewer's likes.
+    const first: FeedPage[] = [];
+    const firstFeed = store.subscribeFeed({ channel: 'atonce' }, (p) => first.push(p));
+    let profiled = false;
+    const firstProfile = store.subscribeProfile(USERS.bob.uid, () => (profiled = true));
+    let liked = false;
+    const firstLikes = store.subscribeMyLikes(() => (liked = true));
+    await until(() => first.length > 0 && profiled && liked, 'the first widget');
+    // A second widget mounting now has all three before subscribe returns: nothing for it to wait for.
+    const pages: FeedPage[] = [];
+    const feed = store.subscribeFeed({ channel: 'atonce' }, (p) => pages.push(p));
+    let profile: unknown;
+    const stopProfile = store.subscribeProfile(USERS.bob.uid, (p) => (profile = p));
+    let likes: ReadonlySet<string> | undefined;
+    const stopLikes = store.subscribeMyLikes((s) => (likes = s));
+    assert.equal(pages[0]?.posts[0]?.text, 'Held already', 'the feed page');
+    assert.ok(profile !== undefined, 'the profile');
+    assert.ok(likes instanceof Set, 'my likes');
+    for (const stop of [feed.unsubscribe, stopProfile, stopLikes, firstFeed.unsubscribe, firstProfile, firstLikes]) stop();
+  });
+});
+
 describe('Firebase store: writes and lifetime', () => {
   it('createPost writes at once, without reading the channel first, and names an unknown category after', async () => {
     const b = await backend();
