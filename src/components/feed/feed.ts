@@ -11,7 +11,7 @@ import { WindowingController } from '../../controllers/windowing.js';
 import { warnOnce } from '../../log.js';
 import { storeContext } from '../../data/context.js';
 import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
-import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile } from '../../data/types.js';
+import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile, type UserId } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
@@ -55,6 +55,9 @@ const WINDOW_FROM = 100;
 const CARD_ESTIMATE_PX = 190;
 const CARD_PARTS =
   'card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count';
+
+/** The people each post mentions, by post object (a changed post is a new object). */
+const mentionsByPost = new WeakMap<Post, UserId[]>();
 
 /** Whether a store marks a post as not yet accepted by the server (an optional field a store may add). */
 function flaggedPending(post: Post): boolean {
@@ -488,7 +491,9 @@ export class LenigFeedElement extends LenigElement {
 
   /** The profiles of the people a post mentions, so the card shows their current names. */
   private mentionsOf(post: Post): Map<string, Profile | null | undefined> | undefined {
-    const uids = mentionedIn(post.text);
+    // Posts are the same objects until they change, so each text is parsed once, not on every render.
+    let uids = mentionsByPost.get(post);
+    if (!uids) mentionsByPost.set(post, (uids = mentionedIn(post.text)));
     return uids.length ? new Map(uids.map((uid) => [uid, this.profiles.get(uid)])) : undefined;
   }
 
@@ -568,16 +573,18 @@ export class LenigFeedElement extends LenigElement {
     const visible = page.posts.filter((p) => this.seen.get(p.id) === 'shown');
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
-    return html`${repeat(
-      this.windowing.slice(visible, (p) => p.id, this.focusId),
-      (s) => s.key,
-      (s) => {
-        // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
-        if (!s.item) return html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>`;
-        const { item: p, index: i } = s;
-        const target = postTarget(p.channel, p.id);
-        const like = this.likes.view(target, p.likeCount);
-        return html`<lenig-post-card
+    // Every card's template is made here, in render(), not in repeat's callback (which runs after the
+    // update is marked done): a profile the store answers at once would otherwise ask for a second
+    // render of the whole feed straight after the first.
+    const rows = this.windowing.slice(visible, (p) => p.id, this.focusId).map((s) => {
+      // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
+      if (!s.item) return { key: s.key, view: html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>` };
+      const { item: p, index: i } = s;
+      const target = postTarget(p.channel, p.id);
+      const like = this.likes.view(target, p.likeCount);
+      return {
+        key: s.key,
+        view: html`<lenig-post-card
           data-id=${p.id}
           exportparts=${CARD_PARTS}
           .post=${p}
@@ -592,8 +599,13 @@ export class LenigFeedElement extends LenigElement {
           .setsize=${setsize}
           .now=${this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now}
           .mentions=${this.mentionsOf(p)}
-        ></lenig-post-card>`;
-      },
+        ></lenig-post-card>`,
+      };
+    });
+    return html`${repeat(
+      rows,
+      (r) => r.key,
+      (r) => r.view,
     )}`;
   }
 
