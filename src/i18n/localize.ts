@@ -44,6 +44,7 @@ let observer: MutationObserver | undefined;
 function watchLang(): void {
   if (observer || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
   observer = new MutationObserver(() => {
+    forgetAncestorLangs();
     for (const c of controllers) c.recheck();
   });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -108,6 +109,41 @@ export function nearestLang(el: Element): string | undefined {
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
   return undefined;
+}
+
+/**
+ * The answers of `nearestLang` for ancestors, kept until the end of the task: a feed of 20 cards holds 60
+ * localize controllers, each asking on connect and on every update, all through the same ancestors. The
+ * element itself is never kept (it may move); a `lang` change clears it before any element is asked again.
+ */
+let ancestorLangs: Map<Node, string | null> | undefined;
+function forgetAncestorLangs(): void {
+  ancestorLangs = undefined;
+}
+function langOf(el: Element): string | undefined {
+  if (el.hasAttribute('lang')) return el.getAttribute('lang') ?? undefined;
+  if (!ancestorLangs) {
+    ancestorLangs = new Map();
+    setTimeout(forgetAncestorLangs);
+  }
+  const walked: Node[] = [];
+  let found: string | null = null;
+  let node: Node | null = el.parentNode;
+  while (node) {
+    const known = ancestorLangs.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(node);
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      found = node.getAttribute('lang');
+      break;
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  for (const n of walked) ancestorLangs.set(n, found);
+  return found ?? undefined;
 }
 
 /** A registered language's table: its strings over the English ones. Built once per language and table. */
@@ -177,7 +213,7 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
   }
 
   private resolve(): Lang {
-    return state.override ?? toLang(nearestLang(this.host) ?? navigator.language);
+    return state.override ?? toLang(langOf(this.host) ?? navigator.language);
   }
 
   /** The current language's table; `this.t.key` or `this.t.fn(args)`. */

@@ -39,6 +39,9 @@ type PostRequestName = 'lenig-post-edit' | 'lenig-post-delete' | 'lenig-post-rep
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'report';
 type Busy = 'save' | 'delete' | 'report' | 'hide' | undefined;
 
+/** Full dates by the `Date` of a post (stable while the post is unchanged) and language. */
+const fullDates = new WeakMap<Date, Map<string, string>>();
+
 /** Text longer than this (characters or lines) starts collapsed behind "Show more". */
 const COLLAPSE_CHARS = 700;
 const COLLAPSE_LINES = 10;
@@ -304,6 +307,16 @@ export class LenigPostCardElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /** "Friday 27 November 2026 at 17:24", for titles; once per date and language (posts keep their dates). */
+  private fullDate(d: Date): string {
+    const lang = this.i18n.lang;
+    let byLang = fullDates.get(d);
+    if (!byLang) fullDates.set(d, (byLang = new Map<string, string>()));
+    let text = byLang.get(lang);
+    if (text === undefined) byLang.set(lang, (text = this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' })));
+    return text;
+  }
+
   private get isLong(): boolean {
     const text = this.post?.text ?? '';
     return text.length > COLLAPSE_CHARS || text.split('\n').length > COLLAPSE_LINES;
@@ -315,7 +328,7 @@ export class LenigPostCardElement extends LitElement {
     const { t } = this.i18n;
     const author = this.author;
     const name = author === null ? this.common.t.unknownPerson : author?.name;
-    const full = (d: Date) => this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' });
+    const full = (d: Date) => this.fullDate(d);
     // No white space between tags in the cards' templates: every card of a long feed would hold it as
     // text nodes, and in these flex rows it shows nothing.
     return html`<header part="header" class="header"

@@ -134,8 +134,13 @@ export function plainText(text: string, lookup?: MentionLookup): string {
  * result in an element styled with `richTextStyles` (class `rich-text`). With `lookup`, mentions show
  * each person's current name, and markup naming nobody stays plain text.
  */
-export function renderRichText(text: string, lookup?: MentionLookup): TemplateResult {
-  return html`${parseRichText(text).map((s) => {
+export function renderRichText(text: string, lookup?: MentionLookup): TemplateResult | string {
+  const segments = parsed(text);
+  // Most posts are plain text: one text node, without a template and a list part around it (four
+  // comment markers per card of a feed).
+  if (segments.length === 0) return '';
+  if (segments.length === 1 && segments[0]!.kind === 'text') return segments[0]!.text;
+  return html`${segments.map((s) => {
     switch (s.kind) {
       case 'text':
         return s.text;
@@ -150,10 +155,25 @@ export function renderRichText(text: string, lookup?: MentionLookup): TemplateRe
   })}`;
 }
 
+/**
+ * The segments of texts seen lately: a card renders its text again for every like or tick of the clock,
+ * and the text rarely changes. Cleared when full, so it holds no more than a few screens of posts.
+ */
+const parsedTexts = new Map<string, readonly RichSegment[]>();
+const PARSED_MAX = 500;
+function parsed(text: string): readonly RichSegment[] {
+  let segments = parsedTexts.get(text);
+  if (!segments) {
+    if (parsedTexts.size >= PARSED_MAX) parsedTexts.clear();
+    parsedTexts.set(text, (segments = parseRichText(text)));
+  }
+  return segments;
+}
+
 /** The uids a text mentions, each once — for looking up their current names. */
 export function mentionedIn(text: string): UserId[] {
   const uids = new Set<UserId>();
-  for (const s of parseRichText(text)) if (s.kind === 'mention') uids.add(s.uid);
+  for (const s of parsed(text)) if (s.kind === 'mention') uids.add(s.uid);
   return [...uids];
 }
 
