@@ -58,6 +58,31 @@ function countRenders(shown: LenigPostCardElement[]): Map<string, number> {
   return renders;
 }
 
+
+/**
+ * The memory store, answering a subscription at once with what an earlier one of the same query
+ * received — as the Firebase store does with what its SDK holds — and then as usual.
+ */
+function holding(store: MemoryStore): MemoryStore {
+  const held = new Map<string, unknown>();
+  return new Proxy(store, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const fn = value as (...a: unknown[]) => unknown;
+      if (typeof prop !== 'string' || !prop.startsWith('subscribe')) return fn.bind(target);
+      return (...args: unknown[]) => {
+        const at = args.findIndex((a) => typeof a === 'function');
+        const key = `${prop} ${JSON.stringify(args.slice(0, at))}`;
+        const cb = args[at] as (v: unknown) => void;
+        if (held.has(key)) cb(held.get(key));
+        args[at] = (v: unknown) => (held.set(key, v), cb(v));
+        return fn.apply(target, args);
+      };
+    },
+  });
+}
+
 describe('<lenig-feed>', () => {
   it('shows posts newest first with author names, job titles and relative times', async () => {
     const store = company(threePosts()).session('anna');
@@ -124,6 +149,22 @@ describe('<lenig-feed>', () => {
     expect(label).to.contain('1');
     feed.remove();
     expect([...open.values()].every((n) => n === 0)).to.equal(true, 'all closed when the feed leaves the page');
+  });
+
+  it('is complete when append() returns if the store holds its posts already: cards, names, like buttons', async () => {
+    const store = holding(company(threePosts()).session('anna'));
+    const first = await feedFor(store);
+    const shown = await postsShown(first, 3);
+    await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
+    const second = document.createElement('lenig-feed');
+    second.channel = 'general';
+    second.store = store;
+    first.parentElement!.append(second);
+    // No await: what a host page measuring the feed right after adding it sees.
+    expect(cards(second).map((c) => cardSummary(c).author)).to.deep.equal(['Bram Jansen', 'Anna de Vries', 'Carla Smit']);
+    const likes = cards(second).map((c) => inCard(c, 'lenig-like-view')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label'));
+    expect(likes[1]).to.contain('1');
+    second.remove();
   });
 
   it('shows a skeleton with aria-busy while loading', async () => {

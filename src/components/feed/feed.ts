@@ -27,6 +27,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { feedStyles } from './feed.styles.js';
 import { mentionedIn } from '../shared/rich-text.js';
 import { define } from '../shared/define.js';
+import { updateNow } from '../shared/update-now.js';
 
 /** Detail of the feed's outcome events: which post. */
 export interface FeedPostDetail {
@@ -53,8 +54,6 @@ const DAY_MS = 24 * HOUR_MS;
 const WINDOW_FROM = 100;
 /** A card's height before any is measured (about a three-line post). */
 const CARD_ESTIMATE_PX = 190;
-const CARD_PARTS =
-  'card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count';
 
 /** The people each post mentions, by post object (a changed post is a new object). */
 const mentionsByPost = new WeakMap<Post, UserId[]>();
@@ -209,6 +208,13 @@ export class LenigFeedElement extends LenigElement {
   @property({ type: Boolean, attribute: 'no-filters' }) noFilters = false;
 
   // --- lifecycle -------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The store had the page already (another widget reads it, or it came back from the cache): render
+    // it now, cards and their like buttons included, rather than a microtask later each.
+    if (!this.hasUpdated && this.feed.status === 'ready') updateNow(this, 'lenig-post-card, lenig-like-view');
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -586,7 +592,7 @@ export class LenigFeedElement extends LenigElement {
         key: s.key,
         view: html`<lenig-post-card
           data-id=${p.id}
-          exportparts=${CARD_PARTS}
+          exportparts="card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count"
           .post=${p}
           .author=${this.profiles.get(p.author)}
           .viewer=${viewer}
