@@ -136,6 +136,12 @@ export default [
       // Imported relative to the loader's own URL: same origin, so `script-src 'self'` holds.
       chunkFileNames: 'lenig/[name]-[hash].js',
       manualChunks(id) {
+        // Lit's core (and the context consumer every widget uses) in one chunk; the directives and the
+        // context provider only some widgets use (repeat, live, styleMap …) in another, so a page with a
+        // like button does not fetch the feed's list machinery.
+        if (/[\\/]node_modules[\\/](lit-html[\\/]directives?|lit-html[\\/]directive-helpers|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier))/.test(id) && !/if-defined/.test(id)) {
+          return 'lit-directives';
+        }
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'lit';
         // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
         // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
