@@ -90,6 +90,23 @@ function writePreloadTable(bundle, graph) {
   loader.code = loader.code.replace(placeholder, () => JSON.stringify({ files, table }));
 }
 
+/** The modules src/dropin.ts imports statically (itself included): what dist/lenig.js holds. Per build. */
+const loaderSets = new WeakMap();
+function loaderModules(getModuleInfo) {
+  let set = loaderSets.get(getModuleInfo);
+  if (set) return set;
+  set = new Set();
+  const visit = (id) => {
+    const info = set.has(id) ? null : getModuleInfo(id);
+    if (!info) return;
+    set.add(id);
+    info.importedIds.forEach(visit);
+  };
+  visit(join(process.cwd(), 'src', 'dropin.ts'));
+  loaderSets.set(getModuleInfo, set);
+  return set;
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 /** The plugins of a browser build: resolved for browsers, CSS minified, TypeScript, terser. */
 const browserPlugins = () => [
@@ -135,21 +152,25 @@ export default [
       entryFileNames: '[name].js',
       // Imported relative to the loader's own URL: same origin, so `script-src 'self'` holds.
       chunkFileNames: 'lenig/[name]-[hash].js',
-      manualChunks(id) {
-        // Lit's core (and the context consumer every widget uses) in one chunk; the directives and the
-        // context provider only some widgets use (repeat, live, styleMap …) in another, so a page with a
-        // like button does not fetch the feed's list machinery.
+      manualChunks(id, { getModuleInfo }) {
+        // The loader's own modules stay in the loader (a manual chunk named like the entry is the entry):
+        // without this, a manual chunk below that imports one of them would pull it out of dist/lenig.js.
+        if (loaderModules(getModuleInfo).has(id)) return 'lenig';
+        // Lit's core (and the context consumer every widget uses) goes into the core chunk below; the
+        // directives and the context provider only some widgets use (repeat, live, styleMap …) into a
+        // chunk of their own, so a page with a like button does not fetch the feed's list machinery.
         if (/[\\/]node_modules[\\/](lit-html[\\/]directives?|lit-html[\\/]directive-helpers|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier))/.test(id) && !/if-defined/.test(id)) {
           return 'lit-directives';
         }
-        if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'lit';
+        if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'core';
         // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
         // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
         if (/[\\/]node_modules[\\/]@?firebase[\\/](firestore|webchannel-wrapper|database)[\\/]/.test(id)) return undefined;
         if (/[\\/]node_modules[\\/](firebase|@firebase[\\/][^\\/]+)[\\/]/.test(id)) return 'firebase';
-        // What every widget needs (store port and types, subscriptions, tokens, events, define(), common
-        // words): one chunk, so a page fetches a few files rather than a dozen and gzip sees them together.
-        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events))\.ts$/.test(id)) return 'shared';
+        // What every widget needs (Lit, the widgets' base element, store port and types, subscriptions,
+        // tokens, events, define(), common words, <lenig-config>): one chunk. Separate files cost more than
+        // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more.
+        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/]subscription|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
         return undefined;
       },
       sourcemap: true,
