@@ -160,7 +160,7 @@ export default [
         // directives and the context provider only some widgets use (repeat, live, styleMap …) into a
         // chunk of their own, so a page with a like button does not fetch the feed's list machinery.
         if (/[\\/]node_modules[\\/](lit-html[\\/]directives?|lit-html[\\/]directive-helpers|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier))/.test(id) && !/if-defined/.test(id)) {
-          return 'lit-directives';
+          return 'widgets';
         }
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'core';
         // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
@@ -170,7 +170,12 @@ export default [
         // What every widget needs (Lit, the widgets' base element, store port and types, subscriptions,
         // tokens, events, define(), common words, <lenig-config>): one chunk. Separate files cost more than
         // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more.
-        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/]subscription|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
+        if (/[\\/]src[\\/](data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/](subscription|popover-support)|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
+        // What most content widgets share (feed, composer, comments, idea board, notifications, insights,
+        // admin) and a like button does not need: avatars, announcements, relative times, profiles,
+        // category names, rich text, the shared styles, Lit's directives. One file rather than eight, for
+        // the reason above (feed + composer 51.3 → 49.7 KB gz; insights alone 0.8 KB more, admin 1.1 less).
+        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text)|controllers[\\/](announcer|clock|profiles)|i18n[\\/]messages[\\/]categories|styles[\\/]shared)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,

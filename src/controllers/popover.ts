@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { supportsPopover } from './popover-support.js';
 
-/** Whether this browser has the Popover API (top layer); without it the popup gets the class `open`. */
-export const supportsPopover = typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function';
+export { supportsPopover };
 
 export interface AnchoredPopoverOptions {
   /** The element the popup belongs to (a button). */

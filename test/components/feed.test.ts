@@ -665,7 +665,9 @@ describe('<lenig-feed>', () => {
     await card.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const comments = inCard<LenigCommentsElement>(card, 'lenig-comments')!;
-    await waitUntil(() => comments.shadowRoot!.querySelector('textarea'), 'reply box');
+    // The comments' code comes when they are first opened; until then they say they are loading.
+    expect(comments.querySelector('[role="status"]')?.textContent).to.equal('Loading…');
+    await waitUntil(() => comments.shadowRoot?.querySelector('textarea'), 'reply box');
     await expect(feed).to.be.accessible();
     typeInto(comments.shadowRoot!.querySelector('textarea')!, 'I have it, come by');
     comments.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

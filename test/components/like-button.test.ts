@@ -302,7 +302,8 @@ describe('<lenig-like-button>', () => {
     buttonOf(el).focus();
     const expected = 'Liked by Ivo Peters, Hanna Bos, Gijs Mulder, Femke de Boer, Eva Visser, and 3 others';
     await waitUntil(() => tip.textContent.trim() === expected, `tooltip said "${tip.textContent.trim()}"`);
-    expect(tip.checkVisibility()).to.be.true;
+    // Its placement code is loaded at the first focus or hover.
+    await waitUntil(() => tip.checkVisibility(), 'focus did not open the tooltip');
     expect(buttonOf(el).getAttribute('aria-describedby')).to.equal(tip.id);
     expect(accessible(el).description).to.equal(expected);
     await expect(el).to.be.accessible();

@@ -2,8 +2,9 @@ import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResul
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MAX_LIKER_NAMES } from '../../controllers/likes.js';
-import { AnchoredPopoverController, supportsPopover } from '../../controllers/popover.js';
-import { warnOnce } from '../../log.js';
+import type { AnchoredPopoverController } from '../../controllers/popover.js';
+import { supportsPopover } from '../../controllers/popover-support.js';
+import { logError, warnOnce } from '../../log.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { emit } from '../shared/events.js';
@@ -62,20 +63,9 @@ export class LenigLikeViewElement extends LitElement {
   static override styles = likeViewStyles;
 
   private readonly i18n = new LocalizeController(this, likeButtonMessages);
-  private readonly tooltip = new AnchoredPopoverController(this, {
-    anchor: () => this.button,
-    popup: () => this.tip,
-    side: 'block-start',
-    align: 'start',
-    gap: 6,
-    edge: 4,
-    // Escape must work while the pointer rests on the button and focus is elsewhere.
-    onEscape: () => {
-      this.dismissed = true;
-      this.sync();
-      return true;
-    },
-  });
+  /** Places the tooltip; its code is loaded at the first hover or focus (most buttons never get one). */
+  private tooltip?: AnchoredPopoverController;
+  private tooltipCode?: Promise<void>;
 
   @query('button') private button!: HTMLButtonElement;
   @query('.tip') private tip!: HTMLElement;
@@ -129,10 +119,10 @@ export class LenigLikeViewElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
-      if (this.open) this.tooltip.show();
-      else this.tooltip.hide();
+      if (this.open) this.tooltip?.show();
+      else this.tooltip?.hide();
     } else if (this.open && (changed.has('likers') || changed.has('count'))) {
-      this.tooltip.place();
+      this.tooltip?.place();
     }
   }
 
@@ -149,6 +139,7 @@ export class LenigLikeViewElement extends LitElement {
 
   private onPointerEnter(): void {
     this.hovered = true;
+    this.loadTooltip();
     this.requestLikers();
     clearTimeout(this.hoverTimer);
     this.hoverTimer = setTimeout(() => this.sync(), this.open ? 0 : HOVER_OPEN_MS);
@@ -164,6 +155,7 @@ export class LenigLikeViewElement extends LitElement {
     // Keyboard focus opens the tooltip; the focus a mouse click leaves behind does not, or the tooltip
     // would stay over the page after every click. Hover covers mouse users.
     this.focused = this.button?.matches(':focus-visible') ?? true;
+    this.loadTooltip();
     this.requestLikers();
     this.sync();
   }
@@ -181,6 +173,36 @@ export class LenigLikeViewElement extends LitElement {
   }
 
   // --- internals -----------------------------------------------------------------------------------
+
+  /**
+   * Loads the tooltip's placement code, once; the tooltip shows as soon as it has arrived (a hover waits
+   * HOVER_OPEN_MS anyway). Its text is the button's description all along, so it is read meanwhile.
+   */
+  private loadTooltip(): void {
+    this.tooltipCode ??= import('../../controllers/popover.js').then(
+      ({ AnchoredPopoverController }) => {
+        this.tooltip = new AnchoredPopoverController(this, {
+          anchor: () => this.button,
+          popup: () => this.tip,
+          side: 'block-start',
+          align: 'start',
+          gap: 6,
+          edge: 4,
+          // Escape must work while the pointer rests on the button and focus is elsewhere.
+          onEscape: () => {
+            this.dismissed = true;
+            this.sync();
+            return true;
+          },
+        });
+        if (this.open && this.isConnected) this.tooltip.show();
+      },
+      (error: unknown) => {
+        this.tooltipCode = undefined;
+        logError(`could not load the "liked by" tooltip — ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
 
   private requestLikers(): void {
     if (this.requestedFor === this.target) return;

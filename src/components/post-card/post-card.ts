@@ -3,15 +3,24 @@ import { property, query, state } from 'lit/decorators.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type UserId, type Viewer } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
+import { logError } from '../../log.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
-import '../comments/comments.js';
 import '../like-button/like-view.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { commonReason, emit, type DetailOf } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
 import { define } from '../shared/define.js';
+
+/** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
+let commentsCode: Promise<unknown> | undefined;
+function loadComments(): Promise<unknown> {
+  return (commentsCode ??= import('../comments/comments.js').catch((error: unknown) => {
+    commentsCode = undefined;
+    throw error;
+  }));
+}
 
 /**
  * What every post request carries. The element that acts on it (normally `<lenig-feed>`) calls
@@ -98,6 +107,8 @@ export class LenigPostCardElement extends LitElement {
   @state() private error = '';
   @state() private status = '';
   @state() private commentsOpen = false;
+  /** The comments' code could not be loaded. */
+  @state() private commentsFailed = false;
   @state() private expanded = false;
 
   /** The post to show. Required. */
@@ -244,6 +255,15 @@ export class LenigPostCardElement extends LitElement {
 
   private toggleComments(): void {
     this.commentsOpen = !this.commentsOpen;
+    if (!this.commentsOpen || customElements.get('lenig-comments')) return;
+    this.commentsFailed = false;
+    loadComments().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        logError(`could not load the comments — ${error instanceof Error ? error.message : String(error)}`);
+        this.commentsFailed = true;
+      },
+    );
   }
 
   /** A link tabbed to in folded text may sit in the faded part: unfold, so what has focus can be seen. */
@@ -253,6 +273,18 @@ export class LenigPostCardElement extends LitElement {
 
   private toggleExpanded(): void {
     this.expanded = !this.expanded;
+  }
+
+  /**
+   * Until the comments' code has arrived, `<lenig-comments>` shows what is put inside it: that they are
+   * loading, or that they could not be. Once defined, its shadow root (without a slot) hides this.
+   */
+  private renderCommentsLoading(): TemplateResult | typeof nothing {
+    if (customElements.get('lenig-comments')) return nothing;
+    const t = this.common.t;
+    return this.commentsFailed
+      ? html`<p class="status" role="alert">${t.somethingWrong}</p>`
+      : html`<p class="status" role="status">${t.loading}</p>`;
   }
 
   // --- public methods ------------------------------------------------------------------------------
@@ -491,7 +523,7 @@ export class LenigPostCardElement extends LitElement {
       aria-describedby=${this.mode === 'edit' ? nothing : 'body'}
       aria-busy=${this.pending ? 'true' : 'false'}
     >${this.renderHeader(post)}${this.renderBody(post)}${this.renderActions(post)}${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
-        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}></lenig-comments>`
+        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}>${this.renderCommentsLoading()}</lenig-comments>`
         : nothing}</article
     >`;
   }
