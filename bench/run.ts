@@ -503,7 +503,7 @@ async function bytes(ctx: Ctx) {
     starts.forEach(visit);
     return seen;
   };
-  const holding = (prefix: string) => Object.keys(graph).filter((f) => (graph[f].modules ?? []).some((m) => m.startsWith(prefix)));
+  const holding = (prefix: string) => Object.keys(graph).filter((f) => (graph[f]!.modules ?? []).some((m) => m.startsWith(prefix)));
   const stores = closure([...holding('src/firebase/'), ...holding('src/firestore/')]);
   /** The page's widgets: the loader and the chunks of the tags on the page, with what they import. */
   const widgetsOf = (tags: string[]) => closure(['lenig.js', ...tags.flatMap((t) => holding(`src/components/${t}/${t}.ts`))]);
