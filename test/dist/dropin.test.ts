@@ -34,6 +34,13 @@ const chunk = (name: string) => {
   const file = new URL(`dist/lenig/${name}`, root);
   return /^[\w.-]+\.js$/.test(name) && existsSync(file) ? readFileSync(file) : undefined;
 };
+/** The chunk that holds `<lenig-config>`'s code (it shares one with Lit and the widgets' base), e.g. `core-Ab12.js`. */
+const configChunk = (() => {
+  const graph = JSON.parse(readFileSync(new URL('dist/lenig/chunks.json', root), 'utf8')) as Record<string, { modules?: string[] }>;
+  const file = Object.keys(graph).find((f) => graph[f]!.modules?.includes('src/components/config/config.ts'));
+  assert.ok(file, 'a chunk holds src/components/config/config.ts');
+  return file.slice(file.lastIndexOf('/') + 1);
+})();
 /** Each copy of the loader on the test pages, and where its chunks are. */
 const copies = ['/', '/other-web-part/', '/slow-config/'];
 /** The copy whose `<lenig-config>` and like button code arrive late: after the page's `load` event. */
@@ -118,7 +125,11 @@ before(async () => {
     } else if (req.url === '/add-config.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(addConfigScript);
-    } else if (req.url && /^\/slow-config\/lenig\/(config|like-button)-/.test(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
+    } else if (
+      req.url &&
+      (req.url === `/slow-config/lenig/${configChunk}` || /^\/slow-config\/lenig\/like-button-/.test(req.url)) &&
+      chunk(req.url.slice(req.url.lastIndexOf('/') + 1))
+    ) {
       const body = chunk(req.url.slice(req.url.lastIndexOf('/') + 1));
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
@@ -253,7 +264,7 @@ test(
     let configAt = 0;
     p.on('load', () => (loadedAt = Date.now()));
     let firebaseAt = 0;
-    p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/config-') && (configAt = Date.now()));
+    p.on('requestfinished', (r) => r.url().endsWith(`/slow-config/lenig/${configChunk}`) && (configAt = Date.now()));
     p.on('request', (r) => r.url().includes('/slow-config/lenig/firebase-') && (firebaseAt ||= Date.now()));
     let viewAt = 0;
     let buttonAt = 0;
