@@ -248,7 +248,8 @@ const channels = {
       $lang: { '.validate': and('$lang.matches(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/)', text(MAX_NAME_LENGTH)) },
     },
     description: { '.validate': optionalString(MAX_DESCRIPTION_LENGTH) },
-    // An archived channel is read-only: the post and comment rules refuse new posts, edits and comments.
+    // An archived channel is read-only: the post, comment and like-count rules refuse new posts, edits,
+    // comments, likes and unlikes.
     archived: { '.validate': 'newData.isBoolean()' },
     categories: {
       $cat: { '.validate': and('newData.isNumber()', '$cat.matches(/^[a-z0-9-]{1,32}$/)') },
@@ -426,17 +427,20 @@ const post = {
       'newData.isNumber() && newData.val() >= 0',
       `!data.exists() ? newData.val() === 0 : (${or(
         'newData.val() === data.val()',
+        // An archived channel is read-only, likes included: the like's own rule needs this count to move.
         and(
           'newData.val() === data.val() + 1',
           `!${before}.child(${myLikeOfPost}).exists()`,
           `${after(4)}.child(${myLikeOfPost}).exists()`,
           likesStatMoved(1, postAfter),
+          channelOpen('$ch'),
         ),
         and(
           'newData.val() === data.val() - 1',
           `${before}.child(${myLikeOfPost}).exists()`,
           `!${after(4)}.child(${myLikeOfPost}).exists()`,
           likesStatMoved(-1, postAfter),
+          channelOpen('$ch'),
         ),
         // Merging ideas pools other people's votes: only admins may move counts freely.
         isAdmin,
@@ -450,8 +454,17 @@ const post = {
       'newData.isNumber()',
       `!data.exists() ? newData.val() === 0 : (${or(
         'newData.val() === data.val()',
-        // An admin deleting a comment counts it out (the comment's rule requires this).
-        and(isAdmin, 'newData.val() === data.val() - 1', 'newData.val() >= 0'),
+        // An admin deleting a comment counts it out (the comment's rule requires this); `lastComment`
+        // names the comment, which this write deletes, so the count cannot go down on its own.
+        and(
+          isAdmin,
+          'newData.val() === data.val() - 1',
+          'newData.val() >= 0',
+          "newData.parent().child('lastComment').isString()",
+          isId("newData.parent().child('lastComment').val()"),
+          `${before}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
+          `!${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()`,
+        ),
         and(
           'newData.val() === data.val() + 1',
           "newData.parent().child('lastComment').isString()",
@@ -463,7 +476,7 @@ const post = {
     ),
   },
   lastComment: {
-    // Set by each new comment; never removed while the post exists.
+    // Set by each new comment, and by an admin's deletion of one; never removed while the post exists.
     '.write': and(signedIn, 'newData.exists()', `${postBefore}.exists()`),
     '.validate': and(
       'newData.isString()',
@@ -473,6 +486,12 @@ const post = {
           isId('newData.val()'),
           `!${before}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
           `${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
+        ),
+        and(
+          isAdmin,
+          isId('newData.val()'),
+          `${before}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
+          `!${after(4)}.child('comments/' + $ch + '/' + $id + '/' + newData.val()).exists()`,
         ),
       ),
     ),
@@ -514,12 +533,13 @@ const commentWhole = and(
   channelOpen('$ch'),
 );
 
-/** An admin deletes a comment, counted out of its post in the same write. Depth 4. */
+/** An admin deletes a comment, counted out of its post in the same write, which names it. Depth 4. */
 const commentRemoval = and(
   isAdmin,
   'data.exists()',
   '!newData.exists()',
   `${after(4)}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() === ${before}.child('posts/' + $ch + '/' + $pid + '/commentCount').val() - 1`,
+  `${after(4)}.child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid`,
 );
 
 const comments = {

@@ -618,8 +618,8 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
       const pt = parsePostTarget(target);
       // Another tab or device liked it first, or the acknowledgement was lost: the like is there, which is what was asked.
       const write = (post: PostRecord | null | undefined) =>
-        this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
-      if (pt && !liked) await this.withPost(pt.channel, pt.post, write);
+        this.writeOnce(planLike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && !liked) await this.withPost(pt.channel, pt.post, write).catch((e: unknown) => this.nameArchived(pt.channel, e));
       else await write(undefined);
     });
   }
@@ -631,8 +631,8 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
       const write = (post: PostRecord | null | undefined) =>
-        this.writeOnce(planUnlike(uid, target, key, liked, post).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
-      if (pt && liked) await this.withPost(pt.channel, pt.post, write);
+        this.writeOnce(planUnlike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
+      if (pt && liked) await this.withPost(pt.channel, pt.post, write).catch((e: unknown) => this.nameArchived(pt.channel, e));
       else await write(undefined);
     });
   }

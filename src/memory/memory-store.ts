@@ -739,7 +739,7 @@ export class MemoryStore implements LenigStore {
       const key = checkTarget(target, uid);
       const pt = /^post:([^:]+):([^:]+)$/.exec(target);
       const post = pt ? postRecord(d, pt[1]!, pt[2]!) : undefined;
-      return planLike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post);
+      return planLike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post, pt ? channelOf(d, pt[1]!) : undefined);
     });
   }
 
@@ -749,7 +749,7 @@ export class MemoryStore implements LenigStore {
       const key = checkTarget(target, uid);
       const pt = /^post:([^:]+):([^:]+)$/.exec(target);
       const post = pt ? postRecord(d, pt[1]!, pt[2]!) : undefined;
-      return planUnlike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post);
+      return planUnlike(uid, target, key, get(d.tree, `likes/${key}/${uid}`) !== undefined, post, pt ? channelOf(d, pt[1]!) : undefined);
     });
   }
 

@@ -687,16 +687,25 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.deepEqual(renamed.categories, ['question', 'news']);
         assert.equal(renamed.description, undefined);
         const id = await post(alice, ch, 'before archiving');
+        await alice.like(postTarget(ch, id));
         await admin.updateChannel(ch, { archived: true });
         await one.until((c) => c.archived === true, 'archived');
         await rejectsWith(post(alice, ch, 'after archiving'), 'permission-denied');
         await rejectsWith(alice.editPost(ch, id, 'edited'), 'permission-denied');
         await rejectsWith(bob.comment(ch, id, 'late'), 'permission-denied');
+        // Read-only includes likes: neither a new like nor taking one back.
+        await rejectsWith(bob.like(postTarget(ch, id)), 'permission-denied');
+        await rejectsWith(alice.unlike(postTarget(ch, id)), 'permission-denied');
         const f = feed(bob, ch);
-        assert.deepEqual(texts(await f.until((p) => p.posts.length === 1, 'still readable')), ['before archiving']);
+        const kept = await f.until((p) => p.posts.length === 1, 'still readable');
+        assert.deepEqual(texts(kept), ['before archiving']);
+        assert.equal(kept.posts[0]!.likeCount, 1);
         await admin.updateChannel(ch, { archived: false });
         await one.until((c) => c.archived === undefined, 'reopened');
         await bob.comment(ch, id, 'back again');
+        await bob.like(postTarget(ch, id));
+        await alice.unlike(postTarget(ch, id));
+        await f.until((p) => p.posts[0]?.likeCount === 1 && p.posts[0].commentCount === 1, 'a like and a comment after reopening');
         await rejectsWith(admin.updateChannel('no-such-channel', { name: 'X' }), 'not-found');
       });
 

@@ -13,7 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BLANK_CHARACTERS, isBlank, looksEmpty } from '../../src/data/text.js';
 import { get, increment, ref, remove, serverTimestamp, set, update } from 'firebase/database';
 import { encodeKey, newId } from '../../src/data/keys.js';
@@ -73,7 +75,7 @@ const PAGE = encodeKey(pageTarget('https://intranet.example.com/seeded-page'));
 const ORPHAN_COMMENTS = 'seed-orphan-comments';
 const ORPHAN_HISTORY = 'seed-orphan-history';
 
-/** An archived channel with one post of alice's. */
+/** An archived channel with one post of alice's, liked by carol before it was archived. */
 const ARCHIVED = 'old-news';
 const ARCHIVED_POST: PostInfo = { ch: ARCHIVED, id: 'seed-archived', author: A, category: 'news', month: M0 };
 /** A report of the seeded comment on alice's post (carol reported bob's comment). */
@@ -97,7 +99,7 @@ const DATA = {
       // alice's idea, owned by carol
       [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
     },
-    [ARCHIVED]: { [ARCHIVED_POST.id]: seedPost(ARCHIVED_POST.id, A, 'news') },
+    [ARCHIVED]: { [ARCHIVED_POST.id]: seedPost(ARCHIVED_POST.id, A, 'news', { likeCount: 1 }) },
   },
   comments: {
     [CH]: {
@@ -106,9 +108,9 @@ const DATA = {
     },
   },
   ideaHistory: { [CH]: { [ORPHAN_HISTORY]: { 'old-entry': { status: 'planned', note: 'Left behind', by: ADM, at: T0 } } } },
-  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 }, [PAGE]: { [B]: T0 } },
+  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 }, [PAGE]: { [B]: T0 }, [tk(ARCHIVED_POST)]: { [C]: T0 } },
   likeCounts: { [PAGE]: 1 },
-  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true, [PAGE]: true }, [C]: { [tk(GHOST)]: true } },
+  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true, [PAGE]: true }, [C]: { [tk(GHOST)]: true, [tk(ARCHIVED_POST)]: true } },
   lastLike: { [B]: PAGE },
   notifications: {
     [A]: {
@@ -120,7 +122,7 @@ const DATA = {
     'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 },
     [COMMENT_REPORT]: { channel: CH, post: ALICE_POST.id, comment: SEED_COMMENT, by: C, reason: 'rude', createdAt: T0 },
   },
-  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } }, [ARCHIVED]: { [M0]: { news: { posts: 1 } } } },
+  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } }, [ARCHIVED]: { [M0]: { news: { posts: 1, likes: 1 } } } },
 };
 
 let backend: TestBackend;
@@ -1071,6 +1073,22 @@ async function reportedComment(): Promise<{ cid: string; report: string }> {
   return { cid, report };
 }
 const channelPath = (ch: string) => `channels/${ch}`;
+/** A fresh post of alice's with two comments of bob's (written through `a` and `b`). */
+async function twoComments(a: Client, b: Client): Promise<{ post: PostInfo; first: string; second: string }> {
+  const { info, updates } = newPost(A);
+  await write(a, updates);
+  const first = comment(B, info, 'First');
+  await write(b, first.updates);
+  const second = comment(B, info, 'Second');
+  await write(b, second.updates);
+  return { post: info, first: first.cid, second: second.cid };
+}
+/** An admin deletes a comment: gone, its post's count down by one, naming it (as `planDeleteComment`). */
+const removeComment = (p: PostInfo, cid: string): Updates => ({
+  [`comments/${p.ch}/${p.id}/${cid}`]: null,
+  [`posts/${p.ch}/${p.id}/commentCount`]: increment(-1),
+  [`posts/${p.ch}/${p.id}/lastComment`]: cid,
+});
 
 describe('administration: allowed paths', () => {
   it('an admin dismisses a report: who and when are kept with it', async () => {
@@ -1095,11 +1113,24 @@ describe('administration: allowed paths', () => {
     const count = (await value(`posts/${CH}/${ALICE_POST.id}/commentCount`)) as number;
     await allowed(admin, {
       ...resolve(report, ADM, 'comment-deleted'),
-      [`comments/${CH}/${ALICE_POST.id}/${cid}`]: null,
-      [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1),
+      ...removeComment(ALICE_POST, cid),
     });
     assert.equal(await value(`comments/${CH}/${ALICE_POST.id}/${cid}`), null);
     assert.equal(await value(`posts/${CH}/${ALICE_POST.id}/commentCount`), count - 1);
+  });
+
+  it('an admin deletes a comment, counted out and named by the post; the next comment is counted as before', async () => {
+    const { info, updates } = newPost(A);
+    await allowed(alice, updates);
+    const first = comment(B, info, 'One');
+    await allowed(bob, first.updates);
+    await allowed(carol, comment(C, info, 'Two').updates);
+    await allowed(admin, removeComment(info, first.cid));
+    assert.equal(await value(`comments/${CH}/${info.id}/${first.cid}`), null);
+    assert.equal(await value(`posts/${CH}/${info.id}/commentCount`), 1);
+    assert.equal(await value(`posts/${CH}/${info.id}/lastComment`), first.cid);
+    await allowed(bob, comment(B, info, 'Three').updates);
+    assert.equal(await value(`posts/${CH}/${info.id}/commentCount`), 2);
   });
 
   it('an admin creates, renames, describes, orders the categories of, archives and reopens a channel', async () => {
@@ -1123,6 +1154,22 @@ describe('administration: allowed paths', () => {
     assert.ok((await within(get(ref(bob.db, `posts/${ARCHIVED}`)), 'read archived')).exists());
     await allowed(admin, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/hidden`]: true });
     await allowed(admin, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/hidden`]: null });
+  });
+
+  it('a reopened channel takes likes and unlikes again; archived, it keeps its likes as they are', async () => {
+    const { info, updates } = newPost(A, { ch: 'reopened' });
+    await allowed(admin, { [channelPath('reopened')]: { name: 'Reopened', categories: CATEGORIES } });
+    await allowed(alice, updates);
+    await allowed(bob, like(B, info));
+    await allowed(admin, { [`${channelPath('reopened')}/archived`]: true });
+    await assert.rejects(write(carol, like(C, info)), /permission.denied/i);
+    await assert.rejects(write(bob, unlike(B, info)), /permission.denied/i);
+    assert.equal(await value(`posts/reopened/${info.id}/likeCount`), 1);
+    await allowed(admin, { [`${channelPath('reopened')}/archived`]: null });
+    await allowed(carol, like(C, info));
+    await allowed(bob, unlike(B, info));
+    assert.equal(await value(`posts/reopened/${info.id}/likeCount`), 1);
+    assert.equal(await value(`likes/${tk(info)}/${B}`), null);
   });
 
   it("an admin corrects someone's display name, keeping the profile consistent", async () => {
@@ -1174,11 +1221,22 @@ describe('attacks on administration', () => {
   attack('a report of a comment that does not exist', () =>
     write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: B, reason: 'x', createdAt: serverTimestamp() } }),
   );
-  attack('a non-admin deleting a comment (counted out)', () =>
-    write(alice, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null, [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }),
-  );
+  attack('a non-admin deleting a comment (counted out)', () => write(alice, removeComment(ALICE_POST, SEED_COMMENT)));
   attack('an admin deleting a comment without counting it out', () => write(admin, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null }));
   attack('a non-admin lowering a comment count', () => write(alice, { [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }));
+  // The count must name the comment it goes down for, and that comment must go in the same write.
+  attack('an admin lowering a comment count without deleting a comment', () => write(admin, { [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }));
+  attack('an admin deleting a comment, naming another', () =>
+    write(admin, { ...removeComment(ALICE_POST, SEED_COMMENT), [`posts/${CH}/${ALICE_POST.id}/lastComment`]: 'no-such-comment' }),
+  );
+  attack(
+    'an admin deleting two comments, counted as one',
+    (two) => write(admin, { ...removeComment(two.post, two.second), [`comments/${CH}/${two.post.id}/${two.first}`]: null }),
+    () => twoComments(alice, bob),
+  );
+  attack('an admin deleting a comment, counting out two', () =>
+    write(admin, { ...removeComment(ALICE_POST, SEED_COMMENT), [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-2) }),
+  );
   attack('a non-admin creating a channel', () => write(bob, { [channelPath('bobs')]: { name: "Bob's", categories: { news: 0 } } }));
   attack('a stranger archiving a channel', () => write(bob, { [`${channelPath(CH)}/archived`]: true }));
   attack('a stranger renaming a channel', () => write(bob, { [`${channelPath(CH)}/name`]: 'Mine now' }));
@@ -1189,6 +1247,9 @@ describe('attacks on administration', () => {
     write(alice, { [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/text`]: 'Changed', [`posts/${ARCHIVED}/${ARCHIVED_POST.id}/editedAt`]: serverTimestamp() }),
   );
   attack('commenting in an archived channel', () => write(bob, comment(B, ARCHIVED_POST).updates));
+  // Read-only includes likes: a like or unlike there is refused, as on Cloud Firestore.
+  attack('liking a post in an archived channel', () => write(bob, like(B, ARCHIVED_POST)));
+  attack('unliking a post in an archived channel', () => write(carol, unlike(C, ARCHIVED_POST)));
   attack('a non-admin making themselves admin', () => write(bob, { [`admins/${B}`]: true, 'adminCount/count': increment(1), 'adminCount/cause': B }));
   attack('an admin adding an admin without counting', () => write(admin, { [`admins/${C}`]: true }));
   attack('an admin adding an admin counted twice', () => write(admin, { [`admins/${C}`]: true, 'adminCount/count': increment(2), 'adminCount/cause': C }));
@@ -1294,5 +1355,90 @@ describe('a write sent twice', () => {
 
     await sentTwice(alice, deletePost(info, 1));
     assert.equal((await get(ref(alice.db, `posts/${CH}/${info.id}`))).val(), null);
+  });
+});
+
+// =========================================================================================================
+// A refusal proves little if something else refused the write. For the guards added with the comment
+// count and archived likes, the guard is taken out of database.rules.json (on a server of its own, with
+// the same data) and its attack must then go through.
+
+type Rules = { rules: { posts: { $ch: { $id: Record<string, Record<string, string>> } }; comments: { $ch: { $pid: { $cid: Record<string, string> } } } } };
+const ARCHIVED_OPEN = " && (root.child('channels/' + $ch + '/archived').val() !== true)";
+const COUNT_NAMES_DELETED =
+  " && (newData.parent().child('lastComment').isString()) && (newData.parent().child('lastComment').val().matches(/^[A-Za-z0-9_-]{1,64}$/))" +
+  " && (root.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists())" +
+  " && (!newData.parent().parent().parent().parent().child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()))";
+const REMOVAL_NAMED = " && (newData.parent().parent().parent().parent().child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid)";
+
+const RTDB_MUTANTS: {
+  rule: string;
+  /** The rule string the guard is in, and the guard's text (taken out everywhere in that string). */
+  at: (r: Rules['rules']) => [Record<string, string>, string];
+  guard: string;
+  replacement?: string;
+  attack: string;
+  run: (c: Record<'alice' | 'bob' | 'carol' | 'admin', Client>) => Promise<unknown>;
+}[] = [
+  {
+    rule: 'an archived channel takes no likes (the like count moves only in an open channel)',
+    at: (r) => [r.posts.$ch.$id.likeCount!, '.validate'],
+    guard: ARCHIVED_OPEN,
+    attack: 'liking a post in an archived channel',
+    run: (c) => write(c.bob, like(B, ARCHIVED_POST)),
+  },
+  {
+    rule: 'an archived channel takes no unlikes (the same guard)',
+    at: (r) => [r.posts.$ch.$id.likeCount!, '.validate'],
+    guard: ARCHIVED_OPEN,
+    attack: 'unliking a post in an archived channel',
+    run: (c) => write(c.carol, unlike(C, ARCHIVED_POST)),
+  },
+  {
+    rule: "an admin's lower comment count names a comment deleted in the same write",
+    at: (r) => [r.posts.$ch.$id.commentCount!, '.validate'],
+    guard: COUNT_NAMES_DELETED,
+    replacement: ')',
+    attack: 'an admin lowering a comment count without deleting a comment',
+    run: (c) => write(c.admin, { [`posts/${CH}/${ALICE_POST.id}/commentCount`]: increment(-1) }),
+  },
+  {
+    rule: 'a comment deleted by an admin is the one its post names',
+    at: (r) => [r.comments.$ch.$pid.$cid, '.write'],
+    guard: REMOVAL_NAMED,
+    attack: 'an admin deleting two comments, counted as one',
+    run: async (c) => {
+      const two = await twoComments(c.alice, c.bob);
+      return write(c.admin, { ...removeComment(two.post, two.second), [`comments/${CH}/${two.post.id}/${two.first}`]: null });
+    },
+  },
+];
+
+describe('each new guard is what refuses its attack: taken out, the attack succeeds', () => {
+  const json = readFileSync(RULES_PATH, 'utf8');
+  RTDB_MUTANTS.forEach((m, i) => {
+    it(`without "${m.rule}": ${m.attack} — allowed`, async () => {
+      assert.ok(names.has(m.attack), `an attack named ${m.attack}`);
+      const rules = JSON.parse(json) as Rules;
+      const [node, key] = m.at(rules.rules);
+      assert.ok(node[key]!.includes(m.guard), `the guard is in the rule: ${m.guard}`);
+      node[key] = node[key]!.split(m.guard).join(m.replacement ?? '');
+      const dir = mkdtempSync(join(tmpdir(), `lenig-rules-mutant-${i}-`));
+      const file = join(dir, 'database.rules.json');
+      writeFileSync(file, JSON.stringify(rules));
+      // The accounts are the same: share the Auth emulator of the suite's backend rather than start one.
+      const shared = process.env.LENIG_TEST_AUTH_URL;
+      process.env.LENIG_TEST_AUTH_URL = backend.authURL;
+      const mutant = await startTestBackend(structuredClone(DATA), file).finally(() => {
+        if (shared === undefined) delete process.env.LENIG_TEST_AUTH_URL;
+      });
+      try {
+        const [a, b, c, adm] = await Promise.all((['alice', 'bob', 'carol', 'admin'] as const).map((u) => client(mutant, u)));
+        await within(m.run({ alice: a!, bob: b!, carol: c!, admin: adm! }), m.attack);
+      } finally {
+        await mutant.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

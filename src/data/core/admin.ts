@@ -82,6 +82,8 @@ export function planDeleteComment(admin: boolean, channel: ChannelId, postId: st
     writes: {
       [`comments/${channel}/${postId}/${commentId}`]: null,
       [`posts/${channel}/${postId}/commentCount`]: increment(-1),
+      // Names the comment the count goes down for, so the rules can tie the two together.
+      [`posts/${channel}/${postId}/lastComment`]: commentId,
     },
     result: undefined,
   };

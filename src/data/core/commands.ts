@@ -133,7 +133,7 @@ export function checkChannelCategory(channelId: ChannelId, channel: ChannelRecor
   }
 }
 
-/** An archived channel is read-only: no new posts, edits or comments (the rules refuse them too). */
+/** An archived channel is read-only: no new posts, edits, comments, likes or unlikes (the rules refuse them too). */
 export function requireOpenChannel(channelId: ChannelId, channel: ChannelRecord | null | undefined): void {
   if (channel?.archived === true) throw new StoreError('permission-denied', `Channel ${channelId} is archived: it can be read, not written to.`);
 }
@@ -234,15 +234,17 @@ export function planComment(
 
 /**
  * A like. `key` is `checkTarget(target, uid)`; `post` is the liked post for a post target (null when it
- * does not exist) and ignored otherwise. Liking again is a no-op (`liked`): empty writes.
+ * does not exist) and ignored otherwise; `channel` its channel when the store knows it (an archived one
+ * refuses the like). Liking again is a no-op (`liked`): empty writes.
  */
-export function planLike(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined): Plan {
+export function planLike(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel?: ChannelRecord | null): Plan {
   if (liked) return { writes: {}, result: undefined };
   // `lastLike` names this like: the rules allow one new like per write (docs/rules.md).
   let writes: Writes = { [`likes/${key}/${uid}`]: SERVER_TIME, [`userLikes/${uid}/${key}`]: true, [`lastLike/${uid}`]: key };
   const pt = parsePostTarget(target);
   if (pt) {
     if (!post) throw notFound(`Post ${pt.post} in ${pt.channel}`);
+    requireOpenChannel(pt.channel, channel);
     const stat = statPath(pt.channel, post.month, post.category);
     writes[`posts/${pt.channel}/${pt.post}/likeCount`] = increment(1);
     writes[`${stat}/likes`] = increment(1);
@@ -254,13 +256,17 @@ export function planLike(uid: UserId, target: LikeTarget, key: string, liked: bo
   return { writes, result: undefined };
 }
 
-/** An unlike; a no-op when not liked. A deleted post took its count with it: only the like is withdrawn. */
-export function planUnlike(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined): Plan {
+/**
+ * An unlike; a no-op when not liked. A deleted post took its count with it: only the like is withdrawn
+ * (also in an archived channel, where a post's count stays as it is).
+ */
+export function planUnlike(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel?: ChannelRecord | null): Plan {
   if (!liked) return { writes: {}, result: undefined };
   const writes: Writes = { [`likes/${key}/${uid}`]: null, [`userLikes/${uid}/${key}`]: null };
   const pt = parsePostTarget(target);
   if (pt) {
     if (post) {
+      requireOpenChannel(pt.channel, channel);
       const stat = statPath(pt.channel, post.month, post.category);
       writes[`posts/${pt.channel}/${pt.post}/likeCount`] = increment(-1);
       writes[`${stat}/likes`] = increment(-1);
