@@ -335,8 +335,22 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   private async likedByMe(uid: UserId, key: string): Promise<boolean> {
     const c = this.myLikes(uid).current;
     if (c.known) return c.value!.has(key);
+    return this.likedNow(uid, key);
+  }
+
+  /**
+   * Whether the like is stored, read anew: after a refused write the listener may still show that write
+   * (the SDK shows a pending write at once and takes it back after the refusal).
+   */
+  private async likedNow(uid: UserId, key: string): Promise<boolean> {
     const t = (await this.readDoc(`userLikes/${uid}`)).data()?.t as Record<string, unknown> | undefined;
     return t?.[key] === true;
+  }
+
+  /** The channel record when a listener already holds it; undefined when not known (no read is made). */
+  private knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
+    const c = this.channelRecord(channel).current;
+    return c.known ? c.value : undefined;
   }
 
   protected async channelExists(channel: ChannelId): Promise<boolean> {
@@ -613,7 +627,8 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
       const post = pt && !liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      await this.writeOnce(planLike(uid, target, key, liked, post).writes, async () => this.likedByMe(uid, key));
+      const { writes } = planLike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined);
+      await this.writeOnce(writes, async () => this.likedNow(uid, key));
     });
   }
 
@@ -624,10 +639,10 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
       const liked = await this.likedByMe(uid, key);
       const pt = parsePostTarget(target);
       const post = pt && liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      const { writes } = planUnlike(uid, target, key, liked, post);
+      const { writes } = planUnlike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined);
       // A post's likers live in the post: a deleted post took them with it, and only my own list changes.
       if (pt && post === null) delete writes[`likes/${key}/${uid}`];
-      await this.writeOnce(writes, async () => !(await this.likedByMe(uid, key)));
+      await this.writeOnce(writes, async () => !(await this.likedNow(uid, key)));
     });
   }
 
