@@ -110,7 +110,9 @@ const APP_SCENARIOS = [
     entry: `import { configure } from 'lenig/config';
 import 'lenig/components/like-button/like-button.js';
 configure({ firebase: { apiKey: 'k', databaseURL: 'https://x.firebaseio.com' } });`,
-    budget: 20_000,
+    // 20.0 KB until the like button's tooltip placement became a module of its own (loaded at the first
+    // hover; an app bundled without code splitting carries it inline) and likes learned archived channels.
+    budget: 20_500,
   },
 ];
 for (const { name, entry, budget: limit } of APP_SCENARIOS) {
