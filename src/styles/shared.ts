@@ -66,16 +66,12 @@ export const textField = css`
     font-weight: 600;
     font-size: 0.9em;
   }
+  ${fieldBox('textarea')}
   textarea {
     width: 100%;
     field-sizing: content;
     padding: var(--_space-s);
-    font: inherit;
     line-height: 1.5;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
     resize: vertical;
   }
   textarea[aria-invalid='true'] {
@@ -199,6 +195,128 @@ export function linkButton(selector: string): CSSResult {
       text-decoration: underline;
       text-underline-offset: 0.15em;
       cursor: pointer;
+    }
+  `;
+}
+
+/**
+ * `selector` as a widget's outer box (the administration, insights): a bordered card on the widget's
+ * surface whose parts stand in a grid a medium step apart.
+ */
+export function widgetBox(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: grid;
+      gap: var(--_space-m);
+      padding: var(--_space-m);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+  `;
+}
+
+/**
+ * `selector` as a bordered column of parts a small step apart, with `space` of padding: the feed's
+ * loading cards (`m`), the post card's report and delete panels (`s`).
+ */
+export function framedColumn(selector: string, space: 's' | 'm'): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space-s);
+      padding: ${space === 's' ? css`var(--_space-s)` : css`var(--_space-m)`};
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-m);
+    }
+  `;
+}
+
+/**
+ * `selector` as a row whose parts go to either end (a heading and its actions, a label and its counter),
+ * wrapping when narrow; `align` lines them up across (`center`, or `baseline` for text of two sizes).
+ */
+export function spreadRow(selector: string, align: 'center' | 'baseline' = 'center'): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: ${unsafeCSS(align)};
+      gap: var(--_space-s);
+    }
+  `;
+}
+
+/**
+ * `selector` (a button) with its icon, label and count side by side on one line: the admin's tabs, a
+ * post's actions, the shared `.button`. The element gives its height, padding, border and colours.
+ */
+export function inlineControl(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_space-xs);
+      cursor: pointer;
+    }
+  `;
+}
+
+/**
+ * A segmented control: the `group` is one bordered pill of `option`s side by side, divided by lines,
+ * the chosen one (`chosen`, e.g. `button[aria-pressed='true']` or `label:has(input:checked)`) filled with
+ * the accent. `size` sets the corners and the options' padding. The element styles an option's inside.
+ */
+export function segmented(group: string, option: string, chosen: string, size: 's' | 'm'): CSSResult {
+  const g = unsafeCSS(group);
+  const o = unsafeCSS(option);
+  return css`
+    ${g} {
+      display: inline-flex;
+      border: 1px solid var(--_border);
+      border-radius: ${size === 's' ? css`var(--_radius-s)` : css`var(--_radius-m)`};
+      overflow: hidden;
+    }
+    ${g} ${o} {
+      min-height: 2rem;
+      padding: 0 ${size === 's' ? css`var(--_space-s)` : css`var(--_space-m)`};
+      cursor: pointer;
+    }
+    ${g} ${o} + ${o} {
+      border-inline-start: 1px solid var(--_border);
+    }
+    ${g} ${unsafeCSS(chosen)} {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+  `;
+}
+
+/** The colours and border of a form field (`input`, `textarea`, `select`); the element sizes it. */
+export function fieldBox(selector: string): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-s);
+    }
+  `;
+}
+
+/** A grey bar standing in for a person's name while their profile loads, `width` long and `height` high. */
+export function nameBone(selector: string, width: `${number}em`, height: `${number}em`): CSSResult {
+  return css`
+    ${unsafeCSS(selector)} {
+      display: inline-block;
+      width: ${unsafeCSS(width)};
+      height: ${unsafeCSS(height)};
+      border-radius: var(--_radius-s);
+      background: var(--_border);
     }
   `;
 }

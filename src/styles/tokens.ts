@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { inlineControl } from './shared.js';
 
 /**
  * The global tokens, resolved once into private `--_` variables on each element's inner wrapper
@@ -76,17 +77,14 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
+  ${inlineControl('.button')}
   .button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-xs);
     min-height: 2rem;
     padding: 0 var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius-m);
     background: var(--_surface);
     color: var(--_text);
-    cursor: pointer;
   }
   .button.primary {
     background: var(--_accent);

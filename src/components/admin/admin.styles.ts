@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { panel } from '../../styles/shared.js';
+import { inlineControl, panel, spreadRow, widgetBox } from '../../styles/shared.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { tokens } from '../../styles/tokens.js';
 
@@ -7,16 +7,12 @@ export const adminStyles = [
   tokens,
   avatarStyles,
   panel('.report, .channel, .person', 'raised'),
+  widgetBox('.lenig'),
+  inlineControl('.tab'),
+  spreadRow('.activity-head'),
   css`
     .lenig {
       --_count: var(--lenig-admin-count-color, var(--_danger));
-      display: grid;
-      gap: var(--_space-m);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      background: var(--_surface);
-      color: var(--_text);
       line-height: 1.45;
     }
     .title {
@@ -60,15 +56,11 @@ export const adminStyles = [
       border-bottom: 1px solid var(--_border);
     }
     .tab {
-      display: inline-flex;
-      align-items: center;
-      gap: var(--_space-xs);
       min-height: 2.5rem;
       padding: 0 var(--_space-m);
       border: 0;
       border-bottom: 3px solid transparent;
       background: none;
-      cursor: pointer;
       color: var(--_text-quiet);
     }
     .tab[aria-selected='true'] {
@@ -191,13 +183,6 @@ export const adminStyles = [
       padding: var(--_space-m);
       border: 1px solid var(--_border);
       border-radius: var(--_radius-m);
-    }
-    .activity-head {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: space-between;
-      align-items: center;
-      gap: var(--_space-s);
     }
     .activity-head .subtitle {
       margin: 0;

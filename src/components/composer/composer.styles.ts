@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { panel } from '../../styles/shared.js';
+import { fieldBox, panel } from '../../styles/shared.js';
 
 export const composerStyles = [
   panel('form, .skeleton, .sign-in'),
@@ -33,15 +33,7 @@ export const composerStyles = [
     gap: var(--_space-s);
   }
 
-  select,
-  input,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-  }
+  ${fieldBox('select, input, textarea')}
 
   select {
     min-height: 2rem;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chip, offlineBanner, shimmer } from '../../styles/shared.js';
+import { chip, framedColumn, offlineBanner, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const feedStyles = [
@@ -7,6 +7,7 @@ export const feedStyles = [
   shimmer,
   offlineBanner('--lenig-feed-offline-color'),
   chip,
+  framedColumn('.skeleton', 'm'),
   css`
     .feed-root {
       display: flex;
@@ -71,14 +72,6 @@ export const feedStyles = [
       flex: none;
     }
 
-    .skeleton {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space-s);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-    }
     .skeleton .line,
     .skeleton .disc {
       border-radius: var(--_radius-s);

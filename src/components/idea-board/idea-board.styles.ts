@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { chip, linkButton, notes, offlineBanner, panel, shimmer, stack } from '../../styles/shared.js';
+import { chip, linkButton, notes, offlineBanner, panel, segmented, shimmer, spreadRow, stack } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
 import { fieldStyles } from './idea-detail.styles.js';
@@ -15,6 +15,8 @@ export const ideaBoardStyles = [
   panel('.share, .sign-in, .skeleton-card'),
   linkButton('.link'),
   stack('.cards'),
+  spreadRow('.label-row', 'baseline'),
+  segmented('.segmented', 'button', "button[aria-pressed='true']", 'm'),
   css`
     .lenig {
       --_column-width: var(--lenig-idea-board-column-width, 17rem);
@@ -46,13 +48,6 @@ export const ideaBoardStyles = [
     }
     .field input {
       width: 100%;
-    }
-    .label-row {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: space-between;
-      align-items: baseline;
-      gap: var(--_space-s);
     }
     .row {
       display: flex;
@@ -112,25 +107,9 @@ export const ideaBoardStyles = [
       align-items: center;
       gap: var(--_space-s) var(--_space-m);
     }
-    .segmented {
-      display: inline-flex;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      overflow: hidden;
-    }
     .segmented button {
-      min-height: 2rem;
-      padding: 0 var(--_space-m);
       border: 0;
       background: var(--_surface);
-      cursor: pointer;
-    }
-    .segmented button + button {
-      border-inline-start: 1px solid var(--_border);
-    }
-    .segmented button[aria-pressed='true'] {
-      background: var(--_accent);
-      color: var(--_on-accent);
     }
     .control {
       display: inline-flex;

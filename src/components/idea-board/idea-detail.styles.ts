@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { linkButton, listOption, notes } from '../../styles/shared.js';
+import { fieldBox, linkButton, listOption, notes } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { richTextStyles } from '../shared/rich-text.js';
 import { statusStyles } from '../idea-card/idea-card.styles.js';
@@ -60,14 +60,10 @@ export const fieldStyles = css`
     font-weight: 600;
     font-size: 0.9375em;
   }
+  ${fieldBox("input[type='text'], textarea, select")}
   input[type='text'],
   textarea,
   select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
     padding: var(--_space-xs) var(--_space-s);
     min-height: 2.25rem;
     max-width: 100%;

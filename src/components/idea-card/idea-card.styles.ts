@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { nameBone } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 /**
@@ -45,6 +46,7 @@ export const statusStyles = css`
 export const ideaCardStyles = [
   tokens,
   statusStyles,
+  nameBone('.name-skeleton', '6em', '0.8em'),
   css`
     .card {
       /* Contains the visually hidden texts, which would otherwise escape a scrolling column. */
@@ -125,11 +127,6 @@ export const ideaCardStyles = [
       font-style: italic;
     }
     .name-skeleton {
-      display: inline-block;
-      width: 6em;
-      height: 0.8em;
-      border-radius: var(--_radius-s);
-      background: var(--_border);
       vertical-align: middle;
     }
 

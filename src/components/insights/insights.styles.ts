@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { offlineBanner, shimmer } from '../../styles/shared.js';
+import { offlineBanner, segmented, shimmer, widgetBox } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 /**
@@ -10,6 +10,8 @@ export const insightsStyles = [
   tokens,
   shimmer,
   offlineBanner('--lenig-insights-offline-color'),
+  widgetBox('.lenig'),
+  segmented('.segments', 'label', 'label:has(input:checked)', 's'),
   css`
     .lenig {
       --_c-news: var(--lenig-insights-color-news, light-dark(#0f6cbd, #4ea1f3));
@@ -23,15 +25,8 @@ export const insightsStyles = [
       --_c-extra-3: light-dark(#59636e, #a0a7b0);
       --_grid: var(--lenig-insights-grid-color, var(--_border));
       --_chart-height: var(--lenig-insights-chart-height, 16rem);
-      display: grid;
       /* minmax(0, …): a wide table scrolls inside its box instead of widening the widget. */
       grid-template-columns: minmax(0, 1fr);
-      gap: var(--_space-m);
-      padding: var(--_space-m);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
-      background: var(--_surface);
-      color: var(--_text);
       container-type: inline-size;
       line-height: 1.4;
     }
@@ -80,24 +75,12 @@ export const insightsStyles = [
       border: 0;
       min-width: 0;
     }
-    .segments {
-      display: inline-flex;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-s);
-      overflow: hidden;
-    }
     .segments label {
       position: relative;
       display: inline-flex;
       align-items: center;
-      min-height: 2rem;
-      padding: 0 var(--_space-s);
       font-size: 0.875rem;
-      cursor: pointer;
       white-space: nowrap;
-    }
-    .segments label + label {
-      border-inline-start: 1px solid var(--_border);
     }
     .segments input {
       /* Native radios, so arrow keys move between them; the label is what is seen. */
@@ -106,10 +89,6 @@ export const insightsStyles = [
       inset: 0;
       margin: 0;
       cursor: pointer;
-    }
-    .segments label:has(input:checked) {
-      background: var(--_accent);
-      color: var(--_on-accent);
     }
     .segments label:has(input:focus-visible) {
       outline: var(--_focus-ring);

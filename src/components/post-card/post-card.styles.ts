@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { formNotes, textField } from '../../styles/shared.js';
+import { formNotes, framedColumn, inlineControl, nameBone, textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { richTextStyles } from '../shared/rich-text.js';
@@ -10,6 +10,9 @@ export const postCardStyles = [
   ...formNotes,
   avatarStyles,
   richTextStyles,
+  inlineControl('.action'),
+  nameBone('.name-skeleton', '8em', '0.9em'),
+  framedColumn('.panel', 's'),
   css`
     .card {
       position: relative;
@@ -69,13 +72,6 @@ export const postCardStyles = [
     .meta .edited {
       white-space: nowrap;
     }
-    .name-skeleton {
-      display: inline-block;
-      width: 8em;
-      height: 0.9em;
-      border-radius: var(--_radius-s);
-      background: var(--_border);
-    }
     .badges {
       display: flex;
       flex-wrap: wrap;
@@ -126,16 +122,12 @@ export const postCardStyles = [
       gap: var(--_space-xs);
     }
     .action {
-      display: inline-flex;
-      align-items: center;
-      gap: var(--_space-xs);
       min-height: 2rem;
       padding: 0 var(--_space-s);
       border: 1px solid transparent;
       border-radius: var(--_radius-m);
       background: transparent;
       color: var(--_text-quiet);
-      cursor: pointer;
       font-size: 0.9em;
     }
     .action:hover:not(:disabled) {
@@ -170,12 +162,6 @@ export const postCardStyles = [
     }
 
     .panel {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_space-s);
-      padding: var(--_space-s);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-m);
       background: var(--_surface-raised);
     }
     .panel p {
