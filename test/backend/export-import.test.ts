@@ -18,33 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { deleteApp } from 'firebase/app';
 import { goOffline } from 'firebase/database';
-import { buildSeed } from '../../scripts/seed-data.mjs';
 import { importExport } from '../../scripts/import.mjs';
 import { FirebaseStore } from '../../src/firebase/index.js';
 import type { ExportProgress, LenigExport } from '../../src/data/types.js';
 import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
+import { exportSeed } from './export-seed.js';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tree is walked freely
-const { data } = buildSeed(NOW) as { data: Record<string, any> };
-// The test admin administers; reports, one of them handled, are part of what is exported.
-data.admins = { [USERS.admin.uid]: true };
-data.adminCount = { count: 1, cause: USERS.admin.uid };
-const [firstChannel] = Object.keys(data.posts) as [string];
-const [firstPost] = Object.keys(data.posts[firstChannel]) as [string];
-data.reports = {
-  'report-open': { channel: firstChannel, post: firstPost, by: USERS.alice.uid, reason: 'Outdated', createdAt: NOW - 3600_000 },
-  'report-done': {
-    channel: firstChannel,
-    post: firstPost,
-    by: USERS.bob.uid,
-    reason: 'Duplicate',
-    createdAt: NOW - 7200_000,
-    resolvedBy: USERS.admin.uid,
-    resolvedAt: NOW - 3000_000,
-    resolution: 'dismissed',
-  },
-};
+const { data, firstChannel, firstPost } = exportSeed();
 
 let source: TestBackend;
 let target: TestBackend;

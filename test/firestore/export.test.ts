@@ -11,34 +11,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { deleteApp } from 'firebase/app';
-import { buildSeed } from '../../scripts/seed-data.mjs';
 import { firestoreDocuments } from '../../scripts/seed-firestore.mjs';
 import { clearFirestore, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
 import { FirestoreStore } from '../../src/firestore/index.js';
 import type { ExportProgress, LenigExport } from '../../src/data/types.js';
 import { firestoreEmulator } from './helpers.js';
 import { startTestBackend, USERS, type TestBackend } from '../rules/helpers.js';
+import { exportSeed } from '../backend/export-seed.js';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tree is walked freely
-const { data } = buildSeed(NOW) as { data: Record<string, any> };
-data.admins = { [USERS.admin.uid]: true };
-data.adminCount = { count: 1, cause: USERS.admin.uid };
-const [firstChannel] = Object.keys(data.posts) as [string];
-const [firstPost] = Object.keys(data.posts[firstChannel]) as [string];
-data.reports = {
-  'report-open': { channel: firstChannel, post: firstPost, by: USERS.alice.uid, reason: 'Outdated', createdAt: NOW - 3600_000 },
-  'report-done': {
-    channel: firstChannel,
-    post: firstPost,
-    by: USERS.bob.uid,
-    reason: 'Duplicate',
-    createdAt: NOW - 7200_000,
-    resolvedBy: USERS.admin.uid,
-    resolvedAt: NOW - 3000_000,
-    resolution: 'dismissed',
-  },
-};
+const { data, firstChannel } = exportSeed();
 
 const emulator = await firestoreEmulator();
 const skip = 'skip' in emulator ? emulator.skip : false;
