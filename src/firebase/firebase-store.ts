@@ -33,40 +33,10 @@ import {
 } from 'firebase/database';
 import {
   MAX_LIKERS,
-  NAME_SEARCH_FIELDS,
-  NOTIFICATION_LIMIT,
-  checkChannelCategory,
   checkId,
-  checkNewPost,
-  checkTarget,
-  checkUid,
-  decodeChannel,
-  decodeComments,
-  decodeHistory,
-  decodeLatestNotes,
   decodeLikers,
-  decodeNotifications,
-  decodeProfile,
   isPostRecord,
-  notFound,
-  planAssignIdea,
-  planComment,
-  requireOpenChannel,
-  planCreatePost,
-  planDeletePost,
-  planEditPost,
-  planHidePost,
-  planLike,
-  planMarkRead,
-  planMergeIdea,
-  planReport,
-  planSetIdeaStatus,
-  planUnlike,
-  profileRecord,
-  rankProfiles,
-  searchKey,
   statRows,
-  sumStats,
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
@@ -75,12 +45,11 @@ import {
   type Writes,
 } from '../data/core/index.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
-import { decodeKey, encodeKey } from '../data/keys.js';
+import { encodeKey } from '../data/keys.js';
 import {
   StoreError,
   isStoreError,
   type LenigStore,
-  type NewPost,
   type OnError,
   type StatsQuery,
   type Unsubscribe,
@@ -88,30 +57,18 @@ import {
 import {
   parsePostTarget,
   postTarget,
-  type Channel,
   type ChannelId,
-  type Comment,
-  type ExportProgress,
-  type IdeaHistoryEntry,
-  type IdeaStatus,
-  type LenigExport,
-  type PersonActivity,
-  type LikeState,
   type LikeTarget,
-  type MonthStat,
-  type Notification,
-  type Profile,
   type UserId,
 } from '../data/types.js';
 import { connectFirebase, disconnectFirebase, type ConnectConfig, type FirebaseConnection } from './connect.js';
 import { fromFirebaseError } from './errors.js';
 import { Session, type SessionConfig } from './session.js';
 import type { Shared } from './shared.js';
-import { FirebaseStoreBase, type AdminList } from './store-base.js';
+import { FirebaseStoreBase, type AdminList, type LikesPart, type StatRow } from './store-base.js';
 import { entries, toConstraints, toUpdate } from './wire.js';
 
 export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/index.js';
-
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 
@@ -244,7 +201,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  private async write(writes: Writes): Promise<void> {
+  protected async write(writes: Writes): Promise<void> {
     if (Object.keys(writes).length === 0) return;
     try {
       await update(ref(this.db), toUpdate(writes));
@@ -253,24 +210,15 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  /**
-   * Writes, and on a refusal asks `landed` whether the write is there as planned anyway — the server
-   * applied it, the acknowledgement was lost, and the SDK's resend was what the rules refused. Then the
-   * command succeeded, once.
-   */
-  private async writeOnce(writes: Writes, landed: () => Promise<boolean>): Promise<void> {
-    try {
-      await this.write(writes);
-    } catch (e) {
-      if (isStoreError(e) && e.code === 'permission-denied' && (await landed().catch(() => false))) return;
-      throw e;
-    }
+  /** A push id made on the client (no write): time-ordered, unique, and what the rules expect. */
+  protected newKey(): string {
+    return push(ref(this.db, 'posts')).key;
   }
 
-  private newKey = (): string => {
-    // A push id made on the client (no write): time-ordered, unique, and what the rules expect.
-    return push(ref(this.db, 'posts')).key;
-  };
+  /** Months are counted in server time. */
+  protected override now(): number {
+    return Date.now() + this.serverOffset;
+  }
 
   private sharedValue<T>(key: string, path: string, decode: (s: DataSnapshot) => T): Shared<T> {
     return this.shared.get<T>(key, (emit, fail) => this.listen(path, [], (s) => emit(decode(s)), fail));
@@ -282,49 +230,16 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** The keys of every target `uid` likes, live; one listener for the whole store. */
-  private myLikes(uid: UserId): Shared<ReadonlySet<string>> {
+  protected myLikes(uid: UserId): Shared<ReadonlySet<string>> {
     return this.sharedValue<ReadonlySet<string>>(`userLikes:${uid}`, `userLikes/${uid}`, (s) => new Set(Object.keys((s.val() as object | null) ?? {})));
   }
 
   /** A channel record, live; shared by the composer, the feed and the checks of `createPost`. */
-  private channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
+  protected channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
     return this.sharedValue(`channel:${channel}`, `channels/${channel}`, (s) => (s.val() as ChannelRecord | null) ?? null);
   }
 
-  /** The channel record when a listener already holds it; undefined when not known (no read is made). */
-  private knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
-    const c = this.channelRecord(channel).current;
-    return c.known ? c.value : undefined;
-  }
-
-  /** After a refused write in `channel`: names an archived channel as the cause, else rethrows `e`. */
-  private async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
-    if (isStoreError(e) && e.code === 'permission-denied') {
-      const ch = (await this.read(`channels/${channel}`).catch(() => undefined))?.val() as ChannelRecord | null | undefined;
-      requireOpenChannel(channel, ch);
-    }
-    throw e;
-  }
-
-  private async isAdmin(uid: UserId): Promise<boolean> {
-    const c = this.adminFlag(uid).current;
-    if (c.known) return c.value === true;
-    return (await this.read(`admins/${uid}`)).val() === true;
-  }
-
-  private async likedByMe(uid: UserId, key: string): Promise<boolean> {
-    const c = this.myLikes(uid).current;
-    if (c.known) return c.value!.has(key);
-    return (await this.read(`userLikes/${uid}/${key}`)).val() === true;
-  }
-
-  protected async channelExists(channel: ChannelId): Promise<boolean> {
-    const c = this.channelRecord(channel).current;
-    if (c.known) return c.value !== null;
-    return (await this.read(`channels/${channel}`)).exists();
-  }
-
-  private async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
+  protected async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
     checkId('channel', channel);
     checkId('post', postId);
     const p: unknown = (await this.read(`posts/${channel}/${postId}`)).val();
@@ -346,7 +261,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
    * rules refuse it and the post was not read, once more from the post as it is now — deleted, it is then
    * named as not found, as a read first would have.
    */
-  private async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
+  protected override async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
     const seen = this.seenPosts.get(`${channel}/${postId}`);
     if (!seen) return run(await this.readPost(channel, postId));
     try {
@@ -357,8 +272,50 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  private voters(channel: ChannelId, postId: string): Promise<UserId[]> {
+  protected voters(channel: ChannelId, postId: string): Promise<UserId[]> {
     return this.read(`likes/${encodeKey(postTarget(channel, postId))}`).then((s) => Object.keys((s.val() as object | null) ?? {}));
+  }
+
+  // --- one-time reads (./store-base.ts) ------------------------------------------------------------------------
+
+  protected async readAdminFlag(uid: UserId): Promise<boolean> {
+    return (await this.read(`admins/${uid}`)).val() === true;
+  }
+
+  protected async readLiked(uid: UserId, key: string): Promise<boolean> {
+    return (await this.read(`userLikes/${uid}/${key}`)).val() === true;
+  }
+
+  protected async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
+    return ((await this.read(`channels/${channel}`)).val() as ChannelRecord | null) ?? null;
+  }
+
+  protected async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | null> {
+    return (await this.read(`comments/${channel}/${postId}/${commentId}`)).val() as { author?: unknown; text?: unknown } | null;
+  }
+
+  protected async profileExists(uid: UserId): Promise<boolean> {
+    return (await this.read(`profiles/${uid}`)).exists();
+  }
+
+  protected async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
+    return entries(await this.read('profiles', [orderByChild(field), startAt(q), endAt(q + '\uf8ff'), limitToFirst(limit)]));
+  }
+
+  protected async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
+    return entries<{ read?: boolean }>(await this.read(`notifications/${uid}`));
+  }
+
+  protected async readLikerRows(_target: LikeTarget, key: string, limit: number): Promise<[UserId, unknown][]> {
+    return entries(await this.read(`likes/${key}`, [orderByValue(), limitToLast(limit)]));
+  }
+
+  protected async likeLanded(uid: UserId, key: string): Promise<boolean> {
+    return (await this.read(`likes/${key}/${uid}`)).exists();
+  }
+
+  protected exportReader(): Promise<(path: string) => Promise<unknown>> {
+    return Promise.resolve(async (path: string) => (await this.read(path)).val() as unknown);
   }
 
   // --- identity --------------------------------------------------------------------------------------------
@@ -387,74 +344,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     };
   }
 
-  // --- profiles --------------------------------------------------------------------------------------------
-
-  subscribeProfile(uid: UserId, cb: (profile: Profile | null) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkUid('uid', uid),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.listen(
-              `profiles/${uid}`,
-              [],
-              (s) => {
-                const p = decodeProfile(uid, s.val());
-                if (p) this.knownProfiles.add(uid);
-                cb(p);
-              },
-              onError,
-            ),
-          onError,
-        ),
-    );
-  }
-
-  async searchProfiles(prefix: string, limit = 10): Promise<Profile[]> {
-    const q = searchKey(prefix);
-    if (!q) return [];
-    await this.uid();
-    // One ordered query per indexed name field: the whole name, and the name from each later word on.
-    const snaps = await Promise.all(
-      NAME_SEARCH_FIELDS.map((field) => this.read('profiles', [orderByChild(field), startAt(q), endAt(q + '\uf8ff'), limitToFirst(limit)])),
-    );
-    const found = new Map<UserId, Profile>();
-    for (const snap of snaps) {
-      for (const [uid, raw] of entries(snap)) {
-        const p = decodeProfile(uid, raw);
-        if (p) found.set(uid, p);
-      }
-    }
-    const ranked = rankProfiles(found.values(), q, limit);
-    for (const p of ranked) this.knownProfiles.add(p.uid);
-    return ranked;
-  }
-
-  async updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void> {
-    const uid = await this.uid();
-    const stored = profileRecord(profile);
-    await this.write({ [`profiles/${uid}`]: { ...stored } });
-  }
-
   // --- channels and posts ----------------------------------------------------------------------------------
-
-  subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.channelRecord(channel).subscribe((raw) => {
-              const c = decodeChannel(channel, raw);
-              if (c) cb(c);
-              else onError?.(notFound(`Channel ${channel}`));
-            }, onError),
-          onError,
-        ),
-    );
-  }
 
   protected feedHost(uid: UserId, channel: ChannelId): FeedHost {
     const path = `posts/${channel}`;
@@ -474,170 +364,6 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
       channelExists: () => this.channelExists(channel),
     };
   }
-
-  async createPost(post: NewPost): Promise<string> {
-    const uid = await this.uid();
-    const { text, category, mentions } = checkNewPost(uid, post);
-    // The channel is checked here only when it is known already (the composer listens to it): the
-    // optimistic write must not wait for a read. Otherwise the rules check it, and a refusal is named below.
-    const known = this.channelRecord(post.channel).current;
-    const channel = known.known ? known.value : undefined;
-    checkChannelCategory(post.channel, channel, category);
-    // Only existing people become mentions: a read for each one not seen yet (none for most posts).
-    const unknown = mentions.filter((m) => !this.knownProfiles.has(m));
-    const exists = await Promise.all(unknown.map((m) => this.read(`profiles/${m}`).then((s) => s.exists(), () => false)));
-    unknown.forEach((m, i) => exists[i] && this.knownProfiles.add(m));
-    const id = this.newKey();
-    const { writes } = planCreatePost({
-      uid,
-      post,
-      id,
-      now: Date.now() + this.serverOffset,
-      channel,
-      mentionable: (m) => this.knownProfiles.has(m),
-    });
-    try {
-      await this.writeOnce(writes, async () => {
-        const p = await this.readPost(post.channel, id);
-        return p !== null && p.author === uid && p.text === text;
-      });
-    } catch (e) {
-      if (isStoreError(e) && e.code === 'permission-denied' && channel === undefined) {
-        // Name the real cause when it is the channel or its category.
-        const ch = (await this.read(`channels/${post.channel}`).catch(() => undefined))?.val() as ChannelRecord | null | undefined;
-        if (ch !== undefined) checkChannelCategory(post.channel, ch, category);
-      }
-      throw e;
-    }
-    return id;
-  }
-
-  async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text, this.knownChannel(channel));
-    await this.writeOnce(writes, async () => {
-      const p = await this.readPost(channel, postId);
-      return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
-    }).catch((e: unknown) => this.nameArchived(channel, e));
-  }
-
-  async deletePost(channel: ChannelId, postId: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planDeletePost(uid, channel, postId, await this.readPost(channel, postId));
-    await this.writeOnce(writes, async () => (await this.readPost(channel, postId)) === null);
-  }
-
-  async hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
-    const uid = await this.uid();
-    const post = await this.readPost(channel, postId);
-    await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
-  }
-
-  async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
-    const uid = await this.uid();
-    const id = this.newKey();
-    const post = await this.readPost(channel, postId);
-    if (comment !== undefined) checkId('comment', comment);
-    const exists = comment === undefined || !post ? undefined : (await this.read(`comments/${channel}/${postId}/${comment}`)).exists();
-    await this.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
-  }
-
-  // --- comments ----------------------------------------------------------------------------------------------
-
-  subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () => this.listen(`comments/${channel}/${postId}`, [orderByChild('createdAt')], (s) => cb(decodeComments(postId, entries(s))), onError),
-          onError,
-        ),
-    );
-  }
-
-  async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
-    const uid = await this.uid();
-    const id = this.newKey();
-    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id, this.knownChannel(channel));
-    await this.writeOnce(writes, async () => {
-      const c = (await this.read(`comments/${channel}/${postId}/${id}`)).val() as { author?: string; text?: string } | null;
-      return c?.author === uid && c.text === text;
-    }).catch((e: unknown) => this.nameArchived(channel, e));
-    return id;
-  }
-
-  // --- likes ---------------------------------------------------------------------------------------------------
-
-  subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe {
-    let key = '';
-    return this.checked(
-      () => (key = checkTarget(target)),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          const pt = parsePostTarget(target);
-          let count: number | undefined;
-          let likers: UserId[] | undefined;
-          let mine: ReadonlySet<string> | undefined;
-          const emit = () => {
-            if (count === undefined || likers === undefined || mine === undefined) return;
-            cb({ target, count, mine: mine.has(key), likers });
-          };
-          const countPath = pt ? `posts/${pt.channel}/${pt.post}/likeCount` : `likeCounts/${key}`;
-          const stops = [
-            this.listen(countPath, [], (s) => ((count = Number(s.val()) || 0), emit()), onError),
-            this.listen(`likes/${key}`, [orderByValue(), limitToLast(MAX_LIKERS)], (s) => ((likers = decodeLikers(entries(s), MAX_LIKERS)), emit()), onError),
-            this.myLikes(uid).subscribe((v) => ((mine = v), emit()), onError),
-          ];
-          return () => stops.forEach((stop) => stop());
-        }, onError),
-    );
-  }
-
-  subscribeMyLikes(cb: (targets: ReadonlySet<LikeTarget>) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) => this.myLikes(uid).subscribe((keys) => cb(new Set([...keys].map(decodeKey))), onError),
-      onError,
-      () => cb(new Set()),
-    );
-  }
-
-  async getLikers(target: LikeTarget, limit = MAX_LIKERS): Promise<UserId[]> {
-    await this.uid();
-    const key = checkTarget(target);
-    return decodeLikers(entries(await this.read(`likes/${key}`, [orderByValue(), limitToLast(limit)])), limit);
-  }
-
-  async like(target: LikeTarget): Promise<void> {
-    const uid = await this.uid();
-    const key = checkTarget(target, uid);
-    return this.inTurn(`like:${key}`, async () => {
-      // Liking again is a no-op: the rules would refuse a second like.
-      const liked = await this.likedByMe(uid, key);
-      const pt = parsePostTarget(target);
-      // Another tab or device liked it first, or the acknowledgement was lost: the like is there, which is what was asked.
-      const write = (post: PostRecord | null | undefined) =>
-        this.writeOnce(planLike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined).writes, async () => (await this.read(`likes/${key}/${uid}`)).exists());
-      if (pt && !liked) await this.withPost(pt.channel, pt.post, write).catch((e: unknown) => this.nameArchived(pt.channel, e));
-      else await write(undefined);
-    });
-  }
-
-  async unlike(target: LikeTarget): Promise<void> {
-    const uid = await this.uid();
-    const key = checkTarget(target, uid);
-    return this.inTurn(`like:${key}`, async () => {
-      const liked = await this.likedByMe(uid, key);
-      const pt = parsePostTarget(target);
-      const write = (post: PostRecord | null | undefined) =>
-        this.writeOnce(planUnlike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined).writes, async () => !(await this.read(`likes/${key}/${uid}`)).exists());
-      if (pt && liked) await this.withPost(pt.channel, pt.post, write).catch((e: unknown) => this.nameArchived(pt.channel, e));
-      else await write(undefined);
-    });
-  }
-
-  // --- ideas -----------------------------------------------------------------------------------------------------
 
   // --- the listeners the shared subscriptions are made of (./store-base.ts) -------------------------------------
 
@@ -676,135 +402,49 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     );
   }
 
-  subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', ideaId)),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () => this.listen(`ideaHistory/${channel}/${ideaId}`, [orderByChild('at')], (s) => cb(decodeHistory(entries(s))), onError),
-          onError,
-        ),
-    );
+  protected listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`comments/${channel}/${postId}`, [orderByChild('createdAt')], (s) => onRows(entries(s)), onError);
   }
 
-  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        // One listener on the channel's history: the same bytes the per-idea listeners of a board fetched.
-        this.whileSignedIn(() => this.listen(`ideaHistory/${channel}`, [], (s) => cb(decodeLatestNotes(entries(s))), onError), onError),
-    );
+  protected listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`ideaHistory/${channel}/${ideaId}`, [orderByChild('at')], (s) => onRows(entries(s)), onError);
   }
 
-  async setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
-    const uid = await this.uid();
-    const idea = await this.readPost(channel, ideaId);
-    const [admin, voters] = await Promise.all([this.isAdmin(uid), idea ? this.voters(channel, ideaId) : []]);
-    const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId: this.newKey() });
-    await this.write(writes);
+  /** One listener on the channel's history: the same bytes the per-idea listeners of a board fetched. */
+  protected listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`ideaHistory/${channel}`, [], (s) => onRows(entries(s)), onError);
   }
 
-  async assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
-    const uid = await this.uid();
-    const idea = await this.readPost(channel, ideaId);
-    await this.write(planAssignIdea(uid, await this.isAdmin(uid), channel, ideaId, idea, owner).writes);
+  protected listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`notifications/${uid}`, [orderByChild('createdAt'), limitToLast(limit)], (s) => onRows(entries(s)), onError);
   }
 
-  /**
-   * Pools the votes: everyone who voted for `ideaId` and not yet for `intoId` now votes for `intoId`.
-   * That writes other people's likes, which the rules allow admins only (docs/rules.md).
-   */
-  async mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
-    const uid = await this.uid();
-    checkId('into', intoId);
-    const [from, into, admin] = await Promise.all([this.readPost(channel, ideaId), this.readPost(channel, intoId), this.isAdmin(uid)]);
-    const ready = from && into && admin && ideaId !== intoId;
-    const [fromVoters, intoVoters] = ready ? await Promise.all([this.voters(channel, ideaId), this.voters(channel, intoId)]) : [[], []];
-    await this.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes);
+  /** A post's count lives in the post, any other target's in `likeCounts`; the newest likers in `likes`. */
+  protected listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
+    const pt = parsePostTarget(target);
+    const countPath = pt ? `posts/${pt.channel}/${pt.post}/likeCount` : `likeCounts/${key}`;
+    const stops = [
+      this.listen(countPath, [], (s) => onPart({ count: Number(s.val()) || 0 }), onError),
+      this.listen(`likes/${key}`, [orderByValue(), limitToLast(MAX_LIKERS)], (s) => onPart({ likers: decodeLikers(entries(s), MAX_LIKERS) }), onError),
+    ];
+    return () => stops.forEach((stop) => stop());
   }
 
-  // --- notifications -----------------------------------------------------------------------------------------------
-
-  subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) =>
-        this.listen(
-          `notifications/${uid}`,
-          [orderByChild('createdAt'), limitToLast(NOTIFICATION_LIMIT)],
-          (s) => cb(decodeNotifications(entries(s), NOTIFICATION_LIMIT)),
-          onError,
-        ),
-      onError,
-      () => cb([]),
-    );
-  }
-
-  async markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-    const uid = await this.uid();
-    const mine = entries<{ read?: boolean }>(await this.read(`notifications/${uid}`));
-    await this.write(planMarkRead(uid, mine, ids).writes);
-  }
-
-  // --- administration ---------------------------------------------------------------------------------------------
-
-  async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
-    const uid = await this.uid();
-    const admin = await this.isAdmin(uid);
-    const { buildExport } = await import('../data/core/export.js');
-    return buildExport(async (path) => (await this.read(path)).val() as unknown, { admin, channel: options.channel }, onProgress);
-  }
-
-  async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
-    const uid = await this.uid();
-    const admin = await this.isAdmin(uid);
-    const { buildPersonExport } = await import('../data/core/export.js');
-    return buildPersonExport(async (path) => (await this.read(path)).val() as unknown, { admin, person }, onProgress);
-  }
-
-  // --- stats ---------------------------------------------------------------------------------------------------------
-
-  subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => q.channel !== undefined && checkId('channel', q.channel),
-      onError,
-      () =>
-        this.whileSignedIn(() => {
-          if (q.channel !== undefined) {
-            let channelChecked = false;
-            const channel = q.channel;
-            return this.listen(
-              `stats/${channel}`,
-              [orderByKey(), startAt(q.from), endAt(q.to)],
-              (s) => {
-                const stats = sumStats(statRows(s.val()), q.from, q.to);
-                if (stats.length === 0 && !channelChecked) {
-                  // No figures may mean no channel: ask once.
-                  channelChecked = true;
-                  this.channelExists(channel).then((exists) => (exists ? cb(stats) : onError?.(notFound(`Channel ${channel}`))), (e: StoreError) => onError?.(e));
-                  return;
-                }
-                cb(stats);
-              },
-              onError,
-            );
-          }
-          return this.allChannelStats(q, cb, onError);
-        }, onError),
-    );
+  protected listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+    if (channel === undefined) return this.allChannelStats(q, onRows, onError);
+    return this.listen(`stats/${channel}`, [orderByKey(), startAt(q.from), endAt(q.to)], (s) => onRows(statRows(s.val())), onError);
   }
 
   /**
    * Stats summed over every channel: the channel list, and for each channel only the months asked for —
    * never the whole `/stats` tree, which grows by a month for every channel and is downloaded on every change.
    */
-  private allChannelStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
-    const channels = new Map<ChannelId, { stop: Unsubscribe; rows: [string, string, unknown][] | undefined }>();
+  private allChannelStats(q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+    const channels = new Map<ChannelId, { stop: Unsubscribe; rows: StatRow[] | undefined }>();
     let listed = false;
     const emit = () => {
       if (!listed || [...channels.values()].some((c) => c.rows === undefined)) return;
-      cb(sumStats([...channels.values()].flatMap((c) => c.rows!), q.from, q.to));
+      onRows([...channels.values()].flatMap((c) => c.rows!));
     };
     const stopList = this.listen(
       'channels',
@@ -818,7 +458,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
         }
         for (const id of ids) {
           if (channels.has(id)) continue;
-          const c: { stop: Unsubscribe; rows: [string, string, unknown][] | undefined } = { stop: () => {}, rows: undefined };
+          const c: { stop: Unsubscribe; rows: StatRow[] | undefined } = { stop: () => {}, rows: undefined };
           channels.set(id, c);
           c.stop = this.listen(`stats/${id}`, [orderByKey(), startAt(q.from), endAt(q.to)], (m) => ((c.rows = statRows(m.val())), emit()), onError);
         }

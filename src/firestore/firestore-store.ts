@@ -34,39 +34,10 @@ import {
 } from 'firebase/firestore';
 import {
   MAX_LIKERS,
-  NAME_SEARCH_FIELDS,
-  NOTIFICATION_LIMIT,
-  checkChannelCategory,
   checkId,
-  checkNewPost,
-  checkTarget,
-  checkUid,
-  decodeChannel,
-  decodeComments,
-  decodeHistory,
-  decodeLatestNotes,
   decodeLikers,
-  decodeNotifications,
-  decodeProfile,
   isPostRecord,
-  notFound,
-  planAssignIdea,
-  planComment,
-  planCreatePost,
-  planDeletePost,
-  planEditPost,
-  planHidePost,
-  planLike,
-  planMarkRead,
-  planMergeIdea,
-  planReport,
-  planSetIdeaStatus,
-  planUnlike,
-  profileRecord,
-  rankProfiles,
-  searchKey,
   statRows,
-  sumStats,
   type ChannelRecord,
   type FeedHost,
   type PostRecord,
@@ -76,28 +47,17 @@ import {
   type Writes,
 } from '../data/core/index.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
-import { decodeKey, newId } from '../data/keys.js';
-import { StoreError, isStoreError, type LenigStore, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
+import { newId } from '../data/keys.js';
+import { StoreError, isStoreError, type LenigStore, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import {
   parsePostTarget,
-  type Channel,
   type ChannelId,
-  type Comment,
-  type ExportProgress,
-  type IdeaHistoryEntry,
-  type IdeaStatus,
-  type LikeState,
   type LikeTarget,
-  type LenigExport,
-  type PersonActivity,
-  type MonthStat,
-  type Notification,
-  type Profile,
   type UserId,
 } from '../data/types.js';
 import { Session, type SessionConfig } from '../firebase/session.js';
 import type { Shared } from '../firebase/shared.js';
-import { FirebaseStoreBase, type AdminList } from '../firebase/store-base.js';
+import { FirebaseStoreBase, type AdminList, type LikesPart, type StatRow } from '../firebase/store-base.js';
 import { connectFirestore, type FirestoreConnectConfig, type FirestoreConnection } from './connect.js';
 import { ADMIN_COUNT, fields, millis, noteWrite, plain, postFromDoc, postPath, toDocWrites } from './layout.js';
 
@@ -124,6 +84,15 @@ export function firestoreAuthKey(config: FirestoreStoreConfig): string {
 /** A time as a Firestore cursor value. */
 const at = (ms: number) => Timestamp.fromMillis(ms);
 
+/** A query's documents as [id, fields with times in ms]. */
+const rowsOf = (s: QuerySnapshot): [string, unknown][] => s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]);
+
+/** The likers map of a likes or post document as [uid, when in ms]. */
+function likerRows(data: Record<string, unknown> | undefined): [UserId, unknown][] {
+  const map = (data?.likers as Record<string, unknown> | undefined) ?? {};
+  return Object.entries(map).map(([u, t]): [UserId, unknown] => [u, millis(t) ?? 0]);
+}
+
 export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   readonly connection: FirestoreConnection;
   readonly session: Session;
@@ -141,16 +110,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
 
   // --- administration --------------------------------------------------------------------------------------
   // Planned and run by the core (src/data/core/admin.ts, admin-commands.ts), in chunks of their own: a page
-  // without `<lenig-admin>` never loads them. The export reads documents back into the Realtime Database's
-  // tree (./export-reader.ts), so both databases export the one format of docs/export.md.
-
-  async exportData(options: { channel?: ChannelId } = {}, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport> {
-    const uid = await this.uid();
-    const admin = await this.isAdmin(uid);
-    const [{ buildExport }, { exportReader }] = await Promise.all([import('../data/core/export.js'), import('./export-reader.js')]);
-    const read = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
-    return buildExport(read, { admin, channel: options.channel }, onProgress);
-  }
+  // without `<lenig-admin>` never loads them.
 
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
   protected readonly adminHost: AdminHost = {
@@ -170,21 +130,6 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     },
     write: (writes) => this.write(writes),
   };
-
-  async exportPerson(person: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity> {
-    const uid = await this.uid();
-    const admin = await this.isAdmin(uid);
-    const [{ buildPersonExport }, { exportReader }] = await Promise.all([import('../data/core/export.js'), import('./export-reader.js')]);
-    const tree = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
-    // One person's profile and admin flag are single documents; the reader answers whole collections.
-    const read = async (path: string): Promise<unknown> => {
-      const [root, id] = path.split('/');
-      if (id === undefined || (root !== 'profiles' && root !== 'admins')) return tree(path);
-      const data = (await this.readDoc(path)).data();
-      return root === 'admins' ? data?.admin === true || null : (plain(data) ?? null);
-    };
-    return buildPersonExport(read, { admin, person }, onProgress);
-  }
 
   /** Stops every listener and ends the Firestore instance. */
   async close(): Promise<void> {
@@ -279,7 +224,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** A plan's writes as one batch; a deleted post's comments and history are listed and deleted with it. */
-  private async write(writes: Writes): Promise<void> {
+  protected async write(writes: Writes): Promise<void> {
     if (Object.keys(writes).length === 0) return;
     const { docs, clears } = toDocWrites(writes);
     const cleared = await Promise.all(clears.map((c) => this.readQuery(query(collection(this.db, c.collection)))));
@@ -301,15 +246,6 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  private async writeOnce(writes: Writes, landed: () => Promise<boolean>): Promise<void> {
-    try {
-      await this.write(writes);
-    } catch (e) {
-      if (isStoreError(e) && e.code === 'permission-denied' && (await landed().catch(() => false))) return;
-      throw e;
-    }
-  }
-
   private sharedDoc<T>(key: string, path: string, decode: (s: DocumentSnapshot) => T): Shared<T> {
     return this.shared.get<T>(key, (emit, fail) => this.listenDoc(path, (s) => emit(decode(s)), fail));
   }
@@ -318,45 +254,12 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     return this.sharedDoc(`admin:${uid}`, `admins/${uid}`, (s) => s.exists());
   }
 
-  private myLikes(uid: UserId): Shared<ReadonlySet<string>> {
+  protected myLikes(uid: UserId): Shared<ReadonlySet<string>> {
     return this.sharedDoc<ReadonlySet<string>>(`userLikes:${uid}`, `userLikes/${uid}`, (s) => new Set(Object.keys((s.data()?.t as object | undefined) ?? {})));
   }
 
-  private channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
+  protected channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
     return this.sharedDoc(`channel:${channel}`, `channels/${channel}`, (s) => (s.exists() ? (s.data() as ChannelRecord) : null));
-  }
-
-  private async isAdmin(uid: UserId): Promise<boolean> {
-    const c = this.adminFlag(uid).current;
-    if (c.known) return c.value === true;
-    return (await this.readDoc(`admins/${uid}`)).exists();
-  }
-
-  private async likedByMe(uid: UserId, key: string): Promise<boolean> {
-    const c = this.myLikes(uid).current;
-    if (c.known) return c.value!.has(key);
-    return this.likedNow(uid, key);
-  }
-
-  /**
-   * Whether the like is stored, read anew: after a refused write the listener may still show that write
-   * (the SDK shows a pending write at once and takes it back after the refusal).
-   */
-  private async likedNow(uid: UserId, key: string): Promise<boolean> {
-    const t = (await this.readDoc(`userLikes/${uid}`)).data()?.t as Record<string, unknown> | undefined;
-    return t?.[key] === true;
-  }
-
-  /** The channel record when a listener already holds it; undefined when not known (no read is made). */
-  private knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
-    const c = this.channelRecord(channel).current;
-    return c.known ? c.value : undefined;
-  }
-
-  protected async channelExists(channel: ChannelId): Promise<boolean> {
-    const c = this.channelRecord(channel).current;
-    if (c.known) return c.value !== null;
-    return (await this.readDoc(`channels/${channel}`)).exists();
   }
 
   /** The post record and its likers (newest first), or null. */
@@ -367,12 +270,165 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     return { post: isPostRecord(record) ? record : null, likers };
   }
 
-  private async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
+  // --- one-time reads (../firebase/store-base.ts) ------------------------------------------------------------
+
+  protected async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
     return (await this.readPostDoc(channel, postId)).post;
   }
 
-  private async voters(channel: ChannelId, postId: string): Promise<UserId[]> {
+  protected async voters(channel: ChannelId, postId: string): Promise<UserId[]> {
     return (await this.readPostDoc(channel, postId)).likers.map(([uid]) => uid);
+  }
+
+  /** A post's likers live in the post: one read for both. */
+  protected override async postAndVoters(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; voters: UserId[] }> {
+    const { post, likers } = await this.readPostDoc(channel, postId);
+    return { post, voters: likers.map(([uid]) => uid) };
+  }
+
+  protected async readAdminFlag(uid: UserId): Promise<boolean> {
+    return (await this.readDoc(`admins/${uid}`)).exists();
+  }
+
+  protected async readLiked(uid: UserId, key: string): Promise<boolean> {
+    const t = (await this.readDoc(`userLikes/${uid}`)).data()?.t as Record<string, unknown> | undefined;
+    return t?.[key] === true;
+  }
+
+  protected async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
+    const snap = await this.readDoc(`channels/${channel}`);
+    return snap.exists() ? (snap.data() as ChannelRecord) : null;
+  }
+
+  protected async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | undefined> {
+    return (await this.readDoc(`${postPath(channel, postId)}/comments/${commentId}`)).data();
+  }
+
+  protected async profileExists(uid: UserId): Promise<boolean> {
+    return (await this.readDoc(`profiles/${uid}`)).exists();
+  }
+
+  protected async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
+    const snap = await this.readQuery(query(collection(this.db, 'profiles'), orderBy(field), startAt(q), endAt(q + '\uf8ff'), limitTo(limit)));
+    return snap.docs.map((d): [UserId, unknown] => [d.id, d.data()]);
+  }
+
+  protected async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
+    const snap = await this.readQuery(query(collection(this.db, `users/${uid}/notifications`)));
+    return snap.docs.map((d): [string, { read?: boolean }] => [d.id, d.data() as { read?: boolean }]);
+  }
+
+  /** A post's likers are in the post's document, any other target's in `likes/<key>`. */
+  private likesDoc(target: LikeTarget, key: string): string {
+    const pt = parsePostTarget(target);
+    return pt ? postPath(pt.channel, pt.post) : `likes/${key}`;
+  }
+
+  protected async readLikerRows(target: LikeTarget, key: string): Promise<[UserId, unknown][]> {
+    return likerRows(fields(await this.readDoc(this.likesDoc(target, key))));
+  }
+
+  protected newKey(): string {
+    return newId();
+  }
+
+  /**
+   * Read anew, not from the listener: after a refused write the listener may still show that write (the
+   * SDK shows a pending write at once and takes it back after the refusal).
+   */
+  protected likeLanded(uid: UserId, key: string): Promise<boolean> {
+    return this.readLiked(uid, key);
+  }
+
+  /** A post's likers live in the post: a deleted post took them with it, and only my own list changes. */
+  protected override unlikeWrites(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel: ChannelRecord | null | undefined): Writes {
+    const writes = super.unlikeWrites(uid, target, key, liked, post, channel);
+    if (post === null) delete writes[`likes/${key}/${uid}`];
+    return writes;
+  }
+
+  /**
+   * The export reads documents back into the Realtime Database's tree (./export-reader.ts), so both
+   * databases export the one format of docs/export.md. One person's profile and admin flag are single
+   * documents, which the `person` reader reads as such; the tree reader answers whole collections.
+   */
+  protected async exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>> {
+    const { exportReader } = await import('./export-reader.js');
+    const tree = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
+    if (kind === 'all') return tree;
+    return async (path: string): Promise<unknown> => {
+      const [root, id] = path.split('/');
+      if (id === undefined || (root !== 'profiles' && root !== 'admins')) return tree(path);
+      const data = (await this.readDoc(path)).data();
+      return root === 'admins' ? data?.admin === true || null : (plain(data) ?? null);
+    };
+  }
+
+  // --- listeners (../firebase/store-base.ts) ------------------------------------------------------------------
+
+  protected listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(query(collection(this.db, `${postPath(channel, postId)}/comments`), orderBy('createdAt')), (s) => onRows(rowsOf(s)), onError);
+  }
+
+  protected listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(query(collection(this.db, `${postPath(channel, ideaId)}/history`), orderBy('at')), (s) => onRows(rowsOf(s)), onError);
+  }
+
+  /**
+   * One listener for the whole board: every history entry of the channel (a collection-group query on the
+   * entries' `channel`), grouped by idea.
+   */
+  protected listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(
+      query(collectionGroup(this.db, 'history'), where('channel', '==', channel)),
+      (s) => {
+        const byIdea = new Map<string, Record<string, unknown>>();
+        for (const d of s.docs) {
+          const idea = d.ref.parent.parent?.id;
+          if (!idea) continue;
+          const entries = byIdea.get(idea) ?? {};
+          entries[d.id] = plain(fields(d));
+          byIdea.set(idea, entries);
+        }
+        onRows(byIdea);
+      },
+      onError,
+    );
+  }
+
+  protected listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+    return this.listenQuery(query(collection(this.db, `users/${uid}/notifications`), orderBy('createdAt'), limitToLast(limit)), (s) => onRows(rowsOf(s)), onError);
+  }
+
+  protected listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
+    const post = parsePostTarget(target) !== undefined;
+    return this.listenDoc(
+      this.likesDoc(target, key),
+      (s) => {
+        const data = fields(s);
+        onPart({ count: Number(post ? data?.likeCount : data?.count) || 0, likers: decodeLikers(likerRows(data), MAX_LIKERS) });
+      },
+      onError,
+    );
+  }
+
+  /** A channel's months are documents named by month; every channel's, a collection-group query on `month`. */
+  protected listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+    const months =
+      channel === undefined
+        ? query(collectionGroup(this.db, 'stats'), where('month', '>=', q.from), where('month', '<=', q.to))
+        : query(collection(this.db, `channels/${channel}/stats`), where(documentId(), '>=', q.from), where(documentId(), '<=', q.to));
+    return this.listenQuery(
+      months,
+      (s) =>
+        onRows(
+          s.docs.flatMap((d) => {
+            const data = d.data() as { month?: unknown; c?: unknown };
+            return statRows({ [typeof data.month === 'string' ? data.month : d.id]: data.c });
+          }),
+        ),
+      onError,
+    );
   }
 
   // --- identity --------------------------------------------------------------------------------------------
@@ -392,72 +448,6 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
       win.removeEventListener?.('online', report);
       win.removeEventListener?.('offline', report);
     };
-  }
-
-  // --- profiles --------------------------------------------------------------------------------------------
-
-  subscribeProfile(uid: UserId, cb: (profile: Profile | null) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkUid('uid', uid),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.listenDoc(
-              `profiles/${uid}`,
-              (s) => {
-                const p = decodeProfile(uid, s.data() ?? null);
-                if (p) this.knownProfiles.add(uid);
-                cb(p);
-              },
-              onError,
-            ),
-          onError,
-        ),
-    );
-  }
-
-  async searchProfiles(prefix: string, limit = 10): Promise<Profile[]> {
-    const q = searchKey(prefix);
-    if (!q) return [];
-    await this.uid();
-    const snaps = await Promise.all(
-      NAME_SEARCH_FIELDS.map((field) => this.readQuery(query(collection(this.db, 'profiles'), orderBy(field), startAt(q), endAt(q + '\uf8ff'), limitTo(limit)))),
-    );
-    const found = new Map<UserId, Profile>();
-    for (const snap of snaps) {
-      for (const d of snap.docs) {
-        const p = decodeProfile(d.id, d.data());
-        if (p) found.set(d.id, p);
-      }
-    }
-    const ranked = rankProfiles(found.values(), q, limit);
-    for (const p of ranked) this.knownProfiles.add(p.uid);
-    return ranked;
-  }
-
-  async updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void> {
-    const uid = await this.uid();
-    await this.write({ [`profiles/${uid}`]: { ...profileRecord(profile) } });
-  }
-
-  // --- channels and posts ----------------------------------------------------------------------------------
-
-  subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.channelRecord(channel).subscribe((raw) => {
-              const c = decodeChannel(channel, raw);
-              if (c) cb(c);
-              else onError?.(notFound(`Channel ${channel}`));
-            }, onError),
-          onError,
-        ),
-    );
   }
 
   /** A feed window as a Firestore query: `byCat/<category>` is `category == …`, ties broken by id. */
@@ -483,301 +473,5 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
       watchAdmin: (cb, onError) => this.adminFlag(uid).subscribe(cb, onError),
       channelExists: () => this.channelExists(channel),
     };
-  }
-
-  async createPost(post: NewPost): Promise<string> {
-    const uid = await this.uid();
-    const { text, category, mentions } = checkNewPost(uid, post);
-    const known = this.channelRecord(post.channel).current;
-    const channel = known.known ? known.value : undefined;
-    checkChannelCategory(post.channel, channel, category);
-    const unknown = mentions.filter((m) => !this.knownProfiles.has(m));
-    const exists = await Promise.all(unknown.map((m) => this.readDoc(`profiles/${m}`).then((s) => s.exists(), () => false)));
-    unknown.forEach((m, i) => exists[i] && this.knownProfiles.add(m));
-    const id = newId();
-    const { writes } = planCreatePost({ uid, post, id, now: Date.now(), channel, mentionable: (m) => this.knownProfiles.has(m) });
-    try {
-      await this.writeOnce(writes, async () => {
-        const p = await this.readPost(post.channel, id);
-        return p !== null && p.author === uid && p.text === text;
-      });
-    } catch (e) {
-      if (isStoreError(e) && e.code === 'permission-denied' && channel === undefined) {
-        const snap = await this.readDoc(`channels/${post.channel}`).catch(() => undefined);
-        if (snap) checkChannelCategory(post.channel, snap.exists() ? (snap.data() as ChannelRecord) : null, category);
-      }
-      throw e;
-    }
-    return id;
-  }
-
-  async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text);
-    await this.writeOnce(writes, async () => {
-      const p = await this.readPost(channel, postId);
-      return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
-    });
-  }
-
-  async deletePost(channel: ChannelId, postId: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planDeletePost(uid, channel, postId, await this.readPost(channel, postId));
-    await this.writeOnce(writes, async () => (await this.readPost(channel, postId)) === null);
-  }
-
-  async hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
-    const uid = await this.uid();
-    const post = await this.readPost(channel, postId);
-    await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
-  }
-
-  async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
-    const uid = await this.uid();
-    const post = await this.readPost(channel, postId);
-    if (comment !== undefined) checkId('comment', comment);
-    const exists = comment === undefined || !post ? undefined : (await this.readDoc(`${postPath(channel, postId)}/comments/${comment}`)).exists();
-    await this.write(planReport(uid, channel, postId, post, reason, newId(), comment, exists).writes);
-  }
-
-  // --- comments ----------------------------------------------------------------------------------------------
-
-  subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.listenQuery(
-              query(collection(this.db, `${postPath(channel, postId)}/comments`), orderBy('createdAt')),
-              (s) => cb(decodeComments(postId, s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]))),
-              onError,
-            ),
-          onError,
-        ),
-    );
-  }
-
-  async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
-    const uid = await this.uid();
-    const id = newId();
-    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id);
-    await this.writeOnce(writes, async () => {
-      const c = (await this.readDoc(`${postPath(channel, postId)}/comments/${id}`)).data();
-      return c?.author === uid && c.text === text;
-    });
-    return id;
-  }
-
-  // --- likes ---------------------------------------------------------------------------------------------------
-
-  subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe {
-    let key = '';
-    return this.checked(
-      () => (key = checkTarget(target)),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          const pt = parsePostTarget(target);
-          let count: number | undefined;
-          let likers: UserId[] | undefined;
-          let mine: ReadonlySet<string> | undefined;
-          const emit = () => {
-            if (count === undefined || likers === undefined || mine === undefined) return;
-            cb({ target, count, mine: mine.has(key), likers });
-          };
-          const onDoc = (s: DocumentSnapshot) => {
-            const data = fields(s);
-            const map = (data?.likers as Record<string, unknown> | undefined) ?? {};
-            count = Number(pt ? data?.likeCount : data?.count) || 0;
-            likers = decodeLikers(Object.entries(map).map(([u, t]): [string, number] => [u, millis(t) ?? 0]), MAX_LIKERS);
-            emit();
-          };
-          const stops = [
-            this.listenDoc(pt ? postPath(pt.channel, pt.post) : `likes/${key}`, onDoc, onError),
-            this.myLikes(uid).subscribe((v) => ((mine = v), emit()), onError),
-          ];
-          return () => stops.forEach((stop) => stop());
-        }, onError),
-    );
-  }
-
-  subscribeMyLikes(cb: (targets: ReadonlySet<LikeTarget>) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) => this.myLikes(uid).subscribe((keys) => cb(new Set([...keys].map(decodeKey))), onError),
-      onError,
-      () => cb(new Set()),
-    );
-  }
-
-  async getLikers(target: LikeTarget, limit = MAX_LIKERS): Promise<UserId[]> {
-    await this.uid();
-    const key = checkTarget(target);
-    const pt = parsePostTarget(target);
-    const data = fields(await this.readDoc(pt ? postPath(pt.channel, pt.post) : `likes/${key}`));
-    const map = (data?.likers as Record<string, unknown> | undefined) ?? {};
-    return decodeLikers(Object.entries(map).map(([u, t]): [string, number] => [u, millis(t) ?? 0]), limit);
-  }
-
-  async like(target: LikeTarget): Promise<void> {
-    const uid = await this.uid();
-    const key = checkTarget(target, uid);
-    return this.inTurn(`like:${key}`, async () => {
-      const liked = await this.likedByMe(uid, key);
-      const pt = parsePostTarget(target);
-      const post = pt && !liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      const { writes } = planLike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined);
-      await this.writeOnce(writes, async () => this.likedNow(uid, key));
-    });
-  }
-
-  async unlike(target: LikeTarget): Promise<void> {
-    const uid = await this.uid();
-    const key = checkTarget(target, uid);
-    return this.inTurn(`like:${key}`, async () => {
-      const liked = await this.likedByMe(uid, key);
-      const pt = parsePostTarget(target);
-      const post = pt && liked ? await this.readPost(pt.channel, pt.post) : undefined;
-      const { writes } = planUnlike(uid, target, key, liked, post, pt ? this.knownChannel(pt.channel) : undefined);
-      // A post's likers live in the post: a deleted post took them with it, and only my own list changes.
-      if (pt && post === null) delete writes[`likes/${key}/${uid}`];
-      await this.writeOnce(writes, async () => !(await this.likedNow(uid, key)));
-    });
-  }
-
-  // --- ideas -----------------------------------------------------------------------------------------------------
-
-  subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', ideaId)),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.listenQuery(
-              query(collection(this.db, `${postPath(channel, ideaId)}/history`), orderBy('at')),
-              (s) => cb(decodeHistory(s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]))),
-              onError,
-            ),
-          onError,
-        ),
-    );
-  }
-
-  /**
-   * One listener for the whole board: every history entry of the channel (a collection-group query on the
-   * entries' `channel`), the same documents the per-idea listeners of a board read.
-   */
-  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.listenQuery(
-              query(collectionGroup(this.db, 'history'), where('channel', '==', channel)),
-              (s) => {
-                const byIdea = new Map<string, Record<string, unknown>>();
-                for (const d of s.docs) {
-                  const idea = d.ref.parent.parent?.id;
-                  if (!idea) continue;
-                  const entries = byIdea.get(idea) ?? {};
-                  entries[d.id] = plain(fields(d));
-                  byIdea.set(idea, entries);
-                }
-                cb(decodeLatestNotes(byIdea));
-              },
-              onError,
-            ),
-          onError,
-        ),
-    );
-  }
-
-  async setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
-    const uid = await this.uid();
-    const { post: idea, likers } = await this.readPostDoc(channel, ideaId);
-    const admin = await this.isAdmin(uid);
-    const voters = likers.map(([v]) => v);
-    const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId: newId() });
-    await this.write(writes);
-  }
-
-  async assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
-    const uid = await this.uid();
-    const idea = await this.readPost(channel, ideaId);
-    await this.write(planAssignIdea(uid, await this.isAdmin(uid), channel, ideaId, idea, owner).writes);
-  }
-
-  async mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
-    const uid = await this.uid();
-    checkId('into', intoId);
-    const [from, into, admin] = await Promise.all([this.readPost(channel, ideaId), this.readPost(channel, intoId), this.isAdmin(uid)]);
-    const ready = from && into && admin && ideaId !== intoId;
-    const [fromVoters, intoVoters] = ready ? await Promise.all([this.voters(channel, ideaId), this.voters(channel, intoId)]) : [[], []];
-    await this.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes);
-  }
-
-  // --- notifications -----------------------------------------------------------------------------------------------
-
-  subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) =>
-        this.listenQuery(
-          query(collection(this.db, `users/${uid}/notifications`), orderBy('createdAt'), limitToLast(NOTIFICATION_LIMIT)),
-          (s) => cb(decodeNotifications(s.docs.map((d): [string, unknown] => [d.id, plain(fields(d))]), NOTIFICATION_LIMIT)),
-          onError,
-        ),
-      onError,
-      () => cb([]),
-    );
-  }
-
-  async markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-    const uid = await this.uid();
-    const snap = await this.readQuery(query(collection(this.db, `users/${uid}/notifications`)));
-    const mine = snap.docs.map((d): [string, { read?: boolean }] => [d.id, d.data() as { read?: boolean }]);
-    await this.write(planMarkRead(uid, mine, ids).writes);
-  }
-
-  // --- stats ---------------------------------------------------------------------------------------------------------
-
-  subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
-    const rows = (s: QuerySnapshot) =>
-      s.docs.flatMap((d) => {
-        const data = d.data() as { month?: unknown; c?: unknown };
-        return statRows({ [typeof data.month === 'string' ? data.month : d.id]: data.c });
-      });
-    return this.checked(
-      () => q.channel !== undefined && checkId('channel', q.channel),
-      onError,
-      () =>
-        this.whileSignedIn(() => {
-          if (q.channel !== undefined) {
-            let channelChecked = false;
-            const channel = q.channel;
-            return this.listenQuery(
-              query(collection(this.db, `channels/${channel}/stats`), where(documentId(), '>=', q.from), where(documentId(), '<=', q.to)),
-              (s) => {
-                const stats = sumStats(rows(s), q.from, q.to);
-                if (stats.length === 0 && !channelChecked) {
-                  channelChecked = true;
-                  this.channelExists(channel).then((exists) => (exists ? cb(stats) : onError?.(notFound(`Channel ${channel}`))), (e: StoreError) => onError?.(e));
-                  return;
-                }
-                cb(stats);
-              },
-              onError,
-            );
-          }
-          return this.listenQuery(
-            query(collectionGroup(this.db, 'stats'), where('month', '>=', q.from), where('month', '<=', q.to)),
-            (s) => cb(sumStats(rows(s), q.from, q.to)),
-            onError,
-          );
-        }, onError),
-    );
   }
 }
