@@ -1,7 +1,7 @@
 /**
  * The demo pages' own script — what an intranet developer might write around the widgets:
  *
- * - configures lenig for the local backend that `npm start` runs (window.LENIG_DEMO, from /demo-config.js);
+ * - says so when the local backend that `npm start` runs is not there (config.js configures lenig for it);
  * - the "Signed in as" switcher: signs in as a seeded colleague through the Auth emulator
  *   (`store.signIn({email, password})`) and remembers the choice for this tab;
  * - the language toggle (sets <html lang>; the widgets follow it live) and the page's own words;
@@ -140,22 +140,8 @@ const showProblem = (key) => {
 };
 rerenders.push(() => problem && !problem.hidden && (problem.textContent = w()[problem.dataset.key]));
 
-if (demo) {
-  // Created here rather than written in the HTML: the ports are only known once the backend runs, and
-  // an element upgraded without them would report a missing database URL.
-  const config = document.createElement('lenig-config');
-  config.setAttribute('emulator-database', demo.databaseURL);
-  // `npm start -- --firestore`: the same demo on Cloud Firestore's emulator.
-  if (demo.database === 'firestore') {
-    config.setAttribute('database', 'firestore');
-    config.setAttribute('emulator-firestore', demo.firestoreHost);
-  }
-  config.setAttribute('emulator-auth', demo.authEmulatorURL);
-  config.setAttribute('project-id', demo.projectId);
-  if (demo.apiKey) config.setAttribute('api-key', demo.apiKey);
-  config.setAttribute('auth', 'email');
-  document.body.prepend(config);
-} else {
+// The <lenig-config> itself is put on the page by config.js, before the library looks for it.
+if (!demo) {
   showProblem('noBackend');
 }
 

@@ -64,18 +64,30 @@ function preload(key: string): void {
  */
 const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.loading')] ??= new Set<string>()) as Set<string>;
 
+/**
+ * Settles once the page's configuration and its database code have loaded (at once when the page has no
+ * `<lenig-config>` yet). Widgets' chunks are fetched alongside, but run after it: the store is made, and
+ * Firebase starts opening its storage and signing in, before the main thread turns to the widgets, so that
+ * waiting and that work overlap instead of following each other.
+ */
+let storeFirst: Promise<unknown> = Promise.resolve();
+
 /** Loads the chunk of `tag` once; resolves when it is defined (or when loading failed, after saying so). */
 function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
   preload(tag);
-  // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
+  let chunk: Promise<unknown>;
   if (tag === 'lenig-config') {
+    // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
     const database = el?.getAttribute('database');
     preload(database === 'firestore' ? '@firestore' : '@realtime');
-    prefetchStore(database);
+    chunk = chunks[tag]!();
+    storeFirst = Promise.all([chunk, prefetchStore(database)]).catch(() => undefined);
+  } else {
+    chunk = storeFirst.then(chunks[tag]!);
   }
-  return chunks[tag]!().catch((error: unknown) => {
+  return chunk.catch((error: unknown) => {
     started.delete(tag);
     console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -83,10 +95,10 @@ function load(tag: string, el?: Element): Promise<unknown> {
 
 /** Loads every lenig tag in and under `node`. */
 function scan(node: ParentNode & Node): Promise<unknown>[] {
-  const found: Promise<unknown>[] = [];
-  if (node instanceof Element && node.localName in chunks) found.push(load(node.localName, node));
-  for (const el of node.querySelectorAll(selector)) found.push(load(el.localName, el));
-  return found;
+  const els = [...(node instanceof Element && node.localName in chunks ? [node] : []), ...node.querySelectorAll(selector)];
+  // The configuration first, wherever it sits: the widgets' chunks wait for the store's (see `storeFirst`).
+  els.sort((a, b) => Number(b.localName === 'lenig-config') - Number(a.localName === 'lenig-config'));
+  return els.map((el) => load(el.localName, el));
 }
 
 /**

@@ -97,10 +97,10 @@ export function configure(config: LenigConfig): void {
 /**
  * Starts fetching the code of `database` ('firestore', else the Realtime Database) before `configure()`
  * asks for it: the drop-in calls it as soon as a `<lenig-config>` is on the page, so Firebase downloads
- * while the widgets' own chunks do, instead of after them.
+ * while the widgets' own chunks do, instead of after them. Settles (never rejects) once it has loaded.
  */
-export function prefetchStore(database: string | null | undefined): void {
-  void (database === 'firestore' ? import('../firestore/index.js') : import('../firebase/index.js')).catch(() => undefined);
+export function prefetchStore(database: string | null | undefined): Promise<unknown> {
+  return (database === 'firestore' ? import('../firestore/index.js') : import('../firebase/index.js')).catch(() => undefined);
 }
 
 /**
