@@ -80,6 +80,10 @@ const pages: Record<string, string> = {
   '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
     <lenig-like-button></lenig-like-button>`),
+  // The configuration after the widget: the store's code still runs first.
+  '/config-last': html(`<lenig-like-button></lenig-like-button>
+    <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+    api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>`),
   '/config-added-by-script': `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>config added by script</title></head>
@@ -247,6 +251,26 @@ test(
     const fetched = requested.slice(before).filter((u) => !(u in pages) && u !== '/favicon.ico');
     assert.deepEqual(fetched.filter((u) => !ownFile(u)), [], 'the drop-in fetched only its own chunks from its own origin');
     assert.ok(fetched.some((u) => /^\/lenig\/firebase-/.test(u)), `the Firebase chunk was fetched: ${fetched.join(', ')}`);
+    await context.close();
+  },
+);
+
+test(
+  'the configuration and its database code run before the widgets, wherever <lenig-config> sits, so Firebase starts while the widgets load',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as { defined: string[] };
+      w.defined = [];
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, ...rest) => (w.defined.push(name), define(name, ...rest));
+    });
+    await p.goto(`${origin}/config-last`);
+    await p.waitForFunction(() => customElements.get('lenig-like-button') && customElements.get('lenig-config'), undefined, { timeout: 20_000 });
+    const defined = await p.evaluate(() => (window as unknown as { defined: string[] }).defined);
+    assert.ok(defined.indexOf('lenig-config') >= 0 && defined.indexOf('lenig-config') < defined.indexOf('lenig-like-button'), `defined in this order: ${defined.join(', ')}`);
     await context.close();
   },
 );
