@@ -27,11 +27,11 @@ import { goOffline } from 'firebase/database';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBackend, type Backend } from '../scripts/backend.mjs';
 import { buildSeed, SEED_USERS } from '../scripts/seed-data.mjs';
-import { createDemoServer } from '../scripts/start.mjs';
 import { encodeKey } from '../src/data/keys.js';
 import { monthKey, postTarget } from '../src/data/types.js';
 import { FirebaseStore } from '../src/firebase/index.js';
 import { chromiumOptions } from '../scripts/browser.mjs';
+import { startDemoServer } from './demo-server.js';
 
 setLogLevel('error');
 
@@ -552,20 +552,8 @@ async function demo(ctx: Ctx) {
   // development bundle, which is built on request, unminified, with both databases' SDKs in one file.
   line('## demo page on the built library: time to the first post card, cold (new browser profile each time)');
   const backend = ctx.backend;
-  const server = await createDemoServer({
-    demoDir: path.join(ROOT, 'demo'),
-    entry: path.join(ROOT, 'src', 'index.ts'),
-    dist: path.join(ROOT, 'dist'),
-    config: {
-      databaseURL: backend.databaseURL,
-      authEmulatorURL: backend.authURL,
-      projectId: backend.projectId,
-      apiKey: 'demo-lenig-key',
-      users: SEED_USERS.map(({ uid, email, password, name, jobTitle, department, admin }) => ({ uid, email, password, name, jobTitle, department, admin })),
-    },
-  });
-  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
+  const server = await startDemoServer(backend);
+  const base = server.base;
   const once = async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();

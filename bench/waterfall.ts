@@ -7,16 +7,11 @@
  * new browser profile. `LENIG_WATERFALL_DEMO` and `LENIG_WATERFALL_DIST` point at another copy of demo/ and
  * dist/ (an earlier build, to compare).
  */
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startBackend } from '../scripts/backend.mjs';
 import { chromiumOptions } from '../scripts/browser.mjs';
-import { SEED_USERS } from '../scripts/seed-data.mjs';
-import { createDemoServer } from '../scripts/start.mjs';
+import { startDemoServer } from './demo-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env['LENIG_WATERFALL_RUNS'] ?? 3);
 
 /** Installed before any script of the page: notes each database request and its first answer. */
@@ -93,20 +88,8 @@ const COLLECT = `(() => {
 })()`;
 
 const backend = await startBackend({ dbPort: 0, authPort: 0, seed: true, quiet: true });
-const server = await createDemoServer({
-  demoDir: process.env['LENIG_WATERFALL_DEMO'] ?? path.join(ROOT, 'demo'),
-  entry: path.join(ROOT, 'src', 'index.ts'),
-  dist: process.env['LENIG_WATERFALL_DIST'] ?? path.join(ROOT, 'dist'),
-  config: {
-    databaseURL: backend.databaseURL,
-    authEmulatorURL: backend.authURL,
-    projectId: backend.projectId,
-    apiKey: 'demo-lenig-key',
-    users: SEED_USERS.map(({ uid, email, password, name, jobTitle, department, admin }) => ({ uid, email, password, name, jobTitle, department, admin })),
-  },
-});
-await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
+const server = await startDemoServer(backend, { demoDir: process.env['LENIG_WATERFALL_DEMO'], dist: process.env['LENIG_WATERFALL_DIST'] });
+const base = server.base;
 const browser = await chromium.launch(chromiumOptions());
 try {
   for (let run = 0; run <= RUNS; run++) {
@@ -115,7 +98,7 @@ try {
     await page.addInitScript(WATCH);
     await page.goto(base);
     await page.waitForFunction('window.firstCard', undefined, { timeout: 30_000 });
-    const rows = (await page.evaluate(COLLECT)) as { what: string; start: number; end: number; data?: number }[];
+    const rows = await page.evaluate<{ what: string; start: number; end: number; data?: number }[]>(COLLECT);
     await context.close();
     if (run === 0) continue; // warms the server and the backend
     console.log(`\n## cold load ${run}: first card at ${rows.find((r) => r.what === 'FIRST CARD')!.start.toFixed(0)} ms`);

@@ -85,7 +85,7 @@ function load(tag: string, el?: Element): Promise<unknown> {
     chunk = chunks[tag]!();
     storeFirst = Promise.all([chunk, prefetchStore(database)]).catch(() => undefined);
   } else {
-    chunk = storeFirst.then(chunks[tag]!);
+    chunk = storeFirst.then(() => chunks[tag]!());
   }
   return chunk.catch((error: unknown) => {
     started.delete(tag);
