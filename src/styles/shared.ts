@@ -252,7 +252,7 @@ export function spreadRow(selector: string, align: 'center' | 'baseline' = 'cent
 
 /**
  * `selector` (a button) with its icon, label and count side by side on one line: the admin's tabs, a
- * post's actions, the shared `.button`. The element gives its height, padding, border and colours.
+ * post's actions. The element gives its height, padding, border and colours.
  */
 export function inlineControl(selector: string): CSSResult {
   return css`

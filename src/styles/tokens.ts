@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { inlineControl } from './shared.js';
 
 /**
  * The global tokens, resolved once into private `--_` variables on each element's inner wrapper
@@ -77,14 +76,19 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
-  ${inlineControl('.button')}
+  /* Written out rather than shared with styles/shared.ts's inlineControl: importing that module here
+     would put every widget's shared fragments into the chunk the smallest widget loads. */
   .button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
     min-height: 2rem;
     padding: 0 var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius-m);
     background: var(--_surface);
     color: var(--_text);
+    cursor: pointer;
   }
   .button.primary {
     background: var(--_accent);
