@@ -72,6 +72,13 @@ const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for
  */
 let storeFirst: Promise<unknown> = Promise.resolve();
 
+/**
+ * How long widgets wait for the store's code before they run anyway. On a fast link the database code has
+ * arrived well within it; on a slow one the widgets' loading states show after this instead of after
+ * Firebase's download (about 110 KB).
+ */
+const STORE_FIRST_WAIT_MS = 300;
+
 /** Loads the chunk of `tag` once; resolves when it is defined (or when loading failed, after saying so). */
 function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
@@ -83,7 +90,10 @@ function load(tag: string, el?: Element): Promise<unknown> {
     const database = el?.getAttribute('database');
     preload(database === 'firestore' ? '@firestore' : '@realtime');
     chunk = chunks[tag]!();
-    storeFirst = Promise.all([chunk, prefetchStore(database)]).catch(() => undefined);
+    storeFirst = Promise.race([
+      Promise.all([chunk, prefetchStore(database)]).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, STORE_FIRST_WAIT_MS)),
+    ]);
   } else {
     chunk = storeFirst.then(() => chunks[tag]!());
   }

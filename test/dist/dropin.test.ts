@@ -42,7 +42,9 @@ const configChunk = (() => {
   return file.slice(file.lastIndexOf('/') + 1);
 })();
 /** Each copy of the loader on the test pages, and where its chunks are. */
-const copies = ['/', '/other-web-part/', '/slow-config/'];
+const copies = ['/', '/other-web-part/', '/slow-config/', '/slow-store/'];
+/** The copy whose Firebase chunks arrive late, as on a slow link. */
+const SLOW_STORE_MS = 4_000;
 /** The copy whose `<lenig-config>` and like button code arrive late: after the page's `load` event. */
 const SLOW_CONFIG_MS = 700;
 /** A request the drop-in may make: a loader or one of its own chunks, from this origin. */
@@ -84,6 +86,17 @@ const pages: Record<string, string> = {
   '/config-last': html(`<lenig-like-button></lenig-like-button>
     <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>`),
+  // Firebase's chunks on a slow link: the widgets show their loading state before it has arrived.
+  '/slow-store': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>slow store</title></head>
+  <body>
+    <script type="module" src="/slow-store/lenig.js"></script>
+    <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+      api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button target="slow-store"></lenig-like-button>
+  </body>
+</html>`,
   '/config-added-by-script': `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>config added by script</title></head>
@@ -123,7 +136,7 @@ before(async () => {
     if (body !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(body);
-    } else if (req.url === '/lenig.js' || req.url === '/other-web-part/lenig.js' || req.url === '/slow-config/lenig.js') {
+    } else if (copies.some((c) => req.url === `${c}lenig.js`)) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
     } else if (req.url === '/add-config.js') {
@@ -139,6 +152,12 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(body);
       }, SLOW_CONFIG_MS);
+    } else if (req.url && /^\/slow-store\/lenig\/firebase-/.test(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
+      const body = chunk(req.url.slice(req.url.lastIndexOf('/') + 1));
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(body);
+      }, SLOW_STORE_MS);
     } else if (req.url && ownFile(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(chunk(req.url.slice(req.url.lastIndexOf('/') + 1)));
@@ -307,6 +326,36 @@ test(
       const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
       return button && !button.hasAttribute('aria-busy');
     }, undefined, { timeout: 20_000 });
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
+  'Firebase on a slow link: the widgets show their loading state before it arrives, then work',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    let firebaseDone = 0;
+    p.on('requestfinished', (r) => r.url().includes('/slow-store/lenig/firebase-') && (firebaseDone = Date.now()));
+    await p.goto(`${origin}/slow-store`);
+    // The like button is defined and says it is loading while Firebase is still on its way.
+    await p.waitForFunction(
+      () => document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === 'Loading…',
+      undefined,
+      { timeout: SLOW_STORE_MS / 2 },
+    );
+    assert.equal(firebaseDone, 0, 'the loading state showed before Firebase had arrived');
+    // Once it has, the button reaches the database.
+    await p.waitForFunction(() => {
+      const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+      return button && !button.hasAttribute('aria-busy');
+    }, undefined, { timeout: 20_000 });
+    assert.ok(firebaseDone > 0);
     assert.deepEqual(errors, []);
     await context.close();
   },
