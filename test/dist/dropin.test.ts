@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumOptions } from '../../scripts/browser.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -170,6 +170,23 @@ before(async () => {
   browser = await chromium.launch(chromiumOptions());
 });
 
+/** A page of its own, collecting page errors and console errors. */
+async function openPage(): Promise<{ context: BrowserContext; p: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return { context, p, errors };
+}
+
+/** Waits until the page's (first) like button has left its loading state for a pressable button. */
+const likeButtonReady = (p: Page) =>
+  p.waitForFunction(() => {
+    const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+    return button && !button.hasAttribute('aria-busy');
+  }, undefined, { timeout: 20_000 });
+
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
@@ -298,11 +315,7 @@ test(
   'a <lenig-config> a script adds before load, whose code arrives after load, configures the page; Firebase and each chunk’s imports load alongside',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const { context, p, errors } = await openPage();
     let loadedAt = 0;
     let configAt = 0;
     p.on('load', () => (loadedAt = Date.now()));
@@ -322,10 +335,7 @@ test(
     // What the like button's chunk imports is asked for with it (modulepreload), not once it has arrived.
     assert.ok(viewAt > 0 && viewAt < buttonAt, `the like view's chunk requested ${viewAt - buttonAt} ms after the like button's arrived`);
     // The like button reaches the database, and nobody was told the page has no configuration.
-    await p.waitForFunction(() => {
-      const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
-      return button && !button.hasAttribute('aria-busy');
-    }, undefined, { timeout: 20_000 });
+    await likeButtonReady(p);
     assert.deepEqual(errors, []);
     await context.close();
   },
@@ -335,11 +345,7 @@ test(
   'Firebase on a slow link: the widgets show their loading state before it arrives, then work',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const { context, p, errors } = await openPage();
     let firebaseDone = 0;
     p.on('requestfinished', (r) => r.url().includes('/slow-store/lenig/firebase-') && (firebaseDone = Date.now()));
     await p.goto(`${origin}/slow-store`);
@@ -351,10 +357,7 @@ test(
     );
     assert.equal(firebaseDone, 0, 'the loading state showed before Firebase had arrived');
     // Once it has, the button reaches the database.
-    await p.waitForFunction(() => {
-      const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
-      return button && !button.hasAttribute('aria-busy');
-    }, undefined, { timeout: 20_000 });
+    await likeButtonReady(p);
     assert.ok(firebaseDone > 0);
     assert.deepEqual(errors, []);
     await context.close();
