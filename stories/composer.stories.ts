@@ -23,16 +23,18 @@ interface Setup {
   channel: string;
   viewer?: string | null;
   latency?: number;
+  /** The channel is archived: read-only. */
+  archived?: boolean;
   /** Put in localStorage before the element reads it, as if typed before a reload. */
   draft?: { text: string; category?: string; title?: string };
   prepare?: (store: MemoryStore) => void;
 }
 
 /** The store of one story, on its own backend. */
-function storeFor({ channel, viewer = 'anouk', latency = 300, prepare }: Setup): MemoryStore {
+function storeFor({ channel, viewer = 'anouk', latency = 300, archived, prepare }: Setup): MemoryStore {
   const backend = new MemoryBackend({
     users: PEOPLE,
-    channels: [{ id: channel, name: 'General', categories: [...DEFAULT_CATEGORIES] }],
+    channels: [{ id: channel, name: 'General', categories: [...DEFAULT_CATEGORIES], ...(archived ? { archived } : {}) }],
     // The signed-out stories show what a project that lets signed-out people read looks like.
     publicReads: viewer === null,
   });
@@ -172,6 +174,11 @@ export const Offline: Story = {
 export const SignedOut: Story = {
   name: 'Signed out',
   render: () => composer({ channel: 'story-signed-out', viewer: null }),
+};
+
+export const Archived: Story = {
+  name: 'Archived channel (read-only, draft kept)',
+  render: () => composer({ channel: 'story-archived', archived: true, draft: { text: 'Half-written thoughts about the new coffee machine…' } }),
 };
 
 export const Loading: Story = {

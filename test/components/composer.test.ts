@@ -615,6 +615,39 @@ describe('<lenig-composer>', () => {
     expect(shadow(de!).querySelector('label[for="text"]')!.textContent.trim()).to.equal('Share something with Company news');
   });
 
+  it('in an archived channel says it is read-only, keeps the draft, and brings the form back when reopened', async () => {
+    const backend = new MemoryBackend({ users, channels, admins: ['maria'] });
+    const admin = backend.session('maria');
+    const el = await composer(backend.session('ann'));
+    paste(el, 'Half a thought about the canteen');
+    await el.updateComplete;
+
+    await admin.updateChannel('general', { archived: true });
+    await waitUntil(() => !textarea(el), 'the form went away');
+    const notice = shadow(el).querySelector('[role="status"]')!;
+    expect(notice.textContent.replace(/\s+/g, ' ').trim()).to.equal(
+      'General is archived: you can read its posts, but no new ones can be added. Your draft is kept; it comes back if the channel is reopened.',
+    );
+    expect(submitButton(el), 'no post button in a read-only channel').to.equal(null);
+    await waitUntil(() => localStorage.getItem(annDraft())?.includes('Half a thought about the canteen'), 'the draft is stored');
+    await expectAccessible(el);
+
+    await admin.updateChannel('general', { archived: false });
+    await waitUntil(() => textarea(el)?.value === 'Half a thought about the canteen', 'the form came back with the draft');
+  });
+
+  it('says in Dutch that an archived channel is read-only, without a draft line when there is none', async () => {
+    const backend = new MemoryBackend({ users, channels: [{ ...channels[0]!, archived: true }] });
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="nl"><lenig-composer channel="general" .store=${backend.session('ann')}></lenig-composer></div>`,
+    );
+    const el = wrapper.querySelector('lenig-composer')!;
+    await waitUntil(() => shadow(el).querySelector('[role="status"]')?.textContent?.includes('gearchiveerd'), 'the notice appeared');
+    expect(shadow(el).querySelector('[role="status"]')!.textContent.trim()).to.equal(
+      'General is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe bij.',
+    );
+  });
+
   it('speaks Dutch under lang="nl", with Dutch number formatting', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="nl"><lenig-composer channel="general" .store=${annStore()}></lenig-composer></div>`,

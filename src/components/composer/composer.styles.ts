@@ -182,6 +182,9 @@ export const composerStyles = [
   .notice p {
     margin: 0 0 var(--_space-s);
   }
+  .notice p:last-child {
+    margin-bottom: 0;
+  }
 
   .bone {
     border-radius: var(--_radius-s);

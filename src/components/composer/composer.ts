@@ -593,6 +593,8 @@ export class LenigComposerElement extends LenigElement {
     if (unavailable !== nothing) return unavailable;
     // A page policy that blocks the connection also makes sign-in fail: say that, not "Sign in".
     if (this.cspBlocked && this.channelInfo.status !== 'ready') return this.renderLoading();
+    // A post on its way when the channel is archived still gets its answer (and its message) in the form.
+    if (this.channelInfo.value?.archived && !this.sending) return this.renderArchived(this.channelInfo.value);
     if (this.viewer.status === 'ready' && !this.viewer.value) return this.renderSignIn();
     if (this.channelInfo.status === 'error') {
       const error = this.channelInfo.error;
@@ -617,6 +619,18 @@ export class LenigComposerElement extends LenigElement {
         <div class="bone label-bone shimmer"></div>
         <div class="bone field-bone shimmer"></div>
         <div class="bone button-bone shimmer"></div>
+      </div>
+    </div>`;
+  }
+
+  /** An archived channel is read-only: no form, and a draft stays stored for when it is reopened. */
+  private renderArchived(channel: Channel): TemplateResult {
+    const t = this.i18n.t;
+    const draft = this.text.trim() !== '' || this.ideaTitle.trim() !== '';
+    return html`<div class="lenig">
+      <div class="notice" role="status" part="status">
+        <p>${t.archived(this.i18n.channelName(channel))}</p>
+        ${draft ? html`<p>${t.draftKept}</p>` : nothing}
       </div>
     </div>`;
   }
