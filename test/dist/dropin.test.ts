@@ -312,6 +312,40 @@ test(
 );
 
 test(
+  'a visitor stays signed in across page views, kept in localStorage; the database connection opens while Auth signs in',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const dbPort = new URL((databaseURL ?? '').replace(/^ws/, 'http')).port;
+    const { context, p, errors } = await openPage();
+    const events: string[] = [];
+    p.on('websocket', (ws) => new URL(ws.url()).port === dbPort && events.push('socket'));
+    p.on('requestfinished', (r) => r.url().includes('accounts:signUp') && events.push('signed up'));
+    await p.goto(`${origin}/configured`);
+    await likeButtonReady(p);
+    // The WebSocket did not wait for the sign-in's answer.
+    assert.deepEqual(events.slice(0, 2), ['socket', 'signed up']);
+    const stored = () =>
+      p.evaluate(async () => ({
+        users: Object.keys(localStorage)
+          .filter((k) => k.startsWith('firebase:authUser:'))
+          .map((k) => (JSON.parse(localStorage.getItem(k)!) as { uid: string }).uid),
+        databases: (await indexedDB.databases()).map((d) => d.name),
+      }));
+    const first = await stored();
+    assert.equal(first.users.length, 1, 'the signed-in visitor is kept in localStorage');
+    // Auth's own IndexedDB database (its default) costs a first view two database opens before sign-in.
+    assert.ok(!first.databases.includes('firebaseLocalStorageDb'), `IndexedDB databases: ${first.databases.join(', ')}`);
+    events.length = 0;
+    await p.reload();
+    await likeButtonReady(p);
+    assert.ok(!events.includes('signed up'), 'the second view signed nobody up');
+    assert.deepEqual((await stored()).users, first.users, 'the same visitor, signed in');
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
   'a <lenig-config> a script adds before load, whose code arrives after load, configures the page; Firebase and each chunk’s imports load alongside',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
