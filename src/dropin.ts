@@ -43,19 +43,34 @@ try {
 } catch {
   // Not built: no table.
 }
-const preloaded = new Set<string>();
+/** Each chunk asked for, and when it has arrived (its `<link rel="modulepreload">` loaded or failed). */
+const preloaded = new Map<string, Promise<void>>();
 
-/** Asks for `key`'s chunks all at once, so the browser fetches them in parallel. */
-function preload(key: string): void {
-  for (const i of preloads.table[key] ?? []) {
-    const file = `lenig/${preloads.files[i]!}.js`;
-    if (preloaded.has(file)) continue;
-    preloaded.add(file);
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = new URL(file, import.meta.url).href;
-    document.head.append(link);
-  }
+/**
+ * Asks for `key`'s chunks all at once, so the browser fetches them in parallel. Settles when all of them
+ * have arrived; undefined when there is no table to say which they are.
+ */
+function preload(key: string): Promise<unknown> | undefined {
+  const files = preloads.table[key];
+  if (!files?.length) return undefined;
+  return Promise.all(
+    files.map((i) => {
+      const file = `lenig/${preloads.files[i]!}.js`;
+      let arrived = preloaded.get(file);
+      if (!arrived) {
+        const link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.href = new URL(file, import.meta.url).href;
+        arrived = new Promise<void>((resolve) => {
+          link.addEventListener('load', () => resolve(), { once: true });
+          link.addEventListener('error', () => resolve(), { once: true });
+        });
+        preloaded.set(file, arrived);
+        document.head.append(link);
+      }
+      return arrived;
+    }),
+  );
 }
 
 /**
@@ -67,15 +82,18 @@ const started: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for
 /**
  * Settles once the page's configuration and its database code have loaded (at once when the page has no
  * `<lenig-config>` yet). Widgets' chunks are fetched alongside, but run after it: the store is made, and
- * Firebase starts opening its storage and signing in, before the main thread turns to the widgets, so that
- * waiting and that work overlap instead of following each other.
+ * Firebase starts opening its storage and WebSocket and signing in, before the main thread turns to the
+ * widgets, so that waiting and that work overlap instead of following each other.
  */
 let storeFirst: Promise<unknown> = Promise.resolve();
 
 /**
- * How long widgets wait for the store's code before they run anyway. On a fast link the database code has
- * arrived well within it; on a slow one the widgets' loading states show after this instead of after
- * Firebase's download (about 110 KB).
+ * How long a widget whose code has arrived waits for the store's code before it runs anyway. On a fast
+ * link both arrive together and the store's is then only being run; on a slow one the widgets' loading
+ * states show this long after their own code arrived instead of after Firebase's download (about 110 KB).
+ * Counted from the widget's arrival, not from the loader's start: where the chunks take longer than this
+ * to arrive (a busy machine, a slow intranet), a cap counted from the start let the widgets run first
+ * even when the store's code had arrived with theirs, and the store started after them.
  */
 const STORE_FIRST_WAIT_MS = 300;
 
@@ -83,19 +101,18 @@ const STORE_FIRST_WAIT_MS = 300;
 function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
-  preload(tag);
+  const arrived = preload(tag);
   let chunk: Promise<unknown>;
   if (tag === 'lenig-config') {
     // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
     const database = el?.getAttribute('database');
-    preload(database === 'firestore' ? '@firestore' : '@realtime');
+    void preload(database === 'firestore' ? '@firestore' : '@realtime');
     chunk = chunks[tag]!();
-    storeFirst = Promise.race([
-      Promise.all([chunk, prefetchStore(database)]).catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, STORE_FIRST_WAIT_MS)),
-    ]);
+    storeFirst = Promise.all([chunk, prefetchStore(database)]).catch(() => undefined);
   } else {
-    chunk = storeFirst.then(() => chunks[tag]!());
+    // Without a table (an unbuilt copy) when the widget's code arrives is not known: count from now.
+    const capped = (arrived ?? Promise.resolve()).then(() => new Promise((resolve) => setTimeout(resolve, STORE_FIRST_WAIT_MS)));
+    chunk = Promise.race([storeFirst, capped]).then(() => chunks[tag]!());
   }
   return chunk.catch((error: unknown) => {
     started.delete(tag);
