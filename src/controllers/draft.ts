@@ -149,6 +149,17 @@ export class DraftController implements ReactiveController {
   }
 
   /**
+   * An `input` or `change` handler for one field of the form: `keep` stores the new value on the host
+   * (and drops a failure the edit settles), then the draft is saved as after any change.
+   */
+  field(keep: (value: string) => void): (e: Event) => void {
+    return (e) => {
+      keep((e.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value);
+      this.changed();
+    };
+  }
+
+  /**
    * The form's content was sent from the draft at `key`: forget it. If the form still shows that draft,
    * a pending save is dropped too, so the sent text does not come back.
    */

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LenigStore, StoreError, Unsubscribe } from '../data/store.js';
 import type { LikeTarget, UserId } from '../data/types.js';
-import { toStoreError } from '../components/shared/events.js';
+import { relay, toStoreError } from '../components/shared/events.js';
+import type { LikeTargetDetail, LikeToggleDetail } from '../components/like-button/like-view.js';
 import { OptimisticLikes, type LikeView } from './optimistic-likes.js';
 import { SubscriptionController } from './subscription.js';
 
@@ -19,8 +20,19 @@ export interface LikesOptions {
    * whenever the viewer changes, because that set belongs to whoever is signed in.
    */
   viewer?: () => UserId | null | undefined;
-  /** A read of who liked something failed (`operation` is the store method). */
+  /**
+   * A read or write failed (`operation` is the store method: `getLikers`, or `like` / `unlike` for a
+   * toggle made through `onLikeToggle`).
+   */
   onError?: (operation: string, error: StoreError) => void;
+  /**
+   * Given by containers that answer their leaves' requests: the server's count of a target this host
+   * shows, or undefined when the target is not one of its own. The controller then listens in the host's
+   * shadow tree for `lenig-like-toggle` and `lenig-likers-request` (see `onLikeToggle`, `onLikersRequest`).
+   */
+  countOf?: (target: LikeTarget) => number | undefined;
+  /** A toggle made through `onLikeToggle` failed and has rolled back; `mine` is what the viewer undid. */
+  onToggleFailed?: (mine: boolean) => void;
 }
 
 /**
@@ -37,7 +49,7 @@ export class LikesController implements ReactiveController {
   private store: LenigStore | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly options: LikesOptions,
   ) {
     host.addController(this);
@@ -65,7 +77,16 @@ export class LikesController implements ReactiveController {
     }
   }
 
+  hostConnected(): void {
+    if (!this.options.countOf) return;
+    // On the shadow root, not the host: the relayed copy is fired from the host and must not come back here.
+    this.host.renderRoot.addEventListener('lenig-like-toggle', this.onLikeToggle as EventListener);
+    this.host.renderRoot.addEventListener('lenig-likers-request', this.onLikersRequest as EventListener);
+  }
+
   hostDisconnected(): void {
+    this.host.renderRoot.removeEventListener('lenig-like-toggle', this.onLikeToggle as EventListener);
+    this.host.renderRoot.removeEventListener('lenig-likers-request', this.onLikersRequest as EventListener);
     this.optimistic.dispose();
     this.fetched.clear();
   }
@@ -90,6 +111,33 @@ export class LikesController implements ReactiveController {
   toggle(target: LikeTarget, serverCount: number, serverMine: boolean = this.isMine(target)): Promise<void> {
     return this.optimistic.toggle(target, serverCount, serverMine);
   }
+
+  /**
+   * A container's answer to a leaf's `lenig-like-toggle`: relayed from
+   * the host, cancelable, then flipped optimistically when nobody refused it. Targets `countOf` does not
+   * know are let alone.
+   */
+  readonly onLikeToggle = (e: CustomEvent<LikeToggleDetail>): void => {
+    relay<'lenig-like-toggle'>(this.host, e, ({ target }) => {
+      const count = this.options.countOf?.(target);
+      if (count === undefined) return;
+      const mine = this.isMine(target);
+      this.toggle(target, count).catch((error: unknown) => {
+        this.options.onToggleFailed?.(mine);
+        this.options.onError?.(mine ? 'unlike' : 'like', toStoreError(error));
+      });
+    });
+  };
+
+  /**
+   * A container's answer to a leaf's `lenig-likers-request`: a request for data, answered here, so it
+   * stops here; nothing for the page to decide.
+   */
+  readonly onLikersRequest = (e: CustomEvent<LikeTargetDetail>): void => {
+    e.stopPropagation();
+    const count = this.options.countOf?.(e.detail.target);
+    if (count !== undefined) void this.requestLikers(e.detail.target, count);
+  };
 
   /**
    * Fetches who liked `target` for its tooltip (a container calls this on `lenig-likers-request`);

@@ -25,6 +25,14 @@ export interface AnchoredPopoverOptions {
   onOutsidePointer?: (e: PointerEvent) => void;
 }
 
+/** Where the two kinds of popup sit. A tooltip: above its button, start edges lined up, close to the edge. */
+export const TOOLTIP_PLACEMENT = { side: 'block-start', align: 'start', gap: 6, edge: 4 } as const satisfies Partial<AnchoredPopoverOptions>;
+/**
+ * A panel (the notifications list): below its button, end edges lined up (a bell sits at the end of a
+ * bar), above when there is more room there; `room` lets it scroll within the height it gets.
+ */
+export const PANEL_PLACEMENT = { side: 'block-end', align: 'end', need: 240, gap: 6, edge: 8, room: { min: 160 } } as const satisfies Partial<AnchoredPopoverOptions>;
+
 /**
  * A popup anchored to an element: the "liked by" tooltip and the notifications panel. Shown in the
  * browser's top layer (Popover API), so an intranet column with `overflow: hidden` cannot clip it, and

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ProfilesController } from '../../controllers/profiles.js';
-import { SubscriptionController } from '../../controllers/subscription.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
 import { commentsMessages } from '../../i18n/messages/comments.js';
@@ -12,6 +11,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { define } from '../shared/define.js';
+import { renderTextField } from '../shared/text-field.js';
 
 /** Detail of `lenig-comment-created`. */
 export interface CommentCreatedDetail {
@@ -51,15 +51,10 @@ export class LenigCommentsElement extends LenigElement {
   private readonly announcer = new AnnouncerController(this);
   private readonly viewerSub = this.watchViewer();
   private readonly connection = this.watchConnection();
-  private readonly list = new SubscriptionController<Comment[], [string, string]>(
-    this,
-    () => this.activeStore,
+  private readonly list = this.subscribeStore<Comment[], [string, string]>(
+    'subscribeComments',
     () => (this.channel && this.post ? [this.channel, this.post] : undefined),
-    (store, [channel, post], next, fail) =>
-      store.subscribeComments(channel, post, next, (error) => {
-        fail(error);
-        this.emitError('subscribeComments', error);
-      }),
+    (store, [channel, post], next, fail) => store.subscribeComments(channel, post, next, fail),
   );
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -222,18 +217,17 @@ export class LenigCommentsElement extends LenigElement {
       </div>`;
     }
     return html`<form part="form" @submit=${this.send}>
-      <label for="reply">${t.replyLabel}</label>
-      <textarea
-        id="reply"
-        part="textarea"
-        .value=${this.draft}
-        aria-invalid=${this.error ? 'true' : 'false'}
-        aria-describedby="reply-error reply-hint"
-        ?readonly=${this.sending}
-        @input=${this.onInput}
-        @keydown=${this.onKeydown}
-      ></textarea>
-      <p id="reply-error" class="error" role="alert">${this.error}</p>
+      ${renderTextField({
+        id: 'reply',
+        label: t.replyLabel,
+        value: this.draft,
+        error: this.error,
+        errorId: 'reply-error',
+        hintId: 'reply-hint',
+        readonly: this.sending,
+        onInput: this.onInput,
+        onKeydown: this.onKeydown,
+      })}
       <div class="row">
         <button part="submit" class="button primary" type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.send}</button>
         <span id="reply-hint" class="hint">${t.shortcut(isMac ? '⌘' : 'Ctrl')}</span>
@@ -242,9 +236,7 @@ export class LenigCommentsElement extends LenigElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.channel) return this.missingAttribute('channel');
-    if (!this.post) return this.missingAttribute('post');
-    const unavailable = this.renderUnavailable();
+    const unavailable = this.renderUnavailable({ channel: this.channel, post: this.post });
     if (unavailable !== nothing) return unavailable;
     return html`<section class="lenig comments" aria-label=${this.i18n.t.label}>
       ${this.renderList()} ${this.renderForm()}

@@ -236,17 +236,15 @@ export class LenigComposerElement extends LenigElement {
     this.lookUpMention();
   }
 
-  private onTitleInput(e: Event): void {
-    this.ideaTitle = (e.target as HTMLInputElement).value;
+  private readonly onTitleInput = this.draft.field((value) => {
+    this.ideaTitle = value;
     if (this.failure?.field === 'title') this.failure = undefined;
-    this.draft.changed();
-  }
+  });
 
-  private onCategoryChange(e: Event): void {
-    this.chosenCategory = (e.target as HTMLSelectElement).value;
+  private readonly onCategoryChange = this.draft.field((value) => {
+    this.chosenCategory = value;
     if (this.failure?.field === 'category' || this.failure?.field === 'title') this.failure = undefined;
-    this.draft.changed();
-  }
+  });
 
   private onTextKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LikesController } from '../../controllers/likes.js';
+import { ElementObserverController } from '../../controllers/element-observer.js';
 import { ProfilesController } from '../../controllers/profiles.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { WindowingController } from '../../controllers/windowing.js';
@@ -14,7 +15,6 @@ import { StoreError, type FeedSubscription, type LenigStore } from '../../data/s
 import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile, type UserId } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
-import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
 import {
   LenigPostCardElement,
   type PostEditRequestDetail,
@@ -120,7 +120,19 @@ export class LenigFeedElement extends LenigElement {
     store: () => this.activeStore,
     viewer: () => (this.viewerSub.status === 'ready' ? (this.viewerSub.value?.uid ?? null) : undefined),
     onError: (operation, error) => this.emitError(operation, error),
+    countOf: (target) => this.postFor(target)?.likeCount,
   });
+  /** The end of the list: coming near it loads the next page. */
+  private readonly sentinel = new ElementObserverController(
+    this,
+    () =>
+      new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting) && !this.moreFailed) void this.loadMore(false);
+        },
+        { rootMargin: PRELOAD_MARGIN },
+      ),
+  );
   /** Relative times ("3 minutes ago") move on every 30 s. */
   private readonly clock = new ClockController(this);
   private readonly connection = this.watchConnection();
@@ -182,8 +194,6 @@ export class LenigFeedElement extends LenigElement {
   private paged = false;
   /** The viewer's own posts that arrived while offline: "Sending…" until the connection is back. */
   private readonly unsent = new Set<string>();
-  private observer: IntersectionObserver | undefined;
-  private observed: Element | null = null;
   /**
    * The clock for posts more than a day old, moved on once an hour: they read "N days ago", so a tick of
    * the clock renders the posts of the last day again rather than every post of a long feed.
@@ -214,13 +224,6 @@ export class LenigFeedElement extends LenigElement {
     // The store had the page already (another widget reads it, or it came back from the cache): render
     // it now, cards and their like buttons included, rather than a microtask later each.
     if (!this.hasUpdated && this.feed.status === 'ready') updateNow(this, 'lenig-post-card, lenig-like-view');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -296,30 +299,6 @@ export class LenigFeedElement extends LenigElement {
       return;
     }
     void this.focusPost(next);
-  }
-
-  private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
-    this.relay<'lenig-like-toggle'>(e, ({ target }) => {
-      const post = this.postFor(target);
-      if (!post) return;
-      const mine = this.likes.isMine(target);
-      this.likes.toggle(target, post.likeCount).catch((error: unknown) => {
-        this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
-      });
-    });
-  }
-
-  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
-    // A request for data, answered here; nothing for the page to decide.
-    e.stopPropagation();
-    const post = this.postFor(e.detail.target);
-    if (post) void this.likes.requestLikers(e.detail.target, post.likeCount);
-  }
-
-  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
-    this.relay<'lenig-sign-in-request'>(e, () => {
-      this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
-    });
   }
 
   private onEdit(e: CustomEvent<PostEditRequestDetail>): void {
@@ -406,10 +385,7 @@ export class LenigFeedElement extends LenigElement {
     await this.updateComplete;
     if (focusFirst) await this.focusPost(before);
     // The end may still be in view after a short page: observe afresh so the observer reports it again.
-    if (this.observer && this.observed) {
-      this.observer.unobserve(this.observed);
-      this.observer.observe(this.observed);
-    }
+    this.sentinel.again();
   }
 
   // --- internals -------------------------------------------------------------------------------------
@@ -534,18 +510,7 @@ export class LenigFeedElement extends LenigElement {
   }
 
   private watchSentinel(): void {
-    const sentinel = this.noInfiniteScroll ? null : this.renderRoot.querySelector('.sentinel');
-    if (sentinel === this.observed) return;
-    if (this.observed) this.observer?.unobserve(this.observed);
-    this.observed = sentinel;
-    if (!sentinel) return;
-    this.observer ??= new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !this.moreFailed) void this.loadMore(false);
-      },
-      { rootMargin: PRELOAD_MARGIN },
-    );
-    this.observer.observe(sentinel);
+    this.sentinel.observe(this.noInfiniteScroll ? null : this.renderRoot.querySelector('.sentinel'));
   }
 
   // --- render ----------------------------------------------------------------------------------------
@@ -679,14 +644,11 @@ export class LenigFeedElement extends LenigElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.channel) return this.missingAttribute('channel');
-    const unavailable = this.renderUnavailable();
+    const unavailable = this.renderUnavailable({ channel: this.channel });
     if (unavailable !== nothing) return unavailable;
     return html`<div
       class="lenig feed-root"
-      @lenig-like-toggle=${this.onLikeToggle}
-      @lenig-likers-request=${this.onLikersRequest}
-      @lenig-sign-in-request=${this.onSignInRequest}
+      @lenig-sign-in-request=${this.relaySignIn}
       @lenig-post-edit=${this.onEdit}
       @lenig-post-delete=${this.onDelete}
       @lenig-post-report=${this.onReport}

@@ -30,7 +30,6 @@ import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from '../idea-card/idea-card.js';
 import '../idea-card/idea-card.js';
-import type { LikeTargetDetail, LikeToggleDetail } from '../like-button/like-view.js';
 import '../like-button/like-view.js';
 import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
@@ -39,6 +38,7 @@ import './idea-detail.js';
 import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
 import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
 import { define } from '../shared/define.js';
+import { renderLikeView } from '../shared/like-view.js';
 
 export type { IdeaAssignedDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
 export type { IdeaSort } from './ranking.js';
@@ -157,6 +157,9 @@ export class LenigIdeaBoardElement extends LenigElement {
     store: () => this.activeStore,
     viewer: () => this.viewer,
     onError: (operation, error) => this.emitError(operation, error),
+    countOf: (target) => this.ideaFor(target)?.likeCount,
+    // The button has rolled back by now; say why, since nothing else on screen does.
+    onToggleFailed: (mine) => this.announce(mine ? this.likeText.t.unlikeFailed : this.likeText.t.likeFailed),
   });
   private readonly clock = new ClockController(this, { period: TICK_MS });
   private readonly announcer = new AnnouncerController(this);
@@ -174,15 +177,10 @@ export class LenigIdeaBoardElement extends LenigElement {
     () => (this.channel ? [this.channel] : undefined),
     (store, [channel], next, fail) => store.subscribeChannel(channel, next, fail),
   );
-  private readonly ideas = new SubscriptionController<Idea[], [ChannelId]>(
-    this,
-    () => this.activeStore,
+  private readonly ideas = this.subscribeStore<Idea[], [ChannelId]>(
+    'subscribeIdeas',
     () => (this.channel ? [this.channel] : undefined),
-    (store, [channel], next, fail) =>
-      store.subscribeIdeas(channel, next, (error) => {
-        fail(error);
-        this.emitError('subscribeIdeas', error);
-      }),
+    (store, [channel], next, fail) => store.subscribeIdeas(channel, next, fail),
   );
 
   // --- queries -------------------------------------------------------------------------------------
@@ -264,34 +262,6 @@ export class LenigIdeaBoardElement extends LenigElement {
 
   // --- handlers ------------------------------------------------------------------------------------
 
-  private onLikeToggle(e: CustomEvent<LikeToggleDetail>): void {
-    this.relay<'lenig-like-toggle'>(e, ({ target }) => {
-      const idea = this.ideaFor(target);
-      if (!idea) return;
-      const mine = this.likes.isMine(target);
-      this.likes.toggle(target, idea.likeCount).catch((error: unknown) => {
-        // The button has rolled back by now; say why, since nothing else on screen does.
-        this.announce(mine ? this.likeText.t.unlikeFailed : this.likeText.t.likeFailed);
-        this.emitError(mine ? 'unlike' : 'like', toStoreError(error));
-      });
-    });
-  }
-
-  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
-    // A request for data, answered here; nothing for the page to decide.
-    e.stopPropagation();
-    const idea = this.ideaFor(e.detail.target);
-    if (idea) void this.likes.requestLikers(e.detail.target, idea.likeCount);
-  }
-
-  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
-    this.relay<'lenig-sign-in-request'>(e, () => this.onSignIn());
-  }
-
-  private onSignIn(): void {
-    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
-  }
-
   private onIdeaOpen(e: CustomEvent<IdeaOpenDetail>): void {
     this.relay<'lenig-idea-open'>(e, ({ idea, section }) => void this.openIdea(idea.id, section));
   }
@@ -348,18 +318,16 @@ export class LenigIdeaBoardElement extends LenigElement {
     this.renderRoot.querySelector<HTMLElement>('#status-filter')?.focus();
   }
 
-  private onTitleInput(e: Event): void {
-    this.draftTitle = (e.target as HTMLInputElement).value;
+  private readonly onTitleInput = this.draft.field((value) => {
+    this.draftTitle = value;
     if (this.failure?.field === 'title') this.failure = undefined;
-    this.draft.changed();
     this.scheduleSimilarAnnouncement();
-  }
+  });
 
-  private onTextInput(e: Event): void {
-    this.draftText = (e.target as HTMLTextAreaElement).value;
+  private readonly onTextInput = this.draft.field((value) => {
+    this.draftText = value;
     if (this.failure?.field === 'text') this.failure = undefined;
-    this.draft.changed();
-  }
+  });
 
   private onTextKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -555,14 +523,7 @@ export class LenigIdeaBoardElement extends LenigElement {
               <button class="link" type="button" aria-haspopup="dialog" @click=${() => void this.openIdea(idea.id)}>${idea.idea.title}</button>
             </span>
             <span class="status-badge" data-status=${idea.idea.status}>${status(idea.idea.status)}</span>
-            <lenig-like-view
-              .target=${postTarget(idea.channel, idea.id)}
-              .count=${vote.count}
-              .pressed=${vote.pressed}
-              .likers=${vote.voters}
-              ?pending=${vote.pending}
-              ?signed-out=${viewer === null}
-            ></lenig-like-view>
+            ${renderLikeView(postTarget(idea.channel, idea.id), { ...vote, likers: vote.voters }, { signedOut: viewer === null })}
           </li>`;
         })}
       </ul>
@@ -575,7 +536,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     if (!this.viewerSub.value) {
       return html`<div class="sign-in" part="sign-in">
         <p>${t.signInPrompt}</p>
-        <button class="button primary" type="button" @click=${this.onSignIn}>${this.common.t.signIn}</button>
+        <button class="button primary" type="button" @click=${this.startSignIn}>${this.common.t.signIn}</button>
       </div>`;
     }
     const failure = this.failure;
@@ -781,16 +742,13 @@ export class LenigIdeaBoardElement extends LenigElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.channel) return this.missingAttribute('channel');
-    const unavailable = this.renderUnavailable();
+    const unavailable = this.renderUnavailable({ channel: this.channel });
     if (unavailable !== nothing) return unavailable;
     return html`<div
       class="lenig board"
       role="region"
-      aria-label=${this.i18n.t.boardLabel(this.channelSub.value ? this.i18n.channelName(this.channelSub.value) : this.channel)}
-      @lenig-like-toggle=${this.onLikeToggle}
-      @lenig-likers-request=${this.onLikersRequest}
-      @lenig-sign-in-request=${this.onSignInRequest}
+      aria-label=${this.i18n.t.boardLabel(this.channelSub.value ? this.i18n.channelName(this.channelSub.value) : (this.channel ?? ''))}
+      @lenig-sign-in-request=${this.relaySignIn}
       @lenig-idea-open=${this.onIdeaOpen}
       @lenig-idea-merged=${this.onMerged}
     >

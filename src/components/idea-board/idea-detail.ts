@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ComboboxController } from '../../controllers/combobox.js';
 import { ProfilesController } from '../../controllers/profiles.js';
-import { SubscriptionController } from '../../controllers/subscription.js';
 import { similarity } from '../../data/similarity.js';
 import { isStoreError } from '../../data/store.js';
 import {
@@ -28,6 +27,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { ideaDetailStyles } from './idea-detail.styles.js';
 import { define } from '../shared/define.js';
+import { renderLikeView } from '../shared/like-view.js';
 
 /** Detail of `lenig-idea-status-changed`. */
 export interface IdeaStatusChangedDetail {
@@ -107,15 +107,10 @@ export class LenigIdeaDetailElement extends LenigElement {
   private readonly cardText = this.localize(ideaCardMessages);
   private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly announcer = new AnnouncerController(this);
-  private readonly history = new SubscriptionController<IdeaHistoryEntry[], [ChannelId, string]>(
-    this,
-    () => this.activeStore,
+  private readonly history = this.subscribeStore<IdeaHistoryEntry[], [ChannelId, string]>(
+    'subscribeIdeaHistory',
     () => (this.channel && this.ideaId ? [this.channel, this.ideaId] : undefined),
-    (store, [channel, id], next, fail) =>
-      store.subscribeIdeaHistory(channel, id, next, (error) => {
-        fail(error);
-        this.emitError('subscribeIdeaHistory', error);
-      }),
+    (store, [channel, id], next, fail) => store.subscribeIdeaHistory(channel, id, next, fail),
   );
   private readonly assignPicker = new ComboboxController<Profile>(this, {
     id: 'assign',
@@ -591,14 +586,11 @@ export class LenigIdeaDetailElement extends LenigElement {
       ${merged
         ? nothing
         : html`<div class="vote-row">
-            <lenig-like-view
-              .target=${postTarget(idea.channel, idea.id)}
-              .count=${this.voteCount}
-              .pressed=${this.voted}
-              .likers=${this.voters}
-              ?pending=${this.votePending}
-              ?signed-out=${viewer === null}
-            ></lenig-like-view>
+            ${renderLikeView(
+              postTarget(idea.channel, idea.id),
+              { count: this.voteCount, pressed: this.voted, pending: this.votePending, likers: this.voters },
+              { signedOut: viewer === null },
+            )}
           </div>`}
       ${this.renderHistory(idea)} ${this.canManage ? this.renderManage(idea) : nothing}
       <div class="comments">

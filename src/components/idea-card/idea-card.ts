@@ -10,6 +10,7 @@ import { emit } from '../shared/events.js';
 import { plainText } from '../shared/rich-text.js';
 import { ideaCardStyles } from './idea-card.styles.js';
 import { define } from '../shared/define.js';
+import { renderLikeView } from '../shared/like-view.js';
 
 /** Detail of `lenig-idea-open`: the idea to show in full, and the part of it to bring into view. */
 export interface IdeaOpenDetail {
@@ -176,15 +177,11 @@ export class LenigIdeaCardElement extends LitElement {
       </p>
       ${this.renderNote(idea)}
       <div part="actions" class="actions" role="group" aria-label=${t.actions}>
-        <lenig-like-view
-          exportparts="button: vote-button, count: vote-count"
-          .target=${postTarget(idea.channel, idea.id)}
-          .count=${this.voteCount}
-          .pressed=${this.voted}
-          .likers=${this.voters}
-          ?pending=${this.votePending}
-          ?signed-out=${this.signedOut}
-        ></lenig-like-view>
+        ${renderLikeView(
+          postTarget(idea.channel, idea.id),
+          { count: this.voteCount, pressed: this.voted, pending: this.votePending, likers: this.voters },
+          { signedOut: this.signedOut, exportparts: 'button: vote-button, count: vote-count' },
+        )}
         <button part="comments" class="comments" type="button" aria-haspopup="dialog" @click=${() => this.open('comments')}>
           ${commentIcon}<span>${comments}</span>
         </button>

@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
+import { ElementObserverController } from '../../controllers/element-observer.js';
 import { warnOnce } from '../../log.js';
 import type { StatsQuery } from '../../data/store.js';
 import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat, type Viewer } from '../../data/types.js';
@@ -123,8 +124,16 @@ export class LenigInsightsElement extends LenigElement {
   @state() private width = 0;
 
   private readonly ids = `insights-${++uid}`;
-  private resizeObserver?: ResizeObserver;
-  private observed?: Element;
+  /** The chart's frame: the chart is drawn for its width. */
+  private readonly frame = new ElementObserverController(
+    this,
+    () =>
+      new ResizeObserver((entries) => {
+        const w = Math.floor(entries[entries.length - 1]!.contentRect.width);
+        // Next frame: changing the chart inside the observer's own callback would trip its loop guard.
+        if (w > 0 && w !== this.width) requestAnimationFrame(() => (this.width = w));
+      }),
+  );
 
   // --- properties --------------------------------------------------------------------------------------
 
@@ -138,13 +147,6 @@ export class LenigInsightsElement extends LenigElement {
   @property({ type: Number }) months = DEFAULT_MONTHS;
 
   // --- lifecycle ---------------------------------------------------------------------------------------
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observed = undefined;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('months')) {
@@ -204,18 +206,7 @@ export class LenigInsightsElement extends LenigElement {
   }
 
   private observeWidth(): void {
-    const box = this.renderRoot.querySelector('.frame');
-    if (box === this.observed) return;
-    if (!this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver((entries) => {
-        const w = Math.floor(entries[entries.length - 1]!.contentRect.width);
-        // Next frame: changing the chart inside the observer's own callback would trip its loop guard.
-        if (w > 0 && w !== this.width) requestAnimationFrame(() => (this.width = w));
-      });
-    }
-    if (this.observed) this.resizeObserver.unobserve(this.observed);
-    this.observed = box ?? undefined;
-    if (box) this.resizeObserver.observe(box);
+    this.frame.observe(this.renderRoot.querySelector('.frame'));
   }
 
   private monthName(month: MonthKey, style: 'long' | 'short' | 'narrow' = 'long', year = true): string {

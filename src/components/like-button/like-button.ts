@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LikesController, MAX_LIKER_NAMES } from '../../controllers/likes.js';
-import { SubscriptionController } from '../../controllers/subscription.js';
 import { warnOnce } from '../../log.js';
 import type { StoreError } from '../../data/store.js';
 import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
@@ -63,15 +62,10 @@ export class LenigLikeButtonElement extends LenigElement {
   static override styles = likeButtonStyles;
 
   private readonly i18n = this.localize(likeButtonMessages);
-  private readonly likes = new SubscriptionController<LikeState, [LikeTarget]>(
-    this,
-    () => this.activeStore,
+  private readonly likes = this.subscribeStore<LikeState, [LikeTarget]>(
+    'subscribeLikes',
     () => [this.resolvedTarget],
-    (store, [target], next, fail) =>
-      store.subscribeLikes(target, next, (error) => {
-        fail(error);
-        this.emitError('subscribeLikes', error);
-      }),
+    (store, [target], next, fail) => store.subscribeLikes(target, next, fail),
   );
   private readonly viewer = this.watchViewer();
   private readonly connection = this.watchConnection();

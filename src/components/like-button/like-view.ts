@@ -180,14 +180,11 @@ export class LenigLikeViewElement extends LitElement {
    */
   private loadTooltip(): void {
     this.tooltipCode ??= import('../../controllers/popover.js').then(
-      ({ AnchoredPopoverController }) => {
+      ({ AnchoredPopoverController, TOOLTIP_PLACEMENT }) => {
         this.tooltip = new AnchoredPopoverController(this, {
           anchor: () => this.button,
           popup: () => this.tip,
-          side: 'block-start',
-          align: 'start',
-          gap: 6,
-          edge: 4,
+          ...TOOLTIP_PLACEMENT,
           // Escape must work while the pointer rests on the button and focus is elsewhere.
           onEscape: () => {
             this.dismissed = true;

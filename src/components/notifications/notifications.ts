@@ -3,9 +3,8 @@ import { query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ClockController } from '../../controllers/clock.js';
-import { AnchoredPopoverController, supportsPopover } from '../../controllers/popover.js';
+import { AnchoredPopoverController, PANEL_PLACEMENT, supportsPopover } from '../../controllers/popover.js';
 import { ProfilesController } from '../../controllers/profiles.js';
-import { SubscriptionController } from '../../controllers/subscription.js';
 import type { LenigStore } from '../../data/store.js';
 import type { ChannelId, Notification, Profile, UserId } from '../../data/types.js';
 import { ideaCardMessages } from '../../i18n/messages/idea-card.js';
@@ -89,15 +88,10 @@ export class LenigNotificationsElement extends LenigElement {
   private readonly viewer = this.watchViewer();
 
   /** Keyed on the viewer: a different person signing in gets their own list (and no announcements of it). */
-  private readonly list = new SubscriptionController<Notification[], readonly [UserId]>(
-    this,
-    () => this.activeStore,
+  private readonly list = this.subscribeStore<Notification[], readonly [UserId]>(
+    'subscribeNotifications',
     () => (this.viewer.value ? ([this.viewer.value.uid] as const) : undefined),
-    (store, _deps, next, fail) =>
-      store.subscribeNotifications(next, (error) => {
-        fail(error);
-        this.emitError('subscribeNotifications', error);
-      }),
+    (store, _deps, next, fail) => store.subscribeNotifications(next, fail),
   );
 
   private readonly connection = this.watchConnection();
@@ -114,12 +108,7 @@ export class LenigNotificationsElement extends LenigElement {
   private readonly panelPopover = new AnchoredPopoverController(this, {
     anchor: () => this.bell,
     popup: () => this.panel,
-    side: 'block-end',
-    align: 'end',
-    need: 240,
-    gap: 6,
-    edge: 8,
-    room: { min: 160 },
+    ...PANEL_PLACEMENT,
     onOutsidePointer: () => this.onOutsidePointer(),
   });
 

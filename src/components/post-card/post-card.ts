@@ -12,6 +12,8 @@ import { commonReason, emit, type DetailOf } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
 import { define } from '../shared/define.js';
+import { renderLikeView } from '../shared/like-view.js';
+import { renderTextField } from '../shared/text-field.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
 let commentsCode: Promise<unknown> | undefined;
@@ -388,17 +390,16 @@ export class LenigPostCardElement extends LitElement {
     if (this.mode === 'edit') {
       const saving = this.busy === 'save';
       return html`<form class="panel editor" @submit=${this.save} @keydown=${this.onEditKeydown}>
-        <label for="edit-text">${t.editLabel}</label>
-        <textarea
-          id="edit-text"
-          part="textarea"
-          .value=${this.draft}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby="edit-error edit-hint"
-          ?readonly=${saving}
-          @input=${this.onEditInput}
-        ></textarea>
-        <p id="edit-error" class="error" role="alert">${this.error}</p>
+        ${renderTextField({
+          id: 'edit-text',
+          label: t.editLabel,
+          value: this.draft,
+          error: this.error,
+          errorId: 'edit-error',
+          hintId: 'edit-hint',
+          readonly: saving,
+          onInput: this.onEditInput,
+        })}
         <div class="row">
           <button class="button primary" type="submit" ?disabled=${saving}>${saving ? t.saving : t.save}</button>
           <button class="button" type="button" ?disabled=${saving} @click=${() => this.cancelMode('#edit')}>${t.cancel}</button>
@@ -429,17 +430,11 @@ export class LenigPostCardElement extends LitElement {
       post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
     const locked = this.pending || this.busy !== undefined;
     return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}
-      ><lenig-like-view
-        exportparts="button: like-button, count: like-count"
-        .target=${postTarget(post.channel, post.id)}
-        .count=${this.likeCount}
-        .pressed=${this.liked}
-        .likers=${this.likers}
-        ?pending=${this.likePending}
-        ?signed-out=${viewer === null}
-        ?disabled=${this.pending}
-      ></lenig-like-view
-      ><button
+      >${renderLikeView(
+        postTarget(post.channel, post.id),
+        { count: this.likeCount, pressed: this.liked, pending: this.likePending, likers: this.likers },
+        { signedOut: viewer === null, disabled: this.pending, exportparts: 'button: like-button, count: like-count' },
+      )}<button
         id="comments-toggle"
         class="action"
         type="button"
@@ -489,17 +484,15 @@ export class LenigPostCardElement extends LitElement {
     if (this.mode === 'report') {
       const sending = this.busy === 'report';
       return html`<form class="panel" @submit=${this.sendReport} @keydown=${(e: KeyboardEvent) => this.onPanelKeydown(e, '#report')}>
-        <label for="report-reason">${t.reportLabel}</label>
-        <textarea
-          id="report-reason"
-          part="textarea"
-          .value=${this.draft}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby="report-error"
-          ?readonly=${sending}
-          @input=${this.onEditInput}
-        ></textarea>
-        <p id="report-error" class="error" role="alert">${this.error}</p>
+        ${renderTextField({
+          id: 'report-reason',
+          label: t.reportLabel,
+          value: this.draft,
+          error: this.error,
+          errorId: 'report-error',
+          readonly: sending,
+          onInput: this.onEditInput,
+        })}
         <div class="row">
           <button class="button primary" type="submit" ?disabled=${sending}>${sending ? t.reporting : t.sendReport}</button>
           <button class="button" type="button" ?disabled=${sending} @click=${() => this.cancelMode('#report')}>${t.cancel}</button>

@@ -6,7 +6,7 @@ import { watchPageState, type PageState } from '../../config/page.js';
 import { storeContext } from '../../data/context.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { errorOnce } from '../../log.js';
-import type { LenigStore, StoreError } from '../../data/store.js';
+import type { LenigStore, StoreError, Unsubscribe } from '../../data/store.js';
 import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -105,10 +105,12 @@ export class LenigElement extends LitElement {
   }
 
   /**
-   * A message when there is no store to use, else `nothing`: a loading line while the page is being
-   * configured, the named problem when the configuration is wrong.
+   * A message when the widget cannot show anything yet, else `nothing`: the first missing one of the
+   * `required` attributes (`{ channel: this.channel }`), else, when there is no store to use, a loading
+   * line while the page is being configured or the named problem when the configuration is wrong.
    */
-  protected renderUnavailable(): TemplateResult | typeof nothing {
+  protected renderUnavailable(required: Record<string, string | undefined> = {}): TemplateResult | typeof nothing {
+    for (const [attribute, value] of Object.entries(required)) if (!value) return this.missingAttribute(attribute);
     if (this.activeStore) return nothing;
     const t = this.common.t;
     switch (this.page.status) {
@@ -205,9 +207,40 @@ export class LenigElement extends LitElement {
     return relay<K>(this, event, act);
   }
 
+  /**
+   * A container's answer to a leaf's `lenig-sign-in-request` (bind it with `@lenig-sign-in-request`):
+   * relayed, cancelable, then the store's sign-in; a failure is reported as `lenig-error`.
+   */
+  protected readonly relaySignIn = (e: CustomEvent<DetailOf<'lenig-sign-in-request'>>): void => {
+    this.relay<'lenig-sign-in-request'>(e, this.startSignIn);
+  };
+
+  /** Starts the store's sign-in; a failure is reported as `lenig-error` (`signIn`). */
+  protected readonly startSignIn = (): void => {
+    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
+  };
+
   /** Fires `lenig-error` for the store method `operation`. */
   protected emitError(operation: string, error: StoreError): void {
     emitError(this, operation, error);
+  }
+
+  /**
+   * A live store read kept open while the element is connected (see `SubscriptionController`), whose
+   * failure is also fired as `lenig-error` with `operation` (the store method); call from a field
+   * initializer. `open` is handed the `fail` to pass to the store.
+   */
+  protected subscribeStore<T, D extends readonly unknown[]>(
+    operation: string,
+    deps: () => D | undefined,
+    open: (store: LenigStore, deps: D, next: (value: T) => void, fail: (error: StoreError) => void) => Unsubscribe,
+  ): SubscriptionController<T, D> {
+    return new SubscriptionController<T, D>(this, () => this.activeStore, deps, (store, values, next, fail) =>
+      open(store, values, next, (error) => {
+        fail(error);
+        this.emitError(operation, error);
+      }),
+    );
   }
 
   /** A live "who is signed in" (null when signed out) on the element's store; call from a field initializer. */

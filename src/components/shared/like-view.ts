@@ -1,0 +1,36 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LikeTarget } from '../../data/types.js';
+
+/** What a card or row shows on its like (or vote) button, as its container worked it out. */
+export interface LikeViewState {
+  count: number;
+  /** Whether the viewer likes it (optimism included). */
+  pressed: boolean;
+  /** A like or unlike of the viewer's is still being saved. */
+  pending: boolean;
+  /** Names for the "liked by" tooltip, newest first; undefined until asked for and loaded. */
+  likers: string[] | undefined;
+}
+
+export interface LikeViewOptions {
+  /** Nobody is signed in: a click asks for sign-in. */
+  signedOut: boolean;
+  /** The button cannot be used (the post is not saved yet). */
+  disabled?: boolean;
+  /** Re-exports the view's `button` and `count` parts under the host's names, e.g. `button: like-button, count: like-count`. */
+  exportparts?: string;
+}
+
+/** The one way a card, row or detail shows the like view of `target`. */
+export function renderLikeView(target: LikeTarget, state: LikeViewState, { signedOut, disabled = false, exportparts }: LikeViewOptions): TemplateResult {
+  return html`<lenig-like-view
+    exportparts=${exportparts ?? nothing}
+    .target=${target}
+    .count=${state.count}
+    .pressed=${state.pressed}
+    .likers=${state.likers}
+    ?pending=${state.pending}
+    ?signed-out=${signedOut}
+    ?disabled=${disabled}
+  ></lenig-like-view>`;
+}
