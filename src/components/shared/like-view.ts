@@ -1,4 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../like-button/like-view.js';
 import type { LikeTarget } from '../../data/types.js';
 
 /** What a card or row shows on its like (or vote) button, as its container worked it out. */
@@ -24,7 +26,7 @@ export interface LikeViewOptions {
 /** The one way a card, row or detail shows the like view of `target`. */
 export function renderLikeView(target: LikeTarget, state: LikeViewState, { signedOut, disabled = false, exportparts }: LikeViewOptions): TemplateResult {
   return html`<lenig-like-view
-    exportparts=${exportparts ?? nothing}
+    exportparts=${ifDefined(exportparts)}
     .target=${target}
     .count=${state.count}
     .pressed=${state.pressed}
