@@ -15,7 +15,7 @@
  * Loopback only; each scenario is bounded in samples and time. Set CHROME_PATH to use another Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -45,6 +45,8 @@ const BIG_TOTAL = 5_000;
 const LONG_BUDGET_MS = Number(process.env['LENIG_BENCH_LONG_BUDGET_S'] ?? 120) * 1000;
 /** `LENIG_BENCH_PROFILE=1`: the render and like scenarios also print where lenig's variant spends its time (CPU profile). */
 const PROFILE = !!process.env['LENIG_BENCH_PROFILE'];
+/** The long feed's variants; `LENIG_BENCH_LONG_KINDS=lenig,hand` leaves out the slow unwindowed one. */
+const LONG_KINDS = (['hand', 'lenig-unwindowed', 'lenig'] as const).filter((k) => (process.env['LENIG_BENCH_LONG_KINDS'] ?? 'hand,lenig-unwindowed,lenig').split(',').includes(k));
 
 // --- statistics -------------------------------------------------------------------------------------------
 
@@ -326,11 +328,21 @@ async function render(ctx: Ctx) {
 async function longFeed(ctx: Ctx) {
   line(`## long feed: ${BIG_TOTAL.toLocaleString('en')} posts loaded a page of 100 at a time, then scrolled through`);
   line('  (lenig-unwindowed: the same feed with every card in the DOM, as before windowing, for comparison)');
-  const results: Record<string, Awaited<ReturnType<Bench['longFeed']>>> = {};
-  for (const kind of ['hand', 'lenig-unwindowed', 'lenig'] as const) {
+  type Result = Awaited<ReturnType<Bench['longFeed']>> & Awaited<ReturnType<Bench['longScroll']>>;
+  const results: Record<string, Result> = {};
+  const kinds = LONG_KINDS;
+  for (const kind of kinds) {
     const page = await benchPage(ctx);
     const t0 = performance.now();
-    results[kind] = await call(page, 'longFeed', kind, CH.big, BIG_TOTAL + 300, [100, 500, 1000, BIG_TOTAL, BIG_TOTAL + 300], LONG_BUDGET_MS);
+    const loaded = await call(page, 'longFeed', kind, CH.big, BIG_TOTAL + 300, [100, 500, 1000, BIG_TOTAL, BIG_TOTAL + 300], LONG_BUDGET_MS);
+    const traced = PROFILE && kind === 'lenig';
+    if (traced) await ctx.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    results[kind] = { ...loaded, ...(await call(page, 'longScroll')) };
+    if (traced) {
+      const trace = await ctx.browser.stopTracing();
+      if (process.env['LENIG_BENCH_TRACE']) writeFileSync(process.env['LENIG_BENCH_TRACE'], trace);
+      printLongTasks(JSON.parse(String(trace)) as { traceEvents: TraceEvent[] });
+    }
     line(`  (${kind}: ${f1((performance.now() - t0) / 1000)} s)`);
     await page.context().close();
   }
@@ -343,7 +355,8 @@ async function longFeed(ctx: Ctx) {
     return (at.length ? at : pages.slice(-5)).map((p) => p.ms);
   };
   for (const k of ['lenig', 'lenig-unwindowed', 'hand']) {
-    const r = results[k]!;
+    const r = results[k];
+    if (!r) continue;
     const n = r.nodes;
     line(`${k}: loaded ${r.reached.toLocaleString('en')} posts in ${f1(r.loadMs / 1000)} s${r.reached < BIG_TOTAL ? ` (stopped at the ${LONG_BUDGET_MS / 1000} s bound)` : ''}`);
     line(`${k}: DOM nodes at 100/500/1,000/5,000 posts: ${[100, 500, 1000, BIG_TOTAL].map((c) => n[c]?.toLocaleString('en') ?? '?').join(' / ')}; JS heap ${f1(r.heap / 1e6)} MB`);
@@ -353,7 +366,8 @@ async function longFeed(ctx: Ctx) {
     line(`${k}: scrolling ${r.frames.length} frames: frame median ${f1(median(r.frames))} ms (${spread(r.frames)}), p95 ${f1(quantile(r.frames, 0.95))} ms; ` +
       `${long.length} long tasks > 50 ms, longest ${f1(Math.max(0, ...long))} ms`);
   }
-  const lenig = results['lenig']!;
+  const lenig = results['lenig'];
+  if (!lenig || !results['hand']) return;
   const nodes = lenig.reached >= BIG_TOTAL ? (lenig.nodes[BIG_TOTAL] ?? Infinity) : Infinity;
   line(target(nodes <= 20_000 && nodes <= (lenig.nodes[500] ?? 0) * 1.1, `DOM nodes ≤ 20,000 at 5,000 posts and flat from 500 (${lenig.reached >= BIG_TOTAL ? nodes.toLocaleString('en') : `did not reach 5,000 posts; ${(lenig.nodes[lenig.reached] ?? 0).toLocaleString('en')} at ${lenig.reached.toLocaleString('en')}`})`));
   line(target(Math.max(0, ...lenig.longTasks) <= 50, 'no long task > 50 ms while scrolling'));
@@ -400,6 +414,51 @@ async function like(ctx: Ctx) {
   goOffline(colleague.connection.database);
   await deleteApp(colleague.connection.app).catch(() => {});
   await page.context().close();
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { functionName?: string; url?: string } };
+}
+
+/**
+ * With LENIG_BENCH_PROFILE: what the long tasks (> 50 ms) of a trace spent their time on, by trace event
+ * (script, style, layout, paint …), self time summed over all of them.
+ */
+function printLongTasks(trace: { traceEvents: TraceEvent[] }): void {
+  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
+  const self = new Map<string, number>();
+  for (const task of tasks) {
+    const inside = events
+      .filter((e) => e !== task && e.tid === task.tid && e.pid === task.pid && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Self time: each event's duration less its direct children's.
+    const stack: TraceEvent[] = [];
+    const own = new Map<TraceEvent, number>();
+    for (const e of inside) {
+      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) own.set(parent, (own.get(parent) ?? parent.dur!) - e.dur!);
+      own.set(e, e.dur!);
+      stack.push(e);
+    }
+    let covered = 0;
+    for (const e of inside) if (!inside.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur!)) covered += e.dur!;
+    self.set('(task, no event)', (self.get('(task, no event)') ?? 0) + task.dur! - covered);
+    for (const [e, us] of own) {
+      const f = e.args?.data?.functionName;
+      const key = f ? `${e.name} ${f}` : e.name;
+      self.set(key, (self.get(key) ?? 0) + us);
+    }
+  }
+  line(`  trace: ${tasks.length} long tasks, ${f1(tasks.reduce((a, t) => a + t.dur!, 0) / 1000)} ms; self time by event (ms):`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`    ${f1(us / 1000).padStart(7)}  ${k}`);
 }
 
 interface Profiler {
