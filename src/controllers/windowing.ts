@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Items added to the window per frame beyond those in the viewport. */
+const STEP = 3;
+/** Measurements made while scrolling re-render this long after the last scroll event. */
+const SETTLE_MS = 150;
+
 /** One piece of a windowed list: an item to render, or a gap standing in for the items it replaces. */
 export type WindowSegment<T> = { key: string; item: T; index: number; gap?: undefined } | { key: string; gap: number; item?: undefined };
 
@@ -21,6 +26,12 @@ export interface WindowingOptions {
  * The window follows the viewport: it re-renders when the viewport comes within half a screen of its edge
  * and then covers a screen either side. A scroll of any ancestor counts (scroll events captured at the
  * document).
+ *
+ * A frame renders only what it must: the items in the viewport, plus at most `STEP` more towards that
+ * screen either side, and the next frames add the rest a few at a time. A jump (a scrollbar drag, a fling,
+ * End) renders just the viewport's items, so a fast scroll creates a screen of items per frame rather than
+ * three. While the reader scrolls, new measurements wait until the scrolling stops (or the next render
+ * the scroll brings), so a frame lays its items out once rather than again for their measured heights.
  */
 export class WindowingController implements ReactiveController {
   /** Measured block size of each item, by key. */
@@ -29,16 +40,30 @@ export class WindowingController implements ReactiveController {
   /** Offsets of the items of the last render from the container's top: `prefix[i]` is where item i starts. */
   private prefix = new Float64Array(1);
   private count = 0;
-  private gap = 0;
+  /** The container's row gap (read once, again after a resize: reading it forces a style recalculation). */
+  private gap = NaN;
   private start = 0;
   private end = 0;
   private observer: ResizeObserver | undefined;
   private observed = new WeakSet<Element>();
+  /** The viewport's top at the last placement, for the direction of scrolling. */
+  private lastTop = 0;
+  /** When the last scroll event came (performance.now()). */
+  private scrolledAt = -Infinity;
+  /** A frame that goes on filling the window, or a timer that renders measurements after a scroll. */
+  private fillFrame = 0;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the last slice was windowed (the list longer than `from`). */
   active = false;
 
   private readonly onScroll = (): void => {
+    this.scrolledAt = performance.now();
     if (this.active && !this.covers()) this.host.requestUpdate();
+  };
+
+  private readonly onResize = (): void => {
+    this.gap = NaN;
+    this.onScroll();
   };
 
   constructor(
@@ -50,12 +75,17 @@ export class WindowingController implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
-    window.addEventListener('resize', this.onScroll, { passive: true });
+    window.addEventListener('resize', this.onResize, { passive: true });
   }
 
   hostDisconnected(): void {
     document.removeEventListener('scroll', this.onScroll, { capture: true });
-    window.removeEventListener('resize', this.onScroll);
+    window.removeEventListener('resize', this.onResize);
+    cancelAnimationFrame(this.fillFrame);
+    this.fillFrame = 0;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    this.gap = NaN;
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = new WeakSet();
@@ -81,12 +111,15 @@ export class WindowingController implements ReactiveController {
     const n = items.length;
     this.active = n > this.options.from();
     if (!this.active) return items.map((item, index) => ({ key: keyOf(item), item, index }));
-    const container = this.options.container();
-    if (container) this.gap = parseFloat(getComputedStyle(container).rowGap) || 0;
+    if (Number.isNaN(this.gap)) {
+      const container = this.options.container();
+      if (container) this.gap = parseFloat(getComputedStyle(container).rowGap) || 0;
+    }
+    const gap = this.gap || 0;
     const keys = items.map(keyOf);
     const mean = this.sizes.size ? this.measuredSum / this.sizes.size : this.options.estimate;
     if (this.prefix.length !== n + 1) this.prefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) this.prefix[i + 1] = this.prefix[i]! + (this.sizes.get(keys[i]!) ?? mean) + this.gap;
+    for (let i = 0; i < n; i++) this.prefix[i + 1] = this.prefix[i]! + (this.sizes.get(keys[i]!) ?? mean) + gap;
     this.count = n;
     if (!this.covers()) this.place();
 
@@ -110,7 +143,7 @@ export class WindowingController implements ReactiveController {
 
   /** Height of items `from`..`to`-1 laid out in a column with `gap` between. */
   private span(from: number, to: number): number {
-    return this.prefix[to]! - this.prefix[from]! - this.gap;
+    return this.prefix[to]! - this.prefix[from]! - (this.gap || 0);
   }
 
   /** The viewport, in px from the top of the list. */
@@ -128,27 +161,72 @@ export class WindowingController implements ReactiveController {
     return (this.start === 0 || this.prefix[this.start]! <= top - margin) && (this.end === n || this.prefix[this.end]! >= bottom + margin);
   }
 
-  /** Moves the window to cover the viewport and a screen beyond each side. */
+  /**
+   * Moves the window towards covering the viewport and a screen beyond each side: the viewport's items
+   * now, with what is already rendered there, and at most `STEP` more (none after a jump); while it falls
+   * short, the next frame goes on.
+   */
   private place(): void {
     const n = this.count;
     const [top, bottom] = this.view();
-    const from = top - window.innerHeight;
-    const to = bottom + window.innerHeight;
-    // First item ending below `from`; first item starting below `to`.
-    const first = (y: number, lo = 0): number => {
+    const screen = window.innerHeight;
+    const [wantStart, wantEnd] = this.range(top - screen, bottom + screen);
+    const [viewStart, viewEnd] = this.range(top, bottom);
+    const down = top >= this.lastTop;
+    this.lastTop = top;
+    let start = viewStart;
+    let end = Math.max(viewEnd, viewStart);
+    // What is rendered already and still wanted stays, joined to the viewport's items if they touch.
+    const keepStart = Math.max(this.start, wantStart);
+    const keepEnd = Math.min(this.end, wantEnd, n);
+    const joined = keepStart < keepEnd && keepStart <= end && keepEnd >= start;
+    if (joined) {
+      start = Math.min(start, keepStart);
+      end = Math.max(end, keepEnd);
+    }
+    // A few more towards the screen either side, the way the reader is going first; all of them the first
+    // time, none after a jump.
+    let budget = this.end <= this.start ? Infinity : joined ? STEP : 0;
+    const grow = (forward: boolean) => {
+      const more = Math.min(budget, forward ? wantEnd - end : start - wantStart);
+      if (more <= 0) return;
+      if (forward) end += more;
+      else start -= more;
+      budget -= more;
+    };
+    grow(down);
+    grow(!down);
+    start = Math.max(0, Math.min(start, n - 1));
+    end = Math.min(n, Math.max(end, start + 1));
+    this.start = start;
+    this.end = end;
+    if ((start > wantStart || end < wantEnd) && !this.fillFrame) {
+      this.fillFrame = requestAnimationFrame(() => {
+        this.fillFrame = 0;
+        if (this.active && !this.covers()) this.host.requestUpdate();
+      });
+    }
+  }
+
+  /** The items that overlap `from`..`to` (px from the list's top): the first index and one past the last. */
+  private range(from: number, to: number): [number, number] {
+    const n = this.count;
+    const gap = this.gap || 0;
+    // The first index in lo..n whose `edge(i)` is at or past `y`.
+    const search = (y: number, edge: (i: number) => number): number => {
+      let lo = 0;
       let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (this.prefix[mid + 1]! - this.gap < y) lo = mid + 1;
+        if (edge(mid) < y) lo = mid + 1;
         else hi = mid;
       }
       return lo;
     };
-    const start = Math.min(first(from), n - 1);
-    let end = start;
-    while (end < n && this.prefix[end]! <= to) end++;
-    this.start = Math.max(0, start);
-    this.end = Math.max(end, this.start + 1);
+    // First item ending at or below `from`; first item starting at or below `to`.
+    const first = search(from, (i) => this.prefix[i + 1]! - gap);
+    const last = search(to, (i) => this.prefix[i]!);
+    return [first, Math.max(first, last)];
   }
 
   private measured(entries: ResizeObserverEntry[]): void {
@@ -169,6 +247,23 @@ export class WindowingController implements ReactiveController {
       this.sizes.set(key, size);
       changed = true;
     }
-    if (changed) this.host.requestUpdate();
+    if (!changed) return;
+    // While the reader scrolls, the next render the scroll brings uses the new sizes; a render of its own
+    // now would lay the frame out a second time. After the scrolling stops, one render places the gaps.
+    const since = performance.now() - this.scrolledAt;
+    if (since >= SETTLE_MS) {
+      this.host.requestUpdate();
+    } else if (this.settleTimer === undefined) {
+      const settle = () => {
+        const wait = SETTLE_MS - (performance.now() - this.scrolledAt);
+        if (wait > 0) {
+          this.settleTimer = setTimeout(settle, wait);
+          return;
+        }
+        this.settleTimer = undefined;
+        this.host.requestUpdate();
+      };
+      this.settleTimer = setTimeout(settle, SETTLE_MS - since);
+    }
   }
 }

@@ -849,6 +849,36 @@ describe('<lenig-feed>', () => {
       await expect(feed).to.be.accessible();
     });
 
+    it('after a jump shows the screen at once, then fills a screen either side over the next frames', async () => {
+      const feed = await longFeed(2000);
+      /** The part of the feed above and below the viewport (px) covered by rendered cards. */
+      const covered = () => {
+        const boxes = cards(feed).map((c) => c.getBoundingClientRect());
+        return { above: -Math.min(...boxes.map((b) => b.top)), below: Math.max(...boxes.map((b) => b.bottom)) - innerHeight, count: boxes.length };
+      };
+      /** Whether a gap (a stand-in for cards not rendered) shows anywhere on screen. */
+      const gapOnScreen = () =>
+        [...feed.shadowRoot!.querySelectorAll('.gap')].some((g) => {
+          const box = g.getBoundingClientRect();
+          return box.bottom > 1 && box.top < innerHeight - 1;
+        });
+      window.scrollTo(0, document.documentElement.scrollHeight / 2);
+      await new Promise((r) => requestAnimationFrame(r));
+      await feed.updateComplete;
+      // The frame after the jump: the screen is covered by cards, and little beyond it was rendered.
+      expect(gapOnScreen()).to.equal(false, 'a gap on screen right after the jump');
+      const first = covered();
+      expect(first.above).to.be.below(innerHeight / 2);
+      expect(first.below).to.be.below(innerHeight / 2);
+      // The next frames add the cards within a screen either side, without the reader scrolling.
+      for (let i = 0; i < 12; i++) await nextFrames(feed);
+      const later = covered();
+      expect(later.count).to.be.above(first.count);
+      expect(later.above).to.be.at.least(innerHeight / 2);
+      expect(later.below).to.be.at.least(innerHeight / 2);
+      expect(gapOnScreen()).to.equal(false, 'a gap on screen after filling');
+    });
+
     it('moves focus with Page Down, End and Home across the edge of the window', async () => {
       const feed = await longFeed(300);
       const article = (posinset: number) => inCard(cardAt(feed, posinset)!, 'article');
