@@ -339,11 +339,15 @@ const bench = {
       // Bounded: a variant that cannot load the whole feed in time reports how far it got.
       if (performance.now() - started > budgetMs) break;
       if (checkpoints.includes(loaded)) nodes[loaded] = countNodes(host);
+      // With LENIG_BENCH_PROFILE, the pages at 100–500 posts and at 4,800–5,200 are profiled (Node collects them).
+      const profiled = (window as unknown as { benchProfilePages?: boolean }).benchProfilePages;
+      if (profiled && (loaded === 100 || loaded === total - 500)) console.profile(loaded === 100 ? 'early' : 'late');
       const t0 = performance.now();
       await v.more();
       await until(() => v.done(loaded + pageSize), `${loaded + pageSize} ${kind} cards`, budgetMs);
       void host.offsetHeight;
       pages.push({ loaded, ms: performance.now() - t0 });
+      if (profiled && (loaded === 500 || loaded === total - 100)) console.profileEnd(loaded === 500 ? 'early' : 'late');
       reached = loaded + pageSize;
     }
     nodes[reached] = countNodes(host);

@@ -334,7 +334,9 @@ async function longFeed(ctx: Ctx) {
   for (const kind of kinds) {
     const page = await benchPage(ctx);
     const t0 = performance.now();
+    const pageProfiles = PROFILE && kind === 'lenig' ? await profilePages(page) : undefined;
     const loaded = await call(page, 'longFeed', kind, CH.big, BIG_TOTAL + 300, [100, 500, 1000, BIG_TOTAL, BIG_TOTAL + 300], LONG_BUDGET_MS);
+    await pageProfiles?.print();
     const traced = PROFILE && kind === 'lenig';
     if (traced) await ctx.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     results[kind] = { ...loaded, ...(await call(page, 'longScroll')) };
@@ -414,6 +416,42 @@ async function like(ctx: Ctx) {
   goOffline(colleague.connection.database);
   await deleteApp(colleague.connection.app).catch(() => {});
   await page.context().close();
+}
+
+/**
+ * With LENIG_BENCH_PROFILE: CPU profiles of loading the pages at 100–500 posts and at 4,800–5,200 (the page
+ * marks them with console.profile), printed side by side: what grows with the feed.
+ */
+async function profilePages(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await page.evaluate('window.benchProfilePages = true');
+  const byTitle = new Map<string, Map<string, number>>();
+  cdp.on('Profiler.consoleProfileFinished', ({ title, profile: p }) => {
+    const self = new Map<string, number>();
+    const dt = new Map<number, number>();
+    (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+    for (const n of p.nodes) {
+      const f = n.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    byTitle.set(title ?? '', self);
+  });
+  return {
+    async print() {
+      // The browser sends a console profile once it has serialised it, which may be after the page's call returned.
+      for (let i = 0; i < 50 && byTitle.size < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      const early = byTitle.get('early') ?? new Map<string, number>();
+      const late = byTitle.get('late') ?? new Map<string, number>();
+      const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) / 1000;
+      line(`  profile of five pages at 100–500 posts (${f1(total(early))} ms) and at 4,800–5,200 (${f1(total(late))} ms), self time (ms), by growth:`);
+      const keys = new Set([...early.keys(), ...late.keys()]);
+      const rows = [...keys].map((k) => [k, (early.get(k) ?? 0) / 1000, (late.get(k) ?? 0) / 1000] as const).sort((a, b) => b[2] - b[1] - (a[2] - a[1]));
+      for (const [k, e, l] of rows.slice(0, 25)) line(`    ${f1(e).padStart(7)} ${f1(l).padStart(7)}  ${k}`);
+    },
+  };
 }
 
 interface TraceEvent {

@@ -116,14 +116,19 @@ export class WindowingController implements ReactiveController {
       if (container) this.gap = parseFloat(getComputedStyle(container).rowGap) || 0;
     }
     const gap = this.gap || 0;
-    const keys = items.map(keyOf);
     const mean = this.sizes.size ? this.measuredSum / this.sizes.size : this.options.estimate;
     if (this.prefix.length !== n + 1) this.prefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) this.prefix[i + 1] = this.prefix[i]! + (this.sizes.get(keys[i]!) ?? mean) + gap;
+    // No array of keys: this runs on every render of a scroll, over every item, and garbage while
+    // scrolling is collected in the frames the scroll needs.
+    let pin = -1;
+    for (let i = 0; i < n; i++) {
+      const key = keyOf(items[i]!);
+      if (key === pinned) pin = i;
+      this.prefix[i + 1] = this.prefix[i]! + (this.sizes.get(key) ?? mean) + gap;
+    }
     this.count = n;
     if (!this.covers()) this.place();
 
-    const pin = pinned === undefined ? -1 : keys.indexOf(pinned);
     const ranges: [number, number][] = [[this.start, this.end]];
     if (pin >= 0 && (pin < this.start || pin >= this.end)) ranges.push([pin, pin + 1]);
     ranges.sort((a, b) => a[0] - b[0]);
@@ -132,7 +137,7 @@ export class WindowingController implements ReactiveController {
     for (const [from, to] of ranges) {
       // Gaps keyed by what they follow, so a gap is reused rather than moved about.
       if (from > at) out.push({ key: `\u0000gap:${at}`, gap: this.span(at, from) });
-      for (let i = from; i < to; i++) out.push({ key: keys[i]!, item: items[i]!, index: i });
+      for (let i = from; i < to; i++) out.push({ key: keyOf(items[i]!), item: items[i]!, index: i });
       at = to;
     }
     if (at < n) out.push({ key: '\u0000gap:end', gap: this.span(at, n) });
