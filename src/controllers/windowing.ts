@@ -205,12 +205,21 @@ export class WindowingController implements ReactiveController {
     end = Math.min(n, Math.max(end, start + 1));
     this.start = start;
     this.end = end;
-    if ((start > wantStart || end < wantEnd) && !this.fillFrame) {
-      this.fillFrame = requestAnimationFrame(() => {
-        this.fillFrame = 0;
-        if (this.active && !this.covers()) this.host.requestUpdate();
-      });
-    }
+    if ((start > wantStart || end < wantEnd) && !this.fillFrame) this.fillLater();
+  }
+
+  /**
+   * Goes on filling the window in a frame without scrolling: while the reader scrolls, each scroll's own
+   * render places the window, and a fill on top would render twice in one frame.
+   */
+  private fillLater(): void {
+    const scheduled = performance.now();
+    this.fillFrame = requestAnimationFrame(() => {
+      this.fillFrame = 0;
+      if (!this.active || this.covers()) return;
+      if (this.scrolledAt > scheduled) this.fillLater();
+      else this.host.requestUpdate();
+    });
   }
 
   /** The items that overlap `from`..`to` (px from the list's top): the first index and one past the last. */
