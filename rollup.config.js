@@ -72,9 +72,12 @@ function writePreloadTable(bundle, graph) {
     Object.keys(graph).find((f) => graph[f].module === module) ?? Object.keys(graph).find((f) => graph[f].modules.includes(module));
   const files = [];
   const table = {};
-  for (const [key, module] of Object.entries(modules)) {
+  // `lenig/x-hash.js` as `x-hash`: the loader puts the folder and extension back.
+  const name = (f) => f.replace(/^lenig\//, '').replace(/\.js$/, '');
+  /** The indexes of the chunk holding `module` and of every chunk it imports statically. */
+  const chunksOf = (module) => {
     const start = fileOf(module);
-    if (!start) this.error(`no chunk holds ${module} (${key})`);
+    if (!start) this.error(`no chunk holds ${module}`);
     const seen = new Set();
     const visit = (f) => {
       if (f === 'lenig.js' || seen.has(f)) return;
@@ -82,9 +85,15 @@ function writePreloadTable(bundle, graph) {
       graph[f].imports.forEach(visit);
     };
     visit(start);
-    // `lenig/x-hash.js` as `x-hash`: the loader puts the folder and extension back.
-    const name = (f) => f.replace(/^lenig\//, '').replace(/\.js$/, '');
-    table[key] = [...seen].map(name).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
+    return [...seen].map(name).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
+  };
+  for (const [key, module] of Object.entries(modules)) table[key] = chunksOf(module);
+  // The store's content part (src/firebase/store-content.ts: feed, posts, comments, ideas, notifications,
+  // stats) is imported by the store when a widget first subscribes to one of them: fetched alongside the
+  // widget's chunk, that import then finds it loaded. Only the like button and its view do without it.
+  const content = chunksOf('src/firebase/store-content.ts');
+  for (const key of Object.keys(table)) {
+    if (key.startsWith('lenig-') && !['lenig-config', 'lenig-like-button', 'lenig-like-view'].includes(key)) table[key] = [...new Set([...table[key], ...content])];
   }
   // An object literal in place of the loader's `JSON.parse('__LENIG_CHUNK_DEPS__')`.
   loader.code = loader.code.replace(placeholder, () => JSON.stringify({ files, table }));
@@ -167,6 +176,17 @@ export default [
         // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
         if (/[\\/]node_modules[\\/]@?firebase[\\/](firestore|webchannel-wrapper|database)[\\/]/.test(id)) return undefined;
         if (/[\\/]node_modules[\\/](firebase|@firebase[\\/][^\\/]+)[\\/]/.test(id)) return 'firebase';
+        // What both databases' stores share and always load with the SDK's app + auth: sign-in, the stores'
+        // common base, and the parts of the domain core a like needs (the feed's, the board's and the
+        // administration's parts are chunks of their own). One file with Firebase's rather than one more
+        // (0.6 KB gz less for a page with a like button); no widget imports these.
+        if (/[\\/]src[\\/](firebase[\\/](store-base|session|shared)|data[\\/]core[\\/](writes|records|checks|limits))\.ts$/.test(id)) return 'firebase';
+        // The store's content part (src/firebase/store-content.ts) and the parts of the core only it and the
+        // administration use: one chunk, loaded when a widget first needs it.
+        if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|people|feed-windows|stable))\.ts$/.test(id)) return 'store-content';
+        // Named, so that rollup does not pull it into the chunk above with its importer (checks.ts): the
+        // composer uses it too.
+        if (/[\\/]src[\\/]data[\\/]text\.ts$/.test(id)) return 'text';
         // What every widget needs (Lit, the widgets' base element, store port and types, subscriptions,
         // tokens, events, define(), common words, <lenig-config>): one chunk. Separate files cost more than
         // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more.

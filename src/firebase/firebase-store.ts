@@ -114,7 +114,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   private readonly stopOffset: Unsubscribe;
   private closed = false;
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
-  protected readonly adminHost: AdminHost = {
+  readonly adminHost: AdminHost = {
     uid: () => this.uid(),
     anonymous: () => this.session.user?.isAnonymous ?? false,
     isAdmin: (uid) => this.isAdmin(uid),
@@ -201,7 +201,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  protected async write(writes: Writes): Promise<void> {
+  async write(writes: Writes): Promise<void> {
     if (Object.keys(writes).length === 0) return;
     try {
       await update(ref(this.db), toUpdate(writes));
@@ -211,12 +211,12 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** A push id made on the client (no write): time-ordered, unique, and what the rules expect. */
-  protected newKey(): string {
+  newKey(): string {
     return push(ref(this.db, 'posts')).key;
   }
 
   /** Months are counted in server time. */
-  protected override now(): number {
+  override now(): number {
     return Date.now() + this.serverOffset;
   }
 
@@ -225,21 +225,21 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** Whether `uid` is an admin, live; one listener however many ask. */
-  protected adminFlag(uid: UserId): Shared<boolean> {
+  adminFlag(uid: UserId): Shared<boolean> {
     return this.sharedValue(`admin:${uid}`, `admins/${uid}`, (s) => s.val() === true);
   }
 
   /** The keys of every target `uid` likes, live; one listener for the whole store. */
-  protected myLikes(uid: UserId): Shared<ReadonlySet<string>> {
+  myLikes(uid: UserId): Shared<ReadonlySet<string>> {
     return this.sharedValue<ReadonlySet<string>>(`userLikes:${uid}`, `userLikes/${uid}`, (s) => new Set(Object.keys((s.val() as object | null) ?? {})));
   }
 
   /** A channel record, live; shared by the composer, the feed and the checks of `createPost`. */
-  protected channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
+  channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
     return this.sharedValue(`channel:${channel}`, `channels/${channel}`, (s) => (s.val() as ChannelRecord | null) ?? null);
   }
 
-  protected async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
+  async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
     checkId('channel', channel);
     checkId('post', postId);
     const p: unknown = (await this.read(`posts/${channel}/${postId}`)).val();
@@ -261,7 +261,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
    * rules refuse it and the post was not read, once more from the post as it is now — deleted, it is then
    * named as not found, as a read first would have.
    */
-  protected override async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
+  override async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
     const seen = this.seenPosts.get(`${channel}/${postId}`);
     if (!seen) return run(await this.readPost(channel, postId));
     try {
@@ -272,49 +272,49 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     }
   }
 
-  protected voters(channel: ChannelId, postId: string): Promise<UserId[]> {
+  voters(channel: ChannelId, postId: string): Promise<UserId[]> {
     return this.read(`likes/${encodeKey(postTarget(channel, postId))}`).then((s) => Object.keys((s.val() as object | null) ?? {}));
   }
 
   // --- one-time reads (./store-base.ts) ------------------------------------------------------------------------
 
-  protected async readAdminFlag(uid: UserId): Promise<boolean> {
+  async readAdminFlag(uid: UserId): Promise<boolean> {
     return (await this.read(`admins/${uid}`)).val() === true;
   }
 
-  protected async readLiked(uid: UserId, key: string): Promise<boolean> {
+  async readLiked(uid: UserId, key: string): Promise<boolean> {
     return (await this.read(`userLikes/${uid}/${key}`)).val() === true;
   }
 
-  protected async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
+  async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
     return ((await this.read(`channels/${channel}`)).val() as ChannelRecord | null) ?? null;
   }
 
-  protected async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | null> {
+  async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | null> {
     return (await this.read(`comments/${channel}/${postId}/${commentId}`)).val() as { author?: unknown; text?: unknown } | null;
   }
 
-  protected async profileExists(uid: UserId): Promise<boolean> {
+  async profileExists(uid: UserId): Promise<boolean> {
     return (await this.read(`profiles/${uid}`)).exists();
   }
 
-  protected async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
+  async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
     return entries(await this.read('profiles', [orderByChild(field), startAt(q), endAt(q + '\uf8ff'), limitToFirst(limit)]));
   }
 
-  protected async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
+  async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
     return entries<{ read?: boolean }>(await this.read(`notifications/${uid}`));
   }
 
-  protected async readLikerRows(_target: LikeTarget, key: string, limit: number): Promise<[UserId, unknown][]> {
+  async readLikerRows(_target: LikeTarget, key: string, limit: number): Promise<[UserId, unknown][]> {
     return entries(await this.read(`likes/${key}`, [orderByValue(), limitToLast(limit)]));
   }
 
-  protected async likeLanded(uid: UserId, key: string): Promise<boolean> {
+  async likeLanded(uid: UserId, key: string): Promise<boolean> {
     return (await this.read(`likes/${key}/${uid}`)).exists();
   }
 
-  protected exportReader(): Promise<(path: string) => Promise<unknown>> {
+  exportReader(): Promise<(path: string) => Promise<unknown>> {
     return Promise.resolve(async (path: string) => (await this.read(path)).val() as unknown);
   }
 
@@ -346,7 +346,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
 
   // --- channels and posts ----------------------------------------------------------------------------------
 
-  protected feedHost(uid: UserId, channel: ChannelId): FeedHost {
+  feedHost(uid: UserId, channel: ChannelId): FeedHost {
     const path = `posts/${channel}`;
     return {
       listen: (spec, onRows, onError) =>
@@ -367,15 +367,15 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
 
   // --- the listeners the shared subscriptions are made of (./store-base.ts) -------------------------------------
 
-  protected listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listen(list, [], (s) => onRows(entries(s)), onError);
   }
 
-  protected listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+  listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
     return this.listen(`profiles/${uid}`, [], (s) => onRaw(s.val()), onError);
   }
 
-  protected listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+  listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
     return this.listen(
       `posts/${channel}/${postId}`,
       [],
@@ -389,7 +389,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** Only ideas carry `byCat/idea`; a number start leaves every other post out. */
-  protected listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listen(
       `posts/${channel}`,
       [orderByChild('byCat/idea'), startAt(0)],
@@ -402,25 +402,25 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     );
   }
 
-  protected listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listen(`comments/${channel}/${postId}`, [orderByChild('createdAt')], (s) => onRows(entries(s)), onError);
   }
 
-  protected listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listen(`ideaHistory/${channel}/${ideaId}`, [orderByChild('at')], (s) => onRows(entries(s)), onError);
   }
 
   /** One listener on the channel's history: the same bytes the per-idea listeners of a board fetched. */
-  protected listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
+  listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
     return this.listen(`ideaHistory/${channel}`, [], (s) => onRows(entries(s)), onError);
   }
 
-  protected listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listen(`notifications/${uid}`, [orderByChild('createdAt'), limitToLast(limit)], (s) => onRows(entries(s)), onError);
   }
 
   /** A post's count lives in the post, any other target's in `likeCounts`; the newest likers in `likes`. */
-  protected listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
+  listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
     const pt = parsePostTarget(target);
     const countPath = pt ? `posts/${pt.channel}/${pt.post}/likeCount` : `likeCounts/${key}`;
     const stops = [
@@ -430,7 +430,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     return () => stops.forEach((stop) => stop());
   }
 
-  protected listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+  listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
     if (channel === undefined) return this.allChannelStats(q, onRows, onError);
     return this.listen(`stats/${channel}`, [orderByKey(), startAt(q.from), endAt(q.to)], (s) => onRows(statRows(s.val())), onError);
   }

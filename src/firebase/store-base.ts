@@ -1,64 +1,24 @@
 /**
  * What the Realtime Database store and the Cloud Firestore store do alike, written once: sign-in and the
- * subscriptions' scaffolding (signed in, input checked, one task per key in turn), the viewer, profiles,
- * the feed, a post and its comments, likes, the idea board and its commands, notifications, stats, the
- * export, and the administration (planned and run by the core, src/data/core/admin.ts and
- * admin-commands.ts, in chunks only `<lenig-admin>` loads). Every command is planned by the domain core;
- * each store supplies only its reads, its listeners as raw records — the Realtime Database's by path,
- * Firestore's by document — and how a plan's writes are applied. Imports no database SDK: both stores'
- * chunks share it.
+ * subscriptions' scaffolding (signed in, input checked, one task per key in turn), the viewer, profiles and
+ * likes — all a page with only like buttons calls. The rest is in parts loaded when first used: the feed,
+ * posts, comments, ideas, notifications and stats (./store-content.ts), the export (src/data/core/export.ts)
+ * and the administration (src/data/core/admin.ts, admin-commands.ts). Every command is planned by the
+ * domain core; each store supplies only its reads, its listeners as raw records — the Realtime Database's
+ * by path, Firestore's by document — and how a plan's writes are applied. Imports no database SDK: both
+ * stores' chunks share it. Its members the parts use are public, but not part of the store port
+ * (src/data/store.ts).
  */
-import {
-  FeedWindows,
-  MAX_LIKERS,
-  NAME_SEARCH_FIELDS,
-  NOTIFICATION_LIMIT,
-  StableById,
-  checkCategory,
-  checkChannelCategory,
-  checkId,
-  checkNewPost,
-  checkPageSize,
-  checkTarget,
-  checkUid,
-  checkedSubscription,
-  decodeChannel,
-  decodeComments,
-  decodeHistory,
-  decodeLatestNotes,
-  decodeLikers,
-  decodeNotifications,
-  decodePost,
-  decodeProfile,
-  isIdeaRecord,
-  isPostRecord,
-  newestFirst,
-  notFound,
-  planAssignIdea,
-  planComment,
-  planCreatePost,
-  planDeletePost,
-  planEditPost,
-  planHidePost,
-  planLike,
-  planMarkRead,
-  planMergeIdea,
-  planReport,
-  planSetIdeaStatus,
-  planUnlike,
-  profileRecord,
-  rankProfiles,
-  requireOpenChannel,
-  searchKey,
-  sumStats,
-  type ChannelRecord,
-  type FeedHost,
-  type PostRecord,
-  type Writes,
-} from '../data/core/index.js';
+// The core's modules by name, not its index: this chunk loads with every store, and must not carry the
+// feed's, the board's or the administration's parts of the core.
+import { MAX_LIKERS } from '../data/core/limits.js';
+import { checkTarget, checkUid, checkedSubscription, notFound } from '../data/core/checks.js';
+import { decodeLikers, decodeProfile, type ChannelRecord, type PostRecord } from '../data/core/records.js';
+import { planLike, planUnlike, requireOpenChannel, type Writes } from '../data/core/writes.js';
+import type { FeedHost } from '../data/core/feed-windows.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
 import { decodeKey } from '../data/keys.js';
-import { isStoreError, type StoreError, type FeedQuery, type FeedSubscription, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
+import { StoreError, isStoreError, type FeedQuery, type FeedSubscription, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import {
   parsePostTarget,
   type Channel,
@@ -91,6 +51,26 @@ import { SharedCache, type Shared } from './shared.js';
 const adminCore = () => import('../data/core/admin.js');
 const adminCommands = () => import('../data/core/admin-commands.js');
 
+/**
+ * What a page with only like buttons never calls — profiles search, channels, the feed, posts, comments,
+ * ideas, notifications, stats (./store-content.ts) — is a chunk of its own, loaded by the first widget that
+ * does; the like button's page fetches sign-in and likes only.
+ */
+type Content = typeof import('./store-content.js');
+let loadedContent: Content | undefined;
+let loadingContent: Promise<Content> | undefined;
+/** Loads the content part (once per page); also called ahead by `configure()` for pages that need it. */
+export function loadContent(): Promise<Content> {
+  loadingContent ??= import('./store-content.js').then(
+    (c) => (loadedContent = c),
+    (e: unknown) => {
+      loadingContent = undefined;
+      throw e;
+    },
+  );
+  return loadingContent;
+}
+
 /** A collection the administration lists: every channel, every admin (uid → true), every report. */
 export type AdminList = 'channels' | 'admins' | 'reports';
 
@@ -106,88 +86,115 @@ export type StatRow = [string, string, unknown];
 export abstract class FirebaseStoreBase {
   abstract readonly session: Session;
   /** One listener per shared value however many ask (admin flags, channels, my likes). */
-  protected readonly shared = new SharedCache();
+  readonly shared = new SharedCache();
   /** Likes and unlikes of one target run one after another, so a double click is one like. */
-  protected readonly serial = new Map<string, Promise<unknown>>();
+  readonly serial = new Map<string, Promise<unknown>>();
   /** Profiles seen to exist (search results, subscriptions): mentions of them need no read. */
-  protected readonly knownProfiles = new Set<UserId>();
+  readonly knownProfiles = new Set<UserId>();
 
   /** Whether `uid` is an admin, live; one listener however many ask. */
-  protected abstract adminFlag(uid: UserId): Shared<boolean>;
+  abstract adminFlag(uid: UserId): Shared<boolean>;
   /** What a feed needs from the store, without handing it the whole store. */
-  protected abstract feedHost(uid: UserId, channel: ChannelId): FeedHost;
+  abstract feedHost(uid: UserId, channel: ChannelId): FeedHost;
   /** Someone's profile record, live (null or anything else when there is none). */
-  protected abstract listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe;
+  abstract listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe;
   /** A post's record, live, in the records of docs/data-layout.md. */
-  protected abstract listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe;
+  abstract listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe;
   /** Every idea of a channel (at least; other posts are filtered out), live, as [id, record]. */
-  protected abstract listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
+  abstract listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
   /** An administration list, live, as [id, record] (admins as [uid, true]). */
-  protected abstract listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
+  abstract listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
   /** Reads and writes for the administration commands. */
-  protected abstract readonly adminHost: AdminHost;
+  abstract readonly adminHost: AdminHost;
   /** The keys of every target `uid` likes, live; one listener for the whole store. */
-  protected abstract myLikes(uid: UserId): Shared<ReadonlySet<string>>;
+  abstract myLikes(uid: UserId): Shared<ReadonlySet<string>>;
   /** A channel record, live; shared by the composer, the feed and the checks of `createPost`. */
-  protected abstract channelRecord(channel: ChannelId): Shared<ChannelRecord | null>;
+  abstract channelRecord(channel: ChannelId): Shared<ChannelRecord | null>;
 
   // One-time reads, for what a listener does not hold already.
-  protected abstract readAdminFlag(uid: UserId): Promise<boolean>;
-  protected abstract readLiked(uid: UserId, key: string): Promise<boolean>;
-  protected abstract readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null>;
+  abstract readAdminFlag(uid: UserId): Promise<boolean>;
+  abstract readLiked(uid: UserId, key: string): Promise<boolean>;
+  abstract readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null>;
   /** A post's record (ids checked), or null when there is none. */
-  protected abstract readPost(channel: ChannelId, postId: string): Promise<PostRecord | null>;
+  abstract readPost(channel: ChannelId, postId: string): Promise<PostRecord | null>;
   /** Everyone who likes a post. */
-  protected abstract voters(channel: ChannelId, postId: string): Promise<UserId[]>;
-  protected abstract readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | null | undefined>;
-  protected abstract profileExists(uid: UserId): Promise<boolean>;
+  abstract voters(channel: ChannelId, postId: string): Promise<UserId[]>;
+  abstract readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | null | undefined>;
+  abstract profileExists(uid: UserId): Promise<boolean>;
   /** Profiles whose `field` starts with the search key `q`, as [uid, record]. */
-  protected abstract searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]>;
+  abstract searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]>;
   /** The viewer's notifications, as [id, record]. */
-  protected abstract readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]>;
+  abstract readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]>;
   /** The newest `limit` likers of a target, as [uid, when]. */
-  protected abstract readLikerRows(target: LikeTarget, key: string, limit: number): Promise<[UserId, unknown][]>;
+  abstract readLikerRows(target: LikeTarget, key: string, limit: number): Promise<[UserId, unknown][]>;
   /** After a refused like or unlike: whether `uid`'s like of `key` is there now. */
-  protected abstract likeLanded(uid: UserId, key: string): Promise<boolean>;
+  abstract likeLanded(uid: UserId, key: string): Promise<boolean>;
   /** The tree reader the export builds from (`all`), or the one for one person's activity (`person`). */
-  protected abstract exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>>;
+  abstract exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>>;
 
   // Listeners, delivering the core's records.
-  protected abstract listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
-  protected abstract listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
+  abstract listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
+  abstract listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
   /** Every history entry of a channel, as [idea id, {entry id: entry}]. */
-  protected abstract listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe;
+  abstract listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe;
   /** The viewer's newest `limit` notifications, as [id, record]. */
-  protected abstract listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
+  abstract listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
   /** A target's like count and newest likers, as the database delivers them. */
-  protected abstract listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe;
+  abstract listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe;
   /** The stat rows of months `q.from`…`q.to`: of `channel`, or of every channel when it is undefined. */
-  protected abstract listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe;
+  abstract listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe;
 
   /** Applies a plan's writes as one write. */
-  protected abstract write(writes: Writes): Promise<void>;
+  abstract write(writes: Writes): Promise<void>;
   /** A new id made on the client: a post, comment, report or history entry. */
-  protected abstract newKey(): string;
+  abstract newKey(): string;
 
   /** The time commands date a month by (the Realtime Database store corrects it to the server's). */
-  protected now(): number {
+  now(): number {
     return Date.now();
   }
 
-  protected uid(): Promise<UserId> {
+  uid(): Promise<UserId> {
     return this.session.uid();
   }
 
-  protected whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
+  whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
     return this.session.whileSignedIn(start, onError, signedOut);
   }
 
-  protected checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
+  checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {
     return checkedSubscription(check, onError, start);
   }
 
+  /** The content part, once this page has loaded it: later subscriptions start within `subscribe`. */
+  content(): Promise<Content> {
+    return loadContent();
+  }
+
+  /**
+   * Starts a subscription of the content part: at once when its code has loaded (so what the SDK holds
+   * comes within `subscribe`, as for every other subscription), else once it has.
+   */
+  withContent(onError: OnError | undefined, start: (c: Content) => Unsubscribe): Unsubscribe {
+    if (loadedContent) return start(loadedContent);
+    let stop: Unsubscribe | undefined;
+    let stopped = false;
+    loadContent().then(
+      (c) => {
+        if (!stopped) stop = start(c);
+      },
+      (e: unknown) => {
+        if (!stopped) onError?.(new StoreError('offline', `lenig: could not load the store's code (${e instanceof Error ? e.message : String(e)})`));
+      },
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }
+
   /** Runs `task` after any earlier task with the same key. */
-  protected inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
+  inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.serial.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(task);
     this.serial.set(key, next);
@@ -204,7 +211,7 @@ export abstract class FirebaseStoreBase {
    * applied it, the acknowledgement was lost, and the SDK's resend was what the rules refused. Then the
    * command succeeded, once.
    */
-  protected async writeOnce(writes: Writes, landed: () => Promise<boolean>): Promise<void> {
+  async writeOnce(writes: Writes, landed: () => Promise<boolean>): Promise<void> {
     try {
       await this.write(writes);
     } catch (e) {
@@ -213,46 +220,46 @@ export abstract class FirebaseStoreBase {
     }
   }
 
-  protected async isAdmin(uid: UserId): Promise<boolean> {
+  async isAdmin(uid: UserId): Promise<boolean> {
     const c = this.adminFlag(uid).current;
     return c.known ? c.value === true : this.readAdminFlag(uid);
   }
 
-  protected async likedByMe(uid: UserId, key: string): Promise<boolean> {
+  async likedByMe(uid: UserId, key: string): Promise<boolean> {
     const c = this.myLikes(uid).current;
     return c.known ? c.value!.has(key) : this.readLiked(uid, key);
   }
 
-  protected async channelExists(channel: ChannelId): Promise<boolean> {
+  async channelExists(channel: ChannelId): Promise<boolean> {
     const c = this.channelRecord(channel).current;
     return (c.known ? c.value : await this.readChannelRecord(channel)) !== null;
   }
 
   /** The channel record when a listener already holds it; undefined when not known (no read is made). */
-  protected knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
+  knownChannel(channel: ChannelId): ChannelRecord | null | undefined {
     const c = this.channelRecord(channel).current;
     return c.known ? c.value : undefined;
   }
 
   /** After a refused write in `channel`: names an archived channel as the cause, else rethrows `e`. */
-  protected async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
+  async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
     if (isStoreError(e) && e.code === 'permission-denied') requireOpenChannel(channel, await this.readChannelRecord(channel).catch(() => undefined));
     throw e;
   }
 
   /** Runs a like or unlike with the post's record; the Realtime Database store skips the read for a post it has seen. */
-  protected async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
+  async withPost(channel: ChannelId, postId: string, run: (post: PostRecord | null) => Promise<void>): Promise<void> {
     return run(await this.readPost(channel, postId));
   }
 
   /** A post and everyone who likes it (nobody when it is gone). */
-  protected async postAndVoters(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; voters: UserId[] }> {
+  async postAndVoters(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; voters: UserId[] }> {
     const post = await this.readPost(channel, postId);
     return { post, voters: post ? await this.voters(channel, postId) : [] };
   }
 
   /** An unlike's writes; Firestore keeps a post's likers in the post, so it leaves out a deleted post's. */
-  protected unlikeWrites(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel: ChannelRecord | null | undefined): Writes {
+  unlikeWrites(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel: ChannelRecord | null | undefined): Writes {
     return planUnlike(uid, target, key, liked, post, channel).writes;
   }
 
@@ -260,7 +267,7 @@ export abstract class FirebaseStoreBase {
    * Calls `then` when `channel` exists, else reports it as not found: an empty answer (no ideas, no
    * figures) may mean no channel, and saying so beats showing an empty widget.
    */
-  protected ifChannelExists(channel: ChannelId, onError: OnError | undefined, then: () => void): void {
+  ifChannelExists(channel: ChannelId, onError: OnError | undefined, then: () => void): void {
     this.channelExists(channel).then((exists) => (exists ? then() : onError?.(notFound(`Channel ${channel}`))), (e: StoreError) => onError?.(e));
   }
 
@@ -334,191 +341,93 @@ export abstract class FirebaseStoreBase {
   }
 
   async searchProfiles(prefix: string, limit = 10): Promise<Profile[]> {
-    const q = searchKey(prefix);
-    if (!q) return [];
-    await this.uid();
-    // One ordered query per indexed name field: the whole name, and the name from each later word on.
-    const found = new Map<UserId, Profile>();
-    for (const rows of await Promise.all(NAME_SEARCH_FIELDS.map((field) => this.searchProfileRows(field, q, limit)))) {
-      for (const [uid, raw] of rows) {
-        const p = decodeProfile(uid, raw);
-        if (p) found.set(uid, p);
-      }
-    }
-    const ranked = rankProfiles(found.values(), q, limit);
-    for (const p of ranked) this.knownProfiles.add(p.uid);
-    return ranked;
+    return (await this.content()).searchProfiles(this, prefix, limit);
   }
 
   async updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void> {
-    const uid = await this.uid();
-    await this.write({ [`profiles/${uid}`]: { ...profileRecord(profile) } });
+    return (await this.content()).updateMyProfile(this, profile);
   }
 
-  // --- channels and posts ----------------------------------------------------------------------------------
-
   subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn(
-          () =>
-            this.channelRecord(channel).subscribe((raw) => {
-              const c = decodeChannel(channel, raw);
-              if (c) cb(c);
-              else onError?.(notFound(`Channel ${channel}`));
-            }, onError),
-          onError,
-        ),
-    );
+    return this.withContent(onError, (c) => c.subscribeChannel(this, channel, cb, onError));
   }
 
   subscribeFeed(q: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription {
-    let feed: FeedWindows | undefined;
-    let pageSize = 0;
-    const unsubscribe = this.checked(
-      () => {
-        checkId('channel', q?.channel);
-        if (q.category !== undefined) checkCategory(q.category);
-        pageSize = checkPageSize(q.pageSize);
-      },
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          const f = new FeedWindows(this.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
-          feed = f;
-          return () => {
-            f.close();
-            if (feed === f) feed = undefined;
-          };
-        }, onError),
-    );
+    let feed: FeedSubscription | undefined;
+    const unsubscribe = this.withContent(onError, (c) => {
+      const f = c.subscribeFeed(this, q, cb, onError);
+      feed = f;
+      return f.unsubscribe;
+    });
     return { unsubscribe, more: async () => feed?.more() };
   }
 
   subscribePost(channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: PostRecord | null | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          // A post equal to the one handed out before is handed out as that same object.
-          const stable = new StableById<Post>();
-          const emit = () => {
-            if (raw === undefined) return;
-            if (!raw) return cb(stable.one(null));
-            if (raw.hidden === true) {
-              // Only hidden posts need to know whether the viewer is an admin. The flag may be known and
-              // answered from inside subscribe: that answer emits, this call stops here.
-              if (!stopAdmin) {
-                stopAdmin = () => {};
-                stopAdmin = this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-                return;
-              }
-              if (admin === undefined) return;
-              if (!admin) return cb(stable.one(null));
-            }
-            cb(stable.one(decodePost(channel, postId, raw)));
-          };
-          const stop = this.listenPostRecord(
-            channel,
-            postId,
-            (v) => {
-              raw = isPostRecord(v) ? v : null;
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
-    );
+    return this.withContent(onError, (c) => c.subscribePost(this, channel, postId, cb, onError));
   }
 
   async createPost(post: NewPost): Promise<string> {
-    const uid = await this.uid();
-    const { text, category, mentions } = checkNewPost(uid, post);
-    // The channel is checked here only when it is known already (the composer listens to it): the
-    // optimistic write must not wait for a read. Otherwise the rules check it, and a refusal is named below.
-    const channel = this.knownChannel(post.channel);
-    checkChannelCategory(post.channel, channel, category);
-    // Only existing people become mentions: a read for each one not seen yet (none for most posts).
-    const unknown = mentions.filter((m) => !this.knownProfiles.has(m));
-    const exists = await Promise.all(unknown.map((m) => this.profileExists(m).catch(() => false)));
-    unknown.forEach((m, i) => exists[i] && this.knownProfiles.add(m));
-    const id = this.newKey();
-    const { writes } = planCreatePost({ uid, post, id, now: this.now(), channel, mentionable: (m) => this.knownProfiles.has(m) });
-    try {
-      await this.writeOnce(writes, async () => {
-        const p = await this.readPost(post.channel, id);
-        return p !== null && p.author === uid && p.text === text;
-      });
-    } catch (e) {
-      if (isStoreError(e) && e.code === 'permission-denied' && channel === undefined) {
-        // Name the real cause when it is the channel or its category.
-        const ch = await this.readChannelRecord(post.channel).catch(() => undefined);
-        if (ch !== undefined) checkChannelCategory(post.channel, ch, category);
-      }
-      throw e;
-    }
-    return id;
+    return (await this.content()).createPost(this, post);
   }
 
   async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planEditPost(uid, channel, postId, await this.readPost(channel, postId), text, this.knownChannel(channel));
-    await this.writeOnce(writes, async () => {
-      const p = await this.readPost(channel, postId);
-      return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
-    }).catch((e: unknown) => this.nameArchived(channel, e));
+    return (await this.content()).editPost(this, channel, postId, text);
   }
 
   async deletePost(channel: ChannelId, postId: string): Promise<void> {
-    const uid = await this.uid();
-    const { writes } = planDeletePost(uid, channel, postId, await this.readPost(channel, postId));
-    await this.writeOnce(writes, async () => (await this.readPost(channel, postId)) === null);
+    return (await this.content()).deletePost(this, channel, postId);
   }
 
   async hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
-    const uid = await this.uid();
-    const post = await this.readPost(channel, postId);
-    await this.write(planHidePost(channel, postId, post, await this.isAdmin(uid), hidden).writes);
+    return (await this.content()).hidePost(this, channel, postId, hidden);
   }
 
   async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
-    const uid = await this.uid();
-    const id = this.newKey();
-    const post = await this.readPost(channel, postId);
-    if (comment !== undefined) checkId('comment', comment);
-    const exists = comment === undefined || !post ? undefined : await this.adminHost.commentExists(channel, postId, comment);
-    await this.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
+    return (await this.content()).report(this, channel, postId, reason, comment);
   }
 
-  // --- comments ----------------------------------------------------------------------------------------------
-
   subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', postId)),
-      onError,
-      () => this.whileSignedIn(() => this.listenCommentRows(channel, postId, (rows) => cb(decodeComments(postId, rows)), onError), onError),
-    );
+    return this.withContent(onError, (c) => c.subscribeComments(this, channel, postId, cb, onError));
   }
 
   async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
-    const uid = await this.uid();
-    const id = this.newKey();
-    const { writes } = planComment(uid, channel, postId, await this.readPost(channel, postId), text, id, this.knownChannel(channel));
-    await this.writeOnce(writes, async () => {
-      const c = await this.readComment(channel, postId, id);
-      return c?.author === uid && c.text === text;
-    }).catch((e: unknown) => this.nameArchived(channel, e));
-    return id;
+    return (await this.content()).comment(this, channel, postId, text);
+  }
+
+  subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
+    return this.withContent(onError, (c) => c.subscribeIdeas(this, channel, cb, onError));
+  }
+
+  subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
+    return this.withContent(onError, (c) => c.subscribeIdeaHistory(this, channel, ideaId, cb, onError));
+  }
+
+  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+    return this.withContent(onError, (c) => c.subscribeLatestNotes(this, channel, cb, onError));
+  }
+
+  async setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
+    return (await this.content()).setIdeaStatus(this, channel, ideaId, status, note);
+  }
+
+  async assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
+    return (await this.content()).assignIdea(this, channel, ideaId, owner);
+  }
+
+  async mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
+    return (await this.content()).mergeIdea(this, channel, ideaId, intoId);
+  }
+
+  subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
+    return this.withContent(onError, (c) => c.subscribeNotifications(this, cb, onError));
+  }
+
+  async markNotificationsRead(ids: string[] | 'all'): Promise<void> {
+    return (await this.content()).markNotificationsRead(this, ids);
+  }
+
+  subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
+    return this.withContent(onError, (c) => c.subscribeStats(this, q, cb, onError));
   }
 
   // --- likes ---------------------------------------------------------------------------------------------------
@@ -589,148 +498,6 @@ export abstract class FirebaseStoreBase {
       if (pt && liked !== on) await this.withPost(pt.channel, pt.post, write).catch((e: unknown) => this.nameArchived(pt.channel, e));
       else await write(undefined);
     });
-  }
-
-  // --- ideas -----------------------------------------------------------------------------------------------------
-
-  subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () =>
-        this.whileSignedIn((uid) => {
-          let raw: [string, PostRecord][] | undefined;
-          let admin: boolean | undefined;
-          let stopAdmin: Unsubscribe | undefined;
-          let channelChecked = false;
-          const stable = new StableById<Idea>();
-          const emit = () => {
-            if (!raw) return;
-            if (raw.length === 0 && !channelChecked) {
-              // No ideas may mean no channel: ask once, and say so instead of showing an empty board.
-              channelChecked = true;
-              return this.ifChannelExists(channel, onError, emit);
-            }
-            if (raw.some(([, p]) => p.hidden === true)) {
-              // As in subscribePost: a flag answered from inside subscribe emits; this call stops here.
-              if (!stopAdmin) {
-                stopAdmin = () => {};
-                stopAdmin = this.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-                return;
-              }
-              if (admin === undefined) return;
-            }
-            cb(
-              stable.keep(
-                raw
-                  .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
-                  .sort(newestFirst)
-                  .map(([id, p]) => decodePost(channel, id, p))
-                  .filter((p): p is Idea => p?.idea !== undefined),
-              ),
-            );
-          };
-          const stop = this.listenIdeaRecords(
-            channel,
-            (rows) => {
-              raw = rows.filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
-              emit();
-            },
-            onError,
-          );
-          return () => {
-            stop();
-            stopAdmin?.();
-          };
-        }, onError),
-    );
-  }
-
-  subscribeIdeaHistory(channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => (checkId('channel', channel), checkId('post', ideaId)),
-      onError,
-      () => this.whileSignedIn(() => this.listenHistoryRows(channel, ideaId, (rows) => cb(decodeHistory(rows)), onError), onError),
-    );
-  }
-
-  /** One listener for the whole board: every history entry of the channel, what the per-idea listeners read. */
-  subscribeLatestNotes(channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => checkId('channel', channel),
-      onError,
-      () => this.whileSignedIn(() => this.listenLatestNoteRows(channel, (rows) => cb(decodeLatestNotes(rows)), onError), onError),
-    );
-  }
-
-  async setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
-    const uid = await this.uid();
-    const [{ post: idea, voters }, admin] = await Promise.all([this.postAndVoters(channel, ideaId), this.isAdmin(uid)]);
-    const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId: this.newKey() });
-    await this.write(writes);
-  }
-
-  async assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
-    const uid = await this.uid();
-    const idea = await this.readPost(channel, ideaId);
-    await this.write(planAssignIdea(uid, await this.isAdmin(uid), channel, ideaId, idea, owner).writes);
-  }
-
-  /**
-   * Pools the votes: everyone who voted for `ideaId` and not yet for `intoId` now votes for `intoId`.
-   * That writes other people's likes, which the rules allow admins only (docs/rules.md).
-   */
-  async mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
-    const uid = await this.uid();
-    checkId('into', intoId);
-    const [from, into, admin] = await Promise.all([this.readPost(channel, ideaId), this.readPost(channel, intoId), this.isAdmin(uid)]);
-    const ready = from && into && admin && ideaId !== intoId;
-    const [fromVoters, intoVoters] = ready ? await Promise.all([this.voters(channel, ideaId), this.voters(channel, intoId)]) : [[], []];
-    await this.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes);
-  }
-
-  // --- notifications -----------------------------------------------------------------------------------------------
-
-  subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      (uid) => this.listenNotificationRows(uid, NOTIFICATION_LIMIT, (rows) => cb(decodeNotifications(rows, NOTIFICATION_LIMIT)), onError),
-      onError,
-      () => cb([]),
-    );
-  }
-
-  async markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-    const uid = await this.uid();
-    await this.write(planMarkRead(uid, await this.readNotificationRows(uid), ids).writes);
-  }
-
-  // --- stats ---------------------------------------------------------------------------------------------------------
-
-  subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
-    return this.checked(
-      () => q.channel !== undefined && checkId('channel', q.channel),
-      onError,
-      () =>
-        this.whileSignedIn(() => {
-          const channel = q.channel;
-          if (channel === undefined) return this.listenStatRows(undefined, q, (rows) => cb(sumStats(rows, q.from, q.to)), onError);
-          let channelChecked = false;
-          return this.listenStatRows(
-            channel,
-            q,
-            (rows) => {
-              const stats = sumStats(rows, q.from, q.to);
-              if (stats.length === 0 && !channelChecked) {
-                // No figures may mean no channel: ask once.
-                channelChecked = true;
-                return this.ifChannelExists(channel, onError, () => cb(stats));
-              }
-              cb(stats);
-            },
-            onError,
-          );
-        }, onError),
-    );
   }
 
   // --- export ----------------------------------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   // without `<lenig-admin>` never loads them.
 
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
-  protected readonly adminHost: AdminHost = {
+  readonly adminHost: AdminHost = {
     uid: () => this.uid(),
     anonymous: () => this.session.user?.isAnonymous ?? false,
     isAdmin: (uid) => this.isAdmin(uid),
@@ -183,7 +183,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   // --- the listeners the shared subscriptions are made of (./../firebase/store-base.ts) ------------------
 
   /** Every document of an administration list, live, as [id, fields with times in ms]; admins as [uid, true]. */
-  protected listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenAdminList(list: AdminList, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(
       query(collection(this.db, list)),
       (s) => onRows(s.docs.map((d) => [d.id, list === 'admins' ? d.data().admin : plain(fields(d))])),
@@ -191,15 +191,15 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     );
   }
 
-  protected listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+  listenProfileRecord(uid: UserId, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
     return this.listenDoc(`profiles/${uid}`, (s) => onRaw(s.data() ?? null), onError);
   }
 
-  protected listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
+  listenPostRecord(channel: ChannelId, postId: string, onRaw: (raw: unknown) => void, onError?: OnError): Unsubscribe {
     return this.listenDoc(postPath(channel, postId), (s) => onRaw(postFromDoc(fields(s)).record), onError);
   }
 
-  protected listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenIdeaRecords(channel: ChannelId, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(
       query(collection(this.db, `channels/${channel}/posts`), where('category', '==', 'idea'), orderBy('createdAt')),
       (s) => onRows(s.docs.map((d): [string, unknown] => [d.id, postFromDoc(fields(d)).record])),
@@ -224,7 +224,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** A plan's writes as one batch; a deleted post's comments and history are listed and deleted with it. */
-  protected async write(writes: Writes): Promise<void> {
+  async write(writes: Writes): Promise<void> {
     if (Object.keys(writes).length === 0) return;
     const { docs, clears } = toDocWrites(writes);
     const cleared = await Promise.all(clears.map((c) => this.readQuery(query(collection(this.db, c.collection)))));
@@ -250,15 +250,15 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     return this.shared.get<T>(key, (emit, fail) => this.listenDoc(path, (s) => emit(decode(s)), fail));
   }
 
-  protected adminFlag(uid: UserId): Shared<boolean> {
+  adminFlag(uid: UserId): Shared<boolean> {
     return this.sharedDoc(`admin:${uid}`, `admins/${uid}`, (s) => s.exists());
   }
 
-  protected myLikes(uid: UserId): Shared<ReadonlySet<string>> {
+  myLikes(uid: UserId): Shared<ReadonlySet<string>> {
     return this.sharedDoc<ReadonlySet<string>>(`userLikes:${uid}`, `userLikes/${uid}`, (s) => new Set(Object.keys((s.data()?.t as object | undefined) ?? {})));
   }
 
-  protected channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
+  channelRecord(channel: ChannelId): Shared<ChannelRecord | null> {
     return this.sharedDoc(`channel:${channel}`, `channels/${channel}`, (s) => (s.exists() ? (s.data() as ChannelRecord) : null));
   }
 
@@ -272,48 +272,48 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
 
   // --- one-time reads (../firebase/store-base.ts) ------------------------------------------------------------
 
-  protected async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
+  async readPost(channel: ChannelId, postId: string): Promise<PostRecord | null> {
     return (await this.readPostDoc(channel, postId)).post;
   }
 
-  protected async voters(channel: ChannelId, postId: string): Promise<UserId[]> {
+  async voters(channel: ChannelId, postId: string): Promise<UserId[]> {
     return (await this.readPostDoc(channel, postId)).likers.map(([uid]) => uid);
   }
 
   /** A post's likers live in the post: one read for both. */
-  protected override async postAndVoters(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; voters: UserId[] }> {
+  override async postAndVoters(channel: ChannelId, postId: string): Promise<{ post: PostRecord | null; voters: UserId[] }> {
     const { post, likers } = await this.readPostDoc(channel, postId);
     return { post, voters: likers.map(([uid]) => uid) };
   }
 
-  protected async readAdminFlag(uid: UserId): Promise<boolean> {
+  async readAdminFlag(uid: UserId): Promise<boolean> {
     return (await this.readDoc(`admins/${uid}`)).exists();
   }
 
-  protected async readLiked(uid: UserId, key: string): Promise<boolean> {
+  async readLiked(uid: UserId, key: string): Promise<boolean> {
     const t = (await this.readDoc(`userLikes/${uid}`)).data()?.t as Record<string, unknown> | undefined;
     return t?.[key] === true;
   }
 
-  protected async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
+  async readChannelRecord(channel: ChannelId): Promise<ChannelRecord | null> {
     const snap = await this.readDoc(`channels/${channel}`);
     return snap.exists() ? (snap.data() as ChannelRecord) : null;
   }
 
-  protected async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | undefined> {
+  async readComment(channel: ChannelId, postId: string, commentId: string): Promise<{ author?: unknown; text?: unknown } | undefined> {
     return (await this.readDoc(`${postPath(channel, postId)}/comments/${commentId}`)).data();
   }
 
-  protected async profileExists(uid: UserId): Promise<boolean> {
+  async profileExists(uid: UserId): Promise<boolean> {
     return (await this.readDoc(`profiles/${uid}`)).exists();
   }
 
-  protected async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
+  async searchProfileRows(field: string, q: string, limit: number): Promise<[UserId, unknown][]> {
     const snap = await this.readQuery(query(collection(this.db, 'profiles'), orderBy(field), startAt(q), endAt(q + '\uf8ff'), limitTo(limit)));
     return snap.docs.map((d): [UserId, unknown] => [d.id, d.data()]);
   }
 
-  protected async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
+  async readNotificationRows(uid: UserId): Promise<[string, { read?: boolean }][]> {
     const snap = await this.readQuery(query(collection(this.db, `users/${uid}/notifications`)));
     return snap.docs.map((d): [string, { read?: boolean }] => [d.id, d.data() as { read?: boolean }]);
   }
@@ -324,11 +324,11 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     return pt ? postPath(pt.channel, pt.post) : `likes/${key}`;
   }
 
-  protected async readLikerRows(target: LikeTarget, key: string): Promise<[UserId, unknown][]> {
+  async readLikerRows(target: LikeTarget, key: string): Promise<[UserId, unknown][]> {
     return likerRows(fields(await this.readDoc(this.likesDoc(target, key))));
   }
 
-  protected newKey(): string {
+  newKey(): string {
     return newId();
   }
 
@@ -336,12 +336,12 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
    * Read anew, not from the listener: after a refused write the listener may still show that write (the
    * SDK shows a pending write at once and takes it back after the refusal).
    */
-  protected likeLanded(uid: UserId, key: string): Promise<boolean> {
+  likeLanded(uid: UserId, key: string): Promise<boolean> {
     return this.readLiked(uid, key);
   }
 
   /** A post's likers live in the post: a deleted post took them with it, and only my own list changes. */
-  protected override unlikeWrites(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel: ChannelRecord | null | undefined): Writes {
+  override unlikeWrites(uid: UserId, target: LikeTarget, key: string, liked: boolean, post: PostRecord | null | undefined, channel: ChannelRecord | null | undefined): Writes {
     const writes = super.unlikeWrites(uid, target, key, liked, post, channel);
     if (post === null) delete writes[`likes/${key}/${uid}`];
     return writes;
@@ -352,7 +352,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
    * databases export the one format of docs/export.md. One person's profile and admin flag are single
    * documents, which the `person` reader reads as such; the tree reader answers whole collections.
    */
-  protected async exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>> {
+  async exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>> {
     const { exportReader } = await import('./export-reader.js');
     const tree = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
     if (kind === 'all') return tree;
@@ -366,11 +366,11 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
 
   // --- listeners (../firebase/store-base.ts) ------------------------------------------------------------------
 
-  protected listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenCommentRows(channel: ChannelId, postId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(query(collection(this.db, `${postPath(channel, postId)}/comments`), orderBy('createdAt')), (s) => onRows(rowsOf(s)), onError);
   }
 
-  protected listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenHistoryRows(channel: ChannelId, ideaId: string, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(query(collection(this.db, `${postPath(channel, ideaId)}/history`), orderBy('at')), (s) => onRows(rowsOf(s)), onError);
   }
 
@@ -378,7 +378,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
    * One listener for the whole board: every history entry of the channel (a collection-group query on the
    * entries' `channel`), grouped by idea.
    */
-  protected listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
+  listenLatestNoteRows(channel: ChannelId, onRows: (rows: Iterable<[string, unknown]>) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(
       query(collectionGroup(this.db, 'history'), where('channel', '==', channel)),
       (s) => {
@@ -396,11 +396,11 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     );
   }
 
-  protected listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
+  listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe {
     return this.listenQuery(query(collection(this.db, `users/${uid}/notifications`), orderBy('createdAt'), limitToLast(limit)), (s) => onRows(rowsOf(s)), onError);
   }
 
-  protected listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
+  listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe {
     const post = parsePostTarget(target) !== undefined;
     return this.listenDoc(
       this.likesDoc(target, key),
@@ -413,7 +413,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   }
 
   /** A channel's months are documents named by month; every channel's, a collection-group query on `month`. */
-  protected listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+  listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
     const months =
       channel === undefined
         ? query(collectionGroup(this.db, 'stats'), where('month', '>=', q.from), where('month', '<=', q.to))
@@ -462,7 +462,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     return query(collection(this.db, `channels/${channel}/posts`), ...c);
   }
 
-  protected feedHost(uid: UserId, channel: ChannelId): FeedHost {
+  feedHost(uid: UserId, channel: ChannelId): FeedHost {
     return {
       listen: (spec, onRows, onError) =>
         this.listenQuery(

@@ -7,7 +7,7 @@
 import { StoreError, isStoreError } from '../store.js';
 import type { ChannelChanges, ChannelId, NewChannel, ReportAction, UserId } from '../types.js';
 import { checkId, checkUid } from './checks.js';
-import type { Writes } from './commands.js';
+import type { Writes } from './writes.js';
 import type { ChannelRecord, PostRecord, ProfileRecord, ReportRecord } from './records.js';
 import {
   planAddAdmin,

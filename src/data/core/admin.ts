@@ -19,7 +19,8 @@ import {
 } from '../types.js';
 import { StoreError } from '../store.js';
 import { checkCategory, checkId, checkText, checkUid, invalid, notFound } from './checks.js';
-import { SERVER_TIME, increment, checkPostAddress, type Plan, type Writes } from './commands.js';
+import { checkPostAddress } from './commands.js';
+import { SERVER_TIME, increment, type Plan, type Writes } from './writes.js';
 import { profileRecord, requireAdmin } from './people.js';
 import { compareKeys, decodeChannel, isObject, num, str, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from './records.js';
 

@@ -24,7 +24,8 @@
  *   `nameLower`/`nameFromN`), permissions with one message each (`requireSignedIn`, `requireAuthor`,
  *   `requireAdmin`, `requireIdeaManager`, `requireMerger` — merging is for admins) and
  *   `ideaStatusRecipients` (author + voters − actor).
- * - **Commands as data** (`commands.ts`): `planCreatePost`, `planEditPost`, `planDeletePost`,
+ * - **Commands as data** (`commands.ts`; `writes.ts` holds the markers, `planLike` and `planUnlike`, all a
+ *   like button needs): `planCreatePost`, `planEditPost`, `planDeletePost`,
  *   `planHidePost`, `planReport`, `planComment`, `planLike`, `planUnlike`, `planSetIdeaStatus`,
  *   `planAssignIdea`, `planMergeIdea`, `planMarkRead`. Each takes what the store read (the post record or
  *   null, `admin`, voters, `liked` …) plus client-made ids, throws the same `StoreError` on every store, and
@@ -52,6 +53,7 @@ export * from './limits.js';
 export * from './checks.js';
 export * from './records.js';
 export * from './people.js';
+export * from './writes.js';
 export * from './commands.js';
 export * from './admin.js';
 export * from './export.js';

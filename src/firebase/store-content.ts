@@ -1,0 +1,377 @@
+/**
+ * The store's content part: profile search, channels, the feed, posts, comments, ideas, notifications and
+ * stats, for both databases' stores (./store-base.ts). A chunk of its own, loaded when the first widget
+ * that needs it subscribes or commands (or ahead, see `loadContent`): a page with only like buttons — sign-in
+ * and likes, which the base class holds — never fetches it. Each function is a store method, with the store
+ * as its first argument.
+ */
+import {
+  FeedWindows,
+  NAME_SEARCH_FIELDS,
+  NOTIFICATION_LIMIT,
+  StableById,
+  checkCategory,
+  checkChannelCategory,
+  checkId,
+  checkNewPost,
+  checkPageSize,
+  decodeChannel,
+  decodeComments,
+  decodeHistory,
+  decodeLatestNotes,
+  decodeNotifications,
+  decodePost,
+  decodeProfile,
+  isIdeaRecord,
+  isPostRecord,
+  newestFirst,
+  notFound,
+  planAssignIdea,
+  planComment,
+  planCreatePost,
+  planDeletePost,
+  planEditPost,
+  planHidePost,
+  planMarkRead,
+  planMergeIdea,
+  planReport,
+  planSetIdeaStatus,
+  profileRecord,
+  rankProfiles,
+  searchKey,
+  sumStats,
+  type PostRecord,
+} from '../data/core/index.js';
+import { isStoreError, type FeedQuery, type FeedSubscription, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
+import type { Channel, ChannelId, Comment, FeedPage, Idea, IdeaHistoryEntry, IdeaStatus, MonthStat, Notification, Post, Profile, UserId } from '../data/types.js';
+import type { FirebaseStoreBase } from './store-base.js';
+
+export async function searchProfiles(s: FirebaseStoreBase, prefix: string, limit = 10): Promise<Profile[]> {
+  const q = searchKey(prefix);
+  if (!q) return [];
+  await s.uid();
+  // One ordered query per indexed name field: the whole name, and the name from each later word on.
+  const found = new Map<UserId, Profile>();
+  for (const rows of await Promise.all(NAME_SEARCH_FIELDS.map((field) => s.searchProfileRows(field, q, limit)))) {
+    for (const [uid, raw] of rows) {
+      const p = decodeProfile(uid, raw);
+      if (p) found.set(uid, p);
+    }
+  }
+  const ranked = rankProfiles(found.values(), q, limit);
+  for (const p of ranked) s.knownProfiles.add(p.uid);
+  return ranked;
+}
+
+export async function updateMyProfile(s: FirebaseStoreBase, profile: Omit<Profile, 'uid'>): Promise<void> {
+  const uid = await s.uid();
+  await s.write({ [`profiles/${uid}`]: { ...profileRecord(profile) } });
+}
+
+// --- channels and posts ----------------------------------------------------------------------------------
+
+export function subscribeChannel(s: FirebaseStoreBase, channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => checkId('channel', channel),
+    onError,
+    () =>
+      s.whileSignedIn(
+        () =>
+          s.channelRecord(channel).subscribe((raw) => {
+            const c = decodeChannel(channel, raw);
+            if (c) cb(c);
+            else onError?.(notFound(`Channel ${channel}`));
+          }, onError),
+        onError,
+      ),
+  );
+}
+
+export function subscribeFeed(s: FirebaseStoreBase, q: FeedQuery, cb: (page: FeedPage) => void, onError?: OnError): FeedSubscription {
+  let feed: FeedWindows | undefined;
+  let pageSize = 0;
+  const unsubscribe = s.checked(
+    () => {
+      checkId('channel', q?.channel);
+      if (q.category !== undefined) checkCategory(q.category);
+      pageSize = checkPageSize(q.pageSize);
+    },
+    onError,
+    () =>
+      s.whileSignedIn((uid) => {
+        const f = new FeedWindows(s.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
+        feed = f;
+        return () => {
+          f.close();
+          if (feed === f) feed = undefined;
+        };
+      }, onError),
+  );
+  return { unsubscribe, more: async () => feed?.more() };
+}
+
+export function subscribePost(s: FirebaseStoreBase, channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => (checkId('channel', channel), checkId('post', postId)),
+    onError,
+    () =>
+      s.whileSignedIn((uid) => {
+        let raw: PostRecord | null | undefined;
+        let admin: boolean | undefined;
+        let stopAdmin: Unsubscribe | undefined;
+        // A post equal to the one handed out before is handed out as that same object.
+        const stable = new StableById<Post>();
+        const emit = () => {
+          if (raw === undefined) return;
+          if (!raw) return cb(stable.one(null));
+          if (raw.hidden === true) {
+            // Only hidden posts need to know whether the viewer is an admin. The flag may be known and
+            // answered from inside subscribe: that answer emits, this call stops here.
+            if (!stopAdmin) {
+              stopAdmin = () => {};
+              stopAdmin = s.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+              return;
+            }
+            if (admin === undefined) return;
+            if (!admin) return cb(stable.one(null));
+          }
+          cb(stable.one(decodePost(channel, postId, raw)));
+        };
+        const stop = s.listenPostRecord(
+          channel,
+          postId,
+          (v) => {
+            raw = isPostRecord(v) ? v : null;
+            emit();
+          },
+          onError,
+        );
+        return () => {
+          stop();
+          stopAdmin?.();
+        };
+      }, onError),
+  );
+}
+
+export async function createPost(s: FirebaseStoreBase, post: NewPost): Promise<string> {
+  const uid = await s.uid();
+  const { text, category, mentions } = checkNewPost(uid, post);
+  // The channel is checked here only when it is known already (the composer listens to it): the
+  // optimistic write must not wait for a read. Otherwise the rules check it, and a refusal is named below.
+  const channel = s.knownChannel(post.channel);
+  checkChannelCategory(post.channel, channel, category);
+  // Only existing people become mentions: a read for each one not seen yet (none for most posts).
+  const unknown = mentions.filter((m) => !s.knownProfiles.has(m));
+  const exists = await Promise.all(unknown.map((m) => s.profileExists(m).catch(() => false)));
+  unknown.forEach((m, i) => exists[i] && s.knownProfiles.add(m));
+  const id = s.newKey();
+  const { writes } = planCreatePost({ uid, post, id, now: s.now(), channel, mentionable: (m) => s.knownProfiles.has(m) });
+  try {
+    await s.writeOnce(writes, async () => {
+      const p = await s.readPost(post.channel, id);
+      return p !== null && p.author === uid && p.text === text;
+    });
+  } catch (e) {
+    if (isStoreError(e) && e.code === 'permission-denied' && channel === undefined) {
+      // Name the real cause when it is the channel or its category.
+      const ch = await s.readChannelRecord(post.channel).catch(() => undefined);
+      if (ch !== undefined) checkChannelCategory(post.channel, ch, category);
+    }
+    throw e;
+  }
+  return id;
+}
+
+export async function editPost(s: FirebaseStoreBase, channel: ChannelId, postId: string, text: string): Promise<void> {
+  const uid = await s.uid();
+  const { writes } = planEditPost(uid, channel, postId, await s.readPost(channel, postId), text, s.knownChannel(channel));
+  await s.writeOnce(writes, async () => {
+    const p = await s.readPost(channel, postId);
+    return p !== null && p.author === uid && p.text === text && p.editedAt !== undefined;
+  }).catch((e: unknown) => s.nameArchived(channel, e));
+}
+
+export async function deletePost(s: FirebaseStoreBase, channel: ChannelId, postId: string): Promise<void> {
+  const uid = await s.uid();
+  const { writes } = planDeletePost(uid, channel, postId, await s.readPost(channel, postId));
+  await s.writeOnce(writes, async () => (await s.readPost(channel, postId)) === null);
+}
+
+export async function hidePost(s: FirebaseStoreBase, channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
+  const uid = await s.uid();
+  const post = await s.readPost(channel, postId);
+  await s.write(planHidePost(channel, postId, post, await s.isAdmin(uid), hidden).writes);
+}
+
+export async function report(s: FirebaseStoreBase, channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
+  const uid = await s.uid();
+  const id = s.newKey();
+  const post = await s.readPost(channel, postId);
+  if (comment !== undefined) checkId('comment', comment);
+  const exists = comment === undefined || !post ? undefined : await s.adminHost.commentExists(channel, postId, comment);
+  await s.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
+}
+
+// --- comments ----------------------------------------------------------------------------------------------
+
+export function subscribeComments(s: FirebaseStoreBase, channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => (checkId('channel', channel), checkId('post', postId)),
+    onError,
+    () => s.whileSignedIn(() => s.listenCommentRows(channel, postId, (rows) => cb(decodeComments(postId, rows)), onError), onError),
+  );
+}
+
+export async function comment(s: FirebaseStoreBase, channel: ChannelId, postId: string, text: string): Promise<string> {
+  const uid = await s.uid();
+  const id = s.newKey();
+  const { writes } = planComment(uid, channel, postId, await s.readPost(channel, postId), text, id, s.knownChannel(channel));
+  await s.writeOnce(writes, async () => {
+    const c = await s.readComment(channel, postId, id);
+    return c?.author === uid && c.text === text;
+  }).catch((e: unknown) => s.nameArchived(channel, e));
+  return id;
+}
+
+// --- ideas -----------------------------------------------------------------------------------------------------
+
+export function subscribeIdeas(s: FirebaseStoreBase, channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => checkId('channel', channel),
+    onError,
+    () =>
+      s.whileSignedIn((uid) => {
+        let raw: [string, PostRecord][] | undefined;
+        let admin: boolean | undefined;
+        let stopAdmin: Unsubscribe | undefined;
+        let channelChecked = false;
+        const stable = new StableById<Idea>();
+        const emit = () => {
+          if (!raw) return;
+          if (raw.length === 0 && !channelChecked) {
+            // No ideas may mean no channel: ask once, and say so instead of showing an empty board.
+            channelChecked = true;
+            return s.ifChannelExists(channel, onError, emit);
+          }
+          if (raw.some(([, p]) => p.hidden === true)) {
+            // As in subscribePost: a flag answered from inside subscribe emits; this call stops here.
+            if (!stopAdmin) {
+              stopAdmin = () => {};
+              stopAdmin = s.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+              return;
+            }
+            if (admin === undefined) return;
+          }
+          cb(
+            stable.keep(
+              raw
+                .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
+                .sort(newestFirst)
+                .map(([id, p]) => decodePost(channel, id, p))
+                .filter((p): p is Idea => p?.idea !== undefined),
+            ),
+          );
+        };
+        const stop = s.listenIdeaRecords(
+          channel,
+          (rows) => {
+            raw = rows.filter((e): e is [string, PostRecord] => isPostRecord(e[1]));
+            emit();
+          },
+          onError,
+        );
+        return () => {
+          stop();
+          stopAdmin?.();
+        };
+      }, onError),
+  );
+}
+
+export function subscribeIdeaHistory(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, cb: (entries: IdeaHistoryEntry[]) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => (checkId('channel', channel), checkId('post', ideaId)),
+    onError,
+    () => s.whileSignedIn(() => s.listenHistoryRows(channel, ideaId, (rows) => cb(decodeHistory(rows)), onError), onError),
+  );
+}
+
+/** One listener for the whole board: every history entry of the channel, what the per-idea listeners read. */
+export function subscribeLatestNotes(s: FirebaseStoreBase, channel: ChannelId, cb: (latest: Readonly<Record<string, IdeaHistoryEntry>>) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => checkId('channel', channel),
+    onError,
+    () => s.whileSignedIn(() => s.listenLatestNoteRows(channel, (rows) => cb(decodeLatestNotes(rows)), onError), onError),
+  );
+}
+
+export async function setIdeaStatus(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
+  const uid = await s.uid();
+  const [{ post: idea, voters }, admin] = await Promise.all([s.postAndVoters(channel, ideaId), s.isAdmin(uid)]);
+  const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId: s.newKey() });
+  await s.write(writes);
+}
+
+export async function assignIdea(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
+  const uid = await s.uid();
+  const idea = await s.readPost(channel, ideaId);
+  await s.write(planAssignIdea(uid, await s.isAdmin(uid), channel, ideaId, idea, owner).writes);
+}
+
+/**
+ * Pools the votes: everyone who voted for `ideaId` and not yet for `intoId` now votes for `intoId`.
+ * That writes other people's likes, which the rules allow admins only (docs/rules.md).
+ */
+export async function mergeIdea(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
+  const uid = await s.uid();
+  checkId('into', intoId);
+  const [from, into, admin] = await Promise.all([s.readPost(channel, ideaId), s.readPost(channel, intoId), s.isAdmin(uid)]);
+  const ready = from && into && admin && ideaId !== intoId;
+  const [fromVoters, intoVoters] = ready ? await Promise.all([s.voters(channel, ideaId), s.voters(channel, intoId)]) : [[], []];
+  await s.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes);
+}
+
+// --- notifications -----------------------------------------------------------------------------------------------
+
+export function subscribeNotifications(s: FirebaseStoreBase, cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
+  return s.whileSignedIn(
+    (uid) => s.listenNotificationRows(uid, NOTIFICATION_LIMIT, (rows) => cb(decodeNotifications(rows, NOTIFICATION_LIMIT)), onError),
+    onError,
+    () => cb([]),
+  );
+}
+
+export async function markNotificationsRead(s: FirebaseStoreBase, ids: string[] | 'all'): Promise<void> {
+  const uid = await s.uid();
+  await s.write(planMarkRead(uid, await s.readNotificationRows(uid), ids).writes);
+}
+
+// --- stats ---------------------------------------------------------------------------------------------------------
+
+export function subscribeStats(s: FirebaseStoreBase, q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
+  return s.checked(
+    () => q.channel !== undefined && checkId('channel', q.channel),
+    onError,
+    () =>
+      s.whileSignedIn(() => {
+        const channel = q.channel;
+        if (channel === undefined) return s.listenStatRows(undefined, q, (rows) => cb(sumStats(rows, q.from, q.to)), onError);
+        let channelChecked = false;
+        return s.listenStatRows(
+          channel,
+          q,
+          (rows) => {
+            const stats = sumStats(rows, q.from, q.to);
+            if (stats.length === 0 && !channelChecked) {
+              // No figures may mean no channel: ask once.
+              channelChecked = true;
+              return s.ifChannelExists(channel, onError, () => cb(stats));
+            }
+            cb(stats);
+          },
+          onError,
+        );
+      }, onError),
+  );
+}
