@@ -183,7 +183,7 @@ export default [
         if (/[\\/]src[\\/](firebase[\\/](store-base|session|shared)|data[\\/]core[\\/](writes|records|checks|limits))\.ts$/.test(id)) return 'firebase';
         // The store's content part (src/firebase/store-content.ts) and the parts of the core only it and the
         // administration use: one chunk, loaded when a widget first needs it.
-        if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|people|feed-windows|stable))\.ts$/.test(id)) return 'store-content';
+        if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|decoders|input-checks|people|feed-windows|stable))\.ts$/.test(id)) return 'store-content';
         // Named, so that rollup does not pull it into the chunk above with its importer (checks.ts): the
         // composer uses it too.
         if (/[\\/]src[\\/]data[\\/]text\.ts$/.test(id)) return 'text';

@@ -31,19 +31,11 @@ import {
   type Database,
   type QueryConstraint,
 } from 'firebase/database';
-import {
-  MAX_LIKERS,
-  checkId,
-  decodeLikers,
-  isPostRecord,
-  statRows,
-  type ChannelRecord,
-  type FeedHost,
-  type PostRecord,
-  type ProfileRecord,
-  type ReportRecord,
-  type Writes,
-} from '../data/core/index.js';
+import { checkId } from '../data/core/checks.js';
+import type { FeedHost } from '../data/core/feed-windows.js';
+import { MAX_LIKERS } from '../data/core/limits.js';
+import { decodeLikers, isPostRecord, statRows, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from '../data/core/records.js';
+import type { Writes } from '../data/core/writes.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
 import { encodeKey } from '../data/keys.js';
 import {
@@ -68,7 +60,7 @@ import type { Shared } from './shared.js';
 import { FirebaseStoreBase, type AdminList, type LikesPart, type StatRow } from './store-base.js';
 import { entries, toConstraints, toUpdate } from './wire.js';
 
-export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/index.js';
+export { MAX_LIKERS, MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH, NOTIFICATION_LIMIT } from '../data/core/limits.js';
 
 export interface FirebaseStoreConfig extends ConnectConfig, SessionConfig {}
 

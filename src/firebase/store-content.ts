@@ -5,43 +5,15 @@
  * and likes, which the base class holds — never fetches it. Each function is a store method, with the store
  * as its first argument.
  */
-import {
-  FeedWindows,
-  NAME_SEARCH_FIELDS,
-  NOTIFICATION_LIMIT,
-  StableById,
-  checkCategory,
-  checkChannelCategory,
-  checkId,
-  checkNewPost,
-  checkPageSize,
-  decodeChannel,
-  decodeComments,
-  decodeHistory,
-  decodeLatestNotes,
-  decodeNotifications,
-  decodePost,
-  decodeProfile,
-  isIdeaRecord,
-  isPostRecord,
-  newestFirst,
-  notFound,
-  planAssignIdea,
-  planComment,
-  planCreatePost,
-  planDeletePost,
-  planEditPost,
-  planHidePost,
-  planMarkRead,
-  planMergeIdea,
-  planReport,
-  planSetIdeaStatus,
-  profileRecord,
-  rankProfiles,
-  searchKey,
-  sumStats,
-  type PostRecord,
-} from '../data/core/index.js';
+import { checkId, notFound } from '../data/core/checks.js';
+import { checkChannelCategory, checkNewPost, planAssignIdea, planComment, planCreatePost, planDeletePost, planEditPost, planHidePost, planMarkRead, planMergeIdea, planReport, planSetIdeaStatus } from '../data/core/commands.js';
+import { decodeChannel, decodeComments, decodeHistory, decodeLatestNotes, decodeNotifications, decodePost, newestFirst, sumStats } from '../data/core/decoders.js';
+import { FeedWindows } from '../data/core/feed-windows.js';
+import { checkCategory, checkPageSize } from '../data/core/input-checks.js';
+import { NOTIFICATION_LIMIT } from '../data/core/limits.js';
+import { NAME_SEARCH_FIELDS, profileRecord, rankProfiles, searchKey } from '../data/core/people.js';
+import { decodeProfile, isIdeaRecord, isPostRecord, type PostRecord } from '../data/core/records.js';
+import { StableById } from '../data/core/stable.js';
 import { isStoreError, type FeedQuery, type FeedSubscription, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import type { Channel, ChannelId, Comment, FeedPage, Idea, IdeaHistoryEntry, IdeaStatus, MonthStat, Notification, Post, Profile, UserId } from '../data/types.js';
 import type { FirebaseStoreBase } from './store-base.js';

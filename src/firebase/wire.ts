@@ -12,7 +12,8 @@ import {
   type DataSnapshot,
   type QueryConstraint,
 } from 'firebase/database';
-import { SERVER_TIME, isIncrement, type WindowSpec, type WriteValue, type Writes } from '../data/core/index.js';
+import type { WindowSpec } from '../data/core/feed-windows.js';
+import { SERVER_TIME, isIncrement, type WriteValue, type Writes } from '../data/core/writes.js';
 
 function toSdk(v: WriteValue): unknown {
   if (v === SERVER_TIME) return serverTimestamp();

@@ -32,20 +32,11 @@ import {
   type QueryConstraint,
   type QuerySnapshot,
 } from 'firebase/firestore';
-import {
-  MAX_LIKERS,
-  checkId,
-  decodeLikers,
-  isPostRecord,
-  statRows,
-  type ChannelRecord,
-  type FeedHost,
-  type PostRecord,
-  type ProfileRecord,
-  type ReportRecord,
-  type WindowSpec,
-  type Writes,
-} from '../data/core/index.js';
+import { checkId } from '../data/core/checks.js';
+import type { FeedHost, WindowSpec } from '../data/core/feed-windows.js';
+import { MAX_LIKERS } from '../data/core/limits.js';
+import { decodeLikers, isPostRecord, statRows, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from '../data/core/records.js';
+import type { Writes } from '../data/core/writes.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
 import { newId } from '../data/keys.js';
 import { StoreError, isStoreError, type LenigStore, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';

@@ -5,7 +5,8 @@
  * the core's decoders read (times as milliseconds, a post's likers kept apart).
  */
 import { Timestamp, deleteField, increment, serverTimestamp, type DocumentData, type DocumentSnapshot, type Firestore } from 'firebase/firestore';
-import { SERVER_TIME, isIncrement, type PostRecord, type WriteValue, type Writes } from '../data/core/index.js';
+import type { PostRecord } from '../data/core/records.js';
+import { SERVER_TIME, isIncrement, type WriteValue, type Writes } from '../data/core/writes.js';
 import { decodeKey } from '../data/keys.js';
 import { parsePostTarget } from '../data/types.js';
 

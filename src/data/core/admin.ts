@@ -18,11 +18,13 @@ import {
   type UserId,
 } from '../types.js';
 import { StoreError } from '../store.js';
-import { checkCategory, checkId, checkText, checkUid, invalid, notFound } from './checks.js';
+import { checkId, checkUid, invalid, notFound } from './checks.js';
+import { checkCategory, checkText } from './input-checks.js';
 import { checkPostAddress } from './commands.js';
 import { SERVER_TIME, increment, type Plan, type Writes } from './writes.js';
 import { profileRecord, requireAdmin } from './people.js';
-import { compareKeys, decodeChannel, isObject, num, str, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from './records.js';
+import { decodeChannel } from './decoders.js';
+import { compareKeys, isObject, num, str, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from './records.js';
 
 /** Most categories one channel offers (each becomes a filter chip and a composer choice). */
 export const MAX_CATEGORIES = 20;

@@ -9,7 +9,7 @@ import { encodeKey } from '../keys.js';
 import { postTarget, type ChannelId, type ExportProgress, type LenigExport, type PersonActivity, type PersonComment, type Post, type UserId } from '../types.js';
 import { checkId, checkUid } from './checks.js';
 import { requireAdmin } from './people.js';
-import { decodeComments, decodePost } from './records.js';
+import { decodeComments, decodePost } from './decoders.js';
 
 export const EXPORT_FORMAT = 'lenig-export';
 export const EXPORT_VERSION = 1;

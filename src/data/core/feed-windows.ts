@@ -11,7 +11,8 @@
 import type { FeedPage, Post } from '../types.js';
 import type { OnError, StoreError, Unsubscribe } from '../store.js';
 import { notFound } from './checks.js';
-import { compareKeys, decodePost, isPostRecord, type PostRecord } from './records.js';
+import { decodePost } from './decoders.js';
+import { compareKeys, isPostRecord, type PostRecord } from './records.js';
 import { StableById } from './stable.js';
 
 /** A position in the order: the order child's value, then the key. */

@@ -51,7 +51,9 @@
  */
 export * from './limits.js';
 export * from './checks.js';
+export * from './input-checks.js';
 export * from './records.js';
+export * from './decoders.js';
 export * from './people.js';
 export * from './writes.js';
 export * from './commands.js';

@@ -4,7 +4,7 @@
  */
 import { StoreError } from '../store.js';
 import type { Profile, UserId } from '../types.js';
-import { checkPhotoURL, checkText } from './checks.js';
+import { checkPhotoURL, checkText } from './input-checks.js';
 import { MAX_NAME_LENGTH, MAX_PROFILE_FIELD_LENGTH } from './limits.js';
 import { PROFILE_FIELDS, type PostRecord, type ProfileRecord } from './records.js';
 
