@@ -104,7 +104,6 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
   /** Server time minus local time, from the SDK's handshake: months are counted in server time. */
   private serverOffset = 0;
   private readonly stopOffset: Unsubscribe;
-  private closed = false;
   /** Reads and writes for the administration commands (src/data/core/admin-commands.ts). */
   readonly adminHost: AdminHost = {
     uid: () => this.uid(),

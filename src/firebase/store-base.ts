@@ -89,6 +89,8 @@ export abstract class FirebaseStoreBase {
   readonly shared = new SharedCache();
   /** Likes and unlikes of one target run one after another, so a double click is one like. */
   readonly serial = new Map<string, Promise<unknown>>();
+  /** Set by `close()`: a subscription whose part loads after it starts nothing. */
+  protected closed = false;
   /** Profiles seen to exist (search results, subscriptions): mentions of them need no read. */
   readonly knownProfiles = new Set<UserId>();
 
@@ -181,7 +183,7 @@ export abstract class FirebaseStoreBase {
     let stopped = false;
     loadContent().then(
       (c) => {
-        if (!stopped) stop = start(c);
+        if (!stopped && !this.closed) stop = start(c);
       },
       (e: unknown) => {
         if (!stopped) onError?.(new StoreError('offline', `lenig: could not load the store's code (${e instanceof Error ? e.message : String(e)})`));

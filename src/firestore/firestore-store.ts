@@ -88,7 +88,6 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
   readonly connection: FirestoreConnection;
   readonly session: Session;
   private readonly db: Firestore;
-  private closed = false;
 
   constructor(config: FirestoreStoreConfig) {
     super();
