@@ -168,11 +168,6 @@ export abstract class FirebaseStoreBase {
     return checkedSubscription(check, onError, start);
   }
 
-  /** The content part, once this page has loaded it: later subscriptions start within `subscribe`. */
-  content(): Promise<Content> {
-    return loadContent();
-  }
-
   /**
    * Starts a subscription of the content part: at once when its code has loaded (so what the SDK holds
    * comes within `subscribe`, as for every other subscription), else once it has.
@@ -343,11 +338,11 @@ export abstract class FirebaseStoreBase {
   }
 
   async searchProfiles(prefix: string, limit = 10): Promise<Profile[]> {
-    return (await this.content()).searchProfiles(this, prefix, limit);
+    return (loadedContent ?? (await loadContent())).searchProfiles(this, prefix, limit);
   }
 
   async updateMyProfile(profile: Omit<Profile, 'uid'>): Promise<void> {
-    return (await this.content()).updateMyProfile(this, profile);
+    return (loadedContent ?? (await loadContent())).updateMyProfile(this, profile);
   }
 
   subscribeChannel(channel: ChannelId, cb: (channel: Channel) => void, onError?: OnError): Unsubscribe {
@@ -369,23 +364,23 @@ export abstract class FirebaseStoreBase {
   }
 
   async createPost(post: NewPost): Promise<string> {
-    return (await this.content()).createPost(this, post);
+    return (loadedContent ?? (await loadContent())).createPost(this, post);
   }
 
   async editPost(channel: ChannelId, postId: string, text: string): Promise<void> {
-    return (await this.content()).editPost(this, channel, postId, text);
+    return (loadedContent ?? (await loadContent())).editPost(this, channel, postId, text);
   }
 
   async deletePost(channel: ChannelId, postId: string): Promise<void> {
-    return (await this.content()).deletePost(this, channel, postId);
+    return (loadedContent ?? (await loadContent())).deletePost(this, channel, postId);
   }
 
   async hidePost(channel: ChannelId, postId: string, hidden: boolean): Promise<void> {
-    return (await this.content()).hidePost(this, channel, postId, hidden);
+    return (loadedContent ?? (await loadContent())).hidePost(this, channel, postId, hidden);
   }
 
   async report(channel: ChannelId, postId: string, reason: string, comment?: string): Promise<void> {
-    return (await this.content()).report(this, channel, postId, reason, comment);
+    return (loadedContent ?? (await loadContent())).report(this, channel, postId, reason, comment);
   }
 
   subscribeComments(channel: ChannelId, postId: string, cb: (comments: Comment[]) => void, onError?: OnError): Unsubscribe {
@@ -393,7 +388,7 @@ export abstract class FirebaseStoreBase {
   }
 
   async comment(channel: ChannelId, postId: string, text: string): Promise<string> {
-    return (await this.content()).comment(this, channel, postId, text);
+    return (loadedContent ?? (await loadContent())).comment(this, channel, postId, text);
   }
 
   subscribeIdeas(channel: ChannelId, cb: (ideas: Idea[]) => void, onError?: OnError): Unsubscribe {
@@ -409,15 +404,15 @@ export abstract class FirebaseStoreBase {
   }
 
   async setIdeaStatus(channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
-    return (await this.content()).setIdeaStatus(this, channel, ideaId, status, note);
+    return (loadedContent ?? (await loadContent())).setIdeaStatus(this, channel, ideaId, status, note);
   }
 
   async assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
-    return (await this.content()).assignIdea(this, channel, ideaId, owner);
+    return (loadedContent ?? (await loadContent())).assignIdea(this, channel, ideaId, owner);
   }
 
   async mergeIdea(channel: ChannelId, ideaId: string, intoId: string): Promise<void> {
-    return (await this.content()).mergeIdea(this, channel, ideaId, intoId);
+    return (loadedContent ?? (await loadContent())).mergeIdea(this, channel, ideaId, intoId);
   }
 
   subscribeNotifications(cb: (notifications: Notification[]) => void, onError?: OnError): Unsubscribe {
@@ -425,7 +420,7 @@ export abstract class FirebaseStoreBase {
   }
 
   async markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-    return (await this.content()).markNotificationsRead(this, ids);
+    return (loadedContent ?? (await loadContent())).markNotificationsRead(this, ids);
   }
 
   subscribeStats(q: StatsQuery, cb: (stats: MonthStat[]) => void, onError?: OnError): Unsubscribe {
