@@ -143,6 +143,12 @@ export const LoadError: Story = {
   render: () => feed({ prepare: (s) => s.failNext('subscribeFeed', new StoreError('permission-denied', 'Permission denied')) }),
 };
 
+/** An administrator archived the channel: its posts stay readable, and the feed says nothing can be added. */
+export const Archived: Story = {
+  name: 'Archived channel (read-only)',
+  render: () => feed({ prepare: (_store, backend) => void backend.session('tom').updateChannel('general', { archived: true }) }),
+};
+
 /** The connection dropped: the banner shows, writes are kept and sent later (post something to see "Sending…"). */
 export const Offline: Story = {
   render: () =>

@@ -102,6 +102,21 @@ describe('<lenig-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('says above the posts that an archived channel is read-only, and stops saying it once reopened', async () => {
+    const backend = company(threePosts());
+    const feed = await feedFor(backend.session('anna'), { lang: 'nl' });
+    await postsShown(feed, 3);
+    const notice = () => feed.shadowRoot!.querySelector('[part="archived"]')?.textContent?.trim();
+    expect(notice(), 'an open channel has no notice').to.equal(undefined);
+    await backend.session('carla').updateChannel('general', { archived: true });
+    await waitUntil(() => notice(), 'the notice appeared');
+    expect(notice()).to.equal('General is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.');
+    expect(cards(feed).length, 'the posts stay readable').to.equal(3);
+    await expect(feed).to.be.accessible();
+    await backend.session('carla').updateChannel('general', { archived: false });
+    await waitUntil(() => notice() === undefined, 'the notice went away');
+  });
+
   it('follows the ARIA feed pattern: role feed, articles with posinset, setsize and a label', async () => {
     const store = company(threePosts()).session('anna');
     const feed = await feedFor(store);

@@ -93,6 +93,7 @@ function flaggedPending(post: Post): boolean {
  * @csspart feed - The `role="feed"` list.
  * @csspart more - The "Show older posts" button.
  * @csspart offline - The offline banner.
+ * @csspart archived - The notice that the channel is archived (read-only).
  * @csspart status - Loading, empty and error messages.
  * @csspart card - Re-exported from each `<lenig-post-card>`, as are `header avatar author timestamp category
  *   body mention link actions textarea like-button like-count`.
@@ -643,6 +644,12 @@ export class LenigFeedElement extends LenigElement {
       ${this.renderMore(page)}`;
   }
 
+  /** An archived channel is read-only: said above its posts, before anyone tries to like or reply. */
+  private renderArchived(): TemplateResult | typeof nothing {
+    const info = this.channelSub.value;
+    return info?.archived ? html`<p class="notice" part="archived">${this.i18n.t.archived(this.i18n.channelName(info))}</p>` : nothing;
+  }
+
   protected override render(): TemplateResult {
     const unavailable = this.renderUnavailable({ channel: this.channel });
     if (unavailable !== nothing) return unavailable;
@@ -657,7 +664,7 @@ export class LenigFeedElement extends LenigElement {
       <div class="live" role="status">${this.connection.value === false || (this.cspBlocked && this.feed.status !== 'error')
           ? html`<p class="offline" part="offline">${this.offlineMessage}</p>`
           : nothing}</div>
-      ${this.renderFilters()} ${this.renderBody()}
+      ${this.renderArchived()} ${this.renderFilters()} ${this.renderBody()}
     </div>`;
   }
 }

@@ -17,6 +17,7 @@ export const feedMessages = defineMessages('feed', {
     allShown: 'You have seen every post',
     filterLabel: 'Filter by category',
     allCategories: 'All',
+    archived: (channel: string) => `${channel} is archived: you can read its posts, but no new posts, comments or likes can be added.`,
   },
   nl: {
     feedLabel: (channel: string) => `Berichten in ${channel}`,
@@ -33,5 +34,6 @@ export const feedMessages = defineMessages('feed', {
     allShown: 'Je hebt alle berichten gezien',
     filterLabel: 'Filteren op categorie',
     allCategories: 'Alles',
+    archived: (channel: string) => `${channel} is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.`,
   },
 });
