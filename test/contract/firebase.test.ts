@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deleteApp, getApps, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword, signOut } from 'firebase/auth';
-import { get, goOffline, ref, set } from 'firebase/database';
+import { get, getDatabase, goOffline, goOnline, ref, set } from 'firebase/database';
 import { isStoreError } from '../../src/data/store.js';
 import { DEFAULT_CATEGORIES, type FeedPage, type Report, type Viewer } from '../../src/data/types.js';
 import {
@@ -214,6 +214,43 @@ describe('Firebase store: writes and lifetime', () => {
       return true;
     });
     stop();
+  });
+
+  it('a connection whose token was still being fetched when sign-in finished signs in with the new token', async () => {
+    // patches/@firebase+database: the SDK let the token it had asked for before sign-in (none) overwrite the
+    // one sign-in gave it meanwhile, so the socket stayed signed out and every read and write was refused.
+    const b = await backend();
+    const app = initializeApp({ apiKey: 'demo-key', projectId: b.projectId, databaseURL: b.databaseURL }, 'token-race');
+    const auth = getAuth(app);
+    connectAuthEmulator(auth, b.authURL, { disableWarnings: true });
+    // Hold the database's first token request until sign-in has finished, as a busy page may.
+    const internal = (app as unknown as { container: { getProvider(n: string): { getImmediate(): { getToken(f?: boolean): Promise<unknown> } } } }).container
+      .getProvider('auth-internal')
+      .getImmediate();
+    const real = internal.getToken.bind(internal);
+    let signedIn!: () => void;
+    const afterSignIn = new Promise<void>((resolve) => (signedIn = resolve));
+    let first = true;
+    internal.getToken = async (force?: boolean) => {
+      const token = await real(force);
+      if (first) {
+        first = false;
+        await afterSignIn;
+      }
+      return token;
+    };
+    const database = getDatabase(app, b.databaseURL);
+    try {
+      goOnline(database);
+      await signInWithEmailAndPassword(auth, USERS.alice.email, USERS.alice.password);
+      signedIn();
+      const mine = await get(ref(database, `userLikes/${USERS.alice.uid}`));
+      assert.equal(mine.exists() ? typeof mine.val() : 'none', mine.exists() ? 'object' : 'none', 'Alice reads her own likes');
+    } finally {
+      await signOut(auth).catch(() => {});
+      goOffline(database);
+      await deleteApp(app).catch(() => {});
+    }
   });
 
   it('close(): the last store on a connection closes it, and the same configuration connects anew', async () => {
