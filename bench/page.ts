@@ -424,7 +424,7 @@ const bench = {
       host.append(feed);
       const countEl = () => {
         const card = cardsOf(feed).find((c) => c.post?.id === postId);
-        return card?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('.count') ?? null;
+        return card?.shadowRoot?.querySelector('[part~="like-count"]') ?? null;
       };
       await until(() => lenigDone(feed, 20) && countEl()?.textContent?.trim() === text(count), 'the lenig count');
       const view = countEl()!.getRootNode() as ShadowRoot;

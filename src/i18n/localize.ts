@@ -222,6 +222,14 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
   }
 
   /**
+   * Another table in this controller's language: for a host that renders a piece with strings of its
+   * own (a card's like button) without a second controller per element.
+   */
+  tableOf<U extends MessageTable>(messages: Messages<U>): U {
+    return tableFor(messages, this.lang);
+  }
+
+  /**
    * A channel's name in this language: its name for the language (`nl`, or `pt` for `pt-br` readers)
    * where the admin gave one, else its `name`.
    */

@@ -1,15 +1,14 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
 
-export const likeViewStyles = [
-  tokens,
-  css`
-    :host {
+/**
+ * The like control's own rules, scoped to its wrapper `.like`, so a host that renders the control into
+ * its shadow root (a post card) can take them alongside its own. The public tokens are only ever read.
+ */
+export const likeControlStyles = css`
+    .like {
       display: inline-block;
-      vertical-align: middle;
       line-height: 1.2;
-    }
-    .lenig {
       /* Component tokens resolved once; the public ones are only ever read, never assigned here. */
       --_like-color: var(--lenig-like-button-color, var(--_text-quiet));
       --_like-active: var(--lenig-like-button-active-color, var(--_accent));
@@ -19,9 +18,8 @@ export const likeViewStyles = [
       );
       --_like-size: var(--lenig-like-button-icon-size, 1.25em);
       position: relative;
-      display: inline-block;
     }
-    button {
+    .like button {
       display: inline-flex;
       align-items: center;
       gap: var(--_space-xs);
@@ -42,22 +40,22 @@ export const likeViewStyles = [
         background-color 120ms ease,
         color 120ms ease;
     }
-    button:hover:not(:disabled) {
+    .like button:hover:not(:disabled) {
       background: color-mix(in srgb, currentColor 8%, transparent);
     }
-    button[aria-pressed='true'] {
+    .like button[aria-pressed='true'] {
       color: var(--_like-active);
       background: var(--_like-active-bg);
       border-color: color-mix(in srgb, var(--_like-active) 45%, transparent);
     }
-    button:disabled {
+    .like button:disabled {
       cursor: default;
     }
-    :host([disabled]) button {
+    .like.disabled > button {
       opacity: 0.55;
       cursor: not-allowed;
     }
-    svg {
+    .like svg {
       width: var(--_like-size);
       height: var(--_like-size);
       flex: none;
@@ -67,28 +65,28 @@ export const likeViewStyles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
-    button[aria-pressed='true'] svg .shape {
+    .like button[aria-pressed='true'] svg .shape {
       fill: currentColor;
     }
     @media (prefers-reduced-motion: no-preference) {
-      button[aria-pressed='true'] svg {
-        animation: pop 260ms ease-out;
+      .like button[aria-pressed='true'] svg {
+        animation: like-pop 260ms ease-out;
       }
     }
-    @keyframes pop {
+    @keyframes like-pop {
       40% {
         transform: scale(1.25);
       }
     }
-    .count:empty {
+    .like .count:empty {
       display: none;
     }
-    .label {
+    .like .label {
       color: var(--_accent);
       text-decoration: underline;
       text-underline-offset: 0.15em;
     }
-    .skeleton {
+    .like .skeleton {
       display: inline-block;
       width: 1.5em;
       height: 0.9em;
@@ -96,22 +94,22 @@ export const likeViewStyles = [
       background: color-mix(in srgb, currentColor 18%, transparent);
     }
     @media (prefers-reduced-motion: no-preference) {
-      .skeleton {
-        animation: pulse 1.2s ease-in-out infinite;
+      .like .skeleton {
+        animation: like-pulse 1.2s ease-in-out infinite;
       }
     }
-    @keyframes pulse {
+    @keyframes like-pulse {
       50% {
         opacity: 0.45;
       }
     }
-    :host([pending]) .count {
+    .like.pending .count {
       opacity: 0.8;
     }
 
     /* The tooltip lives in the top layer (popover) so a clipping SharePoint column cannot cut it off;
        without popover support it falls back to sitting above the button. */
-    .tip {
+    .like .tip {
       position: absolute;
       bottom: calc(100% + 6px);
       left: 0;
@@ -131,17 +129,28 @@ export const likeViewStyles = [
       box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
       overflow-wrap: anywhere;
     }
-    .tip.open {
+    .like .tip.open {
       display: block;
     }
-    .tip:popover-open {
+    .like .tip:popover-open {
       position: fixed;
       inset: auto;
       display: block;
     }
-    .tip .invite {
+    .like .tip .invite {
       display: block;
       font-weight: 600;
     }
+`;
+
+export const likeViewStyles = [
+  tokens,
+  css`
+    :host {
+      display: inline-block;
+      vertical-align: middle;
+      line-height: 1.2;
+    }
   `,
+  likeControlStyles,
 ];

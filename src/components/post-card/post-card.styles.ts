@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { formNotes, framedColumn, inlineControl, nameBone, textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
+import { likeControlStyles } from '../like-button/like-view.styles.js';
 import { richTextStyles } from '../shared/rich-text.js';
 
 export const postCardStyles = [
@@ -13,6 +14,7 @@ export const postCardStyles = [
   inlineControl('.action'),
   nameBone('.name-skeleton', '8em', '0.9em'),
   framedColumn('.panel', 's'),
+  likeControlStyles,
   css`
     .card {
       position: relative;

@@ -6,13 +6,12 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { logError } from '../../log.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
-import '../like-button/like-view.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { commonReason, emit, type DetailOf } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
 import { define } from '../shared/define.js';
-import { renderLikeView } from '../shared/like-view.js';
+import { LikeControl } from '../like-button/like-control.js';
 import { renderTextField } from '../shared/text-field.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
@@ -83,6 +82,8 @@ const icons = {
  * @csspart mention - An @mention in the text.
  * @csspart link - A link in the text.
  * @csspart actions - The row of like, comments and post actions.
+ * @csspart like-button - The like `<button>` (has `aria-pressed`; its name includes the count).
+ * @csspart like-count - The formatted like count (empty at zero).
  * @csspart textarea - The edit and report text fields.
  *
  * @cssproperty --lenig-post-card-background - Background of a post. Default: the surface colour.
@@ -91,15 +92,35 @@ const icons = {
  * @fires {CustomEvent<PostRequestDetail>} lenig-post-delete - The author confirmed deleting. Cancelable.
  * @fires {CustomEvent<PostReportRequestDetail>} lenig-post-report - Someone reports the post. Cancelable.
  * @fires {CustomEvent<PostHideRequestDetail>} lenig-post-hide - An admin hides or unhides it. Cancelable.
- * @fires lenig-like-toggle - From the like view inside (see `<lenig-like-view>`).
- * @fires lenig-likers-request - From the like view inside.
- * @fires lenig-sign-in-request - From the like view inside, when signed out.
+ * @fires {CustomEvent<LikeToggleDetail>} lenig-like-toggle - The viewer asks to like or unlike the post. Cancelable.
+ * @fires {CustomEvent<LikeTargetDetail>} lenig-likers-request - First hover or focus on the like button: the feed may now fill `likers`.
+ * @fires {CustomEvent<LikeTargetDetail>} lenig-sign-in-request - A signed-out viewer clicked the like button. Cancelable.
  */
 export class LenigPostCardElement extends LitElement {
   static override styles = postCardStyles;
 
   private readonly i18n = new LocalizeController(this, postCardMessages);
   private readonly common = new LocalizeController(this, commonMessages);
+  /**
+   * The like button, rendered in this card's own shadow root rather than as a `<lenig-like-view>` with a
+   * shadow root, controllers and listeners of its own: a feed pays for that once per post.
+   */
+  private readonly like = new LikeControl(
+    this,
+    () => ({
+      target: this.post ? postTarget(this.post.channel, this.post.id) : '',
+      count: this.likeCount,
+      pressed: this.liked,
+      likers: this.likers,
+      signedOut: (this.viewer ?? null) === null,
+      disabled: this.pending,
+      loading: false,
+      pending: this.likePending,
+      icon: 'thumb',
+    }),
+    { button: 'like-button', count: 'like-count' },
+    this.common,
+  );
 
   @query('article') private article?: HTMLElement;
 
@@ -430,11 +451,7 @@ export class LenigPostCardElement extends LitElement {
       post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
     const locked = this.pending || this.busy !== undefined;
     return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}
-      >${renderLikeView(
-        postTarget(post.channel, post.id),
-        { count: this.likeCount, pressed: this.liked, pending: this.likePending, likers: this.likers },
-        { signedOut: viewer === null, disabled: this.pending, exportparts: 'button: like-button, count: like-count' },
-      )}<button
+      >${this.like.render()}<button
         id="comments-toggle"
         class="action"
         type="button"
