@@ -53,27 +53,30 @@ const containers: Container[] = [
   },
 ];
 
-/** Every `lenig-like-view` below `root`, through shadow roots. */
-function likeViews(root: Element | ShadowRoot): HTMLElement[] {
-  const found: HTMLElement[] = [];
+/**
+ * The like button of `target` below `root`, through shadow roots: a `lenig-like-view`'s, or a post
+ * card's own (a card renders its like button in its shadow root).
+ */
+function likeButton(root: Element | ShadowRoot, target: LikeTarget): HTMLButtonElement | null {
   for (const el of root.querySelectorAll<HTMLElement>('*')) {
-    if (el.localName === 'lenig-like-view') found.push(el);
-    if (el.shadowRoot) found.push(...likeViews(el.shadowRoot));
+    if (el.localName === 'lenig-like-view' && (el as HTMLElement & { target: string }).target === target) return el.shadowRoot?.querySelector('button') ?? null;
+    const post = el.localName === 'lenig-post-card' ? (el as HTMLElement & { post?: { channel: string; id: string } }).post : undefined;
+    if (post && postTarget(post.channel, post.id) === target) return el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="like-button"]') ?? null;
+    const inner = el.shadowRoot && likeButton(el.shadowRoot, target);
+    if (inner) return inner;
   }
-  return found;
+  return null;
 }
 
 /** The like button a person sees for `target`: its pressed state and its count. */
 function seen(host: HTMLElement, target: LikeTarget): { pressed: string | null; count: string } | undefined {
-  const view = likeViews(host.shadowRoot!).find((v) => (v as HTMLElement & { target: string }).target === target);
-  const button = view?.shadowRoot?.querySelector('button');
+  const button = likeButton(host.shadowRoot!, target);
   if (!button) return undefined;
-  return { pressed: button.getAttribute('aria-pressed'), count: button.querySelector('[part="count"]')?.textContent?.trim() ?? '' };
+  return { pressed: button.getAttribute('aria-pressed'), count: button.querySelector('.count')?.textContent?.trim() ?? '' };
 }
 
 function buttonFor(host: HTMLElement, target: LikeTarget): HTMLButtonElement {
-  const view = likeViews(host.shadowRoot!).find((v) => (v as HTMLElement & { target: string }).target === target)!;
-  return view.shadowRoot!.querySelector('button')!;
+  return likeButton(host.shadowRoot!, target)!;
 }
 
 /** Counts the "which do I like" subscriptions a store has opened and still has open. */

@@ -10,7 +10,7 @@ import '../../src/components/post-card/post-card.js';
 import type { LenigPostCardElement, PostEditRequestDetail } from '../../src/components/post-card/post-card.js';
 import { avatarColor, initials } from '../../src/components/shared/avatar.js';
 import { StoreError } from '../../src/data/store.js';
-import type { Post, Profile, Viewer } from '../../src/data/types.js';
+import { postTarget, type Post, type Profile, type Viewer } from '../../src/data/types.js';
 import { cardButton, deepActive, inCard, minutesAgo, typeInto } from './feed-helpers.js';
 
 const anna: Profile = { uid: 'anna', name: 'Anna de Vries', jobTitle: 'HR advisor' };
@@ -105,7 +105,7 @@ describe('<lenig-post-card>', () => {
     const el = await card({ pending: true, viewer: annaViewer });
     expect(inCard(el, '.header')!.textContent).to.contain('Sending…');
     expect(inCard(el, 'article')!.getAttribute('aria-busy')).to.equal('true');
-    expect(inCard(el, 'lenig-like-view')!.hasAttribute('disabled')).to.equal(true);
+    expect(inCard<HTMLButtonElement>(el, '[part~="like-button"]')!.disabled).to.equal(true);
     expect(cardButton(el, /Comment/)!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -188,10 +188,44 @@ describe('<lenig-post-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('holds its like button in its own shadow root: named with the count, pressed state, liked-by tooltip, keyboard', async () => {
+    const el = await card({ viewer: annaViewer });
+    // No like-view element of its own: a feed pays for one per post.
+    expect(el.shadowRoot!.querySelector('lenig-like-view')).to.equal(null);
+    const like = inCard<HTMLButtonElement>(el, 'button[part~="like-button"]')!;
+    expect(like.getAttribute('aria-label')).to.equal('Like, 2 likes');
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+    expect(inCard(el, '[part~="like-count"]')!.textContent).to.equal('2');
+    // The tooltip is the button's description, asked for at the first focus, and names who liked it.
+    const asked = oneEvent(el, 'lenig-likers-request');
+    like.focus();
+    expect((await asked).detail.target).to.equal(postTarget('general', 'p1'));
+    el.likers = ['Bram Jansen', 'Carla Smit'];
+    await el.updateComplete;
+    const tip = el.shadowRoot!.getElementById(like.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).to.equal('tooltip');
+    expect(tip.textContent).to.contain('Bram Jansen');
+    // Enter asks to like, from the card, cancelable; the card does not change by itself.
+    const toggle = oneEvent(el, 'lenig-like-toggle');
+    await sendKeys({ press: 'Enter' });
+    const e = await toggle;
+    expect(e.detail).to.deep.equal({ target: postTarget('general', 'p1'), liked: true });
+    expect(e.cancelable && e.composed && e.bubbles).to.equal(true);
+    expect(like.getAttribute('aria-pressed')).to.equal('false');
+    el.liked = true;
+    el.likeCount = 3;
+    await el.updateComplete;
+    expect(like.getAttribute('aria-pressed')).to.equal('true');
+    expect(like.getAttribute('aria-label')).to.equal('Like, 3 likes');
+    await expect(el).to.be.accessible();
+  });
+
   it('offers no actions but the like (as sign-in) to a signed-out reader', async () => {
     const el = await card({ viewer: null });
     expect(el.shadowRoot!.querySelectorAll('.end button')).to.have.length(0);
-    expect(inCard(el, 'lenig-like-view')!.hasAttribute('signed-out')).to.equal(true);
+    const like = inCard<HTMLButtonElement>(el, '[part~="like-button"]')!;
+    expect(like.getAttribute('aria-label')).to.match(/^Sign in to like/);
+    expect(like.hasAttribute('aria-pressed'), 'no pressed state to announce while signed out').to.equal(false);
   });
 
   it('folds long text behind "Show more"', async () => {

@@ -224,7 +224,7 @@ export class LenigFeedElement extends LenigElement {
     super.connectedCallback();
     // The store had the page already (another widget reads it, or it came back from the cache): render
     // it now, cards and their like buttons included, rather than a microtask later each.
-    if (!this.hasUpdated && this.feed.status === 'ready') updateNow(this, 'lenig-post-card, lenig-like-view');
+    if (!this.hasUpdated && this.feed.status === 'ready') updateNow(this, 'lenig-post-card');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
