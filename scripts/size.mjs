@@ -111,8 +111,10 @@ const APP_SCENARIOS = [
 import 'lenig/components/like-button/like-button.js';
 configure({ firebase: { apiKey: 'k', databaseURL: 'https://x.firebaseio.com' } });`,
     // 20.0 KB until the like button's tooltip placement became a module of its own (loaded at the first
-    // hover; an app bundled without code splitting carries it inline) and likes learned archived channels.
-    budget: 20_500,
+    // hover; an app bundled without code splitting carries it inline) and likes learned archived channels;
+    // 20.5 KB until the like view's behaviour became a controller a post card renders in its own shadow
+    // root (+0.6 KB here; a feed of 20 posts renders in two thirds of the time).
+    budget: 21_000,
   },
 ];
 for (const { name, entry, budget: limit } of APP_SCENARIOS) {

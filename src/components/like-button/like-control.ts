@@ -62,8 +62,6 @@ export class LikeControl implements ReactiveController {
   private dismissed = false;
   private requestedFor: string | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  /** What the last render showed, to re-place an open tooltip whose text changed. */
-  private shown = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
@@ -86,11 +84,8 @@ export class LikeControl implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.open) return;
-    const { count, likers } = this.state();
-    const shown = `${count}|${likers?.join('\n') ?? ''}`;
-    if (shown !== this.shown) this.tooltip?.place();
-    this.shown = shown;
+    // The text may have changed its size (names arrived, the count moved): place it again.
+    if (this.open) this.tooltip?.place();
   }
 
   /** The native button, once rendered. */
