@@ -429,15 +429,7 @@ async function profilePages(page: Page) {
   await page.evaluate('window.benchProfilePages = true');
   const byTitle = new Map<string, Map<string, number>>();
   cdp.on('Profiler.consoleProfileFinished', ({ title, profile: p }) => {
-    const self = new Map<string, number>();
-    const dt = new Map<number, number>();
-    (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
-    for (const n of p.nodes) {
-      const f = n.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
-    }
-    byTitle.set(title ?? '', self);
+    byTitle.set(title ?? '', addSelfTimes(p, new Map()));
   });
   return {
     async print() {
@@ -499,6 +491,21 @@ function printLongTasks(trace: { traceEvents: TraceEvent[] }): void {
   for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`    ${f1(us / 1000).padStart(7)}  ${k}`);
 }
 
+/** Adds each function's self time (µs) in CPU profile `p` to `self`, keyed by name, file and line. */
+function addSelfTimes(
+  p: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] },
+  self: Map<string, number>,
+): Map<string, number> {
+  const dt = new Map<number, number>();
+  (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
+  for (const n of p.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+  }
+  return self;
+}
+
 interface Profiler {
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -517,13 +524,7 @@ async function startProfiler(page: Page): Promise<Profiler> {
     },
     async stop() {
       const { profile: p } = await cdp.send('Profiler.stop');
-      const dt = new Map<number, number>();
-      (p.samples ?? []).forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0)));
-      for (const n of p.nodes) {
-        const f = n.callFrame;
-        const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
-      }
+      addSelfTimes(p, self);
     },
     print(what) {
       const top = [...self].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25);
