@@ -102,21 +102,6 @@ describe('<lenig-feed>', () => {
     await expect(feed).to.be.accessible();
   });
 
-  it('says above the posts that an archived channel is read-only, and stops saying it once reopened', async () => {
-    const backend = company(threePosts());
-    const feed = await feedFor(backend.session('anna'), { lang: 'nl' });
-    await postsShown(feed, 3);
-    const notice = () => feed.shadowRoot!.querySelector('[part="archived"]')?.textContent?.trim();
-    expect(notice(), 'an open channel has no notice').to.equal(undefined);
-    await backend.session('carla').updateChannel('general', { archived: true });
-    await waitUntil(() => notice(), 'the notice appeared');
-    expect(notice()).to.equal('General is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.');
-    expect(cards(feed).length, 'the posts stay readable').to.equal(3);
-    await expect(feed).to.be.accessible();
-    await backend.session('carla').updateChannel('general', { archived: false });
-    await waitUntil(() => notice() === undefined, 'the notice went away');
-  });
-
   it('follows the ARIA feed pattern: role feed, articles with posinset, setsize and a label', async () => {
     const store = company(threePosts()).session('anna');
     const feed = await feedFor(store);
@@ -689,6 +674,35 @@ describe('<lenig-feed>', () => {
     expect((await readPost(store, 'p-question'))?.commentCount).to.equal(1);
     expect((await readComments(store, 'p-question')).map((c) => [c.author, c.text])).to.deep.equal([['anna', 'I have it, come by']]);
     await waitUntil(() => comments.shadowRoot!.querySelector('li')?.textContent?.includes('I have it, come by'), 'comment listed');
+  });
+
+  it('says above the posts that an archived channel is read-only, and stops saying it once reopened', async () => {
+    const backend = company(threePosts());
+    const feed = await feedFor(backend.session('anna'), { lang: 'nl' });
+    await postsShown(feed, 3);
+    const notice = () => feed.shadowRoot!.querySelector('[part="archived"]')?.textContent?.trim();
+    expect(notice(), 'an open channel has no notice').to.equal(undefined);
+    await backend.session('carla').updateChannel('general', { archived: true });
+    await waitUntil(() => notice(), 'the notice appeared');
+    expect(notice()).to.equal('General is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.');
+    expect(cards(feed).length, 'the posts stay readable').to.equal(3);
+    // Anna's own post: its like button is disabled, Edit is gone, and its comments take no reply.
+    const own = cards(feed).find((c) => c.post?.id === 'p-news')!;
+    await waitUntil(() => inCard<HTMLButtonElement>(own, '[part~="like-button"]')!.disabled, 'the like button is disabled');
+    expect(inCard(own, '[part~="like-button"]')!.getAttribute('aria-label'), 'the count still shows').to.contain('1');
+    expect(cardButton(own, /^Bewerken$/), 'no Edit in a read-only channel').to.equal(undefined);
+    expect(cardButton(own, /^Verwijderen$/), 'her post can still be deleted').to.not.equal(undefined);
+    cardButton(own, /^Reageren$/)!.click();
+    const comments = () => inCard<LenigCommentsElement>(own, 'lenig-comments')?.shadowRoot;
+    await waitUntil(() => comments()?.querySelector('.closed')?.textContent?.includes('gearchiveerd'), 'the comments say they are closed', { timeout: 5000 });
+    expect(comments()!.querySelector('textarea'), 'no reply box').to.equal(null);
+    expect(comments()!.querySelector('.closed')!.textContent).to.equal('Dit kanaal is gearchiveerd: er kunnen geen reacties meer bij.');
+    await expect(feed).to.be.accessible();
+    await backend.session('carla').updateChannel('general', { archived: false });
+    await waitUntil(() => notice() === undefined, 'the notice went away');
+    await waitUntil(() => comments()?.querySelector('textarea'), 'the reply box is back');
+    expect(inCard<HTMLButtonElement>(own, '[part~="like-button"]')!.disabled, 'the like button works again').to.equal(false);
+    expect(cardButton(own, /^Bewerken$/), 'Edit is back').to.not.equal(undefined);
   });
 
   it('says so when the channel has no posts', async () => {

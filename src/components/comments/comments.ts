@@ -67,10 +67,8 @@ export class LenigCommentsElement extends LenigElement {
   @property() channel?: string;
   /** The post id. Required. */
   @property() post?: string;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-  }
+  /** The post's channel is archived: the comments show, and no reply box (the rules refuse replies there). */
+  @property({ type: Boolean }) archived = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post') && changed.get('post') !== undefined) {
@@ -210,6 +208,7 @@ export class LenigCommentsElement extends LenigElement {
   private renderForm(): TemplateResult | typeof nothing {
     const { t } = this.i18n;
     if (this.viewerSub.status !== 'ready') return nothing;
+    if (this.archived) return html`<p class="quiet closed">${t.closed}</p>`;
     if (this.viewerSub.value === null) {
       return html`<div class="row">
         <p class="quiet">${this.common.t.signInToContinue}</p>

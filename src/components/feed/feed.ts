@@ -545,6 +545,7 @@ export class LenigFeedElement extends LenigElement {
     const visible = page.posts.filter((p) => this.seen.get(p.id) === 'shown');
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
+    const archived = this.channelSub.value?.archived === true;
     // Every card's template is made here, in render(), not in repeat's callback (which runs after the
     // update is marked done): a profile the store answers at once would otherwise ask for a second
     // render of the whole feed straight after the first.
@@ -567,6 +568,7 @@ export class LenigFeedElement extends LenigElement {
           .likePending=${like.pending}
           .likers=${this.likes.likers(target, like.count, unknown)}
           .pending=${this.unsent.has(p.id) || flaggedPending(p)}
+          ?archived=${archived}
           .posinset=${i + 1}
           .setsize=${setsize}
           .now=${this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now}

@@ -113,7 +113,7 @@ export class LenigPostCardElement extends LitElement {
       pressed: this.liked,
       likers: this.likers,
       signedOut: (this.viewer ?? null) === null,
-      disabled: this.pending,
+      disabled: this.pending || this.archived,
       loading: false,
       pending: this.likePending,
       icon: 'thumb',
@@ -150,6 +150,8 @@ export class LenigPostCardElement extends LitElement {
   @property({ attribute: false }) likers: string[] | undefined;
   /** The post is not on the server yet: shows "Sending…" and holds back the actions. */
   @property({ type: Boolean, reflect: true }) pending = false;
+  /** The post's channel is archived (read-only): the like button is disabled, there is no Edit and no reply box. */
+  @property({ type: Boolean }) archived = false;
   /** Position in the feed, from 1 (`aria-posinset`). */
   @property({ type: Number }) posinset?: number;
   /** Number of posts in the feed, or -1 while more can load (`aria-setsize`). */
@@ -462,9 +464,11 @@ export class LenigPostCardElement extends LitElement {
       >${icons.comment}<span>${comments}</span></button
       ><span class="end"
         >${own
-          ? html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
+          ? html`${this.archived
+                ? nothing
+                : html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
               >${t.edit}</button
-            ><button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
+            >`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
           : nothing}${viewer !== null && !own
           ? html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`
           : nothing}${admin
@@ -533,7 +537,7 @@ export class LenigPostCardElement extends LitElement {
       aria-describedby=${this.mode === 'edit' ? nothing : 'body'}
       aria-busy=${this.pending ? 'true' : 'false'}
     >${this.renderHeader(post)}${this.renderBody(post)}${this.renderActions(post)}${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
-        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id}>${this.renderCommentsLoading()}</lenig-comments>`
+        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}>${this.renderCommentsLoading()}</lenig-comments>`
         : nothing}</article
     >`;
   }
