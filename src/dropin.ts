@@ -45,14 +45,16 @@ try {
 }
 /** Each chunk asked for, and when it has arrived (its `<link rel="modulepreload">` loaded or failed). */
 const preloaded = new Map<string, Promise<void>>();
+/** Browsers without `modulepreload` (Safari before 17, Firefox before 115) ignore the links and fire no event. */
+const canPreload = document.createElement('link').relList?.supports?.('modulepreload') === true;
 
 /**
  * Asks for `key`'s chunks all at once, so the browser fetches them in parallel. Settles when all of them
- * have arrived; undefined when there is no table to say which they are.
+ * have arrived; undefined when there is no table to say which they are, or no way to hear it.
  */
 function preload(key: string): Promise<unknown> | undefined {
   const files = preloads.table[key];
-  if (!files?.length) return undefined;
+  if (!files?.length || !canPreload) return undefined;
   return Promise.all(
     files.map((i) => {
       const file = `lenig/${preloads.files[i]!}.js`;

@@ -422,27 +422,56 @@ test(
   },
 );
 
+/** Opens the slow-store page (Firebase's chunks held back): the like button says it is loading before they arrive, then works. */
+async function loadingBeforeFirebase(setUp?: (p: Page) => Promise<unknown>): Promise<void> {
+  const { context, p, errors } = await openPage();
+  await setUp?.(p);
+  let firebaseDone = 0;
+  p.on('requestfinished', (r) => r.url().includes('/slow-store/lenig/firebase-') && (firebaseDone = Date.now()));
+  await p.goto(`${origin}/slow-store`);
+  // The like button is defined and says it is loading while Firebase is still on its way.
+  await p.waitForFunction(
+    () => document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === 'Loading…',
+    undefined,
+    { timeout: SLOW_STORE_MS / 2 },
+  );
+  assert.equal(firebaseDone, 0, 'the loading state showed before Firebase had arrived');
+  // Once it has, the button reaches the database.
+  await likeButtonReady(p);
+  assert.ok(firebaseDone > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
 test(
   'Firebase on a slow link: the widgets show their loading state before it arrives, then work',
   { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
-  async () => {
-    const { context, p, errors } = await openPage();
-    let firebaseDone = 0;
-    p.on('requestfinished', (r) => r.url().includes('/slow-store/lenig/firebase-') && (firebaseDone = Date.now()));
-    await p.goto(`${origin}/slow-store`);
-    // The like button is defined and says it is loading while Firebase is still on its way.
-    await p.waitForFunction(
-      () => document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === 'Loading…',
-      undefined,
-      { timeout: SLOW_STORE_MS / 2 },
-    );
-    assert.equal(firebaseDone, 0, 'the loading state showed before Firebase had arrived');
-    // Once it has, the button reaches the database.
-    await likeButtonReady(p);
-    assert.ok(firebaseDone > 0);
-    assert.deepEqual(errors, []);
-    await context.close();
-  },
+  () => loadingBeforeFirebase(),
+);
+
+test(
+  'Firebase on a slow link in a browser without modulepreload: the loading state still shows before it arrives',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  () =>
+    loadingBeforeFirebase((p) =>
+      // As Safari before 17: the rel is unknown, so the links load nothing and fire no event.
+      p.addInitScript(() => {
+        const rel = Object.getOwnPropertyDescriptor(HTMLLinkElement.prototype, 'rel')!;
+        Object.defineProperty(HTMLLinkElement.prototype, 'rel', {
+          configurable: true,
+          get(this: HTMLLinkElement) {
+            return rel.get!.call(this);
+          },
+          set(this: HTMLLinkElement, value: string) {
+            rel.set!.call(this, value === 'modulepreload' ? 'x-modulepreload' : value);
+          },
+        });
+        const supports = DOMTokenList.prototype.supports;
+        DOMTokenList.prototype.supports = function (this: DOMTokenList, token: string) {
+          return token === 'modulepreload' ? false : supports.call(this, token);
+        };
+      }),
+    ),
 );
 
 test(
