@@ -49,6 +49,7 @@ import { SharedCache, type Shared } from './shared.js';
 
 /** Administration is planned and run by chunks of their own (src/data/core/admin.ts, admin-commands.ts). */
 const adminCore = () => import('../data/core/admin.js');
+type AdminCore = Awaited<ReturnType<typeof adminCore>>;
 const adminCommands = () => import('../data/core/admin-commands.js');
 
 /**
@@ -69,6 +70,11 @@ export function loadContent(): Promise<Content> {
     },
   );
   return loadingContent;
+}
+
+/** A part of the store's code did not arrive (offline, or the page's server failed): said like any offline read. */
+function codeNotLoaded(e: unknown): StoreError {
+  return new StoreError('offline', `lenig: could not load the store's code (${e instanceof Error ? e.message : String(e)})`);
 }
 
 /** A collection the administration lists: every channel, every admin (uid → true), every report. */
@@ -181,7 +187,7 @@ export abstract class FirebaseStoreBase {
         if (!stopped && !this.closed) stop = start(c);
       },
       (e: unknown) => {
-        if (!stopped) onError?.(new StoreError('offline', `lenig: could not load the store's code (${e instanceof Error ? e.message : String(e)})`));
+        if (!stopped) onError?.(codeNotLoaded(e));
       },
     );
     return () => {
@@ -515,15 +521,29 @@ export abstract class FirebaseStoreBase {
 
   // --- administration --------------------------------------------------------------------------------------
 
+  /** One of the administration's lists, decoded by the admin core once its code has arrived (else onError). */
+  private adminList<T>(list: AdminList, decode: (core: AdminCore, rows: [string, unknown][]) => T, cb: (value: T) => void, onError?: OnError): Unsubscribe {
+    return this.whileSignedIn(
+      () =>
+        this.listenAdminList(
+          list,
+          (rows) =>
+            void adminCore().then(
+              (core) => cb(decode(core, rows)),
+              (e: unknown) => onError?.(codeNotLoaded(e)),
+            ),
+          onError,
+        ),
+      onError,
+    );
+  }
+
   subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listenAdminList('channels', (rows) => void adminCore().then((a) => cb(a.decodeChannels(rows))), onError), onError);
+    return this.adminList('channels', (core, rows) => core.decodeChannels(rows), cb, onError);
   }
 
   subscribeAdmins(cb: (admins: UserId[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      () => this.listenAdminList('admins', (rows) => void adminCore().then((a) => cb(a.decodeAdmins(Object.fromEntries(rows)))), onError),
-      onError,
-    );
+    return this.adminList('admins', (core, rows) => core.decodeAdmins(Object.fromEntries(rows)), cb, onError);
   }
 
   /**
@@ -531,7 +551,7 @@ export abstract class FirebaseStoreBase {
    * intranet's reports are few; handled ones could be archived by an export once they are many.
    */
   subscribeReports(cb: (reports: Report[]) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(() => this.listenAdminList('reports', (rows) => void adminCore().then((a) => cb(a.decodeReports(rows))), onError), onError);
+    return this.adminList('reports', (core, rows) => core.decodeReports(rows), cb, onError);
   }
 
   async resolveReport(reportId: string, action: ReportAction): Promise<void> {
