@@ -60,7 +60,7 @@ const adminCommands = () => import('../data/core/admin-commands.js');
 type Content = typeof import('./store-content.js');
 let loadedContent: Content | undefined;
 let loadingContent: Promise<Content> | undefined;
-/** Loads the content part (once per page); also called ahead by `configure()` for pages that need it. */
+/** Loads the content part, once per page (the loader preloads its chunk on pages whose widgets use it). */
 export function loadContent(): Promise<Content> {
   loadingContent ??= import('./store-content.js').then(
     (c) => (loadedContent = c),
