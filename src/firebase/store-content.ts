@@ -82,6 +82,25 @@ export function subscribeFeed(s: FirebaseStoreBase, q: FeedQuery, cb: (page: Fee
   return { unsubscribe, more: async () => feed?.more() };
 }
 
+/**
+ * The viewer's admin flag, asked for only when first needed (only hidden posts need it). `get()` is
+ * undefined until it is known; the first call subscribes, and an answer (even one from inside subscribe)
+ * runs `emit` again, so the call that subscribed stops there.
+ */
+function adminWhenNeeded(s: FirebaseStoreBase, uid: UserId, emit: () => void, onError?: OnError) {
+  let admin: boolean | undefined;
+  let stop: Unsubscribe | undefined;
+  return {
+    get(): boolean | undefined {
+      if (stop) return admin;
+      stop = () => {};
+      stop = s.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
+      return undefined;
+    },
+    stop: () => stop?.(),
+  };
+}
+
 export function subscribePost(s: FirebaseStoreBase, channel: ChannelId, postId: string, cb: (post: Post | null) => void, onError?: OnError): Unsubscribe {
   return s.checked(
     () => (checkId('channel', channel), checkId('post', postId)),
@@ -89,26 +108,19 @@ export function subscribePost(s: FirebaseStoreBase, channel: ChannelId, postId: 
     () =>
       s.whileSignedIn((uid) => {
         let raw: PostRecord | null | undefined;
-        let admin: boolean | undefined;
-        let stopAdmin: Unsubscribe | undefined;
         // A post equal to the one handed out before is handed out as that same object.
         const stable = new StableById<Post>();
         const emit = () => {
           if (raw === undefined) return;
           if (!raw) return cb(stable.one(null));
           if (raw.hidden === true) {
-            // Only hidden posts need to know whether the viewer is an admin. The flag may be known and
-            // answered from inside subscribe: that answer emits, this call stops here.
-            if (!stopAdmin) {
-              stopAdmin = () => {};
-              stopAdmin = s.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              return;
-            }
-            if (admin === undefined) return;
-            if (!admin) return cb(stable.one(null));
+            const isAdmin = admin.get();
+            if (isAdmin === undefined) return;
+            if (!isAdmin) return cb(stable.one(null));
           }
           cb(stable.one(decodePost(channel, postId, raw)));
         };
+        const admin = adminWhenNeeded(s, uid, emit, onError);
         const stop = s.listenPostRecord(
           channel,
           postId,
@@ -120,7 +132,7 @@ export function subscribePost(s: FirebaseStoreBase, channel: ChannelId, postId: 
         );
         return () => {
           stop();
-          stopAdmin?.();
+          admin.stop();
         };
       }, onError),
   );
@@ -215,8 +227,6 @@ export function subscribeIdeas(s: FirebaseStoreBase, channel: ChannelId, cb: (id
     () =>
       s.whileSignedIn((uid) => {
         let raw: [string, PostRecord][] | undefined;
-        let admin: boolean | undefined;
-        let stopAdmin: Unsubscribe | undefined;
         let channelChecked = false;
         const stable = new StableById<Idea>();
         const emit = () => {
@@ -226,25 +236,22 @@ export function subscribeIdeas(s: FirebaseStoreBase, channel: ChannelId, cb: (id
             channelChecked = true;
             return s.ifChannelExists(channel, onError, emit);
           }
+          let isAdmin: boolean | undefined;
           if (raw.some(([, p]) => p.hidden === true)) {
-            // As in subscribePost: a flag answered from inside subscribe emits; this call stops here.
-            if (!stopAdmin) {
-              stopAdmin = () => {};
-              stopAdmin = s.adminFlag(uid).subscribe((v) => ((admin = v), emit()), onError);
-              return;
-            }
-            if (admin === undefined) return;
+            isAdmin = admin.get();
+            if (isAdmin === undefined) return;
           }
           cb(
             stable.keep(
               raw
-                .filter(([, p]) => isIdeaRecord(p) && (admin === true || p.hidden !== true))
+                .filter(([, p]) => isIdeaRecord(p) && (isAdmin === true || p.hidden !== true))
                 .sort(newestFirst)
                 .map(([id, p]) => decodePost(channel, id, p))
                 .filter((p): p is Idea => p?.idea !== undefined),
             ),
           );
         };
+        const admin = adminWhenNeeded(s, uid, emit, onError);
         const stop = s.listenIdeaRecords(
           channel,
           (rows) => {
@@ -255,7 +262,7 @@ export function subscribeIdeas(s: FirebaseStoreBase, channel: ChannelId, cb: (id
         );
         return () => {
           stop();
-          stopAdmin?.();
+          admin.stop();
         };
       }, onError),
   );

@@ -455,6 +455,22 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await forBob.until((p) => p.posts.length === 2, 'the post back');
         assert.equal(forBob.last.posts.find((x) => x.id === id)?.hidden, false);
       });
+
+      it('hides an idea from everyone else\'s board but the admins\', where it stays marked hidden', async () => {
+        const ch = await env.newChannel();
+        const id = await idea(alice, ch, 'Nap pods');
+        await idea(alice, ch, 'Bike shed');
+        const forAdmin = watch<Idea[]>((cb, e) => admin.subscribeIdeas(ch, cb, e));
+        const forBob = watch<Idea[]>((cb, e) => bob.subscribeIdeas(ch, cb, e));
+        await forBob.until((l) => l.length === 2, 'both ideas');
+        await admin.hidePost(ch, id, true);
+        const b = await forBob.until((l) => l.length === 1, 'the hidden idea gone');
+        assert.equal(b[0]!.idea?.title, 'Bike shed');
+        const a = await forAdmin.until((l) => l.some((x) => x.id === id && x.hidden), 'the idea marked hidden');
+        assert.equal(a.length, 2);
+        await admin.hidePost(ch, id, false);
+        await forBob.until((l) => l.length === 2, 'the idea back');
+      });
     });
 
     describe('likes', () => {
