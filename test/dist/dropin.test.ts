@@ -42,7 +42,10 @@ const configChunk = (() => {
   return file.slice(file.lastIndexOf('/') + 1);
 })();
 /** Each copy of the loader on the test pages, and where its chunks are. */
-const copies = ['/', '/other-web-part/', '/slow-config/', '/slow-store/', '/busy/'];
+const copies = ['/', '/other-web-part/', '/slow-config/', '/slow-store/', '/busy/', '/flaky/'];
+/** How many times the flaky copy's store content chunk has been asked for; each fails until `flakyHealed`. */
+let flakyContentRequests = 0;
+let flakyHealed = false;
 /** The copy whose Firebase chunks arrive late, as on a slow link. */
 const SLOW_STORE_MS = 4_000;
 /** The copy whose `<lenig-config>` and like button code arrive late: after the page's `load` event. */
@@ -115,6 +118,17 @@ const pages: Record<string, string> = {
       api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
   </body>
 </html>`,
+  // The store's content chunk fails to download (a dropped connection, a server restarting) until healed.
+  '/flaky-feed': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>flaky</title></head>
+  <body>
+    <script type="module" src="/flaky/lenig.js"></script>
+    <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+      api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-feed channel="flaky"></lenig-feed>
+  </body>
+</html>`,
   '/config-added-by-script': `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>config added by script</title></head>
@@ -182,6 +196,8 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(body);
       }, /^\/busy\/lenig\/(firebase|store-base)-/.test(req.url) ? BUSY_STORE_MS : BUSY_MS);
+    } else if (req.url && /^\/flaky\/lenig\/store-content-/.test(req.url) && (flakyContentRequests++, !flakyHealed)) {
+      res.writeHead(503).end();
     } else if (req.url && ownFile(req.url) && chunk(req.url.slice(req.url.lastIndexOf('/') + 1))) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(chunk(req.url.slice(req.url.lastIndexOf('/') + 1)));
@@ -515,6 +531,33 @@ test(
     assert.equal((await names.jsonValue() as string[]).length, 2);
     assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
     assert.deepEqual(warnings.filter((w) => /already|NotSupportedError/.test(w)), [], 'same version: no warning');
+    await context.close();
+  },
+);
+
+test(
+  'when the store\'s content code fails to download, the feed says so with Retry, and Retry loads it',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const { context, p } = await openPage();
+    await p.goto(`${origin}/flaky-feed`);
+    const feedText = () => p.evaluate(() => document.querySelector('lenig-feed')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+    await p.waitForFunction(
+      () => document.querySelector('lenig-feed')?.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('could not be loaded'),
+      undefined,
+      { timeout: 20_000 },
+    ).catch(async (e: unknown) => assert.fail(`${String(e)}: ${await feedText()}`));
+    const failed = flakyContentRequests;
+    assert.ok(failed >= 1, 'the content chunk was asked for and failed');
+    flakyHealed = true;
+    await p.locator('lenig-feed').getByRole('button', { name: 'Try again' }).click();
+    // The code arrived and the feed asked the database: the channel does not exist in the test database.
+    await p.waitForFunction(
+      () => document.querySelector('lenig-feed')?.shadowRoot?.textContent?.includes('The channel “flaky” does not exist'),
+      undefined,
+      { timeout: 20_000 },
+    ).catch(async (e: unknown) => assert.fail(`${String(e)}: ${await feedText()}`));
+    assert.ok(flakyContentRequests > failed, 'Retry downloaded the content chunk again');
     await context.close();
   },
 );
