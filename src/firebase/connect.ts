@@ -4,15 +4,9 @@
  * bundles of lenig on one SharePoint page find each other's connection instead of opening a second one.
  */
 import { deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
-import {
-  browserLocalPersistence,
-  browserPopupRedirectResolver,
-  connectAuthEmulator,
-  getAuth,
-  initializeAuth,
-  type Auth,
-} from 'firebase/auth';
+import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { getDatabase, goOnline, type Database } from 'firebase/database';
+import { authFor } from './session.js';
 
 /** The Firebase web app config, as the Firebase console shows it. `databaseURL` is required. */
 export interface FirebaseWebConfig {
@@ -146,28 +140,6 @@ export function connectFirebase(config: ConnectConfig): FirebaseConnection {
   const connection: FirebaseConnection = { app, database, auth, key, shared: new Map() };
   registry().connections.set(key, connection);
   return connection;
-}
-
-/**
- * Auth with only what the sign-in mode needs: `getAuth()` would also start Firebase's popup/redirect
- * helper, which fetches https://apis.google.com/js/api.js and an iframe on every page — refused by strict
- * content security policies, and a Google request on every intranet page view.
- */
-function authFor(app: FirebaseApp, config: ConnectConfig): Auth {
-  // The host page's own app: its Auth is the page's to set up (it may use popups itself).
-  if (config.app) return getAuth(app);
-  try {
-    return initializeAuth(app, {
-      // Stay signed in across page views, in localStorage: IndexedDB, Firebase's default, costs a page's
-      // first load two database opens (one to test that it works, one to read) before Auth can answer
-      // who is signed in — measured 50–150 ms on the critical path to the first card.
-      persistence: browserLocalPersistence,
-      ...(config.auth === 'microsoft' ? { popupRedirectResolver: browserPopupRedirectResolver } : {}),
-    });
-  } catch {
-    // Already set up for this app (by an earlier configuration of the page): use it as it is.
-    return getAuth(app);
-  }
 }
 
 /**

@@ -4,8 +4,10 @@
  * Database connection is (`../firebase/connect.ts`). Never imports `firebase/database`.
  */
 import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
-import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import type { AuthMode } from '../data/types.js';
+import { authFor } from '../firebase/session.js';
 
 export interface FirestoreConnectConfig {
   firebase?: { apiKey?: string; authDomain?: string; projectId?: string; appId?: string; databaseURL?: string };
@@ -14,6 +16,8 @@ export interface FirestoreConnectConfig {
   /** The local backend: `{ firestore: '127.0.0.1:8180', auth: 'http://127.0.0.1:9099' }`. */
   emulator?: { firestore?: string; auth?: string; database?: string };
   appName?: string;
+  /** The sign-in mode: Auth is set up with only what it needs (see `authFor`). */
+  auth?: AuthMode;
 }
 
 export interface FirestoreConnection {
@@ -57,7 +61,7 @@ export function connectFirestore(config: FirestoreConnectConfig): FirestoreConne
       // already connected by another copy of lenig
     }
   }
-  const auth = getAuth(app);
+  const auth = authFor(app, config);
   if (authEmulator && !auth.emulatorConfig) connectAuthEmulator(auth, authEmulator, { disableWarnings: true });
   const connection: FirestoreConnection = { app, firestore, auth, key, shared: new Map() };
   registry().set(key, connection);

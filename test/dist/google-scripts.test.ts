@@ -61,6 +61,8 @@ before(async () => {
       anonymous: { auth: 'anonymous' },
       email: { auth: 'email' },
       'custom-token': { auth: 'custom-token', tokenUrl: '/token' },
+      // Cloud Firestore sets up Auth in its own connection: the same rule holds there.
+      'firestore-anonymous': { auth: 'anonymous', database: 'firestore', emulator: { firestore: '127.0.0.1:1', auth: authURL } },
       microsoft: { auth: 'microsoft', tenant: 'contoso.example', firebase: { apiKey: 'demo-key', projectId: 'demo-lenig', databaseURL, authDomain: 'demo-lenig.firebaseapp.com' } },
     };
     const config = configs[mode];
@@ -97,8 +99,8 @@ async function googleRequests(mode: string): Promise<string[]> {
   await p.goto(`${origin}/${mode}`);
   // lenig's Firebase code has run and set up Auth (the page's one connection is registered).
   await p.waitForFunction(() => {
-    const registry = (globalThis as Record<symbol, { connections?: Map<string, unknown> } | undefined>)[Symbol.for('lenig.firebase')];
-    return (registry?.connections?.size ?? 0) > 0;
+    const g = globalThis as Record<symbol, { connections?: Map<string, unknown>; size?: number } | undefined>;
+    return (g[Symbol.for('lenig.firebase')]?.connections?.size ?? 0) + (g[Symbol.for('lenig.firestore')]?.size ?? 0) > 0;
   }, undefined, { timeout: 20_000 });
   // Firebase starts the helper right after Auth is set up; give it the moment it takes.
   await p.waitForTimeout(1500);
@@ -110,7 +112,7 @@ async function googleRequests(mode: string): Promise<string[]> {
 
 const skip = databaseURL && authURL ? false : 'no local backend (run through npm test)';
 
-for (const mode of ['anonymous', 'email', 'custom-token']) {
+for (const mode of ['anonymous', 'email', 'custom-token', 'firestore-anonymous']) {
   test(`${mode}: the page fetches nothing from Google`, { timeout: 60_000, skip }, async () => {
     assert.deepEqual(await googleRequests(mode), []);
   });
