@@ -180,7 +180,7 @@ export default [
         // common base, and the parts of the domain core a like needs (the feed's, the board's and the
         // administration's parts are chunks of their own). One file with Firebase's rather than one more
         // (0.6 KB gz less for a page with a like button); no widget imports these.
-        if (/[\\/]src[\\/](firebase[\\/](store-base|session|shared)|data[\\/]core[\\/](writes|records|checks|limits))\.ts$/.test(id)) return 'firebase';
+        if (/[\\/]src[\\/](firebase[\\/](store-base|session|shared|auth-setup)|data[\\/]core[\\/](writes|records|checks|limits))\.ts$/.test(id)) return 'firebase';
         // The store's content part (src/firebase/store-content.ts) and the parts of the core only it and the
         // administration use: one chunk, loaded when a widget first needs it.
         if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|decoders|input-checks|people|feed-windows|stable))\.ts$/.test(id)) return 'store-content';

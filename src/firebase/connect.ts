@@ -6,7 +6,7 @@
 import { deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
 import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { getDatabase, goOnline, type Database } from 'firebase/database';
-import { authFor } from './session.js';
+import { authFor } from './auth-setup.js';
 
 /** The Firebase web app config, as the Firebase console shows it. `databaseURL` is required. */
 export interface FirebaseWebConfig {
@@ -131,7 +131,10 @@ export function connectFirebase(config: ConnectConfig): FirebaseConnection {
     else app = getApps().find((a) => a.name === `${name}-${hash(key)}`) ?? initializeApp(firebaseOptions, `${name}-${hash(key)}`);
   }
   const database = dbURL ? getDatabase(app, dbURL) : getDatabase(app);
-  const auth = authFor(app, config);
+  // Own apps keep the session in localStorage: IndexedDB, Firebase's default, costs a page's first load
+  // two database opens (one to test that it works, one to read) before Auth can answer who is signed
+  // in — measured 50–150 ms on the critical path to the first card.
+  const auth = authFor(app, { hostApp: !!config.app, mode: config.auth });
   if (authEmulator && !auth.emulatorConfig) connectAuthEmulator(auth, authEmulator, { disableWarnings: true });
   // Open the WebSocket now rather than at the first listen, which waits for sign-in: the handshake then
   // runs while Auth signs in, and the token goes out on the open socket as soon as Firebase has it.

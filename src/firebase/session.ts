@@ -14,12 +14,8 @@
  * - `host`: the host page signs in with its own Firebase app; lenig only watches.
  * - `email`: e-mail and password, for the demo's "signed in as" switcher and tests (Auth emulator).
  */
-import type { FirebaseApp } from 'firebase/app';
 import {
-  browserLocalPersistence,
   browserPopupRedirectResolver,
-  getAuth,
-  initializeAuth,
   OAuthProvider,
   onAuthStateChanged,
   signInAnonymously,
@@ -58,6 +54,7 @@ export class Session {
   private signingIn: Promise<void> | undefined;
   /** Whether Firebase has settled who is signed in (a restored session included): `currentUser` is then true. */
   private settled = false;
+  private exchangeCode: Promise<typeof import('./token-exchange.js')> | undefined;
 
   constructor(
     readonly auth: Auth,
@@ -68,6 +65,8 @@ export class Session {
       () => (this.settled = true),
       () => undefined,
     );
+    // Failing to load is reported by the sign-in that needs it.
+    if (this.mode === 'custom-token') this.exchange().catch(() => undefined);
   }
 
   /** The signed-in user once known (`ready()`), or null. */
@@ -179,6 +178,14 @@ export class Session {
     }
   }
 
+  /**
+   * The token exchange's code: a chunk of its own, which only the custom-token mode (and so SharePoint)
+   * loads — fetched as the session is made, while Auth restores the kept session.
+   */
+  private exchange(): Promise<typeof import('./token-exchange.js')> {
+    return (this.exchangeCode ??= import('./token-exchange.js'));
+  }
+
   /** Signs in with the configured mode. Concurrent calls share one attempt. */
   signIn(): Promise<void> {
     return this.track(() => this.doSignIn());
@@ -198,7 +205,7 @@ export class Session {
           await signInAnonymously(this.auth);
           return;
         case 'custom-token':
-          await signInWithCustomToken(this.auth, await this.customToken());
+          await signInWithCustomToken(this.auth, await (await this.exchange()).customToken(this.config));
           return;
         case 'microsoft': {
           if (!this.config.tenant) throw new StoreError('unauthenticated', 'lenig: auth "microsoft" needs a tenant (the Entra ID tenant id or domain)');
@@ -238,90 +245,10 @@ export class Session {
       throw toAuthError(e);
     }
   }
-
-  /** The custom token, within `tokenTimeout`: a token endpoint that never answers must not hang the page. */
-  private async customToken(): Promise<string> {
-    const url = this.config.tokenUrl;
-    if (!url) throw new StoreError('unauthenticated', 'lenig: auth "custom-token" needs a token-url');
-    const ms = this.config.tokenTimeout ?? DEFAULT_TOKEN_TIMEOUT_MS;
-    const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        const what = this.config.tokenSource ? `the page's token source and the token exchange ${url}` : `the token endpoint ${url}`;
-        reject(new StoreError('offline', `lenig: ${what} did not answer within ${ms / 1000} s; check that the endpoint is up and reachable from this page`));
-      }, ms);
-    });
-    try {
-      return await Promise.race([this.fetchCustomToken(url, abort.signal), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** The custom token from the intranet's endpoint, with errors that say what to fix. */
-  private async fetchCustomToken(url: string, signal: AbortSignal): Promise<string> {
-    const source = this.config.tokenSource;
-    let init: RequestInit;
-    if (source) {
-      let bearer: string;
-      try {
-        bearer = await source();
-      } catch (e) {
-        throw new StoreError('unauthenticated', `lenig: the page could not give a token for the token exchange (${(e as Error).message}); in SharePoint, an admin approves lenig's API permission in the SharePoint admin centre`);
-      }
-      // The bearer token is the credential: no cookies, so the exchange needs no credentialed CORS.
-      init = { method: 'POST', credentials: 'omit', headers: { accept: 'application/json', authorization: `Bearer ${bearer}` }, signal };
-    } else {
-      // The intranet knows the employee by their session cookie: send it.
-      init = { credentials: 'include', headers: { accept: 'application/json, text/plain' }, signal };
-    }
-    let res: Response;
-    try {
-      res = await fetch(url, init);
-    } catch (e) {
-      if (signal.aborted) throw new StoreError('offline', `lenig: the token endpoint ${url} did not answer in time`);
-      const cors = source ? 'CORS for this page\'s origin' : 'CORS with credentials';
-      throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); check the URL and that it allows this page (${cors})`);
-    }
-    const body = (await res.text()).trim();
-    if (res.status === 401 || res.status === 403) {
-      // The exchange names its reason: `{"error": "wrong-audience", "message": "…"}`.
-      const reason = readJson(body)?.message;
-      throw new StoreError(
-        'unauthenticated',
-        source && typeof reason === 'string'
-          ? `lenig: the token exchange ${url} refused the sign-in: ${reason}`
-          : `lenig: the token endpoint ${url} answered ${res.status}: the intranet does not know who you are — sign in to the intranet first`,
-      );
-    }
-    if (!res.ok) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}`);
-    let token = body;
-    if ((res.headers.get('content-type') ?? '').includes('json') || body.startsWith('{')) {
-      const json = readJson(body);
-      if (!json) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered JSON that cannot be read`);
-      token = typeof json.token === 'string' ? json.token.trim() : '';
-    }
-    // A custom token is a JWT: three base64url parts.
-    if (!/^[\w-]+\.[\w-]*\.[\w-]*$/.test(token)) {
-      throw new StoreError('unknown', `lenig: the token endpoint ${url} did not answer a token — expected {"token": "<custom token>"} or the token as plain text`);
-    }
-    return token;
-  }
 }
 
 /** How long a custom-token sign-in may take, token source and endpoint together, by default. */
 export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
-
-function readJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What `followSignInProfile` needs of a store. */
 interface ProfileStore {
@@ -394,27 +321,4 @@ export function toAuthError(e: unknown): StoreError {
   }
   if (code.startsWith('auth/')) return new StoreError('unauthenticated', `lenig: sign-in failed (${code})`);
   return new StoreError('unknown', message);
-}
-
-/**
- * Auth with only what the sign-in mode needs: `getAuth()` would also start Firebase's popup/redirect
- * helper, which fetches https://apis.google.com/js/api.js and an iframe on every page — refused by strict
- * content security policies, and a Google request on every intranet page view. Both databases' connections
- * set up Auth here.
- */
-export function authFor(app: FirebaseApp, config: { app?: FirebaseApp; auth?: AuthMode }): Auth {
-  // The host page's own app: its Auth is the page's to set up (it may use popups itself).
-  if (config.app) return getAuth(app);
-  try {
-    return initializeAuth(app, {
-      // Stay signed in across page views, in localStorage: IndexedDB, Firebase's default, costs a page's
-      // first load two database opens (one to test that it works, one to read) before Auth can answer
-      // who is signed in — measured 50–150 ms on the critical path to the first card.
-      persistence: browserLocalPersistence,
-      ...(config.auth === 'microsoft' ? { popupRedirectResolver: browserPopupRedirectResolver } : {}),
-    });
-  } catch {
-    // Already set up for this app (by an earlier configuration of the page): use it as it is.
-    return getAuth(app);
-  }
 }

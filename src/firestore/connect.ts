@@ -7,7 +7,7 @@ import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from '
 import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
 import type { AuthMode } from '../data/types.js';
-import { authFor } from '../firebase/session.js';
+import { authFor } from '../firebase/auth-setup.js';
 
 export interface FirestoreConnectConfig {
   firebase?: { apiKey?: string; authDomain?: string; projectId?: string; appId?: string; databaseURL?: string };
@@ -61,7 +61,7 @@ export function connectFirestore(config: FirestoreConnectConfig): FirestoreConne
       // already connected by another copy of lenig
     }
   }
-  const auth = authFor(app, config);
+  const auth = authFor(app, { hostApp: !!config.app, mode: config.auth });
   if (authEmulator && !auth.emulatorConfig) connectAuthEmulator(auth, authEmulator, { disableWarnings: true });
   const connection: FirestoreConnection = { app, firestore, auth, key, shared: new Map() };
   registry().set(key, connection);

@@ -80,8 +80,11 @@ after(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** Loads the page for `mode` and returns the Google hosts it asked for once the widgets are settled. */
-async function googleRequests(mode: string): Promise<string[]> {
+/**
+ * Loads the page for `mode` and returns the Google hosts it asked for once the widgets are settled (and
+ * in `chunks`, the names of lenig's chunks it fetched).
+ */
+async function googleRequests(mode: string, chunks: string[] = []): Promise<string[]> {
   const context = await browser.newContext({ userAgent: MOBILE, isMobile: true, viewport: { width: 412, height: 823 } });
   const seen: string[] = [];
   // Nothing leaves this machine: record and refuse.
@@ -90,6 +93,10 @@ async function googleRequests(mode: string): Promise<string[]> {
     return route.abort();
   });
   const p = await context.newPage();
+  p.on('request', (r) => {
+    const m = /\/lenig\/([\w.-]+)-[\w-]{8}\.js$/.exec(r.url());
+    if (m) chunks.push(m[1]!);
+  });
   // Under the page's CSP the browser refuses the script before any request leaves: count those too.
   await p.addInitScript(() => {
     const w = window as unknown as { blocked: string[] };
@@ -114,7 +121,10 @@ const skip = databaseURL && authURL ? false : 'no local backend (run through npm
 
 for (const mode of ['anonymous', 'email', 'custom-token', 'firestore-anonymous']) {
   test(`${mode}: the page fetches nothing from Google`, { timeout: 60_000, skip }, async () => {
-    assert.deepEqual(await googleRequests(mode), []);
+    const chunks: string[] = [];
+    assert.deepEqual(await googleRequests(mode, chunks), []);
+    // The token exchange's code is a chunk only the custom-token mode (SharePoint's) fetches.
+    assert.equal(chunks.includes('token-exchange'), mode === 'custom-token', `chunks fetched: ${chunks.join(', ')}`);
   });
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The custom-token sign-in's request: the intranet's token endpoint, or — with a token source (SharePoint,
+ * Teams) — the token exchange, which takes the page's Entra ID access token and answers a Firebase
+ * custom token. A chunk of its own, loaded by the session only in the `custom-token` mode: anonymous,
+ * Microsoft and e-mail pages never fetch it.
+ */
+import { StoreError } from '../data/store.js';
+import { DEFAULT_TOKEN_TIMEOUT_MS, type SessionConfig } from './session.js';
+
+/** The custom token, within `tokenTimeout`: a token endpoint that never answers must not hang the page. */
+export async function customToken(config: SessionConfig): Promise<string> {
+  const url = config.tokenUrl;
+  if (!url) throw new StoreError('unauthenticated', 'lenig: auth "custom-token" needs a token-url');
+  const ms = config.tokenTimeout ?? DEFAULT_TOKEN_TIMEOUT_MS;
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      const what = config.tokenSource ? `the page's token source and the token exchange ${url}` : `the token endpoint ${url}`;
+      reject(new StoreError('offline', `lenig: ${what} did not answer within ${ms / 1000} s; check that the endpoint is up and reachable from this page`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fetchCustomToken(config.tokenSource, url, abort.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The custom token from the intranet's endpoint, with errors that say what to fix. */
+async function fetchCustomToken(source: SessionConfig['tokenSource'], url: string, signal: AbortSignal): Promise<string> {
+  let init: RequestInit;
+  if (source) {
+    let bearer: string;
+    try {
+      bearer = await source();
+    } catch (e) {
+      throw new StoreError('unauthenticated', `lenig: the page could not give a token for the token exchange (${(e as Error).message}); in SharePoint, an admin approves lenig's API permission in the SharePoint admin centre`);
+    }
+    // The bearer token is the credential: no cookies, so the exchange needs no credentialed CORS.
+    init = { method: 'POST', credentials: 'omit', headers: { accept: 'application/json', authorization: `Bearer ${bearer}` }, signal };
+  } else {
+    // The intranet knows the employee by their session cookie: send it.
+    init = { credentials: 'include', headers: { accept: 'application/json, text/plain' }, signal };
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    if (signal.aborted) throw new StoreError('offline', `lenig: the token endpoint ${url} did not answer in time`);
+    const cors = source ? 'CORS for this page\'s origin' : 'CORS with credentials';
+    throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); check the URL and that it allows this page (${cors})`);
+  }
+  const body = (await res.text()).trim();
+  if (res.status === 401 || res.status === 403) {
+    // The exchange names its reason: `{"error": "wrong-audience", "message": "…"}`.
+    const reason = readJson(body)?.message;
+    throw new StoreError(
+      'unauthenticated',
+      source && typeof reason === 'string'
+        ? `lenig: the token exchange ${url} refused the sign-in: ${reason}`
+        : `lenig: the token endpoint ${url} answered ${res.status}: the intranet does not know who you are — sign in to the intranet first`,
+    );
+  }
+  if (!res.ok) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}`);
+  let token = body;
+  if ((res.headers.get('content-type') ?? '').includes('json') || body.startsWith('{')) {
+    const json = readJson(body);
+    if (!json) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered JSON that cannot be read`);
+    token = typeof json.token === 'string' ? json.token.trim() : '';
+  }
+  // A custom token is a JWT: three base64url parts.
+  if (!/^[\w-]+\.[\w-]*\.[\w-]*$/.test(token)) {
+    throw new StoreError('unknown', `lenig: the token endpoint ${url} did not answer a token — expected {"token": "<custom token>"} or the token as plain text`);
+  }
+  return token;
+}
+
+function readJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
