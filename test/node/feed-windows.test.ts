@@ -18,6 +18,11 @@ class FakeHost implements FeedHost {
   opened: WindowSpec[] = [];
   admin = false;
   channel = true;
+  /** Deliver a window only when its rows changed, as the Realtime Database does (else every window, every time). */
+  onlyChanged = false;
+  /** The posts whose delivered records were read (decoded). */
+  readIds = new Set<string>();
+  private readonly last = new Map<Listener, string>();
 
   add(id: string, createdAt: number, extra: Partial<PostRecord> = {}): void {
     const category = extra.category ?? 'news';
@@ -30,8 +35,31 @@ class FakeHost implements FeedHost {
     this.changed();
   }
 
+  update(id: string, change: Partial<PostRecord>): void {
+    this.posts.set(id, { ...this.posts.get(id)!, ...change });
+    this.changed();
+  }
+
   private changed(): void {
-    for (const l of [...this.listeners]) l.onRows(this.evaluate(l.spec));
+    for (const l of [...this.listeners]) {
+      const rows = this.evaluate(l.spec);
+      const json = JSON.stringify(rows);
+      if (this.onlyChanged && this.last.get(l) === json) continue;
+      this.last.set(l, json);
+      l.onRows(this.counted(rows));
+    }
+  }
+
+  private counted(rows: [string, PostRecord][]): [string, PostRecord][] {
+    return rows.map(([k, p]) => [
+      k,
+      new Proxy(p, {
+        get: (t, key) => {
+          this.readIds.add(k);
+          return t[key as keyof PostRecord];
+        },
+      }),
+    ]);
   }
 
   private evaluate(spec: WindowSpec): [string, PostRecord][] {
@@ -51,8 +79,13 @@ class FakeHost implements FeedHost {
     const l = { spec, onRows };
     this.listeners.add(l);
     this.opened.push(spec);
-    onRows(this.evaluate(spec));
-    return () => this.listeners.delete(l);
+    const rows = this.evaluate(spec);
+    this.last.set(l, JSON.stringify(rows));
+    onRows(this.counted(rows));
+    return () => {
+      this.listeners.delete(l);
+      this.last.delete(l);
+    };
   }
 
   watchAdmin(cb: (admin: boolean) => void): () => void {
@@ -178,5 +211,68 @@ describe('feed windows', () => {
     const empty = feedOf(host, 5);
     await new Promise((r) => setImmediate(r));
     assert.deepEqual(empty.pages, [{ posts: [], hasMore: false }]);
+  });
+
+  it('decodes only the window whose posts changed, and hands out every other post as the same object', async () => {
+    const host = new FakeHost();
+    host.onlyChanged = true;
+    for (let i = 1; i <= 30; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 10);
+    await f.feed.more();
+    await f.feed.more();
+    assert.deepEqual(f.ids(), ids(1, 30));
+    const before = f.pages[f.pages.length - 1]!.posts;
+    const emits = f.pages.length;
+    host.readIds.clear();
+    // A like on a post of the middle window (p11–p20).
+    host.update('p15', { likeCount: 3 });
+    assert.equal(f.pages.length, emits + 1, 'one emit');
+    const after = f.pages[f.pages.length - 1]!.posts;
+    assert.deepEqual(after.map((p) => p.id), ids(1, 30));
+    assert.equal(after.find((p) => p.id === 'p15')!.likeCount, 3);
+    assert.notEqual(after.find((p) => p.id === 'p15'), before.find((p) => p.id === 'p15'));
+    assert.deepEqual(
+      after.filter((p, i) => p.id !== 'p15' && p !== before[i]).map((p) => p.id),
+      [],
+      'every unchanged post is the object handed out before',
+    );
+    // Only the middle window's posts are read again (its page and the extra one), no other window's.
+    assert.deepEqual([...host.readIds].sort().reverse(), ids(10, 20));
+  });
+
+  it('does not emit when a window is delivered again unchanged', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 12; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 5);
+    await f.feed.more();
+    const emits = f.pages.length;
+    // Every window is delivered again; only the newest one has changed.
+    host.add('p13', 1013);
+    assert.equal(f.pages.length, emits + 1);
+    assert.deepEqual(f.ids(), ids(3, 13));
+  });
+
+  it('lists a post once and in order when a deletion moves the edge between two windows', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 20; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 4);
+    for (let i = 0; i < 3; i++) await f.feed.more();
+    assert.deepEqual(f.ids(), ids(5, 20));
+    // Three posts of the second window go: it takes in three older posts the third window holds too.
+    for (const id of ['p15', 'p14', 'p13']) host.remove(id);
+    assert.deepEqual(f.ids(), ids(5, 20).filter((id) => !['p15', 'p14', 'p13'].includes(id)));
+    const posts = f.pages[f.pages.length - 1]!.posts;
+    assert.equal(new Set(posts).size, posts.length);
+  });
+
+  it('keeps the order when a post moves within a category feed (windows out of step)', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 12; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i, { category: 'idea' });
+    const f = feedOf(host, 3, 'idea');
+    for (let i = 0; i < 3; i++) await f.feed.more();
+    assert.deepEqual(f.ids(), ids(1, 12));
+    // An older post's order value jumps (a category change puts it where its new time says).
+    host.update('p02', { byCat: { idea: 1010.5 } });
+    assert.deepEqual(f.ids(), ids(1, 12), 'still newest first by time, each post once');
   });
 });
