@@ -312,3 +312,39 @@ describe('gap 5: a client without a token is not signed in', () => {
     assert.deepEqual(await serverValue(`private/${user.uid}`), { note: 'van Thomas' });
   });
 });
+
+describe('gap 6: a query listen is answered with the query\'s children, tagged', () => {
+  // A filtered query (orderBy with a limit or bounds) is listened to with a tag, and the Realtime
+  // Database answers with that query's children under the same tag; the SDK then updates that query
+  // alone. Answered untagged with the whole location, the SDK applies the answer to every query at
+  // the location: a feed of 50 pages (50 windows on one channel) re-filtered 5,000 posts 50 times for
+  // each page loaded, which no real database makes it do. Spoken on the wire here, as the SDK does.
+  it('sends the limited window only, with the tag the listen gave', async () => {
+    const require = createRequire(path.join(ROOT, 'package.json'));
+    type Socket = { on(e: 'message', f: (d: Buffer) => void): void; on(e: 'open', f: () => void): void; send(s: string): void; close(): void };
+    const WebSocket = require('ws') as new (url: string) => Socket;
+    const socket = new WebSocket(backend.databaseURL);
+    const pushes: { p: string; d: unknown; t?: number }[] = [];
+    socket.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as { t: string; d: { a?: string; b?: { p: string; d: unknown; t?: number } } };
+      if (msg.t === 'd' && msg.d.a === 'd' && msg.d.b) pushes.push(msg.d.b);
+    });
+    await within(new Promise<void>((resolve) => socket.on('open', resolve)), 'connect');
+    try {
+      socket.send(JSON.stringify({ t: 'd', d: { r: 1, a: 'q', b: { p: '/open/scores', q: { i: 'n', l: 2, vf: 'r' }, t: 7, h: '' } } }));
+      socket.send(JSON.stringify({ t: 'd', d: { r: 2, a: 'q', b: { p: '/open/scores/a', h: '' } } }));
+      await within(
+        (async () => {
+          while (pushes.length < 2) await new Promise((r) => setTimeout(r, 20));
+        })(),
+        'the answers to two listens',
+      );
+      const scores = pushes.find((p) => p.p === 'open/scores');
+      assert.deepEqual(scores, { p: 'open/scores', d: { d: { n: 5, name: 'd' }, e: { n: 9, name: 'e' } }, t: 7 });
+      // A listen without a query (no tag) still gets the whole location, untagged.
+      assert.deepEqual(pushes.find((p) => p.p === 'open/scores/a'), { p: 'open/scores/a', d: { n: 1, name: 'a' } });
+    } finally {
+      socket.close();
+    }
+  });
+});
