@@ -55,9 +55,6 @@ const WINDOW_FROM = 100;
 /** A card's height before any is measured (about a three-line post). */
 const CARD_ESTIMATE_PX = 190;
 
-/** The people each post mentions, by post object (a changed post is a new object). */
-const mentionsByPost = new WeakMap<Post, UserId[]>();
-
 /** Whether a store marks a post as not yet accepted by the server (an optional field a store may add). */
 function flaggedPending(post: Post): boolean {
   return (post as Post & { pending?: unknown }).pending === true;
@@ -188,6 +185,18 @@ export class LenigFeedElement extends LenigElement {
   private feedHandle: FeedSubscription | undefined;
   /** Each post id the feed has seen: shown, or held back behind "N new posts". */
   private readonly seen = new Map<string, 'shown' | 'held'>();
+  /** Bumped on every change of `seen`. */
+  private seenVersion = 0;
+  /**
+   * The shown posts and the count held back, for one page and `seen` version: a long feed renders on
+   * every scroll, and a pass over 5,000 posts per render is garbage the next collection pays for.
+   */
+  private split: { posts: readonly Post[]; version: number; shown: Post[]; held: number } | undefined;
+  /**
+   * The people each rendered post mentions, by post object (a changed post is a new object), so a text
+   * is parsed when its card is first rendered, not on every render; only the last render's posts are kept.
+   */
+  private mentions = new Map<Post, UserId[]>();
   private firstPage = true;
   /** The newest `createdAt` ever shown; a post by someone else newer than this is new. */
   private newestShown = -Infinity;
@@ -398,6 +407,7 @@ export class LenigFeedElement extends LenigElement {
 
   private resetFeed(): void {
     this.seen.clear();
+    this.seenVersion++;
     this.firstPage = true;
     this.newestShown = -Infinity;
     this.paged = false;
@@ -407,6 +417,7 @@ export class LenigFeedElement extends LenigElement {
 
   private show(post: Post): void {
     this.seen.set(post.id, 'shown');
+    this.seenVersion++;
     this.newestShown = Math.max(this.newestShown, post.createdAt.getTime());
   }
 
@@ -429,6 +440,7 @@ export class LenigFeedElement extends LenigElement {
         this.show(post);
       } else {
         this.seen.set(post.id, 'held');
+        this.seenVersion++;
         held = true;
       }
     }
@@ -473,10 +485,11 @@ export class LenigFeedElement extends LenigElement {
   }
 
   /** The profiles of the people a post mentions, so the card shows their current names. */
-  private mentionsOf(post: Post): Map<string, Profile | null | undefined> | undefined {
+  private mentionsOf(post: Post, rendered: Map<Post, UserId[]>): Map<string, Profile | null | undefined> | undefined {
     // Posts are the same objects until they change, so each text is parsed once, not on every render.
-    let uids = mentionsByPost.get(post);
-    if (!uids) mentionsByPost.set(post, (uids = mentionedIn(post.text)));
+    let uids = this.mentions.get(post);
+    if (!uids) uids = mentionedIn(post.text);
+    rendered.set(post, uids);
     return uids.length ? new Map(uids.map((uid) => [uid, this.profiles.get(uid)])) : undefined;
   }
 
@@ -484,9 +497,20 @@ export class LenigFeedElement extends LenigElement {
     return this.feed.value?.posts.find((p) => postTarget(p.channel, p.id) === target);
   }
 
-  /** The posts shown (not held back), in feed order: what aria-posinset counts. */
+  /** The posts shown (not held back), in feed order: what aria-posinset counts. Not to be changed. */
   private shownPosts(): Post[] {
-    return this.feed.value?.posts.filter((p) => this.seen.get(p.id) === 'shown') ?? [];
+    return this.splitPosts()?.shown ?? [];
+  }
+
+  private splitPosts(): { shown: Post[]; held: number } | undefined {
+    const posts = this.feed.value?.posts;
+    if (!posts) return undefined;
+    if (this.split?.posts !== posts || this.split.version !== this.seenVersion) {
+      const shown: Post[] = [];
+      for (const p of posts) if (this.seen.get(p.id) === 'shown') shown.push(p);
+      this.split = { posts, version: this.seenVersion, shown, held: posts.length - shown.length };
+    }
+    return this.split;
   }
 
   /**
@@ -542,13 +566,14 @@ export class LenigFeedElement extends LenigElement {
 
   private renderPosts(page: FeedPage): TemplateResult {
     const viewer = this.viewerSub.value ?? null;
-    const visible = page.posts.filter((p) => this.seen.get(p.id) === 'shown');
+    const visible = this.shownPosts();
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
     const archived = this.channelSub.value?.archived === true;
     // Every card's template is made here, in render(), not in repeat's callback (which runs after the
     // update is marked done): a profile the store answers at once would otherwise ask for a second
     // render of the whole feed straight after the first.
+    const mentions = new Map<Post, UserId[]>();
     const rows = this.windowing.slice(visible, (p) => p.id, this.focusId).map((s) => {
       // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
       if (!s.item) return { key: s.key, view: html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>` };
@@ -572,10 +597,11 @@ export class LenigFeedElement extends LenigElement {
           .posinset=${i + 1}
           .setsize=${setsize}
           .now=${this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now}
-          .mentions=${this.mentionsOf(p)}
+          .mentions=${this.mentionsOf(p, mentions)}
         ></lenig-post-card>`,
       };
     });
+    this.mentions = mentions;
     return html`${repeat(
       rows,
       (r) => r.key,
@@ -619,8 +645,7 @@ export class LenigFeedElement extends LenigElement {
       return html`<div class="feed" part="feed" role="feed" aria-label=${label} aria-busy="true">${this.renderSkeleton()}</div>
         <p class=${slow ? 'notice' : 'visually-hidden'} role="status">${slow ? this.common.t.waitingSlow : t.loadingPosts}</p>`;
     }
-    const held = page.posts.filter((p) => this.seen.get(p.id) === 'held').length;
-    const shown = page.posts.length - held;
+    const { held, shown: { length: shown } } = this.splitPosts()!;
     // Rendered first: it decides whether the feed is windowed.
     const posts = shown === 0 ? nothing : this.renderPosts(page);
     // No white space inside the live regions: empty, they must match :empty and take no room.
