@@ -23,6 +23,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import http2 from 'node:http2';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DevServer } from '@web/dev-server-core';
@@ -90,10 +91,12 @@ const quietLogger = {
 /**
  * The demo server: @web/dev-server serving `demoDir`, plus the bundled library and the generated
  * config. `config` may be a function, so the server can listen before the backend it describes is up.
- * Returns a Node HTTP server that is not listening yet.
- * @param {{ demoDir: string, entry: string, config: object | (() => object | undefined), dist?: string }} options
+ * Returns a Node HTTP server that is not listening yet. With `tls` (a key and certificate), it speaks HTTP/2
+ * over TLS, as intranets and CDNs serve files: every file the page asks for is in flight at once, where
+ * HTTP/1.1 fetches six at a time.
+ * @param {{ demoDir: string, entry: string, config: object | (() => object | undefined), dist?: string, tls?: { key: string, cert: string } }} options
  */
-export async function createDemoServer({ demoDir, entry, config, dist }) {
+export async function createDemoServer({ demoDir, entry, config, dist, tls }) {
   let bundler;
 
   /** Answers with JavaScript (or its source map) that is never cached. */
@@ -204,7 +207,7 @@ export async function createDemoServer({ demoDir, entry, config, dist }) {
     quietLogger,
   );
   await dev.start();
-  const server = http.createServer(dev.koaApp.callback());
+  const server = tls ? http2.createSecureServer({ ...tls, allowHTTP1: true }, dev.koaApp.callback()) : http.createServer(dev.koaApp.callback());
   const sockets = new Set();
   server.on('connection', (s) => {
     sockets.add(s);
