@@ -6,7 +6,7 @@
 import { deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
 import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { getDatabase, goOnline, type Database } from 'firebase/database';
-import { authFor } from './auth-setup.js';
+import { authFor, withoutHeartbeatStore } from './auth-setup.js';
 
 /** The Firebase web app config, as the Firebase console shows it. `databaseURL` is required. */
 export interface FirebaseWebConfig {
@@ -126,9 +126,9 @@ export function connectFirebase(config: ConnectConfig): FirebaseConnection {
     // Another copy of lenig may have made this app already: use it if it has the same options, else
     // make one of our own under a name derived from the config.
     const existing = getApps().find((a) => a.name === name);
-    if (!existing) app = initializeApp(firebaseOptions, name);
+    if (!existing) app = withoutHeartbeatStore(initializeApp(firebaseOptions, name));
     else if (JSON.stringify(existing.options) === JSON.stringify(firebaseOptions)) app = existing;
-    else app = getApps().find((a) => a.name === `${name}-${hash(key)}`) ?? initializeApp(firebaseOptions, `${name}-${hash(key)}`);
+    else app = getApps().find((a) => a.name === `${name}-${hash(key)}`) ?? withoutHeartbeatStore(initializeApp(firebaseOptions, `${name}-${hash(key)}`));
   }
   const database = dbURL ? getDatabase(app, dbURL) : getDatabase(app);
   // Own apps keep the session in localStorage: IndexedDB, Firebase's default, costs a page's first load

@@ -7,7 +7,7 @@ import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from '
 import { connectAuthEmulator, type Auth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
 import type { AuthMode } from '../data/types.js';
-import { authFor } from '../firebase/auth-setup.js';
+import { authFor, withoutHeartbeatStore } from '../firebase/auth-setup.js';
 
 export interface FirestoreConnectConfig {
   firebase?: { apiKey?: string; authDomain?: string; projectId?: string; appId?: string; databaseURL?: string };
@@ -50,7 +50,7 @@ export function connectFirestore(config: FirestoreConnectConfig): FirestoreConne
     const base = config.appName ?? 'lenig';
     // A name of its own per config, so a Realtime Database app of the same page is never reused with other options.
     const name = `${base}-firestore-${[...key].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7).toString(36)}`;
-    app = getApps().find((a) => a.name === name) ?? initializeApp(options, name);
+    app = getApps().find((a) => a.name === name) ?? withoutHeartbeatStore(initializeApp(options, name));
   }
   const firestore = getFirestore(app);
   if (fsEmulator) {
