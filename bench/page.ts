@@ -5,7 +5,7 @@
  * through the same FirebaseStore on the same connection, so the difference is what lenig's elements cost.
  * Node (bench/run.ts) drives it through `window.bench`.
  */
-import { onValue, ref } from 'firebase/database';
+import { limitToLast, onValue, orderByChild, query, ref } from 'firebase/database';
 import '../src/index.js';
 import type { LenigFeedElement } from '../src/components/feed/feed.js';
 import type { LenigStore } from '../src/data/store.js';
@@ -305,6 +305,8 @@ const bench = {
     const v = variant(kind, channelId, pageSize);
     const w = window as unknown as { benchMessages: number[] };
     w.benchMessages = [];
+    // Marks for a trace (its main-thread CPU time between them is a figure a busy machine disturbs less).
+    performance.mark('bench-render-start');
     const t0 = performance.now();
     v.mount();
     let loaded = pageSize;
@@ -316,6 +318,7 @@ const bench = {
     await until(() => v.done(n), `${n} ${kind} cards`);
     void host.offsetHeight;
     const ms = performance.now() - t0;
+    performance.mark('bench-render-end');
     v.unmount();
     if (w.benchMessages.length) console.log(`${kind} ${n}: ${w.benchMessages.length} messages from the server while mounting, last at +${(w.benchMessages.at(-1)! - t0).toFixed(0)} ms of ${ms.toFixed(0)}`);
     return ms;
@@ -397,23 +400,30 @@ const bench = {
   /**
    * A colleague's like, seen by the reader. `arm` mounts the variant and waits until post `postId` shows
    * `count` likes; `observe` then notes when the next WebSocket message arrives and when the new count is
-   * in the DOM (lenig: the card's like count; bare: a text node an SDK listener writes).
+   * in the DOM (lenig: the card's like count; bare: a text node an SDK listener writes; query: the same
+   * text node written by an SDK listener on the query the feed holds, newest 21 posts by `createdAt`,
+   * which shows what the SDK alone spends on a change to that query).
    */
-  async likeArm(kind: 'lenig' | 'bare', channelId: string, postId: string, count: number, expected: number): Promise<void> {
+  async likeArm(kind: 'lenig' | 'bare' | 'query', channelId: string, postId: string, count: number, expected: number): Promise<void> {
     await settle();
     const text = (n: number) => (n > 0 ? String(n) : '');
     let done: (t: number) => void;
     const reached = new Promise<number>((r) => (done = r));
     let unmount: () => void;
-    if (kind === 'bare') {
+    if (kind !== 'lenig') {
       const node = document.createTextNode('');
       const span = document.createElement('span');
       span.append(node);
       host.append(span);
-      const off = onValue(ref(store.connection.database, `posts/${channelId}/${postId}/likeCount`), (s) => {
-        node.data = text(Number(s.val() ?? 0));
+      const db = store.connection.database;
+      const show = (n: unknown) => {
+        node.data = text(Number(n ?? 0));
         if (node.data === text(expected)) done(performance.now());
-      });
+      };
+      const off =
+        kind === 'bare'
+          ? onValue(ref(db, `posts/${channelId}/${postId}/likeCount`), (s) => show(s.val()))
+          : onValue(query(ref(db, `posts/${channelId}`), orderByChild('createdAt'), limitToLast(21)), (s) => show(s.child(`${postId}/likeCount`).val()));
       unmount = () => {
         off();
         span.remove();
@@ -448,14 +458,19 @@ const bench = {
     result: reached.then((t) => ({ ws: w.benchMessages.filter((m) => m <= t).at(-1) ?? NaN, done: t })),
     };
   },
-  async likeResult(): Promise<{ ws: number; done: number }> {
+  /** Waits for the armed like to show; unmounts the variant, unless `keep` (then `likeUnmount` does, e.g. after a profile stops). */
+  async likeResult(keep = false): Promise<{ ws: number; done: number }> {
     const v = likeVariant!;
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the like never showed')), 15_000));
     try {
       return await Promise.race([v.result, timeout]);
     } finally {
-      v.unmount();
+      if (!keep) bench.likeUnmount();
     }
+  },
+  likeUnmount(): void {
+    likeVariant?.unmount();
+    likeVariant = undefined;
   },
 
   /** Mounts `tag` with `attrs` and the bench store; resolves once it shows `ideas` idea cards, or its chart. */

@@ -110,7 +110,6 @@ export class LenigFeedElement extends LenigElement {
   // --- controllers -----------------------------------------------------------------------------------
 
   private readonly i18n = this.localize(feedMessages);
-  private readonly cardText = this.localize(postCardMessages);
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly viewerSub = this.watchViewer();
@@ -544,12 +543,14 @@ export class LenigFeedElement extends LenigElement {
     const categories = this.channelSub.value?.categories ?? [];
     if (this.noFilters || categories.length < 2) return nothing;
     const { t } = this.i18n;
+    // The cards' category names, read through the feed's own localize controller (one fewer per feed).
+    const cardText = this.i18n.tableOf(postCardMessages);
     const chip = (key: string | undefined, label: string) =>
       html`<button class="chip" part="chip" type="button" aria-pressed=${this.selected === key ? 'true' : 'false'} @click=${() => this.selectCategory(key)}>
         ${label}
       </button>`;
     return html`<div class="filters" part="filters" role="group" aria-label=${t.filterLabel}>
-      ${chip(undefined, t.allCategories)} ${categories.map((c) => chip(c, this.cardText.t.category(c)))}
+      ${chip(undefined, t.allCategories)} ${categories.map((c) => chip(c, cardText.category(c)))}
     </div>`;
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MAX_LIKER_NAMES } from '../../controllers/likes.js';
 import type { AnchoredPopoverController } from '../../controllers/popover.js';
@@ -216,7 +216,9 @@ export class LikeControl implements ReactiveController {
     const p = this.parts;
     const name = s.loading ? t.loadingLikes : s.signedOut ? t.signInWithCount(this.countPhrase(s.count)) : t.likeWithCount(this.countPhrase(s.count));
     const count = s.loading ? html`<span class="skeleton"></span>` : s.count > 0 ? this.i18n.number(s.count) : '';
-    // No white space between tags: every card of a long feed would hold it as text nodes.
+    // No white space between tags: every card of a long feed would hold it as text nodes. Both icons are
+    // in the template and CSS shows the chosen one: a nested template per icon would be cloned, walked and
+    // committed on its own for every card.
     return html`<span
       class="like ${wrapper}${s.pending ? ' pending' : ''}${s.disabled ? ' disabled' : ''}"
       @pointerenter=${this.onPointerEnter}
@@ -232,7 +234,17 @@ export class LikeControl implements ReactiveController {
         aria-busy=${ifDefined(s.loading ? 'true' : undefined)}
         ?disabled=${s.disabled || s.loading}
         @click=${this.onClick}
-      >${renderIcon(s.icon, p.icon)}${s.signedOut
+      ><svg part=${ifDefined(p.icon)} class=${s.icon} viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+          ><path class="shape heart" d="M12 20.2s-8-4.7-8-10.4a4.4 4.4 0 0 1 8-2.6 4.4 4.4 0 0 1 8 2.6c0 5.7-8 10.4-8 10.4z" /><path
+            class="shape thumb"
+            d="M7.5 10.5 11 3.6a2.1 2.1 0 0 1 3.9 1.5L14 9.5h5.2a2 2 0 0 1 2 2.4l-1.4 6.9a2 2 0 0 1-2 1.7H7.5z" /><rect
+            class="shape thumb"
+            x="2.8"
+            y="10.5"
+            width="4.7"
+            height="9.5"
+            rx="1" /></svg
+        >${s.signedOut
           ? // Before the count, so the visible words read in the same order as the accessible name.
             html`<span part=${ifDefined(p.label)} class="label">${t.signInToLike}</span> `
           : nothing}<span part=${ifDefined(p.count)} class="count">${count}</span></button
@@ -241,19 +253,4 @@ export class LikeControl implements ReactiveController {
       ></span
     >`;
   }
-}
-
-function renderIcon(icon: LikeIcon, part: string | undefined): TemplateResult {
-  const shape =
-    icon === 'heart'
-      ? svg`<path class="shape" d="M12 20.2s-8-4.7-8-10.4a4.4 4.4 0 0 1 8-2.6 4.4 4.4 0 0 1 8 2.6c0 5.7-8 10.4-8 10.4z" />`
-      : svg`<path class="shape" d="M7.5 10.5 11 3.6a2.1 2.1 0 0 1 3.9 1.5L14 9.5h5.2a2 2 0 0 1 2 2.4l-1.4 6.9a2 2 0 0 1-2 1.7H7.5z" /><rect
-            class="shape"
-            x="2.8"
-            y="10.5"
-            width="4.7"
-            height="9.5"
-            rx="1"
-          />`;
-  return html`<svg part=${ifDefined(part)} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shape}</svg>`;
 }

@@ -65,6 +65,11 @@ export const likeControlStyles = css`
       stroke-linejoin: round;
       stroke-linecap: round;
     }
+    /* The template holds both icons; the svg's class says which one shows. */
+    .like svg.thumb .heart,
+    .like svg.heart .thumb {
+      display: none;
+    }
     .like button[aria-pressed='true'] svg .shape {
       fill: currentColor;
     }

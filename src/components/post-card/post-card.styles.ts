@@ -1,21 +1,26 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { formNotes, framedColumn, inlineControl, nameBone, textField } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { likeControlStyles } from '../like-button/like-view.styles.js';
 import { richTextStyles } from '../shared/rich-text.js';
 
-export const postCardStyles = [
-  tokens,
-  textField,
-  ...formNotes,
-  avatarStyles,
-  richTextStyles,
-  inlineControl('.action'),
-  nameBone('.name-skeleton', '8em', '0.9em'),
-  framedColumn('.panel', 's'),
-  likeControlStyles,
-  css`
+/**
+ * One style sheet, not an array of them: each card of a feed has its own shadow root, and the browser
+ * sets up every adopted sheet of every root for each card. The parts are the project's own constant CSS.
+ */
+export const postCardStyles = unsafeCSS(
+  [
+    tokens,
+    textField,
+    ...formNotes,
+    avatarStyles,
+    richTextStyles,
+    inlineControl('.action'),
+    nameBone('.name-skeleton', '8em', '0.9em'),
+    framedColumn('.panel', 's'),
+    likeControlStyles,
+    css`
     .card {
       position: relative;
       display: flex;
@@ -63,6 +68,10 @@ export const postCardStyles = [
     .author {
       font-weight: 600;
       overflow-wrap: anywhere;
+    }
+    /* Always in the template (one template per card); a person without a job title has it empty. */
+    .job:empty {
+      display: none;
     }
     .job,
     .meta {
@@ -189,4 +198,7 @@ export const postCardStyles = [
       font-size: 0.9em;
     }
   `,
-];
+  ]
+    .map((part) => part.cssText)
+    .join('\n'),
+);

@@ -6,7 +6,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { logError } from '../../log.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
-import { renderAvatar } from '../shared/avatar.js';
+import { avatarParts } from '../shared/avatar.js';
 import { commonReason, emit, type DetailOf } from '../shared/events.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { postCardStyles } from './post-card.styles.js';
@@ -49,18 +49,17 @@ type PostRequestName = 'lenig-post-edit' | 'lenig-post-delete' | 'lenig-post-rep
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'report';
 type Busy = 'save' | 'delete' | 'report' | 'hide' | undefined;
 
-/** Full dates by the `Date` of a post (stable while the post is unchanged) and language. */
-const fullDates = new WeakMap<Date, Map<string, string>>();
+/**
+ * Full dates by language and time. Keyed by the time rather than the `Date`: a post that changes (a like)
+ * is decoded again with new `Date` objects, and its card should not format the same date again.
+ */
+const fullDates = new Map<string, string>();
+/** Bound on `fullDates`: a long feed's worth; past it the cache starts afresh. */
+const FULL_DATES_MAX = 2000;
 
 /** Text longer than this (characters or lines) starts collapsed behind "Show more". */
 const COLLAPSE_CHARS = 700;
 const COLLAPSE_LINES = 10;
-
-const icons = {
-  comment: html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-    ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
-  >`,
-};
 
 /**
  * One post: author, time, category, text, like, comments, and the actions the viewer may take. A leaf:
@@ -99,8 +98,8 @@ const icons = {
 export class LenigPostCardElement extends LitElement {
   static override styles = postCardStyles;
 
+  /** One localize controller per card (a feed has many): the common and like strings are read through it. */
   private readonly i18n = new LocalizeController(this, postCardMessages);
-  private readonly common = new LocalizeController(this, commonMessages);
   /**
    * The like button, rendered in this card's own shadow root rather than as a `<lenig-like-view>` with a
    * shadow root, controllers and listeners of its own: a feed pays for that once per post.
@@ -119,7 +118,7 @@ export class LenigPostCardElement extends LitElement {
       icon: 'thumb',
     }),
     { button: 'like-button', count: 'like-count' },
-    this.common,
+    this.i18n,
   );
 
   @query('article') private article?: HTMLElement;
@@ -306,7 +305,7 @@ export class LenigPostCardElement extends LitElement {
    */
   private renderCommentsLoading(): TemplateResult | typeof nothing {
     if (customElements.get('lenig-comments')) return nothing;
-    const t = this.common.t;
+    const t = this.commonT;
     return this.commentsFailed
       ? html`<p class="status" role="alert">${t.somethingWrong}</p>`
       : html`<p class="status" role="status">${t.loading}</p>`;
@@ -355,8 +354,13 @@ export class LenigPostCardElement extends LitElement {
       case 'not-found':
         return t.postGone;
       default:
-        return commonReason(e, this.common.t) ?? t.failed;
+        return commonReason(e, this.commonT) ?? t.failed;
     }
+  }
+
+  /** The strings every element shares, in the card's language. */
+  private get commonT(): (typeof commonMessages)['en'] {
+    return this.i18n.tableOf(commonMessages);
   }
 
   private async focusAfterUpdate(selector: string): Promise<void> {
@@ -366,11 +370,12 @@ export class LenigPostCardElement extends LitElement {
 
   /** "Friday 27 November 2026 at 17:24", for titles; once per date and language (posts keep their dates). */
   private fullDate(d: Date): string {
-    const lang = this.i18n.lang;
-    let byLang = fullDates.get(d);
-    if (!byLang) fullDates.set(d, (byLang = new Map<string, string>()));
-    let text = byLang.get(lang);
-    if (text === undefined) byLang.set(lang, (text = this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' })));
+    const key = `${this.i18n.lang}\0${d.getTime()}`;
+    let text = fullDates.get(key);
+    if (text === undefined) {
+      if (fullDates.size >= FULL_DATES_MAX) fullDates.clear();
+      fullDates.set(key, (text = this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' })));
+    }
     return text;
   }
 
@@ -381,31 +386,13 @@ export class LenigPostCardElement extends LitElement {
 
   // --- render --------------------------------------------------------------------------------------
 
-  private renderHeader(post: Post): TemplateResult {
+  /** The badges after the category: hidden (for the admin who still sees it), and "Sending…". */
+  private renderFlags(post: Post): TemplateResult | typeof nothing {
+    if (!post.hidden && !this.pending) return nothing;
     const { t } = this.i18n;
-    const author = this.author;
-    const name = author === null ? this.common.t.unknownPerson : author?.name;
-    const full = (d: Date) => this.fullDate(d);
-    // No white space between tags in the cards' templates: every card of a long feed would hold it as
-    // text nodes, and in these flex rows it shows nothing.
-    return html`<header part="header" class="header"
-      >${renderAvatar({ uid: post.author, name, photoURL: author?.photoURL })}<div class="who"
-        ><span id="author" part="author" class="author"
-          >${name ?? html`<span class="name-skeleton"></span><span class="visually-hidden">${this.common.t.loading}</span>`}</span
-        >${author?.jobTitle ? html`<span class="job">${author.jobTitle}</span>` : nothing}<span class="meta"
-          ><time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${full(post.createdAt)}
-            >${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}</time
-          >${post.editedAt
-            ? html` · <span class="edited" title=${t.editedAt(full(post.editedAt))}>${t.edited}</span>`
-            : nothing}</span
-        ></div
-      ><span class="badges"
-        ><span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span
-        >${post.hidden ? html`<span class="badge flag">${t.hiddenForOthers}</span>` : nothing}${this.pending
-          ? html`<span class="badge flag">${t.sending}</span>`
-          : nothing}</span
-      ></header
-    >`;
+    return html`${post.hidden ? html`<span class="badge flag">${t.hiddenForOthers}</span>` : nothing}${this.pending
+      ? html`<span class="badge flag">${t.sending}</span>`
+      : nothing}`;
   }
 
   private renderBody(post: Post): TemplateResult {
@@ -444,45 +431,30 @@ export class LenigPostCardElement extends LitElement {
         : nothing}`;
   }
 
-  private renderActions(post: Post): TemplateResult {
-    const { t } = this.i18n;
+  /** The viewer's own actions on the post: Edit and Delete for the author, Report for others, Hide for admins. */
+  private renderPostActions(post: Post): TemplateResult | typeof nothing {
     const viewer = this.viewer ?? null;
-    const own = viewer !== null && viewer.uid === post.author;
-    const admin = viewer?.admin === true;
-    const comments =
-      post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
+    if (viewer === null) return nothing;
+    const { t } = this.i18n;
+    const own = viewer.uid === post.author;
     const locked = this.pending || this.busy !== undefined;
-    return html`<div part="actions" class="actions" role="group" aria-label=${t.actions}
-      >${this.like.render()}<button
-        id="comments-toggle"
-        class="action"
-        type="button"
-        aria-expanded=${this.commentsOpen ? 'true' : 'false'}
-        aria-controls=${this.commentsOpen ? 'comments' : nothing}
-        ?disabled=${this.pending}
-        @click=${this.toggleComments}
-      >${icons.comment}<span>${comments}</span></button
-      ><span class="end"
-        >${own
-          ? html`${this.archived
-                ? nothing
-                : html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
-              >${t.edit}</button
-            >`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
-          : nothing}${viewer !== null && !own
-          ? html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`
-          : nothing}${admin
-          ? html`<button
-              id="hide"
-              class="action"
-              type="button"
-              aria-pressed=${post.hidden ? 'true' : 'false'}
-              ?disabled=${locked}
-              @click=${this.toggleHidden}
-            >${post.hidden ? t.unhide : t.hide}</button>`
-          : nothing}</span
-      ></div
-    >`;
+    return html`${own
+      ? html`${this.archived
+            ? nothing
+            : html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
+          >${t.edit}</button
+        >`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
+      : html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`}${viewer.admin ===
+    true
+      ? html`<button
+          id="hide"
+          class="action"
+          type="button"
+          aria-pressed=${post.hidden ? 'true' : 'false'}
+          ?disabled=${locked}
+          @click=${this.toggleHidden}
+        >${post.hidden ? t.unhide : t.hide}</button>`
+      : nothing}`;
   }
 
   private renderPanel(): TemplateResult | typeof nothing {
@@ -527,6 +499,16 @@ export class LenigPostCardElement extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const post = this.post;
     if (!post) return nothing;
+    const { t } = this.i18n;
+    const author = this.author;
+    const name = author === null ? this.commonT.unknownPerson : author?.name;
+    const avatar = avatarParts({ uid: post.author, name, photoURL: author?.photoURL });
+    const comments =
+      post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
+    // Header and actions are written out here, in the article's own template, rather than as nested
+    // templates (each of which a card clones, walks and commits on its own): a feed makes one card per
+    // post. No white space between tags: every card of a long feed would hold it as text nodes, and in
+    // these flex rows it shows nothing.
     return html`<article
       part="card"
       class="lenig card ${post.hidden ? 'hidden' : ''} ${this.pending ? 'pending' : ''}"
@@ -536,7 +518,36 @@ export class LenigPostCardElement extends LitElement {
       aria-labelledby="author time"
       aria-describedby=${this.mode === 'edit' ? nothing : 'body'}
       aria-busy=${this.pending ? 'true' : 'false'}
-    >${this.renderHeader(post)}${this.renderBody(post)}${this.renderActions(post)}${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
+      ><header part="header" class="header"
+        ><span class="avatar" part="avatar" aria-hidden="true" style=${avatar.style}>${avatar.content}</span><div class="who"
+          ><span id="author" part="author" class="author"
+            >${name ??
+            html`<span class="name-skeleton"></span><span class="visually-hidden">${this.commonT.loading}</span>`}</span
+          ><span class="job">${author?.jobTitle ?? ''}</span><span class="meta"
+            ><time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${this.fullDate(post.createdAt)}
+              >${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}</time
+            >${post.editedAt
+              ? html` · <span class="edited" title=${t.editedAt(this.fullDate(post.editedAt))}>${t.edited}</span>`
+              : nothing}</span
+          ></div
+        ><span class="badges"
+          ><span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span
+          >${this.renderFlags(post)}</span
+        ></header
+      >${this.renderBody(post)}<div part="actions" class="actions" role="group" aria-label=${t.actions}
+        >${this.like.render()}<button
+          id="comments-toggle"
+          class="action"
+          type="button"
+          aria-expanded=${this.commentsOpen ? 'true' : 'false'}
+          aria-controls=${this.commentsOpen ? 'comments' : nothing}
+          ?disabled=${this.pending}
+          @click=${this.toggleComments}
+          ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+            ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
+          ><span>${comments}</span></button
+        ><span class="end">${this.renderPostActions(post)}</span></div
+      >${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
         ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}>${this.renderCommentsLoading()}</lenig-comments>`
         : nothing}</article
     >`;

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import type { DirectiveResult } from 'lit/directive.js';
+import { styleMap, type StyleMapDirective } from 'lit/directives/style-map.js';
 import type { UserId } from '../../data/types.js';
 
 /**
@@ -32,21 +33,31 @@ export function initials(name: string): string {
   return (first + last).toLocaleUpperCase();
 }
 
-/**
- * An avatar: the photo, or initials on the uid's colour. Decorative (`aria-hidden`): the name always
- * stands next to it. `size` is a CSS length.
- */
-export function renderAvatar(person: { uid: UserId; name?: string | undefined; photoURL?: string | undefined }, size = '2.5rem'): TemplateResult {
+/** What an avatar shows: its inline style (size, colour) and its content (the photo, initials, or nothing). */
+export function avatarParts(
+  person: { uid: UserId; name?: string | undefined; photoURL?: string | undefined },
+  size = '2.5rem',
+): { style: DirectiveResult<typeof StyleMapDirective>; content: TemplateResult | string | typeof nothing } {
   // While the profile is loading (no name yet) a neutral disc holds the place, so nothing jumps.
   const background = person.photoURL ? 'transparent' : person.name === undefined ? 'var(--_border)' : avatarColor(person.uid);
-  const style = styleMap({ '--_avatar-size': size, background });
-  return html`<span class="avatar" part="avatar" aria-hidden="true" style=${style}
-    >${person.photoURL
+  return {
+    style: styleMap({ '--_avatar-size': size, background }),
+    content: person.photoURL
       ? html`<img src=${person.photoURL} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
       : person.name === undefined
         ? nothing
-        : initials(person.name)}</span
-  >`;
+        : initials(person.name),
+  };
+}
+
+/**
+ * An avatar: the photo, or initials on the uid's colour. Decorative (`aria-hidden`): the name always
+ * stands next to it. `size` is a CSS length. (A post card writes the same span into its own template with
+ * `avatarParts`, which saves a template per card.)
+ */
+export function renderAvatar(person: { uid: UserId; name?: string | undefined; photoURL?: string | undefined }, size = '2.5rem'): TemplateResult {
+  const { style, content } = avatarParts(person, size);
+  return html`<span class="avatar" part="avatar" aria-hidden="true" style=${style}>${content}</span>`;
 }
 
 export const avatarStyles = css`
