@@ -47,17 +47,24 @@ function statusText(feed: LenigFeedElement): string {
 
 /** How often each card renders from now on, by post id. */
 function countRenders(shown: LenigPostCardElement[]): Map<string, number> {
-  const renders = new Map(shown.map((c) => [c.post!.id, 0]));
-  for (const card of shown) {
-    const update = card['update'].bind(card);
-    card['update'] = (changed) => {
-      renders.set(card.post!.id, renders.get(card.post!.id)! + 1);
-      update(changed);
-    };
-  }
-  return renders;
+  return countCalls(shown, 'renderLike');
 }
 
+/**
+ * How often each card calls its method `name` from now on: `renderLike` runs on every render of a card
+ * (also when only its like control renders), `update` on every render of the whole card.
+ */
+function countCalls(shown: LenigPostCardElement[], name: 'renderLike' | 'update'): Map<string, number> {
+  const calls = new Map(shown.map((c) => [c.post!.id, 0]));
+  for (const card of shown) {
+    const method = (card[name] as (...args: unknown[]) => void).bind(card);
+    (card as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      calls.set(card.post!.id, calls.get(card.post!.id)! + 1);
+      method(...args);
+    };
+  }
+  return calls;
+}
 
 /**
  * The memory store, answering a subscription at once with what an earlier one of the same query
@@ -633,11 +640,15 @@ describe('<lenig-feed>', () => {
     await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
     await aTimeout(50);
     const renders = countRenders(shown);
+    const whole = countCalls(shown, 'update');
     await backend.session('carla').like(postTarget('general', 'p-news'));
     const count = () => inCard(shown[1]!, '[part~="like-button"]')!.getAttribute('aria-label');
     await waitUntil(() => count()?.includes('2'), 'the colleague’s like on the card');
     await aTimeout(50);
     expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 0, 'p-news': 1, 'p-praise': 0 });
+    // Of the liked card, only the like control: the rest of it shows the same.
+    expect(Object.fromEntries(whole)).to.deep.equal({ 'p-question': 0, 'p-news': 0, 'p-praise': 0 });
+    expect(count()).to.equal('Like, 2 likes');
   });
 
   it('moves relative times on with the clock, rendering only the posts of the last day again', async () => {

@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ClockController } from '../../controllers/clock.js';
@@ -571,9 +572,9 @@ export class LenigFeedElement extends LenigElement {
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
     const archived = this.channelSub.value?.archived === true;
-    // Every card's template is made here, in render(), not in repeat's callback (which runs after the
-    // update is marked done): a profile the store answers at once would otherwise ask for a second
-    // render of the whole feed straight after the first.
+    // Every card's values are worked out here, in render(), not in repeat's or guard's callback (which run
+    // after the update is marked done): a profile the store answers at once would otherwise ask for a
+    // second render of the whole feed straight after the first.
     const mentions = new Map<Post, UserId[]>();
     const rows = this.windowing.slice(visible, (p) => p.id, this.focusId).map((s) => {
       // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
@@ -581,25 +582,37 @@ export class LenigFeedElement extends LenigElement {
       const { item: p, index: i } = s;
       const target = postTarget(p.channel, p.id);
       const like = this.likes.view(target, p.likeCount);
+      const author = this.profiles.get(p.author);
+      const likers = this.likes.likers(target, like.count, unknown);
+      const pending = this.unsent.has(p.id) || flaggedPending(p);
+      const now = this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now;
+      const postMentions = this.mentionsOf(p, mentions);
+      // Guarded by everything the row shows: when one post of the page changed (a colleague's like), the
+      // other rows are left alone instead of having each of their bindings compared again.
+      const deps = [p, author, viewer, like.count, like.pressed, like.pending, likers, pending, archived, i, setsize, now, postMentions];
       return {
         key: s.key,
-        view: html`<lenig-post-card
-          data-id=${p.id}
-          exportparts="card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count"
-          .post=${p}
-          .author=${this.profiles.get(p.author)}
-          .viewer=${viewer}
-          .likeCount=${like.count}
-          .liked=${like.pressed}
-          .likePending=${like.pending}
-          .likers=${this.likes.likers(target, like.count, unknown)}
-          .pending=${this.unsent.has(p.id) || flaggedPending(p)}
-          ?archived=${archived}
-          .posinset=${i + 1}
-          .setsize=${setsize}
-          .now=${this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now}
-          .mentions=${this.mentionsOf(p, mentions)}
-        ></lenig-post-card>`,
+        view: guard(
+          deps,
+          () =>
+            html`<lenig-post-card
+              data-id=${p.id}
+              exportparts="card, header, avatar, author, timestamp, category, body, mention, link, actions, textarea, like-button, like-count"
+              .post=${p}
+              .author=${author}
+              .viewer=${viewer}
+              .likeCount=${like.count}
+              .liked=${like.pressed}
+              .likePending=${like.pending}
+              .likers=${likers}
+              .pending=${pending}
+              ?archived=${archived}
+              .posinset=${i + 1}
+              .setsize=${setsize}
+              .now=${now}
+              .mentions=${postMentions}
+            ></lenig-post-card>`,
+        ),
       };
     });
     this.mentions = mentions;

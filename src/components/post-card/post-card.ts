@@ -1,5 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { sameValue } from '../../data/core/stable.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type UserId, type Viewer } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -122,6 +123,8 @@ export class LenigPostCardElement extends LitElement {
   );
 
   @query('article') private article?: HTMLElement;
+  /** Where the like control renders, as a render root of its own (see `shouldUpdate`). */
+  @query('.like-slot', true) private likeSlot?: HTMLElement;
 
   @state() private mode: Mode = 'view';
   @state() private busy: Busy;
@@ -163,6 +166,15 @@ export class LenigPostCardElement extends LitElement {
    */
   @property({ attribute: false, hasChanged: mentionsChanged }) mentions?: ReadonlyMap<UserId, Profile | null | undefined>;
 
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.hasUpdated || !onlyLikeChanged(changed, this.post)) return true;
+    // Only the like changed (a colleague's like delivers the post again with another count): the like
+    // control renders alone, and the rest of the card, which shows the same, is left as it is.
+    this.renderLike();
+    this.like.hostUpdated();
+    return false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
       // Another post in this element (Lit reuses elements when a list changes): start afresh.
@@ -173,6 +185,10 @@ export class LenigPostCardElement extends LitElement {
       this.commentsOpen = false;
       this.expanded = false;
     }
+  }
+
+  protected override updated(): void {
+    this.renderLike();
   }
 
   // --- handlers ------------------------------------------------------------------------------------
@@ -363,6 +379,11 @@ export class LenigPostCardElement extends LitElement {
     return this.i18n.tableOf(commonMessages);
   }
 
+  /** The like control into its slot: after every render of the card, and alone when only the like changed. */
+  private renderLike(): void {
+    if (this.likeSlot) render(this.like.render(), this.likeSlot, { host: this });
+  }
+
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
@@ -535,7 +556,7 @@ export class LenigPostCardElement extends LitElement {
           >${this.renderFlags(post)}</span
         ></header
       >${this.renderBody(post)}<div part="actions" class="actions" role="group" aria-label=${t.actions}
-        >${this.like.render()}<button
+        ><span class="like-slot"></span><button
           id="comments-toggle"
           class="action"
           type="button"
@@ -566,6 +587,17 @@ declare global {
     'lenig-post-report': CustomEvent<PostReportRequestDetail>;
     'lenig-post-hide': CustomEvent<PostHideRequestDetail>;
   }
+}
+
+/** The properties that only the like control shows. */
+const LIKE_ONLY = new Set<PropertyKey>(['post', 'likeCount', 'liked', 'likePending', 'likers']);
+
+/** Whether an update changes only what the like control shows: its properties, or the post's like count. */
+function onlyLikeChanged(changed: PropertyValues, post: Post | undefined): boolean {
+  for (const key of changed.keys()) if (!LIKE_ONLY.has(key)) return false;
+  if (!changed.has('post')) return true;
+  const before = changed.get('post') as Post | undefined;
+  return before !== undefined && post !== undefined && sameValue({ ...before, likeCount: 0 }, { ...post, likeCount: 0 });
 }
 
 /** A fresh map with the same people is no change: the feed builds one per render. */
