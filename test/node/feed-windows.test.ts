@@ -275,4 +275,15 @@ describe('feed windows', () => {
     host.update('p02', { byCat: { idea: 1010.5 } });
     assert.deepEqual(f.ids(), ids(1, 12), 'still newest first by time, each post once');
   });
+
+  it('keeps the objects of the posts shown when paging replaces the newest window with a fixed one', async () => {
+    const host = new FakeHost();
+    for (let i = 1; i <= 12; i++) host.add(`p${String(i).padStart(2, '0')}`, 1000 + i);
+    const f = feedOf(host, 5);
+    const first = f.pages[f.pages.length - 1]!.posts;
+    await f.feed.more();
+    const after = f.pages[f.pages.length - 1]!.posts;
+    assert.deepEqual(after.map((p) => p.id), ids(3, 12));
+    assert.deepEqual(after.slice(0, 5).filter((p, i) => p !== first[i]).map((p) => p.id), [], 'the first page is the same objects');
+  });
 });

@@ -154,12 +154,14 @@ export class FeedWindows {
     const next: Row[] = [];
     const byId = new Map<string, Row>();
     let hidden = false;
+    const near = this.neighbours(w);
     for (const [id, raw] of rows) {
       if (!isPostRecord(raw)) continue;
       const value = category ? raw.byCat?.[category] : raw.createdAt;
       if (typeof value !== 'number') continue;
       const post = decodePost(this.options.channel, id, raw)!;
-      const before = w.byId.get(id) ?? this.rowElsewhere(id, w);
+      let before = w.byId.get(id);
+      for (let i = 0; before === undefined && i < near.length; i++) before = near[i]!.byId.get(id);
       const row = before !== undefined && before.value === value && sameValue(before.post, post) ? before : { id, at: raw.createdAt, value, post };
       next.push(row);
       byId.set(id, row);
@@ -175,13 +177,14 @@ export class FeedWindows {
     return true;
   }
 
-  /** The row another window holds for `id` (a post at the edge of two windows, or moving between them). */
-  private rowElsewhere(id: string, except: FeedWindow): Row | undefined {
-    for (const w of this.windows) {
-      const row = w === except ? undefined : w.byId.get(id);
-      if (row) return row;
-    }
-    return undefined;
+  /**
+   * The windows that may hold a post new to `of`: a post at the edge of two windows, moving between them
+   * after a deletion, or in the window a new one replaces. Only the neighbours, so a page costs the same
+   * however many windows are open; a post from further away (rare) is handed out as a new object.
+   */
+  private neighbours(of: FeedWindow): FeedWindow[] {
+    const i = this.windows.indexOf(of);
+    return i < 0 ? [] : [this.windows[i - 1], this.windows[i + 1]].filter((w): w is FeedWindow => w !== undefined);
   }
 
   /** Every loaded post newest first, and whether older ones exist (the last window's extra post). */
