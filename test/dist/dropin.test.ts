@@ -392,8 +392,15 @@ test(
     const events: string[] = [];
     p.on('websocket', (ws) => new URL(ws.url()).port === dbPort && events.push('socket'));
     p.on('requestfinished', (r) => r.url().includes('accounts:signUp') && events.push('signed up'));
+    // The sign-in's answer is held back a while: a socket that waited for it would open only after it.
+    // (Unheld, the answer may come before the socket's timers have run, on a busy machine.)
+    await p.route(/accounts:signUp/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await p.goto(`${origin}/configured`);
     await likeButtonReady(p);
+    await p.unrouteAll();
     // The WebSocket did not wait for the sign-in's answer.
     assert.deepEqual(events.slice(0, 2), ['socket', 'signed up']);
     const stored = () =>
