@@ -166,8 +166,8 @@ export abstract class FirebaseStoreBase {
     return this.session.uid();
   }
 
-  whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void): Unsubscribe {
-    return this.session.whileSignedIn(start, onError, signedOut);
+  whileSignedIn(start: (uid: UserId) => Unsubscribe, onError?: OnError, signedOut?: () => void, first = false): Unsubscribe {
+    return this.session.whileSignedIn(start, onError, signedOut, first);
   }
 
   checked(check: () => void, onError: OnError | undefined, start: () => Unsubscribe): Unsubscribe {

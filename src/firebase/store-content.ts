@@ -70,14 +70,20 @@ export function subscribeFeed(s: FirebaseStoreBase, q: FeedQuery, cb: (page: Fee
     },
     onError,
     () =>
-      s.whileSignedIn((uid) => {
-        const f = new FeedWindows(s.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
-        feed = f;
-        return () => {
-          f.close();
-          if (feed === f) feed = undefined;
-        };
-      }, onError),
+      s.whileSignedIn(
+        (uid) => {
+          const f = new FeedWindows(s.feedHost(uid, q.channel), { channel: q.channel, category: q.category, pageSize }, cb, onError);
+          feed = f;
+          return () => {
+            f.close();
+            if (feed === f) feed = undefined;
+          };
+        },
+        onError,
+        undefined,
+        // The posts a reader came for go to the database before the page's other reads.
+        true,
+      ),
   );
   return { unsubscribe, more: async () => feed?.more() };
 }
