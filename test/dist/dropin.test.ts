@@ -94,6 +94,10 @@ const pages: Record<string, string> = {
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
     <lenig-like-button></lenig-like-button>`),
   // The configuration after the widget: the store's code still runs first.
+  '/like-then-feed': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+    api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button target="like-then-feed"></lenig-like-button>
+    <lenig-feed channel="company"></lenig-feed>`),
   '/config-last': html(`<lenig-like-button></lenig-like-button>
     <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>`),
@@ -421,6 +425,37 @@ test(
     await likeButtonReady(p);
     assert.ok(!events.includes('signed up'), 'the second view signed nobody up');
     assert.deepEqual((await stored()).users, first.users, 'the same visitor, signed in');
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
+  'once signed in, the feed asks for its posts before the page’s other reads (a like button above it, the viewer)',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const dbPort = new URL((databaseURL ?? '').replace(/^ws/, 'http')).port;
+    const { context, p, errors } = await openPage();
+    // The database's requests in the order the page sent them: `auth`, then each listen's path.
+    const sent: string[] = [];
+    p.on('websocket', (ws) => {
+      if (new URL(ws.url()).port !== dbPort) return;
+      ws.on('framesent', ({ payload }) => {
+        try {
+          const f = JSON.parse(String(payload)) as { t?: string; d?: { a?: string; b?: { p?: string } } };
+          if (f.t === 'd' && f.d?.a === 'auth') sent.push('auth');
+          if (f.t === 'd' && f.d?.a === 'q') sent.push(f.d.b?.p ?? '');
+        } catch {
+          // not a request
+        }
+      });
+    });
+    await p.goto(`${origin}/like-then-feed`);
+    await likeButtonReady(p);
+    for (let i = 0; i < 200 && !sent.some((path) => /posts\/company/.test(path)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const reads = sent.slice(sent.indexOf('auth') + 1);
+    assert.ok(reads.length > 2, `reads after sign-in: ${reads.join(', ')}`);
+    assert.match(reads[0]!, /^\/?posts\/company/, `reads after sign-in, in order: ${reads.join(', ')}`);
     assert.deepEqual(errors, []);
     await context.close();
   },
