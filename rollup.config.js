@@ -78,13 +78,17 @@ function writePreloadTable(bundle, graph) {
   const chunksOf = (module) => {
     const start = fileOf(module);
     if (!start) this.error(`no chunk holds ${module}`);
+    return chunksOfFiles([start]);
+  };
+  /** The indexes of `starts` and of every chunk they import statically. */
+  const chunksOfFiles = (starts) => {
     const seen = new Set();
     const visit = (f) => {
       if (f === 'lenig.js' || seen.has(f)) return;
       seen.add(f);
       graph[f].imports.forEach(visit);
     };
-    visit(start);
+    starts.forEach(visit);
     return [...seen].map(name).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
   };
   for (const [key, module] of Object.entries(modules)) table[key] = chunksOf(module);
@@ -94,6 +98,15 @@ function writePreloadTable(bundle, graph) {
   const content = chunksOf('src/firebase/store-content.ts');
   for (const key of Object.keys(table)) {
     if (key.startsWith('lenig-') && !['lenig-config', 'lenig-like-button', 'lenig-like-view'].includes(key)) table[key] = [...new Set([...table[key], ...content])];
+  }
+  // A tag's Dutch strings (`tag@nl`): the Dutch chunks its chunks import lazily, which a page that shows
+  // Dutch fetches alongside the widget's chunk rather than once it has run.
+  for (const key of Object.keys(table)) {
+    if (!key.startsWith('lenig-')) continue;
+    const dutch = new Set();
+    for (const i of table[key]) for (const d of graph[`lenig/${files[i]}.js`].dynamicImports) if (/^lenig\/nl-/.test(d)) dutch.add(d);
+    // Only the Dutch chunks: what they import, the tag's own list has already.
+    if (dutch.size) table[`${key}@nl`] = chunksOfFiles([...dutch]).filter((i) => files[i].startsWith('nl-'));
   }
   // An object literal in place of the loader's `JSON.parse('__LENIG_CHUNK_DEPS__')`.
   loader.code = loader.code.replace(placeholder, () => JSON.stringify({ files, table }));
@@ -172,6 +185,11 @@ export default [
           return 'widgets';
         }
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'core';
+        // Dutch strings (src/i18n/messages/nl/), fetched only by pages that show Dutch: those of every widget
+        // (the common words and the like button's, which a feed's cards use too) in one chunk, the content
+        // widgets' in another, so a Dutch page with a like button does not fetch the composer's.
+        if (/[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/](common|like-button)\.ts$/.test(id)) return 'nl-core';
+        if (/[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/]/.test(id)) return 'nl-widgets';
         // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
         // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
         if (/[\\/]node_modules[\\/]@?firebase[\\/](firestore|webchannel-wrapper|database)[\\/]/.test(id)) return undefined;

@@ -11,7 +11,7 @@
 // Apps that install the package are measured too (APP_SCENARIOS below): their entry bundled from dist/
 // through the package's exports, as an app's bundler does.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -113,40 +113,60 @@ configure({ firebase: { apiKey: 'k', databaseURL: 'https://x.firebaseio.com' } }
     // 20.0 KB until the like button's tooltip placement became a module of its own (loaded at the first
     // hover; an app bundled without code splitting carries it inline) and likes learned archived channels;
     // 20.5 KB until the like view's behaviour became a controller a post card renders in its own shadow
-    // root (+0.6 KB here; a feed of 20 posts renders in two thirds of the time).
-    budget: 21_000,
+    // root (+0.6 KB here; a feed of 20 posts renders in two thirds of the time). Measured as one file until
+    // the Dutch strings became modules imported on demand (20.7 KB then, 21.3 KB after: gzip no longer finds
+    // each Dutch string next to its English one); now split as bundlers split, 19.5 KB.
+    budget: 20_000,
   },
 ];
 for (const { name, entry, budget: limit } of APP_SCENARIOS) {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-    legalComments: 'none',
-    external: ['firebase', 'firebase/*', '@firebase/*'],
-    plugins: [
-      {
-        name: 'leave-out-firebase-adapter',
-        setup(b) {
-          // Either database's store: configure() imports the one the page names, on demand.
-          b.onResolve({ filter: /(firebase|firestore)\/index\.js$/ }, (args) =>
-            [join(dist, 'firebase'), join(dist, 'firestore')].some((d) => join(args.resolveDir, args.path).startsWith(d))
-              ? { path: args.path, external: true }
-              : undefined,
-          );
+  /** The app bundled with or without code splitting; the bytes of the entry and what it imports statically. */
+  const bundleSize = async (splitting) => {
+    const result = await build({
+      stdin: { contents: entry, resolveDir: root, loader: 'js' },
+      bundle: true,
+      splitting,
+      outdir: join(root, 'dist', '.size-app'),
+      metafile: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'error',
+      legalComments: 'none',
+      external: ['firebase', 'firebase/*', '@firebase/*'],
+      plugins: [
+        {
+          name: 'leave-out-firebase-adapter',
+          setup(b) {
+            // Either database's store: configure() imports the one the page names, on demand.
+            b.onResolve({ filter: /(firebase|firestore)\/index\.js$/ }, (args) =>
+              [join(dist, 'firebase'), join(dist, 'firestore')].some((d) => join(args.resolveDir, args.path).startsWith(d))
+                ? { path: args.path, external: true }
+                : undefined,
+            );
+          },
         },
-      },
-    ],
-  });
-  const size = gz(result.outputFiles[0].contents);
+      ],
+    });
+    const outputs = result.metafile.outputs;
+    const files = new Map(result.outputFiles.map((f) => [relative(root, f.path).split(sep).join('/'), f.contents]));
+    const seen = new Set();
+    const visit = (f) => {
+      if (seen.has(f) || !outputs[f]) return;
+      seen.add(f);
+      for (const i of outputs[f].imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(Object.keys(outputs).find((f) => outputs[f].entryPoint));
+    return [...seen].reduce((sum, f) => sum + gz(files.get(f)), 0);
+  };
+  // Split as Vite, webpack and Rollup do by default: what loads later (the tooltip's placement, the Dutch
+  // strings on an English page) is not fetched before the widget renders. The one-file figure is shown too.
+  const size = await bundleSize(true);
   const ok = size <= limit;
   over ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} ${kb(size).padStart(9)} gz in one bundle, budget ${kb(limit)} (before Firebase)`);
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} ${kb(size).padStart(9)} gz split as bundlers do, budget ${kb(limit)} (before Firebase; ${kb(await bundleSize(false))} in one file)`);
 }
 if (over) {
   console.log('Over the size budget in README.md.');

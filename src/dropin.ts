@@ -9,6 +9,7 @@
  * another script's shadow root is not visible from the document: pass that root to `observe()`.
  */
 import { configureFromPage, prefetchStore } from './config/configure.js';
+import { pageSpeaksDutch } from './i18n/localize.js';
 
 export { configure, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
@@ -104,6 +105,8 @@ function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
   const arrived = preload(tag);
+  // Its Dutch strings too, on a page that shows Dutch: the widget waits for them before it renders.
+  if (pageSpeaksDutch()) void preload(`${tag}@nl`);
   let chunk: Promise<unknown>;
   if (tag === 'lenig-config') {
     // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.

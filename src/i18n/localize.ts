@@ -15,14 +15,69 @@ export type MessageTable = Record<string, Message>;
  * A component's strings in both built-in languages, under the table's name (the key a page uses in
  * `registerMessages`). Declaring tables with `defineMessages(name, {en, nl})` makes the compiler demand
  * that Dutch has every English key with the same signature.
+ *
+ * Dutch may be given as a loader of its own module (`nl: () => import('./nl/feed.js')`): a page in
+ * English then never fetches it. The page's Dutch tables are fetched as soon as a table is defined on a
+ * page that speaks Dutch (`lang` on the page, or the browser's language), and an element holds its render
+ * until the tables are there: it shows no English first, nor keys. An element whose `lang` becomes Dutch
+ * later keeps its language until they have arrived. If they cannot be fetched, it shows English.
  */
 export interface Messages<T extends MessageTable> {
   name: string;
   en: T;
-  nl: T;
+  /** Dutch, once known (at once when given as a table, else once loaded). */
+  nl?: T;
+  /** Loads the Dutch module, whose default export is the table. */
+  loadNl?: () => Promise<{ default: T }>;
 }
-export function defineMessages<T extends MessageTable>(name: string, messages: { en: T; nl: T }): Messages<T> {
-  return { name, ...messages };
+export function defineMessages<T extends MessageTable>(name: string, messages: { en: T; nl: T }): Messages<T> & { nl: T };
+export function defineMessages<T extends MessageTable>(name: string, messages: { en: T; nl: () => Promise<{ default: NoInfer<T> }> }): Messages<T>;
+export function defineMessages<T extends MessageTable>(
+  name: string,
+  messages: { en: T; nl: T | (() => Promise<{ default: NoInfer<T> }>) },
+): Messages<T> {
+  const { en, nl } = messages;
+  if (typeof nl !== 'function') return { name, en, nl };
+  const table: Messages<T> = { name, en, loadNl: nl };
+  unloaded.add(table);
+  if (pageSpeaksDutch()) void loadDutch();
+  return table;
+}
+
+/** Tables whose Dutch is a module not yet loaded (or failed to load). */
+const unloaded = new Set<Messages<MessageTable>>();
+const loadingNl = new Map<Messages<MessageTable>, Promise<void>>();
+
+/**
+ * Loads the Dutch of every table defined so far that has not got it; undefined when none is missing. A
+ * table that cannot be fetched (offline, a failed upload) stays English, and is not waited for again.
+ */
+function loadDutch(): Promise<void> | undefined {
+  if (unloaded.size === 0) return undefined;
+  return Promise.all(
+    [...unloaded].map((m) => {
+      let p = loadingNl.get(m);
+      if (!p) {
+        p = m.loadNl!().then(
+          (module) => {
+            m.nl = module.default;
+          },
+          (e: unknown) => console.error(`lenig: Dutch strings (${m.name}) could not be loaded, shown in English: ${String(e)}`),
+        ).finally(() => unloaded.delete(m));
+        loadingNl.set(m, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
+
+/**
+ * Whether the page may show Dutch: its language, the browser's when it has none, a forced language, or
+ * a Dutch section on it. The drop-in's loader asks too, to fetch the Dutch chunks with the widgets'.
+ */
+export function pageSpeaksDutch(): boolean {
+  if (typeof document === 'undefined') return false;
+  return toLang(state.override ?? (document.documentElement.lang || navigator.language)) === 'nl' || document.querySelector('[lang|="nl" i]') !== null;
 }
 
 interface LangState {
@@ -149,7 +204,9 @@ function langOf(el: Element): string | undefined {
 /** A registered language's table: its strings over the English ones. Built once per language and table. */
 const merged = new Map<string, MessageTable>();
 function tableFor<T extends MessageTable>(messages: Messages<T>, lang: Lang): T {
-  if (lang === 'en' || lang === 'nl') return messages[lang as 'en' | 'nl'];
+  if (lang === 'en') return messages.en;
+  // Dutch not loaded (only when it could not be): English, never keys.
+  if (lang === 'nl') return messages.nl ?? messages.en;
   const key = `${lang}\u0000${messages.name}`;
   let table = merged.get(key);
   if (!table) {
@@ -158,6 +215,30 @@ function tableFor<T extends MessageTable>(messages: Messages<T>, lang: Lang): T 
     merged.set(key, table);
   }
   return table as T;
+}
+
+/** Hosts whose updates wait for Dutch tables being loaded (one wrapper per host, however many controllers). */
+const holding = new WeakSet<object>();
+
+/**
+ * Makes `host` wait with an update while its language is Dutch and some table's Dutch is still on its
+ * way. Lit awaits what `scheduleUpdate()` returns before it renders (and `updateComplete` waits too): the
+ * host renders once, in Dutch, instead of in English first. Done on the instance so that every element
+ * with strings — containers and leaves alike — gets it from its localize controller.
+ */
+function holdForDutch(host: object, lang: () => Lang): void {
+  const el = host as { scheduleUpdate?: () => void | Promise<unknown> };
+  const schedule = el.scheduleUpdate;
+  if (holding.has(host) || typeof schedule !== 'function') return;
+  holding.add(host);
+  el.scheduleUpdate = function (this: typeof el) {
+    // Again after waiting: a chunk that arrived meanwhile may have defined more tables.
+    const run = (): void | Promise<unknown> => {
+      const waiting = unloaded.size > 0 && lang() === 'nl' ? loadDutch() : undefined;
+      return waiting ? waiting.then(run) : schedule.call(this);
+    };
+    return run();
+  };
 }
 
 /**
@@ -185,6 +266,7 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     private readonly messages: Messages<T>,
   ) {
     host.addController(this);
+    holdForDutch(host, () => this.resolve());
   }
 
   hostConnected(): void {
@@ -212,7 +294,8 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     this.host.requestUpdate();
   }
 
-  private resolve(): Lang {
+  /** The language the host's nearest `lang` (or the page's forced one) asks for. */
+  resolve(): Lang {
     return state.override ?? toLang(langOf(this.host) ?? navigator.language);
   }
 

@@ -7,6 +7,8 @@ import '../../src/components/feed/feed.js';
 import type { LenigFeedElement } from '../../src/components/feed/feed.js';
 import type { SeedPost } from '../../src/memory/memory-store.js';
 import { registerMessages } from '../../src/index.js';
+import { LitElement, html as litHtml } from 'lit';
+import { LocalizeController, defineMessages } from '../../src/i18n/localize.js';
 import { cards, company, minutesAgo, postsShown } from './feed-helpers.js';
 
 function twentyPosts(): SeedPost[] {
@@ -102,5 +104,51 @@ describe('localization', () => {
     expect(text(card!)).to.contain('vor 5 Minuten');
     expect(text(card!)).to.contain('Kommentieren');
     expect(text(card!)).to.contain('Business news');
+  });
+});
+
+describe('Dutch strings loaded on demand', () => {
+  /** An element with one string, from a table whose Dutch arrives when the test says so. */
+  function greeting(tag: string, dutch: () => Promise<{ default: { hello: string } }>): void {
+    const table = defineMessages('testGreeting', { en: { hello: 'Hello' }, nl: dutch });
+    class Greeting extends LitElement {
+      private readonly i18n = new LocalizeController(this, table);
+      override render() {
+        return litHtml`<p>${this.i18n.t.hello}</p>`;
+      }
+    }
+    customElements.define(tag, Greeting);
+  }
+  const shown = (el: Element) => (el.shadowRoot?.textContent ?? '').trim();
+
+  it('a Dutch element shows nothing until its Dutch strings have arrived, then Dutch: no English first', async () => {
+    let arrive!: () => void;
+    greeting('test-greeting-first', () => new Promise((resolve) => (arrive = () => resolve({ default: { hello: 'Hallo' } }))));
+    const el = await fixture<LitElement>(html`<div lang="nl"><test-greeting-first></test-greeting-first></div>`).then((d) => d.firstElementChild as LitElement);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shown(el)).to.equal('');
+    arrive();
+    await el.updateComplete;
+    expect(shown(el)).to.equal('Hallo');
+  });
+
+  it('an element whose lang becomes Dutch keeps its English until the Dutch has arrived', async () => {
+    let arrive!: () => void;
+    greeting('test-greeting-switch', () => new Promise((resolve) => (arrive = () => resolve({ default: { hello: 'Hallo' } }))));
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><test-greeting-switch></test-greeting-switch></div>`);
+    const el = wrapper.firstElementChild as LitElement;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('Hello');
+    wrapper.lang = 'nl';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shown(el)).to.equal('Hello');
+    arrive();
+    await waitUntil(() => shown(el) === 'Hallo', 'Dutch once it has arrived');
+  });
+
+  it('when the Dutch cannot be fetched, the element shows English rather than waiting', async () => {
+    greeting('test-greeting-offline', () => Promise.reject(new Error('offline')));
+    const el = await fixture<LitElement>(html`<div lang="nl"><test-greeting-offline></test-greeting-offline></div>`).then((d) => d.firstElementChild as LitElement);
+    await waitUntil(() => shown(el) === 'Hello', 'English');
   });
 });

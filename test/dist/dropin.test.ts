@@ -101,6 +101,10 @@ const pages: Record<string, string> = {
   '/config-last': html(`<lenig-like-button></lenig-like-button>
     <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>`),
+  // A Dutch page: its widgets' Dutch strings are fetched with them (an English page never fetches them).
+  '/dutch': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
+    api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button target="dutch"></lenig-like-button>`).replace('<html lang="en">', '<html lang="nl">'),
   // Firebase's chunks on a slow link: the widgets show their loading state before it has arrived.
   '/slow-store': `<!doctype html>
 <html lang="en">
@@ -612,5 +616,47 @@ test(
     ).catch(async (e: unknown) => assert.fail(`${String(e)}: ${await feedText()}`));
     assert.ok(flakyContentRequests > failed, 'Retry downloaded the content chunk again');
     await context.close();
+  },
+);
+
+test(
+  'an English page fetches no Dutch strings; a Dutch page fetches them with the widget, which shows Dutch from its first frame',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const seen = async (path: string) => {
+      const { context, p, errors } = await openPage();
+      // Every text the like button shows, frame by frame, from the moment it is defined.
+      // (No named functions inside: the test runner's compiler would wrap them in a helper the page lacks.)
+      await p.addInitScript(() => {
+        const w = window as unknown as { texts: string[]; look: () => void };
+        w.texts = [];
+        w.look = () => {
+          const view = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot;
+          const button = view?.querySelector('button');
+          const text = [document.querySelector('lenig-like-button')?.shadowRoot?.textContent, button?.getAttribute('aria-label'), view?.textContent]
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+          if (text && w.texts[w.texts.length - 1] !== text) w.texts.push(text);
+          requestAnimationFrame(w.look);
+        };
+        requestAnimationFrame(w.look);
+      });
+      const before = requested.length;
+      await p.goto(`${origin}${path}`);
+      await likeButtonReady(p);
+      const texts = await p.evaluate(() => (window as unknown as { texts: string[] }).texts);
+      await context.close();
+      return { texts, errors, fetched: requested.slice(before) };
+    };
+    const english = await seen('/configured');
+    assert.deepEqual(english.fetched.filter((u) => u.startsWith('/lenig/nl-')), [], 'no Dutch chunk on an English page');
+    assert.ok(english.texts.some((t) => /\bLike\b/.test(t)), `English shown: ${english.texts.join(' | ')}`);
+
+    const dutch = await seen('/dutch');
+    assert.deepEqual(dutch.errors, []);
+    assert.ok(dutch.fetched.some((u) => u.startsWith('/lenig/nl-core-')), `the Dutch chunk fetched: ${dutch.fetched.join(', ')}`);
+    assert.ok(dutch.texts.some((t) => /Vind ik leuk/.test(t)), `Dutch shown: ${dutch.texts.join(' | ')}`);
+    assert.deepEqual(dutch.texts.filter((t) => /\bLike\b|Loading|likes\b/.test(t)), [], 'no English in any frame');
   },
 );

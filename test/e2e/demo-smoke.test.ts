@@ -17,6 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumOptions } from '../../scripts/browser.mjs';
 import { buildSeed, encodeKey, SEED_USERS } from '../../scripts/seed-data.mjs';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
+import composerNl from '../../src/i18n/messages/nl/composer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The emulator starts in ≈9 s on a quiet machine; a loaded CI runner may need much longer. */
@@ -269,7 +270,7 @@ test('the language toggle switches the page and the widgets without a reload', a
   const v = await visit();
   const submit = v.page.locator('lenig-composer [part~="submit"]');
   await submit.waitFor({ timeout: WAIT_MS });
-  assert.equal((await submit.textContent())?.trim(), composerMessages.nl.post);
+  assert.equal((await submit.textContent())?.trim(), composerNl.post);
   await v.page.locator('[data-set-lang="en"]').click();
   assert.equal(await v.page.locator('html').getAttribute('lang'), 'en');
   await v.page.waitForFunction(

@@ -29,6 +29,8 @@ import { adminMessages } from '../../src/i18n/messages/admin.js';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
 import { likeButtonMessages } from '../../src/i18n/messages/like-button.js';
 import { notificationsMessages } from '../../src/i18n/messages/notifications.js';
+import composerNl from '../../src/i18n/messages/nl/composer.js';
+import likeButtonNl from '../../src/i18n/messages/nl/like-button.js';
 import { startTestBackend, type TestBackend } from '../rules/helpers.js';
 import { API_APP, PERSON, TENANT, startEntraIssuer, type EntraIssuer } from '../functions/entra-issuer.js';
 import { packageBuilt, readPackage, type Package } from './sppkg.js';
@@ -290,7 +292,7 @@ test('all six web parts render in Dutch on one page, sharing one connection; a t
     await page.waitForSelector('body[data-stub="ready"]', { timeout: 30_000 });
     const tags = ['lenig-like-button', 'lenig-notifications', 'lenig-composer', 'lenig-feed', 'lenig-idea-board', 'lenig-insights'];
     // The like button and the bell are named buttons, signed in: "Vind ik leuk, …" and "Meldingen".
-    const like = likeButtonMessages.nl;
+    const like = likeButtonNl;
     await page.locator('lenig-like-button').getByRole('button', { name: like.likeWithCount(like.noLikes), exact: true }).waitFor({ timeout: 30_000 });
     await page.locator('lenig-notifications').getByRole('button', { name: notificationsMessages.nl.bell, exact: true }).waitFor({ timeout: 30_000 });
     // The others have left their loading state.
@@ -311,7 +313,7 @@ test('all six web parts render in Dutch on one page, sharing one connection; a t
     );
     assert.deepEqual(alerts.filter((a) => a.trim().split(': ')[1]), [], 'no widget shows an error');
     // Dutch, as the page: the composer's label.
-    await page.getByRole('combobox', { name: composerMessages.nl.label(CHANNEL.name), exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole('combobox', { name: composerNl.label(CHANNEL.name), exact: true }).waitFor({ timeout: 15_000 });
     // The page's own accent stays; the rest of the theme is applied.
     const tokens = await page.evaluate(() => {
       const root = document.querySelector<HTMLElement>('.lenig-web-part')!;

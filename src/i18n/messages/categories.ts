@@ -4,22 +4,17 @@ import { defineMessages } from '../localize.js';
  * Names of the default categories (see `DEFAULT_CATEGORIES` in data/types.ts), singular: one post's
  * badge, the composer's picker, the feed's filter chips. A channel's own category ids have no entry.
  */
-export const categoryNames = defineMessages('categories', {
-  en: {
-    news: 'Business news',
-    idea: 'Improvement idea',
-    question: 'Question',
-    personal: 'Personal update',
-    praise: 'Praise',
-  },
-  nl: {
-    news: 'Bedrijfsnieuws',
-    idea: 'Verbeteridee',
-    question: 'Vraag',
-    personal: 'Persoonlijk',
-    praise: 'Compliment',
-  },
-});
+const namesEn = {
+  news: 'Business news',
+  idea: 'Improvement idea',
+  question: 'Question',
+  personal: 'Personal update',
+  praise: 'Praise',
+};
+/** The table's shape, which the Dutch module (./nl/categories.ts) must match key for key. */
+export type CategoryTable = typeof namesEn;
+
+export const categoryNames = defineMessages('categories', { en: namesEn, nl: () => import('./nl/categories.js') });
 
 /**
  * The same names in the plural, for the insights' chart, legend and table, where a bar stands for many
