@@ -186,10 +186,13 @@ export default [
         }
         if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/.test(id)) return 'core';
         // Dutch strings (src/i18n/messages/nl/), fetched only by pages that show Dutch: those of every widget
-        // (the common words and the like button's, which a feed's cards use too) in one chunk, the content
-        // widgets' in another, so a Dutch page with a like button does not fetch the composer's.
+        // (the common words and the like button's, which a feed's cards use too) in one chunk, the feed's and
+        // the composer's in another, so a Dutch page with a like button does not fetch the composer's; each
+        // other widget's in a chunk of its own.
         if (/[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/](common|like-button)\.ts$/.test(id)) return 'nl-core';
-        if (/[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/]/.test(id)) return 'nl-widgets';
+        if (/[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/](feed|post-card|composer|categories)\.ts$/.test(id)) return 'nl-widgets';
+        const dutch = /[\\/]src[\\/]i18n[\\/]messages[\\/]nl[\\/]([a-z-]+)\.ts$/.exec(id);
+        if (dutch) return `nl-${dutch[1]}`;
         // Each database's SDK stays with the one store that imports it (rollup puts it in that store's
         // chunk): a page loads the database it is configured for, and both share the app + auth chunk.
         if (/[\\/]node_modules[\\/]@?firebase[\\/](firestore|webchannel-wrapper|database)[\\/]/.test(id)) return undefined;

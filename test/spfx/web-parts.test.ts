@@ -28,9 +28,9 @@ import { httpHandler } from '../../functions/src/http.js';
 import { adminMessages } from '../../src/i18n/messages/admin.js';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
 import { likeButtonMessages } from '../../src/i18n/messages/like-button.js';
-import { notificationsMessages } from '../../src/i18n/messages/notifications.js';
 import composerNl from '../../src/i18n/messages/nl/composer.js';
 import likeButtonNl from '../../src/i18n/messages/nl/like-button.js';
+import notificationsNl from '../../src/i18n/messages/nl/notifications.js';
 import { startTestBackend, type TestBackend } from '../rules/helpers.js';
 import { API_APP, PERSON, TENANT, startEntraIssuer, type EntraIssuer } from '../functions/entra-issuer.js';
 import { packageBuilt, readPackage, type Package } from './sppkg.js';
@@ -294,7 +294,7 @@ test('all six web parts render in Dutch on one page, sharing one connection; a t
     // The like button and the bell are named buttons, signed in: "Vind ik leuk, …" and "Meldingen".
     const like = likeButtonNl;
     await page.locator('lenig-like-button').getByRole('button', { name: like.likeWithCount(like.noLikes), exact: true }).waitFor({ timeout: 30_000 });
-    await page.locator('lenig-notifications').getByRole('button', { name: notificationsMessages.nl.bell, exact: true }).waitFor({ timeout: 30_000 });
+    await page.locator('lenig-notifications').getByRole('button', { name: notificationsNl.bell, exact: true }).waitFor({ timeout: 30_000 });
     // The others have left their loading state.
     const texts = () =>
       page.evaluate(

@@ -5,59 +5,35 @@ import { defineMessages } from '../localize.js';
  * from the idea widgets' table, so a status reads the same everywhere. Plural pairs `…One` / `…Other`
  * take the formatted number as `{n}`.
  */
-export const notificationsMessages = defineMessages('notifications', {
-  en: {
-    /** The bell's accessible name. */
-    bell: 'Notifications',
-    bellUnread: (n: string) => `Notifications, ${n} unread`,
-    bellFailed: 'Notifications, could not be loaded',
-    signInToSee: 'Sign in to see notifications',
-    signInFailed: 'Signing in did not work.',
-    heading: 'Notifications',
-    markAll: 'Mark all as read',
-    allMarked: 'All notifications marked as read',
-    markFailed: 'Could not mark as read. Try again.',
-    /** Read by screen readers before an unread notification. */
-    unread: 'Unread:',
-    liked: (actor: string) => `${actor} liked your post`,
-    voted: (actor: string) => `${actor} voted for your idea`,
-    commented: (actor: string) => `${actor} commented on your post`,
-    mentioned: (actor: string) => `${actor} mentioned you in a post`,
-    ideaStatus: (actor: string, status: string) => `${actor} set an idea you follow to “${status}”`,
-    assigned: (actor: string) => `${actor} made you owner of an idea`,
-    other: (actor: string) => `New activity from ${actor}`,
-    newOne: (text: string) => `New notification: ${text}`,
-    newOther: (n: string) => `${n} new notifications`,
-    empty: 'You’re all caught up',
-    emptyHint: 'Likes, comments and mentions of your posts show up here.',
-    loading: 'Loading notifications…',
-    loadFailed: 'Your notifications could not be loaded.',
-    showingNewest: (shown: string, total: string) => `Showing the newest ${shown} of ${total}`,
-  },
-  nl: {
-    bell: 'Meldingen',
-    bellUnread: (n: string) => `Meldingen, ${n} ongelezen`,
-    bellFailed: 'Meldingen, konden niet worden geladen',
-    signInToSee: 'Inloggen om je meldingen te zien',
-    signInFailed: 'Inloggen is niet gelukt.',
-    heading: 'Meldingen',
-    markAll: 'Alles als gelezen markeren',
-    allMarked: 'Alle meldingen zijn als gelezen gemarkeerd',
-    markFailed: 'Markeren als gelezen is niet gelukt. Probeer het opnieuw.',
-    unread: 'Ongelezen:',
-    liked: (actor: string) => `${actor} vindt je bericht leuk`,
-    voted: (actor: string) => `${actor} heeft op je idee gestemd`,
-    commented: (actor: string) => `${actor} heeft gereageerd op je bericht`,
-    mentioned: (actor: string) => `${actor} heeft je genoemd in een bericht`,
-    ideaStatus: (actor: string, status: string) => `${actor} heeft een idee dat je volgt op „${status}” gezet`,
-    assigned: (actor: string) => `${actor} heeft je eigenaar gemaakt van een idee`,
-    other: (actor: string) => `Nieuwe activiteit van ${actor}`,
-    newOne: (text: string) => `Nieuwe melding: ${text}`,
-    newOther: (n: string) => `${n} nieuwe meldingen`,
-    empty: 'Je bent helemaal bij',
-    emptyHint: 'Likes, reacties en vermeldingen van je berichten verschijnen hier.',
-    loading: 'Meldingen laden…',
-    loadFailed: 'Je meldingen konden niet worden geladen.',
-    showingNewest: (shown: string, total: string) => `De nieuwste ${shown} van ${total}`,
-  },
-});
+const en = {
+  /** The bell's accessible name. */
+  bell: 'Notifications',
+  bellUnread: (n: string) => `Notifications, ${n} unread`,
+  bellFailed: 'Notifications, could not be loaded',
+  signInToSee: 'Sign in to see notifications',
+  signInFailed: 'Signing in did not work.',
+  heading: 'Notifications',
+  markAll: 'Mark all as read',
+  allMarked: 'All notifications marked as read',
+  markFailed: 'Could not mark as read. Try again.',
+  /** Read by screen readers before an unread notification. */
+  unread: 'Unread:',
+  liked: (actor: string) => `${actor} liked your post`,
+  voted: (actor: string) => `${actor} voted for your idea`,
+  commented: (actor: string) => `${actor} commented on your post`,
+  mentioned: (actor: string) => `${actor} mentioned you in a post`,
+  ideaStatus: (actor: string, status: string) => `${actor} set an idea you follow to “${status}”`,
+  assigned: (actor: string) => `${actor} made you owner of an idea`,
+  other: (actor: string) => `New activity from ${actor}`,
+  newOne: (text: string) => `New notification: ${text}`,
+  newOther: (n: string) => `${n} new notifications`,
+  empty: 'You’re all caught up',
+  emptyHint: 'Likes, comments and mentions of your posts show up here.',
+  loading: 'Loading notifications…',
+  loadFailed: 'Your notifications could not be loaded.',
+  showingNewest: (shown: string, total: string) => `Showing the newest ${shown} of ${total}`,
+};
+/** The table's shape, which the Dutch module (./nl/notifications.ts) must match key for key. */
+export type NotificationsTable = typeof en;
+
+export const notificationsMessages = defineMessages('notifications', { en, nl: () => import('./nl/notifications.js') });
