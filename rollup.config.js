@@ -204,7 +204,7 @@ export default [
         if (/[\\/]src[\\/](firebase[\\/](store-base|session|shared|auth-setup)|data[\\/]core[\\/](writes|records|checks|limits))\.ts$/.test(id)) return 'firebase';
         // The store's content part (src/firebase/store-content.ts) and the parts of the core only it and the
         // administration use: one chunk, loaded when a widget first needs it.
-        if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|decoders|input-checks|people|feed-windows|stable))\.ts$/.test(id)) return 'store-content';
+        if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|decoders|input-checks|people|feed-windows))\.ts$/.test(id)) return 'store-content';
         // Named, so that rollup does not pull it into the chunk above with its importer (checks.ts): the
         // composer uses it too.
         if (/[\\/]src[\\/]data[\\/]text\.ts$/.test(id)) return 'text';
@@ -216,7 +216,9 @@ export default [
         // admin) and a like button does not need: avatars, announcements, relative times, profiles,
         // category names, rich text, the shared styles, Lit's directives. One file rather than eight, for
         // the reason above (feed + composer 51.3 → 49.7 KB gz; insights alone 0.8 KB more, admin 1.1 less).
-        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text)|controllers[\\/](announcer|clock|profiles)|i18n[\\/]messages[\\/]categories|styles[\\/]shared)\.ts$/.test(id)) return 'widgets';
+        // `data/core/stable.ts` too: the post card compares posts with it (in the store's content chunk it made the
+        // feed's page fetch that chunk, and Firebase's with it, before rendering).
+        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text)|controllers[\\/](announcer|clock|profiles)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,
