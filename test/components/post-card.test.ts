@@ -250,4 +250,29 @@ describe('<lenig-post-card>', () => {
     expect(inCard(el, '[part="category"]')!.textContent).to.equal('Bedrijfsnieuws');
     expect(cardButton(el, /Verwijderen/)).to.not.equal(undefined);
   });
+
+  it("follows a change of the page's language, the like button included", async () => {
+    const el = await card({ viewer: annaViewer });
+    expect(inCard(el, '[part="category"]')!.textContent).to.equal('Business news');
+    el.parentElement!.lang = 'nl';
+    await waitUntil(() => inCard(el, '[part="category"]')!.textContent === 'Bedrijfsnieuws', 'the category in Dutch');
+    expect(inCard(el, '[part~="like-button"]')!.getAttribute('aria-label')).to.equal('Vind ik leuk, 2 keer');
+    expect(cardButton(el, /Verwijderen/)).to.not.equal(undefined);
+  });
+
+  it('shows its like button when the post arrives after the first render, and after it is taken away and given back', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><lenig-post-card .viewer=${annaViewer}></lenig-post-card></div>`);
+    const el = wrapper.querySelector('lenig-post-card')!;
+    await el.updateComplete;
+    el.post = post();
+    el.likeCount = 2;
+    await el.updateComplete;
+    expect(inCard(el, '[part~="like-button"]')?.getAttribute('aria-label')).to.equal('Like, 2 likes');
+    el.post = undefined;
+    await el.updateComplete;
+    el.post = post({ id: 'p2' });
+    el.likeCount = 5;
+    await el.updateComplete;
+    expect(inCard(el, '[part~="like-button"]')?.getAttribute('aria-label')).to.equal('Like, 5 likes');
+  });
 });

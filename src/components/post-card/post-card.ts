@@ -124,7 +124,9 @@ export class LenigPostCardElement extends LitElement {
 
   @query('article') private article?: HTMLElement;
   /** Where the like control renders, as a render root of its own (see `shouldUpdate`). */
-  @query('.like-slot', true) private likeSlot?: HTMLElement;
+  private likeSlot: HTMLElement | null = null;
+  /** Whether an update was asked for without naming a property (a controller: the language, comments loaded). */
+  private whole = false;
 
   @state() private mode: Mode = 'view';
   @state() private busy: Busy;
@@ -166,8 +168,17 @@ export class LenigPostCardElement extends LitElement {
    */
   @property({ attribute: false, hasChanged: mentionsChanged }) mentions?: ReadonlyMap<UserId, Profile | null | undefined>;
 
+  // A plain requestUpdate() (a controller's: the page's language changed, comments arrived) renders the
+  // whole card, even when a like's properties changed in the same update.
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    if (args[0] === undefined) this.whole = true;
+    super.requestUpdate(...args);
+  }
+
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    if (!this.hasUpdated || !onlyLikeChanged(changed, this.post)) return true;
+    const whole = this.whole;
+    this.whole = false;
+    if (!this.hasUpdated || whole || !onlyLikeChanged(changed, this.post)) return true;
     // Only the like changed (a colleague's like delivers the post again with another count): the like
     // control renders alone, and the rest of the card, which shows the same, is left as it is.
     this.renderLike();
@@ -381,6 +392,8 @@ export class LenigPostCardElement extends LitElement {
 
   /** The like control into its slot: after every render of the card, and alone when only the like changed. */
   private renderLike(): void {
+    // Looked up again when the card's template has replaced it (a card rendered before it had a post).
+    if (!this.likeSlot?.isConnected) this.likeSlot = this.renderRoot.querySelector<HTMLElement>('.like-slot');
     if (this.likeSlot) render(this.like.render(), this.likeSlot, { host: this });
   }
 
