@@ -193,7 +193,11 @@ export class Session {
    * loads — fetched as the session is made, while Auth restores the kept session.
    */
   private exchange(): Promise<typeof import('./token-exchange.js')> {
-    return (this.exchangeCode ??= import('./token-exchange.js'));
+    // Forgotten when it fails, so the next sign-in (Try again) fetches it anew rather than failing until a reload.
+    return (this.exchangeCode ??= import('./token-exchange.js').catch((e: unknown) => {
+      this.exchangeCode = undefined;
+      throw new StoreError('offline', `lenig: could not load the sign-in code (${e instanceof Error ? e.message : String(e)})`);
+    }));
   }
 
   /** Signs in with the configured mode. Concurrent calls share one attempt. */

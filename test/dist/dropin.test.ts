@@ -594,7 +594,7 @@ test(
 
 test(
   'when the store\'s content code fails to download, the feed says so with Retry, and Retry loads it',
-  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  { timeout: 120_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
   async () => {
     const { context, p } = await openPage();
     await p.goto(`${origin}/flaky-feed`);
@@ -602,7 +602,7 @@ test(
     await p.waitForFunction(
       () => document.querySelector('lenig-feed')?.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('could not be loaded'),
       undefined,
-      { timeout: 20_000 },
+      { timeout: 45_000 },
     ).catch(async (e: unknown) => assert.fail(`${String(e)}: ${await feedText()}`));
     const failed = flakyContentRequests;
     assert.ok(failed >= 1, 'the content chunk was asked for and failed');
@@ -612,7 +612,7 @@ test(
     await p.waitForFunction(
       () => document.querySelector('lenig-feed')?.shadowRoot?.textContent?.includes('The channel “flaky” does not exist'),
       undefined,
-      { timeout: 20_000 },
+      { timeout: 45_000 },
     ).catch(async (e: unknown) => assert.fail(`${String(e)}: ${await feedText()}`));
     assert.ok(flakyContentRequests > failed, 'Retry downloaded the content chunk again');
     await context.close();
