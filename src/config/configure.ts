@@ -71,21 +71,29 @@ export function configure(config: LenigConfig): void {
       // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
       if (mine !== generation) return;
       const store = create();
-      if (config.auth === 'custom-token') {
-        // Nothing works before the intranet's token has signed the employee in, and that sign-in is
-        // bounded (tokenTimeout): widgets wait for it, and if it fails they say they cannot connect
-        // instead of loading forever. The store has already named the cause in the console.
-        const error = await store.session.autoSignIn();
-        if (error && mine === generation) {
-          setPageState({ status: 'failed', detail: error.message });
-          return;
-        }
-      }
-      if (mine === generation) {
+      const ready = () => {
         setPageState({ status: 'ready', store });
         // The previous configuration's connection is closed once the widgets have the new store.
         replaceMade(store);
-      }
+      };
+      if (config.auth !== 'custom-token') return mine === generation ? ready() : undefined;
+      // Nothing works before the intranet's token has signed the employee in, and that sign-in is
+      // bounded (tokenTimeout): widgets wait for it, and if it fails they say they cannot connect, with
+      // Try again, instead of loading forever. The store has already named the cause in the console.
+      const signIn = async (): Promise<void> => {
+        const error = await store.session.autoSignIn();
+        if (mine !== generation) return;
+        if (!error) return ready();
+        setPageState({
+          status: 'failed',
+          detail: error.message,
+          retry: () => {
+            setPageState({ status: 'loading' });
+            void signIn();
+          },
+        });
+      };
+      await signIn();
     })
     .catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);

@@ -75,7 +75,8 @@ export type PageState =
   | { status: 'invalid'; problems: ConfigProblem[] }
   | { status: 'loading' }
   | { status: 'ready'; store: LenigStore }
-  | { status: 'failed'; detail: string };
+  /** `retry`: what Try again runs, where trying again can help (a silent sign-in that failed). */
+  | { status: 'failed'; detail: string; retry?: () => void };
 
 interface PageRegistry {
   state: PageState;

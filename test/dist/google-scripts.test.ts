@@ -21,6 +21,9 @@ const databaseURL = process.env['LENIG_TEST_DATABASE_URL'];
 const authURL = process.env['LENIG_TEST_AUTH_URL'];
 const MOBILE = 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36';
 
+/** Requests for the token exchange's chunk; each fails while `exchangeHealed` is false. */
+let exchangeRequests = 0;
+let exchangeHealed = true;
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -53,6 +56,7 @@ before(async () => {
     const url = req.url ?? '';
     if (url === '/lenig.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     // The loader's chunks, next to it.
+    if (/^\/lenig\/token-exchange-/.test(url) && (exchangeRequests++, !exchangeHealed)) return res.writeHead(503).end();
     const chunk = /^\/lenig\/[\w.-]+\.js$/.test(url) ? new URL(`dist${url}`, root) : undefined;
     if (chunk && existsSync(chunk)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(chunk));
     if (url === '/token') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: customToken('google-scripts-sso') }));
@@ -131,4 +135,25 @@ for (const mode of ['anonymous', 'email', 'custom-token', 'firestore-anonymous']
 test('microsoft (popup): the popup helper is set up, and only here', { timeout: 60_000, skip }, async () => {
   const seen = await googleRequests('microsoft');
   assert.ok(seen.some((u) => u.startsWith('apis.google.com/js/api.js')), `expected api.js, saw ${JSON.stringify(seen)}`);
+});
+
+test('custom-token: when the sign-in code fails to download, the widget says so with Try again, which fetches it anew and signs in', { timeout: 120_000, skip }, async () => {
+  exchangeHealed = false;
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.goto(`${origin}/custom-token`);
+  const button = p.locator('lenig-like-button').getByRole('button', { name: 'Try again' });
+  await button.waitFor({ timeout: 45_000 });
+  assert.match((await p.locator('lenig-like-button').getByRole('alert').textContent()) ?? '', /Could not connect to the intranet service/);
+  const failed = exchangeRequests;
+  assert.ok(failed >= 1, 'the sign-in code was asked for and failed');
+  exchangeHealed = true;
+  await button.click();
+  // Signed in: the like button reached the database and offers a like.
+  await p.waitForFunction(() => {
+    const like = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+    return like && !like.hasAttribute('aria-busy');
+  }, undefined, { timeout: 45_000 });
+  assert.ok(exchangeRequests > failed, 'Try again fetched the sign-in code anew');
+  await context.close();
 });

@@ -125,8 +125,15 @@ export class LenigElement extends LitElement {
           ${p.problem === 'missing' ? t.missingField(p.field) : p.problem === 'conflict' ? t.conflictingConfig(p.field) : t.invalidField(p.field)}
         </p>`;
       }
-      case 'failed':
-        return html`<p class="notice error" role="alert" part="status">${t.connectFailed}</p>`;
+      case 'failed': {
+        const retry = this.page.retry;
+        return retry
+          ? html`<div class="notice error" role="alert" part="status">
+              <p>${t.connectFailed}</p>
+              <button class="button" type="button" @click=${retry}>${t.retry}</button>
+            </div>`
+          : html`<p class="notice error" role="alert" part="status">${t.connectFailed}</p>`;
+      }
       default:
         return nothing;
     }
