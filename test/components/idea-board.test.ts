@@ -40,6 +40,8 @@ async function boardFor(store: MemoryStore, attrs: { view?: string; lang?: strin
     <lenig-idea-board channel=${CH} view=${attrs.view ?? 'columns'} idea=${attrs.idea ?? ''} .store=${store}></lenig-idea-board>
   </div>`);
   const board = wrapper.querySelector('lenig-idea-board')!;
+  // A Dutch board renders first once its Dutch strings have arrived (fetched on demand): until then it shows nothing busy.
+  await board.updateComplete;
   await waitUntil(() => !board.shadowRoot!.querySelector('[aria-busy="true"]'), 'the board to load');
   return board;
 }
