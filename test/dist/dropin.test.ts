@@ -454,6 +454,18 @@ test(
         }
       });
     });
+    // The claim is about reads waiting for sign-in together: on a busy machine the feed's code could arrive
+    // after sign-in, and a feed that subscribes once someone is signed in reads when it subscribes. So the
+    // sign-up's answer waits until the feed has rendered with the store (subscribed).
+    await p.route(/accounts:signUp/, async (route) => {
+      await p
+        .waitForFunction(() => {
+          const feed = document.querySelector('lenig-feed') as (HTMLElement & { hasUpdated?: boolean; isUpdatePending?: boolean }) | null;
+          return !!customElements.get('lenig-feed') && feed?.hasUpdated === true && feed.isUpdatePending === false;
+        }, null, { timeout: 30_000 })
+        .catch(() => undefined);
+      await route.continue();
+    });
     await p.goto(`${origin}/like-then-feed`);
     await likeButtonReady(p);
     for (let i = 0; i < 200 && !sent.some((path) => /posts\/company/.test(path)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
