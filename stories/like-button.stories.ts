@@ -4,7 +4,7 @@ import { playground } from './playground.js';
 import '../src/components/like-button/like-button.js';
 import { MemoryBackend, type MemoryStore } from '../src/memory/memory-store.js';
 import { StoreError } from '../src/data/store.js';
-import type { Profile } from '../src/data/types.js';
+import { DEFAULT_CATEGORIES, postTarget, type Profile } from '../src/data/types.js';
 
 const TARGET = 'https://intranet.example.com/news/summer-party';
 
@@ -101,6 +101,18 @@ export const Offline: Story = {
 
 export const SignedOut: Story = {
   render: () => sentence(storeFor({ viewer: null })),
+};
+
+export const ArchivedChannel: Story = {
+  name: 'A post in an archived channel (read-only)',
+  render: () => {
+    const backend = new MemoryBackend({
+      users: PEOPLE,
+      channels: [{ id: 'news', name: 'News', categories: [...DEFAULT_CATEGORIES], archived: true }],
+      seed: { posts: [{ id: 'party', channel: 'news', author: 'bram', text: 'The summer party is on 4 July.', likers: ['bram', 'chantal', 'anouk'] }] },
+    });
+    return html`<lenig-like-button .store=${backend.session('anouk')} target=${postTarget('news', 'party')}></lenig-like-button>`;
+  },
 };
 
 export const Heart: Story = {

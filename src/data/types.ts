@@ -155,6 +155,11 @@ export interface LikeState {
   mine: boolean;
   /** Who liked it, newest first, at most a handful (for the "liked by" tooltip). */
   likers: UserId[];
+  /**
+   * Set (true) when the target is a post in an archived channel: its likes can be read, not added or taken
+   * back (the stores and the rules refuse both). Absent otherwise; a page or any other target is never archived.
+   */
+  archived?: boolean;
 }
 
 export type NotificationType = 'liked' | 'commented' | 'mentioned' | 'idea-status' | 'assigned';

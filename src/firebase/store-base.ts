@@ -14,7 +14,7 @@
 import { MAX_LIKERS } from '../data/core/limits.js';
 import { checkTarget, checkUid, checkedSubscription, notFound } from '../data/core/checks.js';
 import { decodeLikers, decodeProfile, type ChannelRecord, type PostRecord } from '../data/core/records.js';
-import { planLike, planUnlike, requireOpenChannel, type Writes } from '../data/core/writes.js';
+import { likeState, planLike, planUnlike, requireOpenChannel, type Writes } from '../data/core/writes.js';
 import type { FeedHost } from '../data/core/feed-windows.js';
 import type { AdminHost } from '../data/core/admin-commands.js';
 import { decodeKey } from '../data/keys.js';
@@ -435,6 +435,12 @@ export abstract class FirebaseStoreBase {
 
   // --- likes ---------------------------------------------------------------------------------------------------
 
+  /**
+   * A post's like state says whether its channel is archived, from the channel's record — one listener
+   * per channel, shared with the feed and the composer — so a lone like button can say likes are closed
+   * before anyone clicks. A channel record that cannot be read leaves the state open: the rules still
+   * refuse the write, and the refusal names the archived channel.
+   */
   subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe {
     let key = '';
     return this.checked(
@@ -444,15 +450,25 @@ export abstract class FirebaseStoreBase {
         this.whileSignedIn((uid) => {
           const state: LikesPart = {};
           let mine: ReadonlySet<string> | undefined;
+          const pt = parsePostTarget(target);
+          let channel: ChannelRecord | null | undefined = pt ? undefined : null;
           const emit = () => {
             const { count, likers } = state;
-            if (count === undefined || likers === undefined || mine === undefined) return;
-            cb({ target, count, mine: mine.has(key), likers });
+            if (count === undefined || likers === undefined || mine === undefined || channel === undefined) return;
+            cb(likeState(target, count, mine.has(key), likers, channel));
           };
           const stops = [
             this.listenLikes(target, key, (part) => (Object.assign(state, part), emit()), onError),
             this.myLikes(uid).subscribe((v) => ((mine = v), emit()), onError),
           ];
+          if (pt) {
+            stops.push(
+              this.channelRecord(pt.channel).subscribe(
+                (v) => ((channel = v), emit()),
+                () => ((channel ??= null), emit()),
+              ),
+            );
+          }
           return () => stops.forEach((stop) => stop());
         }, onError),
     );

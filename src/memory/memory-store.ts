@@ -62,6 +62,7 @@ import {
   planDeletePost,
   planEditPost,
   planHidePost,
+  likeState,
   planLike,
   planMarkRead,
   planMergeIdea,
@@ -715,7 +716,7 @@ export class MemoryStore implements LenigStore {
       const pt = /^post:([^:]+):([^:]+)$/.exec(target);
       const count = Number(get(d.tree, pt ? `posts/${pt[1]}/${pt[2]}/likeCount` : `likeCounts/${key}`)) || 0;
       const mine = this.uid !== null && get(d.tree, `userLikes/${this.uid}/${key}`) === true;
-      return frozen({ target, count, mine, likers: decodeLikers(children(d.tree, `likes/${key}`), MAX_LIKERS) });
+      return frozen(likeState(target, count, mine, decodeLikers(children(d.tree, `likes/${key}`), MAX_LIKERS), pt ? channelOf(d, pt[1]!) : undefined));
     });
   }
 

@@ -175,9 +175,10 @@ describe('listeners for one feed page of 20 posts with like state', () => {
       const states = new Map<string, LikeState>();
       const stops = ids.slice(POSTS - PAGE).map((id) => store.subscribeLikes(postTarget(CH, id), (s) => states.set(id, s)));
       await until(() => states.size === PAGE, 'the like states');
-      console.log(`# subscribeLikes for ${PAGE} posts: ${counts.listens.length} listeners (count + likers per post, userLikes shared once)`);
-      assert.equal(counts.listens.length, 2 * PAGE + 1);
+      console.log(`# subscribeLikes for ${PAGE} posts: ${counts.listens.length} listeners (count + likers per post, userLikes and the channel shared once)`);
+      assert.equal(counts.listens.length, 2 * PAGE + 2);
       assert.equal(counts.listens.filter((l) => l.startsWith('userLikes/')).length, 1, 'one userLikes listener for all posts');
+      assert.equal(counts.listens.filter((l) => l.startsWith('channels/')).length, 1, 'one listener of their channel (archived or not) for all posts');
       for (const [id, s] of states) assert.equal(s.mine, likedByAlice.has(id));
       stops.forEach((s) => s());
     } finally {

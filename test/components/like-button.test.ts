@@ -7,7 +7,7 @@ import type { LenigLikeViewElement } from '../../src/components/like-button/like
 import { OptimisticLikes } from '../../src/controllers/optimistic-likes.js';
 import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 import { StoreError } from '../../src/data/store.js';
-import { pageTarget, type LikeState, type LikeTarget, type Profile } from '../../src/data/types.js';
+import { DEFAULT_CATEGORIES, pageTarget, postTarget, type LikeState, type LikeTarget, type Profile } from '../../src/data/types.js';
 
 const TARGET = 'campaign-2026';
 
@@ -245,7 +245,8 @@ describe('<lenig-like-button>', () => {
       ] as const) {
         const wrapper = await fixture(html`<div lang=${lang}><lenig-like-button .store=${unreachable} target=${TARGET}></lenig-like-button></div>`);
         const el = wrapper.querySelector('lenig-like-button')!;
-        await waitUntil(() => statusOf(el).textContent.trim() === sentence, `saw: "${statusOf(el).textContent}"`);
+        // The fixture is the wrapper: the button may not have rendered yet.
+        await waitUntil(() => statusOf(el)?.textContent.trim() === sentence, `saw: "${statusOf(el)?.textContent}"`);
       }
     } finally {
       console.warn = warn;
@@ -278,6 +279,110 @@ describe('<lenig-like-button>', () => {
     await waitUntil(() => !viewOf(el).signedOut, 'the click did not sign in');
     expect(pressed(el)).to.equal('false');
     expect((await stored(backend, TARGET)).count).to.equal(2);
+  });
+
+  describe('on a post in an archived channel', () => {
+    const POST = postTarget('news', 'p1');
+    const ARCHIVED_EN = 'This channel is archived: likes can no longer be added or taken back.';
+    const ARCHIVED_NL = 'Dit kanaal is gearchiveerd: je kunt geen likes meer geven of intrekken.';
+
+    /** Alice's session; the post in `news` is liked by bob, carla and alice herself. */
+    function archivedSetup(archived = true): { backend: MemoryBackend; store: MemoryStore } {
+      const backend = new MemoryBackend({
+        users: USERS,
+        admins: ['ivo'],
+        channels: [{ id: 'news', name: 'News', categories: [...DEFAULT_CATEGORIES], archived }],
+        seed: { posts: [{ id: 'p1', channel: 'news', author: 'bob', text: 'Old news', likers: ['bob', 'carla', 'alice'] }] },
+      });
+      return { backend, store: backend.session('alice') };
+    }
+
+    /** Counts the requests to like the view sends up; an archived button must send none. */
+    function spyToggles(el: LenigLikeButtonElement): string[] {
+      const toggles: string[] = [];
+      viewOf(el).addEventListener('lenig-like-toggle', (e) => toggles.push(e.type));
+      return toggles;
+    }
+
+    it('shows the count on a dimmed, aria-disabled button that says why, and a click writes nothing', async () => {
+      const { backend, store } = archivedSetup();
+      const writes = spyWrites(store);
+      const el = await mount(store, POST);
+      const toggles = spyToggles(el);
+      const button = buttonOf(el);
+      expect(visibleCount(el)).to.equal('3');
+      expect(accessible(el).name).to.equal('Like, 3 likes');
+      expect(accessible(el).pressed, 'her own like still shows').to.equal('true');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(viewOf(el).archived).to.be.true;
+      // Dimmed, and not the pointer of something clickable.
+      expect(Number(getComputedStyle(button).opacity)).to.be.below(1);
+      expect(getComputedStyle(button).cursor).to.equal('not-allowed');
+      // The reason is the button's description, read on focus even while the tooltip is hidden.
+      expect(accessible(el).description).to.match(new RegExp(`^${ARCHIVED_EN}`));
+      expect(tooltipOf(el).checkVisibility()).to.be.false;
+      await expect(el).to.be.accessible();
+
+      // A click shows the reason, and nothing else happens.
+      button.click();
+      await settle(el);
+      await waitUntil(() => tooltipOf(el).checkVisibility(), 'a click did not show why');
+      await waitUntil(() => accessible(el).description === `${ARCHIVED_EN}Liked by You, Carla Smit, and Bob Jansen`, `described as "${accessible(el).description}"`);
+      await aTimeout(30);
+      expect(pressed(el)).to.equal('true');
+      expect(visibleCount(el)).to.equal('3');
+      expect(statusOf(el).textContent.trim(), 'no failure to report').to.equal('');
+      // Still focusable: a keyboard user reaches it and hears why; Enter and Space do nothing either.
+      button.focus();
+      expect(viewOf(el).shadowRoot!.activeElement).to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      await aTimeout(30);
+      expect(toggles).to.deep.equal([]);
+      expect(writes).to.deep.equal([]);
+      const state = await stored(backend, POST);
+      expect(state.count).to.equal(3);
+      expect(state.archived).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(tooltipOf(el).checkVisibility(), 'Escape hides the reason').to.be.false;
+    });
+
+    it('says why in Dutch under lang="nl"', async () => {
+      const { store } = archivedSetup();
+      const el = await mount(store, POST, 'nl');
+      await waitUntil(() => accessible(el).description?.startsWith(ARCHIVED_NL) === true, `described as "${accessible(el).description}"`);
+      expect(accessible(el).name).to.equal('Vind ik leuk, 3 keer');
+      expect(buttonOf(el).getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('closes when the channel is archived while shown, and opens again when it is reopened', async () => {
+      const { backend, store } = archivedSetup(false);
+      const admin = backend.session('ivo');
+      const el = await mount(store, POST);
+      expect(buttonOf(el).hasAttribute('aria-disabled')).to.be.false;
+      await admin.updateChannel('news', { archived: true });
+      await waitUntil(() => buttonOf(el).getAttribute('aria-disabled') === 'true', 'archiving did not close the button');
+      const writes = spyWrites(store);
+      buttonOf(el).click();
+      await aTimeout(30);
+      expect(writes).to.deep.equal([]);
+      await admin.updateChannel('news', { archived: false });
+      await waitUntil(() => !buttonOf(el).hasAttribute('aria-disabled'), 'reopening did not open the button');
+      expect(accessible(el).description).not.to.contain(ARCHIVED_EN);
+      buttonOf(el).click();
+      await oneEvent(el, 'lenig-unliked');
+      expect(writes).to.deep.equal(['unlike']);
+      expect((await stored(backend, POST)).count).to.equal(2);
+    });
+
+    it('never calls a page archived', async () => {
+      const { store } = archivedSetup();
+      const el = await mount(store, pageTarget('https://intranet.example.com/news/archived-channel'));
+      expect(buttonOf(el).hasAttribute('aria-disabled')).to.be.false;
+      expect(viewOf(el).archived).to.be.false;
+    });
   });
 
   it('toggles with Enter and Space', async () => {

@@ -731,6 +731,34 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await rejectsWith(admin.updateChannel('no-such-channel', { name: 'X' }), 'not-found');
       });
 
+      it('says a post in an archived channel has its likes archived, live; a page never is', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'liked before archiving');
+        await bob.like(postTarget(ch, id));
+        const page: LikeTarget = pageTarget(`https://intranet.example.com/archived/${Date.now()}`);
+        const ofPost = watch<LikeState>((cb, e) => alice.subscribeLikes(postTarget(ch, id), cb, e));
+        const ofPage = watch<LikeState>((cb, e) => alice.subscribeLikes(page, cb, e));
+        const open = await ofPost.until((s) => s.count === 1, 'the like state of the post');
+        assert.equal(open.archived, undefined);
+        await admin.updateChannel(ch, { archived: true });
+        const closed = await ofPost.until((s) => s.archived === true, 'the post archived');
+        assert.equal(closed.count, 1, 'the count still shows');
+        assert.deepEqual([...closed.likers], [B]);
+        // A subscription started after archiving knows at once, before any like is tried.
+        const late = watch<LikeState>((cb, e) => bob.subscribeLikes(postTarget(ch, id), cb, e));
+        await until(() => late.values.length > 0, 'the state of a late subscriber');
+        const first = late.values[0]!;
+        assert.equal(first.archived, true);
+        assert.equal(first.mine, true);
+        await rejectsWith(alice.like(postTarget(ch, id)), 'permission-denied');
+        assert.equal(ofPage.last.archived, undefined, 'a page is never archived');
+        await admin.updateChannel(ch, { archived: false });
+        await ofPost.until((s) => s.archived === undefined, 'the post open again');
+        assert.equal(ofPage.last.archived, undefined);
+        assert.deepEqual(ofPost.errors, []);
+        assert.deepEqual(ofPage.errors, []);
+      });
+
       it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {
         const ch = `names${Date.now().toString(36)}`;
         await rejectsWith(admin.createChannel({ id: ch, name: 'X', names: { 'not a tag': 'Y' } }), 'validation-failed', 'names', 'invalid');

@@ -34,7 +34,8 @@ const MESSAGE_MS = 8000;
  * The click shows at once (optimistic) and is saved in the background; rapid clicks end in the state the
  * user saw last, and a failed save rolls back and says why. Likes by colleagues arrive live. Hovering or
  * focusing the button shows who liked it. Signed-out readers are invited to sign in. Offline, the like is
- * shown at once and sent when the connection is back.
+ * shown at once and sent when the connection is back. A post in an archived channel shows its count on a
+ * dimmed, `aria-disabled` button whose description (and tooltip, also on click) says the channel is archived.
  *
  * @summary Standalone like button with a live count and "liked by" names.
  *
@@ -103,7 +104,8 @@ export class LenigLikeButtonElement extends LenigElement {
 
   private onToggle(e: CustomEvent<LikeToggleDetail>): void {
     const state = this.likes.value;
-    if (!state) {
+    // A post in an archived channel is read-only: the store would refuse the write.
+    if (!state || state.archived) {
       e.stopPropagation();
       return;
     }
@@ -239,6 +241,7 @@ export class LenigLikeButtonElement extends LenigElement {
         ?signed-out=${!loading && viewer === null}
         ?loading=${loading}
         ?pending=${shown?.pending ?? false}
+        ?archived=${state?.archived === true}
         @lenig-like-toggle=${this.onToggle}
         @lenig-sign-in-request=${this.onSignInRequest}
         @lenig-likers-request=${this.onLikersRequest}

@@ -19,6 +19,11 @@ export interface LikeControlState {
   likers: string[] | undefined;
   signedOut: boolean;
   disabled: boolean;
+  /**
+   * A post in an archived channel: the count and who liked it show, the button is `aria-disabled` (still
+   * focusable, so its description says why) and a click only shows that reason.
+   */
+  archived?: boolean;
   loading: boolean;
   pending: boolean;
   icon: LikeIcon;
@@ -58,6 +63,8 @@ export class LikeControl implements ReactiveController {
   private open = false;
   private hovered = false;
   private focused = false;
+  /** An archived post's button was clicked: the tooltip says why nothing happens, until focus leaves. */
+  private explaining = false;
   /** Escape closes the tooltip until the pointer and focus have both left and come back. */
   private dismissed = false;
   private requestedFor: string | undefined;
@@ -102,6 +109,15 @@ export class LikeControl implements ReactiveController {
   private readonly onClick = (): void => {
     const s = this.state();
     if (s.disabled || s.loading) return;
+    if (s.archived) {
+      // Nothing to do but say why, also to a touch or mouse user who never hovers long enough.
+      this.explaining = true;
+      this.dismissed = false;
+      this.loadTooltip();
+      this.requestLikers();
+      this.sync();
+      return;
+    }
     if (s.signedOut) {
       emit(this.host, 'lenig-sign-in-request', { target: s.target }, { cancelable: true });
       return;
@@ -134,6 +150,7 @@ export class LikeControl implements ReactiveController {
 
   private readonly onFocusOut = (): void => {
     this.focused = false;
+    this.explaining = false;
     this.sync();
   };
 
@@ -174,8 +191,8 @@ export class LikeControl implements ReactiveController {
   }
 
   private sync(): void {
-    if (!this.hovered && !this.focused) this.dismissed = false;
-    this.setOpen((this.hovered || this.focused) && !this.dismissed && !this.state().loading);
+    if (!this.hovered && !this.focused && !this.explaining) this.dismissed = false;
+    this.setOpen((this.hovered || this.focused || this.explaining) && !this.dismissed && !this.state().loading);
   }
 
   private setOpen(open: boolean): void {
@@ -191,11 +208,13 @@ export class LikeControl implements ReactiveController {
     return count > 0 ? this.i18n.plural(count, { one: t.countOne, other: t.countOther }) : t.noLikes;
   }
 
-  private likedByText({ count, likers }: LikeControlState): string {
+  private likedByText({ count, likers, archived }: LikeControlState): string {
     const { t } = this;
-    if (likers === undefined) return count > 0 ? t.loadingLikers : t.beFirst;
+    // Nobody can be the first any more where likes are closed.
+    const first = archived ? '' : t.beFirst;
+    if (likers === undefined) return count > 0 ? t.loadingLikers : first;
     const names = likers.slice(0, MAX_LIKER_NAMES);
-    if (names.length === 0) return t.beFirst;
+    if (names.length === 0) return first;
     // Names can be fewer than the count: the store lists only the newest likers.
     const others = Math.max(count, likers.length) - names.length;
     const parts = others > 0 ? [...names, this.i18n.plural(others, { one: t.othersOne, other: t.othersOther })] : names;
@@ -209,7 +228,9 @@ export class LikeControl implements ReactiveController {
    * has no other element that resolves the tokens).
    */
   render(wrapper = ''): TemplateResult {
-    const s = this.state();
+    const state = this.state();
+    // Signing in would not help where likes are closed: the archived notice replaces the invitation.
+    const s = state.archived && state.signedOut ? { ...state, signedOut: false } : state;
     // A new target has its own likers; ask again on the next hover or focus.
     if (this.requestedFor !== undefined && this.requestedFor !== s.target) this.requestedFor = undefined;
     const { t } = this;
@@ -220,7 +241,7 @@ export class LikeControl implements ReactiveController {
     // in the template and CSS shows the chosen one: a nested template per icon would be cloned, walked and
     // committed on its own for every card.
     return html`<span
-      class="like ${wrapper}${s.pending ? ' pending' : ''}${s.disabled ? ' disabled' : ''}"
+      class="like ${wrapper}${s.pending ? ' pending' : ''}${s.disabled || s.archived ? ' disabled' : ''}"
       @pointerenter=${this.onPointerEnter}
       @pointerleave=${this.onPointerLeave}
       @focusin=${this.onFocusIn}
@@ -232,6 +253,7 @@ export class LikeControl implements ReactiveController {
         aria-pressed=${ifDefined(s.signedOut || s.loading ? undefined : s.pressed ? 'true' : 'false')}
         aria-describedby=${ifDefined(s.loading ? undefined : 'tip')}
         aria-busy=${ifDefined(s.loading ? 'true' : undefined)}
+        aria-disabled=${ifDefined(s.archived && !s.loading ? 'true' : undefined)}
         ?disabled=${s.disabled || s.loading}
         @click=${this.onClick}
       ><svg part=${ifDefined(p.icon)} class=${s.icon} viewBox="0 0 24 24" aria-hidden="true" focusable="false"
@@ -249,7 +271,7 @@ export class LikeControl implements ReactiveController {
             html`<span part=${ifDefined(p.label)} class="label">${t.signInToLike}</span> `
           : nothing}<span part=${ifDefined(p.count)} class="count">${count}</span></button
       ><div id="tip" class="tip" role="tooltip" part=${ifDefined(p.tooltip)} .popover=${supportsPopover ? 'manual' : null}
-        >${s.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : nothing}${this.likedByText(s)}</div
+        >${s.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : s.archived ? html`<span class="invite">${t.archived}</span>` : nothing}${this.likedByText(s)}</div
       ></span
     >`;
   }

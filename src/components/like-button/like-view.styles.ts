@@ -40,7 +40,7 @@ export const likeControlStyles = css`
         background-color 120ms ease,
         color 120ms ease;
     }
-    .like button:hover:not(:disabled) {
+    .like button:hover:not(:disabled, [aria-disabled='true']) {
       background: color-mix(in srgb, currentColor 8%, transparent);
     }
     .like button[aria-pressed='true'] {

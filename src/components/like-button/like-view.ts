@@ -66,6 +66,12 @@ export class LenigLikeViewElement extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'signed-out' }) signedOut = false;
   /** Not clickable (e.g. while a container has no store). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /**
+   * The target is a post in an archived channel: the count and the likers show, the button is dimmed and
+   * `aria-disabled` (it stays focusable, and its description and tooltip say the channel is archived), and
+   * a click fires no event.
+   */
+  @property({ type: Boolean, reflect: true }) archived = false;
   /** The count is not known yet: a placeholder of the same size instead of a number. */
   @property({ type: Boolean, reflect: true }) loading = false;
   /** A write is on its way (the count shows dimmed). Purely visual; the button stays usable. */

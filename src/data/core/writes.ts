@@ -5,7 +5,7 @@
  */
 import { notificationKey } from '../keys.js';
 import { parsePostTarget } from '../types.js';
-import type { ChannelId, IdeaStatus, LikeTarget, NotificationType, UserId } from '../types.js';
+import type { ChannelId, IdeaStatus, LikeState, LikeTarget, NotificationType, UserId } from '../types.js';
 import { StoreError } from '../store.js';
 import { notFound } from './checks.js';
 import type { ChannelRecord, PostRecord } from './records.js';
@@ -61,6 +61,16 @@ export const statPath = (channel: ChannelId, month: string, category: string) =>
 /** An archived channel is read-only: no new posts, edits, comments, likes or unlikes (the rules refuse them too). */
 export function requireOpenChannel(channelId: ChannelId, channel: ChannelRecord | null | undefined): void {
   if (channel?.archived === true) throw new StoreError('permission-denied', `Channel ${channelId} is archived: it can be read, not written to.`);
+}
+
+/**
+ * A target's like state as every store hands it over; `channel` is the record of a post target's channel
+ * (undefined for other targets, or when it could not be read): an archived one makes the state `archived`.
+ */
+export function likeState(target: LikeTarget, count: number, mine: boolean, likers: UserId[], channel: ChannelRecord | null | undefined): LikeState {
+  const state: LikeState = { target, count, mine, likers };
+  if (channel?.archived === true) state.archived = true;
+  return state;
 }
 
 /**

@@ -26,6 +26,8 @@ const en = {
   unlikeFailed: 'Your like could not be removed.',
   offlinePending: 'Saved when you are back online',
   signInFailed: 'Signing in did not work.',
+  /** Why the button of a post in an archived channel does nothing: its description and tooltip. */
+  archived: 'This channel is archived: likes can no longer be added or taken back.',
 };
 /** The table's shape, which the Dutch module (./nl/like-button.ts) must match key for key. */
 export type LikeButtonTable = typeof en;

@@ -21,5 +21,6 @@ const nl: LikeButtonTable = {
   unlikeFailed: 'Je like kon niet worden verwijderd.',
   offlinePending: 'Wordt opgeslagen zodra je weer online bent',
   signInFailed: 'Inloggen is niet gelukt.',
+  archived: 'Dit kanaal is gearchiveerd: je kunt geen likes meer geven of intrekken.',
 };
 export default nl;
