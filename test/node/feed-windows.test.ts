@@ -187,6 +187,29 @@ describe('feed windows', () => {
     assert.deepEqual(feedOf(host, 5).ids(), ['p2', 'p1']);
   });
 
+  it('does not wait for the admin answer when only the extra post kept for hasMore is hidden', async () => {
+    // A host whose answer to "is the viewer an admin?" never comes: a feed that asks it shows nothing.
+    class SilentAdmin extends FakeHost {
+      asked = 0;
+      override watchAdmin(): () => void {
+        this.asked++;
+        return () => {};
+      }
+    }
+    const host = new SilentAdmin();
+    host.add('p1', 1001, { hidden: true });
+    for (let i = 2; i <= 4; i++) host.add(`p${i}`, 1000 + i);
+    const f = feedOf(host, 3);
+    // p1 is the window's fourth post, there only to say that there is more: not shown, so not asked about.
+    assert.equal(f.pages.length, 1, 'the first page was not shown');
+    assert.deepEqual(f.ids(), ['p4', 'p3', 'p2']);
+    assert.equal(f.hasMore(), true);
+    assert.equal(host.asked, 0);
+    // Paged in, the hidden post is shown to admins only: now the question is asked.
+    await f.feed.more();
+    assert.equal(host.asked, 1);
+  });
+
   it('drops a deleted post and stays live after close() no more', () => {
     const host = new FakeHost();
     for (let i = 1; i <= 3; i++) host.add(`p${i}`, 1000 + i);

@@ -66,8 +66,6 @@ interface FeedWindow {
   rows: Row[] | undefined;
   /** The same rows by id. */
   byId: Map<string, Row>;
-  /** Whether any of its posts is hidden. */
-  hidden: boolean;
   /** A `limitToLast(pageSize + 1)` window: its extra post decides `hasMore`. */
   limited: boolean;
 }
@@ -78,6 +76,8 @@ interface Merged {
   posts: Post[];
   /** Every loaded post, hidden ones too (the extra one of `hasMore` left out). */
   count: number;
+  /** Whether any of those is hidden: only then does it matter whether the viewer is an admin. */
+  hidden: boolean;
   /** The oldest of those. */
   oldest: Row | undefined;
   hasMore: boolean;
@@ -101,7 +101,7 @@ export class FeedWindows {
   /** Bumped on every change of a window's rows or of the windows; `merged` is for `mergedAt`. */
   private version = 0;
   private mergedAt = -1;
-  private merged: Merged = { posts: [], count: 0, oldest: undefined, hasMore: false };
+  private merged: Merged = { posts: [], count: 0, hidden: false, oldest: undefined, hasMore: false };
 
   constructor(
     private readonly host: FeedHost,
@@ -126,7 +126,7 @@ export class FeedWindows {
   /** Opens a window and resolves once it has delivered (or failed). */
   private open(spec: WindowSpec, limited: boolean, at = this.windows.length): Promise<FeedWindow> {
     return new Promise((resolve) => {
-      const w: FeedWindow = { stop: () => {}, rows: undefined, byId: new Map(), hidden: false, limited };
+      const w: FeedWindow = { stop: () => {}, rows: undefined, byId: new Map(), limited };
       // more() awaits between windows; a feed closed meanwhile must not open a listener nobody stops.
       if (this.closed) return resolve(w);
       this.windows.splice(at, 0, w);
@@ -153,7 +153,6 @@ export class FeedWindows {
     const category = this.options.category;
     const next: Row[] = [];
     const byId = new Map<string, Row>();
-    let hidden = false;
     const near = this.neighbours(w);
     for (const [id, raw] of rows) {
       if (!isPostRecord(raw)) continue;
@@ -165,13 +164,11 @@ export class FeedWindows {
       const row = before !== undefined && before.value === value && sameValue(before.post, post) ? before : { id, at: raw.createdAt, value, post };
       next.push(row);
       byId.set(id, row);
-      hidden ||= post.hidden;
     }
     next.sort(newestFirst);
     const old = w.rows;
     w.rows = next;
     w.byId = byId;
-    w.hidden = hidden;
     if (old !== undefined && old.length === next.length && old.every((r, i) => r === next[i])) return false;
     this.version++;
     return true;
@@ -219,15 +216,19 @@ export class FeedWindows {
     if (extra !== undefined) rows = rows.filter((r) => r.id !== extra);
     const admin = this.admin === true;
     const posts: Post[] = [];
-    for (const row of rows) if (admin || !row.post.hidden) posts.push(row.post);
-    this.merged = { posts, count: rows.length, oldest: rows[rows.length - 1], hasMore };
+    let hidden = false;
+    for (const row of rows) {
+      hidden ||= row.post.hidden;
+      if (admin || !row.post.hidden) posts.push(row.post);
+    }
+    this.merged = { posts, count: rows.length, hidden, oldest: rows[rows.length - 1], hasMore };
     this.mergedAt = this.version;
     return this.merged;
   }
 
   private emit(): void {
     if (this.closed || this.windows.some((w) => w.rows === undefined)) return;
-    const { posts, count, hasMore } = this.loaded();
+    const { posts, count, hidden, hasMore } = this.loaded();
     if (count === 0 && !this.channelChecked && this.host.channelExists) {
       // An empty first page may be an unknown channel: ask once, and say so instead of showing "empty".
       this.channelChecked = true;
@@ -244,7 +245,8 @@ export class FeedWindows {
       );
       return;
     }
-    if (this.windows.some((w) => w.hidden)) {
+    // Only a hidden post that will be shown asks: the extra one kept for `hasMore` is never shown.
+    if (hidden) {
       if (!this.stopAdmin) {
         // The host may answer at once, from inside watchAdmin: that answer emits, this call stops here.
         this.stopAdmin = () => {};
