@@ -28,6 +28,7 @@ import {
 } from 'firebase/auth';
 import { StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
 import type { AuthMode, Profile } from '../data/types.js';
+import { logError } from '../log.js';
 
 export type { AuthMode };
 
@@ -113,6 +114,23 @@ export class Session {
     let stop: Unsubscribe | undefined;
     let current: string | null | undefined;
     let closed = false;
+    /**
+     * Starts the subscription for `uid`; one that throws (a bug) is reported where its failures go — the
+     * subscriber's `onError`, a microtask later as every failure, and the console with its stack — and
+     * never escapes: started from a microtask of its own, it would be an uncaught exception.
+     */
+    const run = (uid: string): Unsubscribe | undefined => {
+      try {
+        return start(uid);
+      } catch (e) {
+        logError(`a subscription could not start for the signed-in user: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        const error = e instanceof StoreError ? e : new StoreError('unknown', `lenig: a subscription could not start (${e instanceof Error ? e.message : String(e)})`);
+        queueMicrotask(() => {
+          if (!closed && current === uid) onError?.(error);
+        });
+        return undefined;
+      }
+    };
     // Someone known to be signed in: start now rather than when Auth calls back (a microtask later), so
     // what the SDK already holds reaches a widget before its first render, and a feed of cards renders
     // once with its authors instead of a skeleton, then cards, then names. Auth's first call back names
@@ -120,7 +138,7 @@ export class Session {
     const known = this.settled ? this.auth.currentUser : null;
     if (known) {
       current = known.uid;
-      stop = start(known.uid);
+      stop = run(known.uid);
     }
     const off = this.onChange((user) => {
       const uid = user?.uid ?? null;
@@ -129,10 +147,10 @@ export class Session {
       stop?.();
       stop = undefined;
       if (uid) {
-        if (first) stop = start(uid);
+        if (first) stop = run(uid);
         else
           queueMicrotask(() => {
-            if (!closed && current === uid && !stop) stop = start(uid);
+            if (!closed && current === uid && !stop) stop = run(uid);
           });
         return;
       }
