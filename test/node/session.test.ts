@@ -30,6 +30,16 @@ class FakeAuth {
 /** Lets every queued microtask and callback run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A session whose user is known (Firebase has settled it): subscriptions start within `whileSignedIn`. */
+async function knownSession(): Promise<Session> {
+  const auth = new FakeAuth();
+  auth.currentUser = { uid: 'u1', isAnonymous: false };
+  const session = new Session(auth as unknown as Auth);
+  await session.ready();
+  await settle();
+  return session;
+}
+
 const boom = () => {
   throw new Error('boom in start');
 };
@@ -69,11 +79,7 @@ describe('Session.whileSignedIn', () => {
   });
 
   it('reports it the same way when the user is known at once, without throwing at the subscriber', async () => {
-    const auth = new FakeAuth();
-    auth.currentUser = { uid: 'u1', isAnonymous: false };
-    const session = new Session(auth as unknown as Auth);
-    await session.ready();
-    await settle();
+    const session = await knownSession();
     const errors: StoreError[] = [];
     let stop: (() => void) | undefined;
     assert.doesNotThrow(() => (stop = session.whileSignedIn(boom, (e) => errors.push(e))));
@@ -90,11 +96,7 @@ describe('Session.whileSignedIn', () => {
   });
 
   it('says nothing to a subscriber that stopped before the failure was reported', async () => {
-    const auth = new FakeAuth();
-    auth.currentUser = { uid: 'u1', isAnonymous: false };
-    const session = new Session(auth as unknown as Auth);
-    await session.ready();
-    await settle();
+    const session = await knownSession();
     const errors: StoreError[] = [];
     session.whileSignedIn(boom, (e) => errors.push(e))();
     await settle();
