@@ -28,7 +28,6 @@ import {
 } from 'firebase/auth';
 import { StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
 import type { AuthMode, Profile } from '../data/types.js';
-import { logError } from '../log.js';
 
 export type { AuthMode };
 
@@ -123,7 +122,8 @@ export class Session {
       try {
         return start(uid);
       } catch (e) {
-        logError(`a subscription could not start for the signed-in user: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        // Not through ../log.js: importing it here would pull Firebase into the chunk every widget loads first.
+        console.error(`lenig: a subscription could not start for the signed-in user: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         const error = e instanceof StoreError ? e : new StoreError('unknown', `lenig: a subscription could not start (${e instanceof Error ? e.message : String(e)})`);
         queueMicrotask(() => {
           if (!closed && current === uid) onError?.(error);
