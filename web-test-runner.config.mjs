@@ -49,6 +49,22 @@ function countingReporter() {
   };
 }
 
+/**
+ * Requests whose path matches this fail (503), as a dropped connection or a failed upload makes code
+ * loaded on demand fail: a test sets it with `executeServerCommand('lenig-fail-requests', { pattern })`
+ * and lifts it with `{ pattern: null }`. Keep the pattern to code that only the test's own file loads:
+ * two test files run at once.
+ */
+let failing = null;
+const failRequests = {
+  name: 'lenig-fail-requests',
+  executeCommand({ command, payload }) {
+    if (command !== 'lenig-fail-requests') return undefined;
+    failing = payload?.pattern ? new RegExp(payload.pattern) : null;
+    return true;
+  },
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files,
@@ -61,7 +77,18 @@ export default {
   // Per test file. The default 120 s proved too short for a file of two dozen accessible-in-every-
   // state tests on a loaded 2-core machine; a hung file still ends here.
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [
+    (ctx, next) => {
+      if (!failing?.test(ctx.path)) return next();
+      // Answered here rather than through Koa: the test runner marks every file it serves cacheable for a
+      // year, and the browser would keep serving this failure after the test lifts it.
+      ctx.respond = false;
+      ctx.res.writeHead(503, { 'cache-control': 'no-store' });
+      ctx.res.end();
+      return undefined;
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), failRequests],
   browsers: [
     chromeLauncher({
       launchOptions: {

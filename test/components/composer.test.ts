@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { LenigComposerElement, PostCreatedDetail } from '../../src/components/composer/composer.js';
 import { draftKey } from '../../src/controllers/draft.js';
 import '../../src/components/composer/composer.js';
@@ -114,6 +114,56 @@ async function chooseCategory(el: LenigComposerElement, category: string): Promi
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
 }
+
+// First in the file: the mention list's code must not have been loaded on this page yet (focusing the text
+// field of any composer fetches it).
+describe('<lenig-composer> mention list, its code fetched on demand', () => {
+  /** Makes the mention list's code fail to download (503), or lets it through again. */
+  const failMentionCode = (fail: boolean) => executeServerCommand('lenig-fail-requests', { pattern: fail ? '/mention-list\\.' : null });
+
+  it('when its code cannot be loaded, says so under the text, which stays as typed (English and Dutch); Try again loads it', async () => {
+    await failMentionCode(true);
+    let el: LenigComposerElement;
+    try {
+      el = await composer(annStore());
+      textarea(el).focus();
+      await sendKeys({ type: 'Thanks @mar' });
+      await waitUntil(() => alertText(el), 'no message that the list could not be loaded');
+      expect(alertText(el)).to.equal('The list of people to mention could not be loaded. Your text is kept.');
+      expect(shadow(el).querySelector<HTMLElement>('[role="listbox"]')!.hidden).to.equal(true);
+      expect(textarea(el).getAttribute('aria-expanded')).to.equal('false');
+      // Typing goes on as before.
+      await sendKeys({ type: 'i' });
+      expect(textarea(el).value).to.equal('Thanks @mari');
+      await expectAccessible(el);
+
+      const wrapper = await fixture<HTMLElement>(html`<div lang="nl"><lenig-composer channel="team" .store=${annStore()}></lenig-composer></div>`);
+      const dutch = await ready(wrapper.querySelector<LenigComposerElement>('lenig-composer')!);
+      textarea(dutch).focus();
+      await sendKeys({ type: '@mar' });
+      await waitUntil(() => alertText(dutch), 'no Dutch message that the list could not be loaded');
+      expect(alertText(dutch)).to.equal('De lijst met mensen om te noemen kon niet worden geladen. Je tekst blijft bewaard.');
+      expect(shadow(dutch).querySelector('.mention-status button')!.textContent.trim()).to.equal('Opnieuw proberen');
+      expect(textarea(dutch).value).to.equal('@mar');
+    } finally {
+      await failMentionCode(false);
+    }
+    // Tab from the text reaches Try again; it loads the code, and the list opens for what was typed.
+    textarea(el).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Try again');
+    await sendKeys({ press: 'Enter' });
+    const listbox = shadow(el).querySelector<HTMLElement>('[role="listbox"]')!;
+    await waitUntil(() => !listbox.hidden, 'the mention list did not open after Try again');
+    expect([...listbox.querySelectorAll('[role="option"] .name')].map((n) => n.textContent.trim())).to.deep.equal(['Maria de Vries']);
+    expect(shadow(el).activeElement).to.equal(textarea(el), 'focus is back in the text');
+    expect(alertText(el)).to.equal('');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(textarea(el).value).to.equal('Thanks @[Maria de Vries](maria) ');
+  });
+});
 
 describe('<lenig-composer>', () => {
   beforeEach(() => localStorage.clear());

@@ -166,6 +166,16 @@ export const composerStyles = [
   .message.error::before {
     content: '⚠ ';
   }
+  .mention-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin-block-start: var(--_space-s);
+  }
+  p.mention-status {
+    color: var(--_text-quiet);
+  }
   .message.offline {
     padding: var(--_space-s);
     border-radius: var(--_radius-s);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
-import { ComboboxController } from '../../controllers/combobox.js';
+import { OnDemandController, onDemand } from '../../controllers/on-demand.js';
 import { DraftController, type Draft } from '../../controllers/draft.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { warnOnce } from '../../log.js';
@@ -20,11 +20,12 @@ import {
 import { composerMessages } from '../../i18n/messages/composer.js';
 import { listOption, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
-import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { composerStyles } from './composer.styles.js';
 import { insertMention, mentionAt, mentionedUids, resolveMentions, type MentionQuery } from './mentions.js';
+import type { MentionList } from './mention-list.js';
 import { looksEmpty, visibleLength } from '../../data/text.js';
 import { define } from '../shared/define.js';
 
@@ -46,6 +47,13 @@ interface Failure {
 
 /** How many people the mention list offers. */
 const MENTION_LIMIT = 6;
+/** The mention list's id (the combobox's `listId` for the id `mention`), there before its code. */
+const MENTION_LIST_ID = 'mention-list';
+/**
+ * The mention list's code (`mention-list.ts`), fetched when the text field first gets
+ * focus or pointer, at the latest at the first `@`: most visits to a page write no post.
+ */
+const loadMentionList = onDemand(() => import('./mention-list.js'));
 /**
  * How long Post waits to learn whether a hand-typed (or restored) `@[…](uid)` names a real person. After
  * that the post goes out with that markup as plain text, so a slow profile read never holds a post.
@@ -68,7 +76,8 @@ const MENTION_CHECK_MS = 3000;
  * ```
  *
  * Keyboard: Ctrl+Enter (⌘+Enter on a Mac) posts. In the mention list ↑/↓ move, Enter or Tab picks,
- * Escape closes.
+ * Escape closes. The mention list's code comes when the text field is first focused or pointed at; if it
+ * cannot be loaded, the composer says so under the text (which stays as typed) with Try again.
  *
  * @summary Write a post in a channel, with category, idea title, @mentions and a saved draft.
  *
@@ -114,30 +123,10 @@ export class LenigComposerElement extends LenigElement {
     },
     apply: (draft) => this.restoreDraft(draft),
   });
-  /** The @mention list: the textarea is the combobox, the query is the `@name` before the caret. */
-  private readonly mentions = new ComboboxController<Profile>(this, {
-    id: 'mention',
-    multiline: true,
-    search: async (query) => {
-      const store = this.activeStore;
-      if (!store) return [];
-      const me = this.viewer.value?.uid;
-      // Mentioning yourself notifies nobody, so you are not offered.
-      return (await store.searchProfiles(query, MENTION_LIMIT)).filter((p) => p.uid !== me);
-    },
-    pick: (profile) => void this.acceptSuggestion(profile),
-    onResults: (found) => {
-      const n = found.length;
-      if (n !== this.lastAnnouncedCount) {
-        this.lastAnnouncedCount = n;
-        void this.announce(this.i18n.t.mentionResults(n, this.i18n.number(n)));
-      }
-    },
-    onDismiss: () => {
-      this.dismissedMention = this.mention?.start ?? -1;
-      this.closeMentions();
-    },
-  });
+  /** The @mention list's code, asked for at the first `@` (see `loadMentionList`). */
+  private readonly mentionCode = new OnDemandController(this, loadMentionList, 'the list of people to mention');
+  /** The @mention list, once its code is there: the textarea is the combobox, the query is the `@name` before the caret. */
+  private mentions?: MentionList;
 
   /** Keyed on the viewer too: a database may refuse channels to signed-out readers, so sign-in re-reads it. */
   private readonly channelInfo = new SubscriptionController<Channel, readonly [ChannelId, UserId | null]>(
@@ -255,7 +244,21 @@ export class LenigComposerElement extends LenigElement {
     }
     // ↑/↓ move, Enter or Tab pick (with nothing chosen, a new line and leaving the field), Escape closes
     // (handled there, so a dialog around the composer does not close as well).
-    this.mentions.onKeydown(e);
+    this.mentions?.onKeydown(e);
+  }
+
+  /** The text field is about to be used: fetch the mention list's code now, so the first `@` finds it. */
+  private prefetchMentions(): void {
+    loadMentionList().catch(() => {
+      // Said when the list is needed (see `searchMention`), not for a fetch made in advance.
+    });
+  }
+
+  /** Try again, after the mention list's code failed: back to the text, where the mention is looked up anew. */
+  private retryMentions(): void {
+    this.textarea?.focus();
+    void this.mentionCode.load();
+    this.lookUpMention();
   }
 
   /** The caret moved without typing (arrows, Home/End, a click): the mention around it may change. */
@@ -399,7 +402,7 @@ export class LenigComposerElement extends LenigElement {
   }
 
   private get listOpen(): boolean {
-    return this.mention !== undefined && this.mentions.expanded;
+    return this.mention !== undefined && this.mentions?.expanded === true;
   }
 
   /**
@@ -557,13 +560,46 @@ export class LenigComposerElement extends LenigElement {
     }
     if (this.mention && this.mention.start === found.start && this.mention.query === found.query) return;
     this.mention = found;
+    void this.searchMention(found);
+  }
+
+  /** Looks up people for `found`, once the mention list's code is there (fetched now if it is not). */
+  private async searchMention(found: MentionQuery): Promise<void> {
+    // After a failure only Try again fetches it anew: each key typed would announce the failure again.
+    if (this.mentionCode.status === 'error') return;
+    const code = await this.mentionCode.load();
+    if (!code || this.mention !== found) return;
+    this.mentions ??= new code.MentionList(this, {
+      id: 'mention',
+      multiline: true,
+      search: async (query) => {
+        const store = this.activeStore;
+        if (!store) return [];
+        const me = this.viewer.value?.uid;
+        // Mentioning yourself notifies nobody, so you are not offered.
+        return (await store.searchProfiles(query, MENTION_LIMIT)).filter((p) => p.uid !== me);
+      },
+      pick: (profile) => void this.acceptSuggestion(profile),
+      onResults: (people) => {
+        const n = people.length;
+        if (n !== this.lastAnnouncedCount) {
+          this.lastAnnouncedCount = n;
+          void this.announce(this.i18n.t.mentionResults(n, this.i18n.number(n)));
+        }
+      },
+      onDismiss: () => {
+        this.dismissedMention = this.mention?.start ?? -1;
+        this.closeMentions();
+      },
+    });
     void this.mentions.search(found.query);
   }
 
   private closeMentions(): void {
     this.mention = undefined;
     this.lastAnnouncedCount = undefined;
-    this.mentions.close();
+    this.mentions?.close();
+    this.requestUpdate();
   }
 
   private async acceptSuggestion(profile: Profile): Promise<void> {
@@ -659,6 +695,7 @@ export class LenigComposerElement extends LenigElement {
     const titleOver = isIdea && (titleLength > MAX_TITLE_LENGTH || this.ideaTitle.trim().length > MAX_TITLE_LENGTH);
     const failure = this.failure;
     const open = this.listOpen;
+    const list = open ? this.mentions : undefined;
     const offlineWaiting = this.sending && this.connection.value === false;
     const modifier = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
 
@@ -722,8 +759,8 @@ export class LenigComposerElement extends LenigElement {
             role="combobox"
             aria-autocomplete="list"
             aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${this.mentions.listId}
-            aria-activedescendant=${ifDefined(open && this.mentions.active >= 0 ? this.mentions.optionId(this.mentions.active) : undefined)}
+            aria-controls=${MENTION_LIST_ID}
+            aria-activedescendant=${ifDefined(list && list.active >= 0 ? list.optionId(list.active) : undefined)}
             aria-describedby=${textDescribedBy}
             aria-invalid=${over || failure?.field === 'text' ? 'true' : 'false'}
             aria-keyshortcuts="Control+Enter Meta+Enter"
@@ -736,34 +773,20 @@ export class LenigComposerElement extends LenigElement {
             @keyup=${this.onCaretMove}
             @click=${this.onCaretMove}
             @blur=${this.closeMentions}
+            @focus=${this.prefetchMentions}
+            @pointerenter=${this.prefetchMentions}
           ></textarea>
           <div
-            id=${this.mentions.listId}
+            id=${MENTION_LIST_ID}
             role="listbox"
             part="listbox"
             aria-label=${t.mentionList}
             ?hidden=${!open}
             @mousedown=${(e: Event) => e.preventDefault()}
           >
-            ${(open ? this.mentions.items : []).map(
-              (p, i) => html`<div
-                id=${this.mentions.optionId(i)}
-                role="option"
-                part="option"
-                class="option"
-                aria-selected=${i === this.mentions.active ? 'true' : 'false'}
-                @click=${() => this.mentions.choose(i)}
-              >
-                ${renderAvatar(p, '2rem')}
-                <span class="who">
-                  <span class="name">${p.name}</span>
-                  ${p.jobTitle || p.department
-                    ? html`<span class="job">${[p.jobTitle, p.department].filter(Boolean).join(' · ')}</span>`
-                    : nothing}
-                </span>
-              </div>`,
-            )}
+            ${list?.renderOptions() ?? nothing}
           </div>
+          ${this.renderMentionCode()}
         </div>
         <div class="footer">
           <span id="count" class="count ${level}" part="count">
@@ -801,6 +824,21 @@ export class LenigComposerElement extends LenigElement {
     const failure = this.failure;
     if (!failure || (failure.field ?? 'text') !== at) return nothing;
     return html`<p id="error" class="message error" role="alert" part="error">${failure.message}</p>`;
+  }
+
+  /**
+   * While the mention list's code is on its way for a typed `@`, that it is loading; when it could not be
+   * loaded, that (the text stays as typed) and Try again, reached with Tab from the text field.
+   */
+  private renderMentionCode(): TemplateResult | typeof nothing {
+    const status = this.mentionCode.status;
+    if (status === 'error') {
+      return html`<div class="mention-status">
+        <p class="message error" role="alert" part="error">${this.i18n.t.mentionsFailed}</p>
+        <button class="button" type="button" @click=${this.retryMentions}>${this.common.t.retry}</button>
+      </div>`;
+    }
+    return status === 'loading' && this.mention ? html`<p class="message mention-status" role="status">${this.common.t.loading}</p>` : nothing;
   }
 
   private levelOfTitle(length: number): Level {

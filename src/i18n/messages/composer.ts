@@ -55,6 +55,7 @@ const en = {
       ? 'No one found to mention'
       : `${n === 1 ? `${count} person` : `${count} people`} found. Use the up and down arrow keys to choose, Enter to mention.`,
   mentioned: (name: string) => `${name} mentioned`,
+  mentionsFailed: 'The list of people to mention could not be loaded. Your text is kept.',
 };
 /** The table's shape, which the Dutch module (./nl/composer.ts) must match key for key. */
 export type ComposerTable = typeof en;

@@ -50,5 +50,6 @@ const nl: ComposerTable = {
       ? 'Niemand gevonden om te noemen'
       : `${n === 1 ? `${count} persoon` : `${count} personen`} gevonden. Kies met de pijltjestoetsen omhoog en omlaag, Enter om te noemen.`,
   mentioned: (name: string) => `${name} genoemd`,
+  mentionsFailed: 'De lijst met mensen om te noemen kon niet worden geladen. Je tekst blijft bewaard.',
 };
 export default nl;
