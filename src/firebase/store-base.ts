@@ -47,10 +47,24 @@ import {
 import type { Session } from './session.js';
 import { SharedCache, type Shared } from './shared.js';
 
+/**
+ * A chunk imported once per page: every caller gets the same promise, so callbacks chained on it run in
+ * the order they were chained (separate `import()` calls of one module may settle in any order). A failed
+ * import is forgotten, so the next call fetches it anew.
+ */
+function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    }));
+}
+
 /** Administration is planned and run by chunks of their own (src/data/core/admin.ts, admin-commands.ts). */
-const adminCore = () => import('../data/core/admin.js');
+const adminCore = importOnce(() => import('../data/core/admin.js'));
 type AdminCore = Awaited<ReturnType<typeof adminCore>>;
-const adminCommands = () => import('../data/core/admin-commands.js');
+const adminCommands = importOnce(() => import('../data/core/admin-commands.js'));
 
 /**
  * What a page with only like buttons never calls — profiles search, channels, the feed, posts, comments,
@@ -59,18 +73,8 @@ const adminCommands = () => import('../data/core/admin-commands.js');
  */
 type Content = typeof import('./store-content.js');
 let loadedContent: Content | undefined;
-let loadingContent: Promise<Content> | undefined;
 /** Loads the content part, once per page (the loader preloads its chunk on pages whose widgets use it). */
-export function loadContent(): Promise<Content> {
-  loadingContent ??= import('./store-content.js').then(
-    (c) => (loadedContent = c),
-    (e: unknown) => {
-      loadingContent = undefined;
-      throw e;
-    },
-  );
-  return loadingContent;
-}
+export const loadContent: () => Promise<Content> = importOnce(() => import('./store-content.js').then((c) => (loadedContent = c)));
 
 /** A part of the store's code did not arrive (offline, or the page's server failed): said like any offline read. */
 function codeNotLoaded(e: unknown): StoreError {
@@ -537,21 +541,27 @@ export abstract class FirebaseStoreBase {
 
   // --- administration --------------------------------------------------------------------------------------
 
-  /** One of the administration's lists, decoded by the admin core once its code has arrived (else onError). */
+  /**
+   * One of the administration's lists, decoded by the admin core once its code has arrived (else onError):
+   * in the order the listener delivered them, and nothing once unsubscribed.
+   */
   private adminList<T>(list: AdminList, decode: (core: AdminCore, rows: [string, unknown][]) => T, cb: (value: T) => void, onError?: OnError): Unsubscribe {
-    return this.whileSignedIn(
-      () =>
-        this.listenAdminList(
-          list,
-          (rows) =>
-            void adminCore().then(
-              (core) => cb(decode(core, rows)),
-              (e: unknown) => onError?.(codeNotLoaded(e)),
-            ),
-          onError,
-        ),
-      onError,
-    );
+    return this.whileSignedIn(() => {
+      let open = true;
+      const off = this.listenAdminList(
+        list,
+        (rows) =>
+          void adminCore().then(
+            (core) => open && cb(decode(core, rows)),
+            (e: unknown) => open && onError?.(codeNotLoaded(e)),
+          ),
+        onError,
+      );
+      return () => {
+        open = false;
+        off();
+      };
+    }, onError);
   }
 
   subscribeChannels(cb: (channels: Channel[]) => void, onError?: OnError): Unsubscribe {
