@@ -143,7 +143,10 @@ export const LoadError: Story = {
   render: () => feed({ prepare: (s) => s.failNext('subscribeFeed', new StoreError('permission-denied', 'Permission denied')) }),
 };
 
-/** An administrator archived the channel: its posts stay readable, and the feed says nothing can be added. */
+/**
+ * An administrator archived the channel: its posts stay readable, and the feed says nothing can be added;
+ * each like button shows its count dimmed and, when focused or clicked, says why.
+ */
 export const Archived: Story = {
   name: 'Archived channel (read-only)',
   render: () => feed({ prepare: (_store, backend) => void backend.session('tom').updateChannel('general', { archived: true }) }),

@@ -33,6 +33,8 @@ interface Setup {
   viewer?: Viewer | null;
   liked?: boolean;
   pending?: boolean;
+  /** The post's channel is archived (read-only). */
+  archived?: boolean;
   /** How requests are answered: `ok` after 600 ms, or `fail` with a StoreError. Default ok. */
   answer?: 'ok' | 'fail';
 }
@@ -41,7 +43,7 @@ interface Setup {
  * A card on its own. Its requests (edit, delete, report, hide) are answered here the way the feed would,
  * after a short wait, so every state of the forms can be seen.
  */
-function card({ post: p = post(), author = anouk, viewer = asAnouk, liked = false, pending = false, answer = 'ok' }: Setup): TemplateResult {
+function card({ post: p = post(), author = anouk, viewer = asAnouk, liked = false, pending = false, archived = false, answer = 'ok' }: Setup): TemplateResult {
   const respond = (e: CustomEvent<PostRequestDetail>) =>
     e.detail.respondWith(
       new Promise((resolve, reject) =>
@@ -57,6 +59,7 @@ function card({ post: p = post(), author = anouk, viewer = asAnouk, liked = fals
       .liked=${liked}
       .likers=${['Bram Jansen', 'Chantal Smit']}
       ?pending=${pending}
+      ?archived=${archived}
       @lenig-post-edit=${respond}
       @lenig-post-delete=${respond}
       @lenig-post-report=${respond}
@@ -88,6 +91,9 @@ export const OwnPost: Story = { render: () => card({}) };
 export const OthersPost: Story = { render: () => card({ post: post({ author: 'bram', category: 'question', text: 'Who has the key of room 2.14?' }), author: bram }) };
 
 export const Liked: Story = { render: () => card({ liked: true, post: post({ likeCount: 8 }) }) };
+
+/** In an archived channel: no Edit; the like count shows on a dimmed, focusable button that says why (click or focus it). */
+export const Archived: Story = { name: 'In an archived channel (read-only)', render: () => card({ archived: true, liked: true }) };
 
 export const Edited: Story = { render: () => card({ post: post({ editedAt: ago(5) }) }) };
 

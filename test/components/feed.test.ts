@@ -37,6 +37,27 @@ async function feedFor(store: MemoryStore, attrs: { category?: string; pageSize?
   return wrapper.querySelector('lenig-feed')!;
 }
 
+const ARCHIVED_LIKE_EN = 'This channel is archived: likes can no longer be added or taken back.';
+const ARCHIVED_LIKE_NL = 'Dit kanaal is gearchiveerd: je kunt geen likes meer geven of intrekken.';
+
+function likeButtonOf(card: LenigPostCardElement): HTMLButtonElement {
+  return inCard<HTMLButtonElement>(card, '[part~="like-button"]')!;
+}
+
+function likeTooltipOf(card: LenigPostCardElement): HTMLElement {
+  return inCard(card, '[role="tooltip"]')!;
+}
+
+/** The like button's description as assistive technology reads it: the text of what aria-describedby names. */
+function likeDescription(card: LenigPostCardElement): string {
+  const ids = likeButtonOf(card).getAttribute('aria-describedby') ?? '';
+  return ids
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => card.shadowRoot!.getElementById(id)?.textContent?.trim() ?? '')
+    .join(' ');
+}
+
 function feedRegion(feed: LenigFeedElement): HTMLElement | null {
   return feed.shadowRoot!.querySelector('[role="feed"]');
 }
@@ -697,9 +718,10 @@ describe('<lenig-feed>', () => {
     await waitUntil(() => notice(), 'the notice appeared');
     expect(notice()).to.equal('General is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.');
     expect(cards(feed).length, 'the posts stay readable').to.equal(3);
-    // Anna's own post: its like button is disabled, Edit is gone, and its comments take no reply.
+    // Anna's own post: its like button says it is closed, Edit is gone, and its comments take no reply.
     const own = cards(feed).find((c) => c.post?.id === 'p-news')!;
-    await waitUntil(() => inCard<HTMLButtonElement>(own, '[part~="like-button"]')!.disabled, 'the like button is disabled');
+    await waitUntil(() => likeButtonOf(own).getAttribute('aria-disabled') === 'true', 'the like button is closed');
+    expect(likeButtonOf(own).disabled, 'closed, yet focusable').to.equal(false);
     expect(inCard(own, '[part~="like-button"]')!.getAttribute('aria-label'), 'the count still shows').to.contain('1');
     expect(cardButton(own, /^Bewerken$/), 'no Edit in a read-only channel').to.equal(undefined);
     expect(cardButton(own, /^Verwijderen$/), 'her post can still be deleted').to.not.equal(undefined);
@@ -712,8 +734,85 @@ describe('<lenig-feed>', () => {
     await backend.session('carla').updateChannel('general', { archived: false });
     await waitUntil(() => notice() === undefined, 'the notice went away');
     await waitUntil(() => comments()?.querySelector('textarea'), 'the reply box is back');
-    expect(inCard<HTMLButtonElement>(own, '[part~="like-button"]')!.disabled, 'the like button works again').to.equal(false);
+    await waitUntil(() => !likeButtonOf(own).hasAttribute('aria-disabled'), 'the like button works again');
+    expect(likeDescription(own)).not.to.contain(ARCHIVED_LIKE_NL);
     expect(cardButton(own, /^Bewerken$/), 'Edit is back').to.not.equal(undefined);
+  });
+
+  describe('the like button of a post in an archived channel', () => {
+    /** The feed of `general`, archived before it is shown, as Anna sees it; Bram liked her post p-news. */
+    async function archivedFeed(lang = 'en') {
+      const backend = company(threePosts());
+      await backend.session('carla').updateChannel('general', { archived: true });
+      const store = backend.session('anna');
+      const feed = await feedFor(store, { lang });
+      await postsShown(feed, 3);
+      await waitUntil(() => feed.shadowRoot!.querySelector('[part="archived"]'), 'the archived notice');
+      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
+      await waitUntil(() => likeButtonOf(card).getAttribute('aria-disabled') === 'true', 'the like button is closed');
+      return { backend, store, feed, card };
+    }
+
+    it('is focusable and aria-disabled, says why, and a click, Enter or Space writes nothing', async () => {
+      const { store, feed, card } = await archivedFeed();
+      const writes: string[] = [];
+      for (const op of ['like', 'unlike'] as const) {
+        const write = store[op].bind(store);
+        store[op] = (target) => (writes.push(op), write(target));
+      }
+      const toggles: string[] = [];
+      feed.addEventListener('lenig-like-toggle', (e) => toggles.push(e.type));
+      card.addEventListener('lenig-like-toggle', (e) => toggles.push(e.type));
+      const button = likeButtonOf(card);
+      expect(feed.shadowRoot!.querySelector('[part="archived"]')!.textContent!.trim(), 'the channel notice stays').to.equal(
+        'General is archived: you can read its posts, but no new posts, comments or likes can be added.',
+      );
+      expect(button.disabled).to.equal(false);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.getAttribute('aria-label')).to.equal('Like, 1 like');
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(Number(getComputedStyle(button).opacity), 'dimmed').to.be.below(1);
+      expect(getComputedStyle(button).cursor).to.equal('not-allowed');
+      // The reason is the button's description, read on focus even while the tooltip is hidden.
+      expect(likeDescription(card)).to.match(new RegExp(`^${ARCHIVED_LIKE_EN}`));
+      expect(likeTooltipOf(card).checkVisibility()).to.equal(false);
+      await expect(feed).to.be.accessible();
+
+      // A click shows the reason, and nothing else happens.
+      button.click();
+      await card.updateComplete;
+      await waitUntil(() => likeTooltipOf(card).checkVisibility(), 'a click did not show why');
+      await waitUntil(() => likeDescription(card) === `${ARCHIVED_LIKE_EN}Liked by Bram Jansen`, `described as "${likeDescription(card)}"`);
+      // A keyboard user reaches it, hears why, and Enter or Space do nothing either.
+      button.focus();
+      expect(deepActive()).to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      await aTimeout(30);
+      expect(deepActive(), 'focus stays on the button').to.equal(button);
+      expect(toggles).to.deep.equal([]);
+      expect(writes).to.deep.equal([]);
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(inCard(card, '[part~="like-count"]')!.textContent!.trim(), 'the count is unchanged').to.equal('1');
+      expect((await readPost(store, 'p-news'))?.likeCount).to.equal(1);
+      await expect(feed).to.be.accessible();
+    });
+
+    it('says why in Dutch under lang="nl"', async () => {
+      const { store, feed, card } = await archivedFeed('nl');
+      const button = likeButtonOf(card);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.getAttribute('aria-label')).to.equal('Vind ik leuk, 1 keer');
+      await waitUntil(() => likeDescription(card).startsWith(ARCHIVED_LIKE_NL), `described as "${likeDescription(card)}"`);
+      button.focus();
+      expect(deepActive()).to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => likeTooltipOf(card).checkVisibility(), 'Enter did not show why');
+      expect(likeTooltipOf(card).textContent).to.contain(ARCHIVED_LIKE_NL);
+      expect((await readPost(store, 'p-news'))?.likeCount).to.equal(1);
+      expect(inCard(card, '[part~="like-count"]')!.textContent!.trim()).to.equal('1');
+      await expect(feed).to.be.accessible();
+    });
   });
 
   it('says so when the channel has no posts', async () => {

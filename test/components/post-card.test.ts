@@ -37,6 +37,7 @@ async function card(props: {
   author?: Profile | null;
   viewer?: Viewer | null;
   pending?: boolean;
+  archived?: boolean;
   lang?: string;
 }): Promise<LenigPostCardElement> {
   const wrapper = await fixture<HTMLElement>(html`<div lang=${props.lang ?? 'en'} style="width: 560px">
@@ -46,6 +47,7 @@ async function card(props: {
       .viewer=${props.viewer ?? null}
       .likeCount=${2}
       ?pending=${props.pending ?? false}
+      ?archived=${props.archived ?? false}
     ></lenig-post-card>
   </div>`);
   const el = wrapper.querySelector('lenig-post-card')!;
@@ -217,6 +219,34 @@ describe('<lenig-post-card>', () => {
     await el.updateComplete;
     expect(like.getAttribute('aria-pressed')).to.equal('true');
     expect(like.getAttribute('aria-label')).to.equal('Like, 3 likes');
+    await expect(el).to.be.accessible();
+  });
+
+  it('in an archived channel, keeps its like button focusable and aria-disabled, says why, asks nothing, and still renders a new count alone', async () => {
+    const el = await card({ viewer: annaViewer, archived: true });
+    const like = inCard<HTMLButtonElement>(el, 'button[part~="like-button"]')!;
+    expect(like.disabled).to.equal(false);
+    expect(like.getAttribute('aria-disabled')).to.equal('true');
+    const tip = () => el.shadowRoot!.getElementById(like.getAttribute('aria-describedby')!)!;
+    expect(tip().textContent).to.match(/^This channel is archived: likes can no longer be added or taken back\./);
+    const toggles: Event[] = [];
+    el.addEventListener('lenig-like-toggle', (e) => toggles.push(e));
+    like.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(like);
+    await sendKeys({ press: 'Enter' });
+    like.click();
+    await el.updateComplete;
+    expect(toggles).to.deep.equal([]);
+    expect(tip().checkVisibility(), 'the reason shows').to.equal(true);
+    // A colleague's like arriving later (the count alone changed) renders the like control alone, still closed.
+    const update = el['update'].bind(el);
+    let whole = 0;
+    (el as unknown as { update: typeof update }).update = (...args) => (whole++, update(...args));
+    el.likeCount = 3;
+    await el.updateComplete;
+    expect(whole).to.equal(0);
+    expect(like.getAttribute('aria-label')).to.equal('Like, 3 likes');
+    expect(like.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 

@@ -113,7 +113,9 @@ export class LenigPostCardElement extends LitElement {
       pressed: this.liked,
       likers: this.likers,
       signedOut: (this.viewer ?? null) === null,
-      disabled: this.pending || this.archived,
+      disabled: this.pending,
+      // As on a standalone like button: dimmed and aria-disabled but focusable, saying why (not `disabled`).
+      archived: this.archived,
       loading: false,
       pending: this.likePending,
       icon: 'thumb',
@@ -154,7 +156,11 @@ export class LenigPostCardElement extends LitElement {
   @property({ attribute: false }) likers: string[] | undefined;
   /** The post is not on the server yet: shows "Sending…" and holds back the actions. */
   @property({ type: Boolean, reflect: true }) pending = false;
-  /** The post's channel is archived (read-only): the like button is disabled, there is no Edit and no reply box. */
+  /**
+   * The post's channel is archived (read-only): there is no Edit and no reply box, and the like button shows
+   * its count dimmed and `aria-disabled` — still focusable, its description and tooltip say why, a click
+   * writes nothing — as a standalone `<lenig-like-button>` does.
+   */
   @property({ type: Boolean }) archived = false;
   /** Position in the feed, from 1 (`aria-posinset`). */
   @property({ type: Number }) posinset?: number;
