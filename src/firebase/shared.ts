@@ -1,7 +1,9 @@
 /**
  * One database listener for any number of subscribers: opened by the first, closed after the last.
  * Late subscribers get the current value at once, within `subscribe` — as the SDK answers a listener
- * from what it holds — so a widget mounted next to another has it for its first render.
+ * from what it holds — so a widget mounted next to another has it for its first render. A listener the
+ * database refused is dropped by the SDK, so the next subscriber opens it anew (and hears the value or
+ * the refusal) instead of waiting for a value that cannot come.
  */
 import type { OnError, StoreError, Unsubscribe } from '../data/store.js';
 
@@ -9,6 +11,7 @@ export class Shared<T> {
   private readonly subs = new Set<{ cb: (v: T) => void; onError?: OnError | undefined }>();
   private stop: Unsubscribe | undefined;
   private known = false;
+  private failed = false;
   private value: T | undefined;
 
   constructor(private readonly open: (emit: (v: T) => void, fail: (e: StoreError) => void) => Unsubscribe) {}
@@ -20,7 +23,11 @@ export class Shared<T> {
   subscribe(cb: (v: T) => void, onError?: OnError): Unsubscribe {
     const sub = { cb, onError };
     this.subs.add(sub);
-    if (!this.stop) {
+    if (!this.stop || this.failed) {
+      this.stop?.();
+      this.failed = false;
+      this.known = false;
+      this.value = undefined;
       this.stop = this.open(
         (v) => {
           this.value = v;
@@ -28,6 +35,7 @@ export class Shared<T> {
           for (const s of [...this.subs]) s.cb(v);
         },
         (e) => {
+          this.failed = true;
           for (const s of [...this.subs]) s.onError?.(e);
         },
       );
@@ -46,6 +54,7 @@ export class Shared<T> {
     this.stop?.();
     this.stop = undefined;
     this.known = false;
+    this.failed = false;
     this.value = undefined;
   }
 }
