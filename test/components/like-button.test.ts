@@ -377,6 +377,23 @@ describe('<lenig-like-button>', () => {
       expect((await stored(backend, POST)).count).to.equal(2);
     });
 
+    it('shows why after a click that leaves no focus behind (touch, Safari) for a while, and not once the channel reopens', async () => {
+      const { backend, store } = archivedSetup();
+      const admin = backend.session('ivo');
+      const el = await mount(store, POST);
+      // A script's click focuses nothing, as a tap in Safari does not: no focusout will ever close it.
+      buttonOf(el).click();
+      await waitUntil(() => tooltipOf(el).checkVisibility(), 'a click did not show why');
+      expect(viewOf(el).shadowRoot!.activeElement).to.equal(null);
+      await waitUntil(() => !tooltipOf(el).checkVisibility(), 'the reason stayed over the page', { timeout: 9000 });
+
+      buttonOf(el).click();
+      await waitUntil(() => tooltipOf(el).checkVisibility(), 'a second click did not show why');
+      await admin.updateChannel('news', { archived: false });
+      await waitUntil(() => !buttonOf(el).hasAttribute('aria-disabled'), 'reopening did not open the button');
+      await waitUntil(() => !tooltipOf(el).checkVisibility(), 'the reason stayed after the channel reopened');
+    });
+
     it('never calls a page archived', async () => {
       const { store } = archivedSetup();
       const el = await mount(store, pageTarget('https://intranet.example.com/news/archived-channel'));

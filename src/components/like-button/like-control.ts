@@ -42,6 +42,8 @@ export interface LikeControlParts {
 const HOVER_OPEN_MS = 300;
 /** Delay before leaving closes it, so the pointer can cross the gap onto the tooltip itself. */
 const HOVER_CLOSE_MS = 150;
+/** How long a click on an archived post's button shows why, where no focus or pointer leaves to close it (touch, Safari). */
+const EXPLAIN_MS = 6000;
 
 /**
  * The like toggle itself — a button with an icon and a count, and a "liked by" tooltip — as a
@@ -63,8 +65,9 @@ export class LikeControl implements ReactiveController {
   private open = false;
   private hovered = false;
   private focused = false;
-  /** An archived post's button was clicked: the tooltip says why nothing happens, until focus leaves. */
+  /** An archived post's button was clicked: the tooltip says why nothing happens, until focus leaves or EXPLAIN_MS pass. */
   private explaining = false;
+  private explainTimer: ReturnType<typeof setTimeout> | undefined;
   /** Escape closes the tooltip until the pointer and focus have both left and come back. */
   private dismissed = false;
   private requestedFor: string | undefined;
@@ -87,10 +90,16 @@ export class LikeControl implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.hoverTimer);
+    clearTimeout(this.explainTimer);
+    this.explaining = false;
     this.setOpen(false);
   }
 
   hostUpdated(): void {
+    if (this.explaining && !this.state().archived) {
+      this.explaining = false;
+      this.sync();
+    }
     // The text may have changed its size (names arrived, the count moved): place it again.
     if (this.open) this.tooltip?.place();
   }
@@ -113,6 +122,11 @@ export class LikeControl implements ReactiveController {
       // Nothing to do but say why, also to a touch or mouse user who never hovers long enough.
       this.explaining = true;
       this.dismissed = false;
+      clearTimeout(this.explainTimer);
+      this.explainTimer = setTimeout(() => {
+        this.explaining = false;
+        this.sync();
+      }, EXPLAIN_MS);
       this.loadTooltip();
       this.requestLikers();
       this.sync();
@@ -151,6 +165,7 @@ export class LikeControl implements ReactiveController {
   private readonly onFocusOut = (): void => {
     this.focused = false;
     this.explaining = false;
+    clearTimeout(this.explainTimer);
     this.sync();
   };
 
