@@ -249,6 +249,9 @@ export class LenigComposerElement extends LenigElement {
 
   /** The text field is about to be used: fetch the mention list's code now, so the first `@` finds it. */
   private prefetchMentions(): void {
+    // After a failure was said, Try again fetches it: a fetch here could bring the code while the
+    // message and its Try again stayed, and would try again at every pointer move while offline.
+    if (this.mentionCode.status === 'error') return;
     loadMentionList().catch(() => {
       // Said when the list is needed (see `searchMention`), not for a fetch made in advance.
     });
