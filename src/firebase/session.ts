@@ -26,7 +26,7 @@ import {
   type Auth,
   type User,
 } from 'firebase/auth';
-import { StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
+import { isStoreError, StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
 import type { AuthMode, Profile } from '../data/types.js';
 
 export type { AuthMode };
@@ -124,7 +124,7 @@ export class Session {
       } catch (e) {
         // Not through ../log.js: importing it here would pull Firebase into the chunk every widget loads first.
         console.error(`lenig: a subscription could not start for the signed-in user: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        const error = e instanceof StoreError ? e : new StoreError('unknown', `lenig: a subscription could not start (${e instanceof Error ? e.message : String(e)})`);
+        const error = isStoreError(e) ? e : new StoreError('unknown', `lenig: a subscription could not start (${e instanceof Error ? e.message : String(e)})`);
         queueMicrotask(() => {
           if (!closed && current === uid) onError?.(error);
         });
@@ -160,7 +160,7 @@ export class Session {
         pending.catch((e: unknown) => {
           if (closed || current !== null) return;
           if (signedOut) signedOut();
-          else onError?.(e instanceof StoreError ? e : new StoreError('unauthenticated', String(e)));
+          else onError?.(isStoreError(e) ? e : new StoreError('unauthenticated', String(e)));
         });
       } else if (signedOut) signedOut();
       else onError?.(new StoreError('unauthenticated', 'Sign in to see this.'));
@@ -337,7 +337,7 @@ export function followSignInProfile(store: ProfileStore): void {
 
 /** Firebase Auth errors as StoreErrors, keeping Firebase's code in the message for whoever debugs. */
 export function toAuthError(e: unknown): StoreError {
-  if (e instanceof StoreError) return e;
+  if (isStoreError(e)) return e;
   const code = (e as { code?: string }).code ?? '';
   const message = (e as Error).message ?? String(e);
   if (code === 'auth/network-request-failed') return new StoreError('offline', `lenig: cannot reach Firebase Auth (${code})`);
