@@ -85,6 +85,7 @@ import {
 } from '../data/core/index.js';
 import { decodeKey, encodeKey, newId } from '../data/keys.js';
 import {
+  isStoreError,
   StoreError,
   type FeedQuery,
   type FeedSubscription,
@@ -1062,7 +1063,7 @@ export class MemoryStore implements LenigStore {
     try {
       value = sub.compute(this.data());
     } catch (e) {
-      const err = e instanceof StoreError ? e : new StoreError('unknown', String(e));
+      const err = isStoreError(e) ? e : new StoreError('unknown', String(e));
       const print = `error:${err.code}`;
       if (sub.last !== print) {
         sub.last = print;
