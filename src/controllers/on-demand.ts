@@ -7,26 +7,11 @@ import { logError } from '../log.js';
  */
 export const ON_DEMAND_TIMEOUT_MS = 10_000;
 
-/**
- * Code a widget fetches the first time someone needs it — a post's edit form, the composer's mention
- * list — rather than with the widget, which then renders sooner: `load` is the `import()`. Shared by
- * every element on the page (one download), and forgotten when it fails, so that the next attempt (Try
- * again) downloads it anew rather than failing until a reload.
- */
-export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
-  let code: Promise<T> | undefined;
-  return () =>
-    (code ??= load().catch((error: unknown) => {
-      code = undefined;
-      throw error;
-    }));
-}
-
 export type OnDemandStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * One element's view of code loaded on demand (see `onDemand`): whether it is on its way, there or
- * failed, re-rendering the host at each change. `error` also when it has not arrived within
+ * One element's view of code loaded on demand (see `importOnce`, ../import-once.ts): whether it is on
+ * its way, there or failed, re-rendering the host at each change. `error` also when it has not arrived within
  * ON_DEMAND_TIMEOUT_MS: nobody waits without being told why. Made by the element when first needed.
  */
 export class OnDemandController<T> {

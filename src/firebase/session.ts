@@ -28,6 +28,7 @@ import {
 } from 'firebase/auth';
 import { isStoreError, StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
 import type { AuthMode, Profile } from '../data/types.js';
+import { importOnce } from '../import-once.js';
 
 export type { AuthMode };
 
@@ -54,7 +55,6 @@ export class Session {
   private signingIn: Promise<void> | undefined;
   /** Whether Firebase has settled who is signed in (a restored session included): `currentUser` is then true. */
   private settled = false;
-  private exchangeCode: Promise<typeof import('./token-exchange.js')> | undefined;
 
   constructor(
     readonly auth: Auth,
@@ -210,13 +210,12 @@ export class Session {
    * The token exchange's code: a chunk of its own, which only the custom-token mode (and so SharePoint)
    * loads — fetched as the session is made, while Auth restores the kept session.
    */
-  private exchange(): Promise<typeof import('./token-exchange.js')> {
+  private readonly exchange = importOnce(() =>
     // Forgotten when it fails, so the next sign-in (Try again) fetches it anew rather than failing until a reload.
-    return (this.exchangeCode ??= import('./token-exchange.js').catch((e: unknown) => {
-      this.exchangeCode = undefined;
+    import('./token-exchange.js').catch((e: unknown) => {
       throw new StoreError('offline', `lenig: could not load the sign-in code (${e instanceof Error ? e.message : String(e)})`);
-    }));
-  }
+    }),
+  );
 
   /** Signs in with the configured mode. Concurrent calls share one attempt. */
   signIn(): Promise<void> {

@@ -46,20 +46,7 @@ import {
 } from '../data/types.js';
 import type { Session } from './session.js';
 import { SharedCache, type Shared } from './shared.js';
-
-/**
- * A chunk imported once per page: every caller gets the same promise, so callbacks chained on it run in
- * the order they were chained (separate `import()` calls of one module may settle in any order). A failed
- * import is forgotten, so the next call fetches it anew.
- */
-function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((e: unknown) => {
-      loading = undefined;
-      throw e;
-    }));
-}
+import { importOnce } from '../import-once.js';
 
 /** Administration is planned and run by chunks of their own (src/data/core/admin.ts, admin-commands.ts). */
 const adminCore = importOnce(() => import('../data/core/admin.js'));

@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
-import { OnDemandController, onDemand } from '../../controllers/on-demand.js';
+import { OnDemandController } from '../../controllers/on-demand.js';
+import { importOnce } from '../../import-once.js';
 import { DraftController, type Draft } from '../../controllers/draft.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { warnOnce } from '../../log.js';
@@ -53,7 +54,7 @@ const MENTION_LIST_ID = 'mention-list';
  * The mention list's code (`mention-list.ts`), fetched when the text field first gets
  * focus or pointer, at the latest at the first `@`: most visits to a page write no post.
  */
-const loadMentionList = onDemand(() => import('./mention-list.js'));
+const loadMentionList = importOnce(() => import('./mention-list.js'));
 /**
  * How long Post waits to learn whether a hand-typed (or restored) `@[…](uid)` names a real person. After
  * that the post goes out with that markup as plain text, so a slow profile read never holds a post.

@@ -14,15 +14,10 @@ import { postCardStyles } from './post-card.styles.js';
 import { define } from '../shared/define.js';
 import { LikeControl } from '../like-button/like-control.js';
 import { renderTextField } from '../shared/text-field.js';
+import { importOnce } from '../../import-once.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
-let commentsCode: Promise<unknown> | undefined;
-function loadComments(): Promise<unknown> {
-  return (commentsCode ??= import('../comments/comments.js').catch((error: unknown) => {
-    commentsCode = undefined;
-    throw error;
-  }));
-}
+const loadComments = importOnce(() => import('../comments/comments.js'));
 
 /**
  * What every post request carries. The element that acts on it (normally `<lenig-feed>`) calls
