@@ -285,6 +285,8 @@ const bench = {
     });
     store.subscribeMyLikes(() => {});
     store.subscribeChannel(channelId, () => {});
+    // lenig's feed also knows who reads it (own posts get Edit and Delete, an admin gets Hide).
+    store.subscribeViewer(() => {});
     // The first page's query stays open too: more() moves the other subscription to a wider one.
     store.subscribeFeed({ channel: channelId, pageSize }, () => {});
     for (let loaded = pageSize; ; loaded += pageSize) {
