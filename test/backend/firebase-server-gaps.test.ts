@@ -67,6 +67,11 @@ const DATA = {
   },
   capped: 999,
 };
+// Gap 7's own locations, so that its writes leave the other gaps' data alone.
+Object.assign(DATA.open, {
+  feed: { a: { n: 1, likes: 0 }, y: { n: 5, likes: 0 }, z: { n: 9, likes: 0 } },
+  window: { a: { n: 1, likes: 0 }, y: { n: 5, likes: 0 }, z: { n: 9, likes: 0 } },
+});
 
 let backend: Backend;
 let rulesDir: string;
@@ -350,6 +355,103 @@ describe('gap 6: a query listen is answered with the query\'s children, tagged',
       assert.deepEqual(pushes.find((p) => p.p === 'open/scores/a'), { p: 'open/scores/a', d: { n: 1, name: 'a' } });
     } finally {
       socket.close();
+    }
+  });
+});
+
+describe('gap 7: a change is sent as what changed, not the whole location again', () => {
+  // The Realtime Database answers a listen once with the whole location (or the query's children), and
+  // then sends each change at the path that changed: a like on one post of a feed is a few bytes. Sent
+  // the whole location (or window) again on every change, the SDK re-parses and re-compares every post
+  // of it for each like, which is work no real database makes a reader's browser do.
+  it('sends one change at its own path, several as one merge, and nothing for a write outside a window', async () => {
+    const require = createRequire(path.join(ROOT, 'package.json'));
+    type Socket = { on(e: 'message', f: (d: Buffer) => void): void; on(e: 'open', f: () => void): void; send(s: string): void; close(): void };
+    const WebSocket = require('ws') as new (url: string) => Socket;
+    const socket = new WebSocket(backend.databaseURL);
+    const pushes: { a: string; p: string; d: unknown; t?: number }[] = [];
+    socket.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as { t: string; d: { a?: string; b?: { p: string; d: unknown; t?: number } } };
+      if (msg.t === 'd' && (msg.d.a === 'd' || msg.d.a === 'm') && msg.d.b) pushes.push({ a: msg.d.a, ...msg.d.b });
+    });
+    const until = (n: number, what: string) =>
+      within(
+        (async () => {
+          while (pushes.length < n) await new Promise((r) => setTimeout(r, 10));
+        })(),
+        what,
+      );
+    await within(new Promise<void>((resolve) => socket.on('open', resolve)), 'connect');
+    const db = client();
+    try {
+      // The two newest by n (y and z), tagged 3; and the whole location, untagged.
+      socket.send(JSON.stringify({ t: 'd', d: { r: 1, a: 'q', b: { p: '/open/feed', q: { i: 'n', l: 2, vf: 'r' }, t: 3, h: '' } } }));
+      socket.send(JSON.stringify({ t: 'd', d: { r: 2, a: 'q', b: { p: '/open/feed', h: '' } } }));
+      await until(2, 'the answers to two listens');
+      assert.deepEqual(pushes.find((p) => p.t === 3)?.d, { y: { n: 5, likes: 0 }, z: { n: 9, likes: 0 } });
+      pushes.length = 0;
+
+      await within(set(ref(db, 'open/feed/y/likes'), 7), 'set');
+      await until(2, 'one change, to each listen');
+      assert.deepEqual(
+        pushes.sort((a, b) => (a.t ?? 0) - (b.t ?? 0)),
+        [
+          { a: 'd', p: 'open/feed/y/likes', d: 7 },
+          { a: 'd', p: 'open/feed/y/likes', d: 7, t: 3 },
+        ],
+      );
+      pushes.length = 0;
+
+      await within(update(ref(db, 'open/feed'), { 'y/likes': 8, 'z/likes': 2 }), 'update');
+      await until(2, 'two changes, as one merge to each listen');
+      assert.deepEqual(
+        pushes.sort((a, b) => (a.t ?? 0) - (b.t ?? 0)),
+        [
+          { a: 'm', p: 'open/feed', d: { 'y/likes': 8, 'z/likes': 2 } },
+          { a: 'm', p: 'open/feed', d: { 'y/likes': 8, 'z/likes': 2 }, t: 3 },
+        ],
+      );
+      pushes.length = 0;
+
+      // Outside the query's window: only the whole-location listen hears of it.
+      await within(set(ref(db, 'open/feed/a/likes'), 1), 'set outside the window');
+      await until(1, 'the change to the whole location');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(pushes, [{ a: 'd', p: 'open/feed/a/likes', d: 1 }]);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('keeps the SDK\'s view of a limited query right as children enter and leave it', async () => {
+    const reader = client();
+    const writer = client();
+    const seen: unknown[] = [];
+    const off = onValue(query(ref(reader, 'open/window'), orderByChild('n'), limitToLast(2)), (s) => {
+      const rows: string[] = [];
+      s.forEach((c) => void rows.push(`${c.key}:${c.child('likes').val()}`));
+      seen.push(rows.join(' '));
+    });
+    const last = async (expected: string, what: string) =>
+      within(
+        (async () => {
+          while (seen.at(-1) !== expected) await new Promise((r) => setTimeout(r, 10));
+        })(),
+        `${what} (last seen: ${String(seen.at(-1))})`,
+      );
+    try {
+      await last('y:0 z:0', 'the first answer');
+      await within(set(ref(writer, 'open/window/z/likes'), 4), 'a like');
+      await last('y:0 z:4', 'a change inside the window');
+      await within(set(ref(writer, 'open/window/w'), { n: 10, likes: 1 }), 'a newer child');
+      await last('z:4 w:1', 'a child entering, another leaving');
+      await within(set(ref(writer, 'open/window/z'), null), 'a delete');
+      await last('y:0 w:1', 'a child leaving, an older one coming back');
+      await within(update(ref(writer, 'open/window'), { 'y/likes': 3, 'w/likes': 2, 'a/likes': 9 }), 'one update across the window');
+      await last('y:3 w:2', 'several changes at once');
+      assert.equal(await serverValue('open/window/a/likes'), 9);
+    } finally {
+      off();
     }
   });
 });
