@@ -45,7 +45,7 @@ export class LikesController implements ReactiveController {
   private readonly mine?: SubscriptionController<ReadonlySet<LikeTarget>, [UserId | null]>;
   private readonly names: LikerNames;
   /** Likers fetched for a tooltip, with the count they were fetched at (to notice a change). */
-  private readonly fetched = new Map<LikeTarget, { count: number; uids: UserId[] | undefined }>();
+  private readonly fetched = new Map<LikeTarget, { count: number; uids: UserId[] | undefined; labels?: string[] | undefined }>();
   private store: LenigStore | undefined;
 
   constructor(
@@ -146,7 +146,8 @@ export class LikesController implements ReactiveController {
   async requestLikers(target: LikeTarget, count: number): Promise<void> {
     const store = this.options.store();
     if (!store) return;
-    const entry = { count, uids: this.fetched.get(target)?.uids };
+    const last = this.fetched.get(target);
+    const entry = { count, uids: last?.uids, labels: last?.labels };
     this.fetched.set(target, entry);
     try {
       entry.uids = await store.getLikers(target, MAX_LIKER_NAMES);
@@ -158,22 +159,35 @@ export class LikesController implements ReactiveController {
   }
 
   /**
-   * The names for `target`'s tooltip, newest first, or undefined while not asked for or loading. A
-   * count that moved since the fetch fetches again, so the tooltip never names fewer people for long.
+   * The names for `target`'s tooltip as `labels` gives them (`shown`: what the host shows now, with
+   * the viewer this controller follows), or undefined while not asked for or loading. A count that
+   * moved since the fetch fetches again, so the tooltip never names fewer people for long. The same
+   * names give the same array, so a container's guarded row is left alone until they change.
    */
-  likers(target: LikeTarget, count: number, unknown: string): string[] | undefined {
+  likers(target: LikeTarget, shown: Pick<LikeView, 'count' | 'pressed'>, you: string, unknown: string): string[] | undefined {
     const entry = this.fetched.get(target);
     if (!entry) return undefined;
-    if (entry.count !== count) {
-      entry.count = count;
-      queueMicrotask(() => void this.requestLikers(target, count));
+    if (entry.count !== shown.count) {
+      entry.count = shown.count;
+      queueMicrotask(() => void this.requestLikers(target, shown.count));
     }
-    return entry.uids && this.names.resolve(entry.uids, unknown);
+    const labels = entry.uids && this.labels(entry.uids, this.options.viewer?.(), shown.pressed, you, unknown);
+    const last = entry.labels;
+    if (!labels || !last || labels.length !== last.length || labels.some((name, i) => name !== last[i])) entry.labels = labels;
+    return entry.labels;
   }
 
-  /** The display names of `uids` (already known likers), or undefined while any is loading. */
-  namesOf(uids: readonly UserId[], unknown: string): string[] | undefined {
-    return this.names.resolve(uids, unknown);
+  /**
+   * The tooltip's names for likers `uids` (newest first): the viewer first as `you` while they like
+   * it as shown (a click shows at once, before the store answers; an unlike takes them off at once),
+   * then the others' display names — `unknown` for a liker without one — up to MAX_LIKER_NAMES in all.
+   * Undefined while any name is loading.
+   */
+  labels(uids: readonly UserId[], viewer: UserId | null | undefined, pressed: boolean, you: string, unknown: string): string[] | undefined {
+    const others = viewer ? uids.filter((uid) => uid !== viewer) : uids;
+    const mine = pressed && viewer ? 1 : 0;
+    const names = this.names.resolve(others.slice(0, MAX_LIKER_NAMES - mine), unknown);
+    return names && mine ? [you, ...names] : names;
   }
 }
 

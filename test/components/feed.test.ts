@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/feed/feed.js';
 import type { LenigFeedElement } from '../../src/components/feed/feed.js';
 import type { LenigPostCardElement } from '../../src/components/post-card/post-card.js';
@@ -652,6 +652,98 @@ describe('<lenig-feed>', () => {
     // The post Bram liked before shows his like.
     expect(inCard(shown[1]!, '[part~="like-button"]')!.getAttribute('aria-label')).to.contain('1');
     await expect(feed).to.be.accessible();
+  });
+
+  describe('the "liked by" names of a post', () => {
+    afterEach(() => resetMouse());
+
+    /** Rests the pointer on the card's like button, once the feed has stopped moving, which opens its tooltip. */
+    async function hoverLike(card: LenigPostCardElement): Promise<void> {
+      const button = likeButtonOf(card);
+      button.scrollIntoView({ block: 'center' });
+      // Names, job titles and the category chips arriving move the cards down.
+      let at = '';
+      await waitUntil(async () => {
+        const was = at;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        at = JSON.stringify(button.getBoundingClientRect());
+        return at === was && cardSummary(card).author !== '';
+      }, 'the feed kept moving');
+      const r = button.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+      await waitUntil(() => likeTooltipOf(card).checkVisibility(), 'hover did not open the tooltip');
+    }
+
+    /** What the tooltip shows and what a screen reader hears as the button's description. */
+    function likedBy(card: LenigPostCardElement): { shown: string; described: string } {
+      return { shown: likeTooltipOf(card).textContent!.trim(), described: likeDescription(card) };
+    }
+
+    async function saysLikedBy(card: LenigPostCardElement, text: string, why: string): Promise<void> {
+      await waitUntil(() => likedBy(card).shown === text).catch(() => undefined);
+      expect(likedBy(card), why).to.deep.equal({ shown: text, described: text });
+    }
+
+    it('names the reader "You", first, from the moment they like until they unlike; a colleague by name', async () => {
+      const store = company(threePosts()).session('anna');
+      // Anna's like is held until released, to see what she sees before the store has answered.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const like = store.like.bind(store);
+      store.like = async (target) => (await held, like(target));
+      const feed = await feedFor(store);
+      await postsShown(feed, 3);
+      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
+      await hoverLike(card);
+      await saysLikedBy(card, 'Liked by Bram Jansen', 'before liking');
+
+      likeButtonOf(card).click();
+      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'liked, not yet saved');
+      expect((await readPost(store, 'p-news'))?.likeCount, 'not saved yet').to.equal(1);
+      release();
+      await waitUntil(async () => (await readPost(store, 'p-news'))?.likeCount === 2, 'the like was not saved');
+      await aTimeout(50);
+      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'liked and saved');
+      expect(likedBy(card).shown).not.to.contain('Anna');
+
+      likeButtonOf(card).click();
+      await saysLikedBy(card, 'Liked by Bram Jansen', 'unliked');
+      await waitUntil(async () => (await readPost(store, 'p-news'))?.likeCount === 1, 'the unlike was not saved');
+      await aTimeout(50);
+      await saysLikedBy(card, 'Liked by Bram Jansen', 'unliked and saved');
+      await expect(feed).to.be.accessible();
+    });
+
+    it('names the reader "You" on a post they liked before, and re-renders only that card', async () => {
+      const posts = threePosts();
+      posts[0]!.likers = ['anna', 'bram'];
+      const feed = await feedFor(company(posts).session('anna'));
+      const shown = await postsShown(feed, 3);
+      await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
+      const card = shown.find((c) => c.post?.id === 'p-news')!;
+      await waitUntil(() => likeButtonOf(card).getAttribute('aria-pressed') === 'true', 'her earlier like');
+      await hoverLike(card);
+      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'an earlier like');
+      // Once the names are there, the rows are left alone: the names are not handed over afresh.
+      await aTimeout(50);
+      const renders = countRenders(shown);
+      feed.requestUpdate();
+      await feed.updateComplete;
+      await aTimeout(50);
+      expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 0, 'p-news': 0, 'p-praise': 0 });
+    });
+
+    it('says "Jij" under lang="nl"', async () => {
+      const store = company(threePosts()).session('anna');
+      const feed = await feedFor(store, { lang: 'nl' });
+      await postsShown(feed, 3);
+      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
+      await hoverLike(card);
+      await saysLikedBy(card, 'Leuk gevonden door Bram Jansen', 'before liking');
+      likeButtonOf(card).click();
+      await saysLikedBy(card, 'Leuk gevonden door Jij en Bram Jansen', 'liked');
+      await expect(feed).to.be.accessible();
+    });
   });
 
   it("renders only the liked card again when a colleague likes a post", async () => {

@@ -15,6 +15,7 @@ import { storeContext } from '../../data/context.js';
 import { StoreError, type FeedSubscription, type LenigStore } from '../../data/store.js';
 import { postTarget, type Channel, type FeedPage, type LikeTarget, type Post, type Profile, type UserId } from '../../data/types.js';
 import { feedMessages } from '../../i18n/messages/feed.js';
+import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import {
   LenigPostCardElement,
@@ -571,6 +572,8 @@ export class LenigFeedElement extends LenigElement {
     const visible = this.shownPosts();
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
+    // The viewer is "You" in the "liked by" names, as on the standalone like button.
+    const you = this.i18n.tableOf(likeButtonMessages).you;
     const archived = this.channelSub.value?.archived === true;
     // Every card's values are worked out here, in render(), not in repeat's or guard's callback (which run
     // after the update is marked done): a profile the store answers at once would otherwise ask for a
@@ -583,7 +586,7 @@ export class LenigFeedElement extends LenigElement {
       const target = postTarget(p.channel, p.id);
       const like = this.likes.view(target, p.likeCount);
       const author = this.profiles.get(p.author);
-      const likers = this.likes.likers(target, like.count, unknown);
+      const likers = this.likes.likers(target, like, you, unknown);
       const pending = this.unsent.has(p.id) || flaggedPending(p);
       const now = this.coarseNow.getTime() - p.createdAt.getTime() > DAY_MS ? this.coarseNow : this.clock.now;
       const postMentions = this.mentionsOf(p, mentions);

@@ -480,7 +480,7 @@ export class LenigIdeaBoardElement extends LenigElement {
   private voteState(idea: IdeaPost): { count: number; pressed: boolean; pending: boolean; voters: string[] | undefined } {
     const target = postTarget(idea.channel, idea.id);
     const view = this.likes.view(target, idea.likeCount);
-    return { ...view, voters: this.likes.likers(target, view.count, this.common.t.unknownPerson) };
+    return { ...view, voters: this.likes.likers(target, view, this.likeText.t.you, this.common.t.unknownPerson) };
   }
 
   /** Takes `IdeaPost` (the same shape as `Idea`) so lit-analyzer can check the binding. */

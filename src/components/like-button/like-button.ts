@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LikesController, MAX_LIKER_NAMES } from '../../controllers/likes.js';
+import { LikesController } from '../../controllers/likes.js';
 import { warnOnce } from '../../log.js';
 import type { StoreError } from '../../data/store.js';
-import { pageTarget, type LikeState, type LikeTarget, type Viewer } from '../../data/types.js';
+import { pageTarget, type LikeState, type LikeTarget } from '../../data/types.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { commonReason } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
@@ -197,15 +197,6 @@ export class LenigLikeButtonElement extends LenigElement {
     return commonReason(error, this.common.t) ?? this.common.t.somethingWrong;
   }
 
-  /** Names for the tooltip, newest first, with the viewer as "You" when they like it (optimism included). */
-  private likerLabels(state: LikeState, pressed: boolean, viewer: Viewer | null | undefined): string[] | undefined {
-    if (!this.wantLikers) return undefined;
-    const others = state.likers.filter((uid) => uid !== viewer?.uid);
-    const you = pressed && viewer ? [this.i18n.t.you] : [];
-    const names = this.optimistic.namesOf(others.slice(0, MAX_LIKER_NAMES - you.length), this.common.t.unknownPerson);
-    return names && [...you, ...names];
-  }
-
   // --- render --------------------------------------------------------------------------------------
 
   protected override render(): TemplateResult | typeof nothing {
@@ -236,7 +227,9 @@ export class LenigLikeButtonElement extends LenigElement {
         .target=${state?.target ?? this.resolvedTarget}
         .count=${shown?.count ?? 0}
         .pressed=${shown?.pressed ?? false}
-        .likers=${state && shown ? this.likerLabels(state, shown.pressed, viewer) : undefined}
+        .likers=${state && shown && this.wantLikers
+          ? this.optimistic.labels(state.likers, viewer?.uid, shown.pressed, t.you, this.common.t.unknownPerson)
+          : undefined}
         .icon=${this.icon}
         ?signed-out=${!loading && viewer === null}
         ?loading=${loading}
