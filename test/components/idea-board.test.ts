@@ -352,6 +352,21 @@ describe('<lenig-idea-board>', () => {
     expect((await readIdea(backend.session('carla'), 'shed'))?.likeCount).to.equal(1);
   });
 
+  it('names the viewer "You" among the voters, from their vote until they take it back', async () => {
+    const board = await boardFor(company([{ ...shed, likers: ['daan'] }]).session('anna'));
+    const card = cardFor(board, 'shed')!;
+    const button = () => voteButton(card);
+    // Who voted is the button's description, as a screen reader reads it (and its tooltip).
+    const described = () => text((button().getRootNode() as ShadowRoot).getElementById(button().getAttribute('aria-describedby') ?? ''));
+    button().focus();
+    await waitUntil(() => described() === 'Liked by Daan Bakker', `before voting: "${described()}"`);
+    button().click();
+    await waitUntil(() => described() === 'Liked by You and Daan Bakker', 'voted');
+    button().click();
+    await waitUntil(() => described() === 'Liked by Daan Bakker', 'vote taken back');
+    expect(described()).not.to.contain('Anna');
+  });
+
   it('rolls a refused vote back and says so', async () => {
     const backend = company([shed]);
     const store = backend.session('bram');
