@@ -88,6 +88,24 @@ async function ready(el: LenigComposerElement): Promise<LenigComposerElement> {
   return el;
 }
 
+/**
+ * A page stylesheet as a theming developer writes it: `::part(error)` red and underlined,
+ * `::part(mention-error)` italic. Returns what removes it again.
+ */
+function themeErrorParts(): () => void {
+  const style = document.createElement('style');
+  style.textContent =
+    'lenig-composer::part(error) { color: rgb(200, 0, 0); text-decoration-line: underline; } lenig-composer::part(mention-error) { font-style: italic; }';
+  document.head.append(style);
+  return () => style.remove();
+}
+
+/** How the page's part rules style an element: underlined (`error`), italic (`mention-error`). */
+function partStyle(el: Element | null): { underlined: boolean; italic: boolean } {
+  const style = getComputedStyle(el!);
+  return { underlined: style.textDecorationLine === 'underline', italic: style.fontStyle === 'italic' };
+}
+
 async function composer(store: MemoryStore, channel = 'general'): Promise<LenigComposerElement> {
   return ready(await fixture<LenigComposerElement>(html`<lenig-composer channel=${channel} .store=${store}></lenig-composer>`));
 }
@@ -130,6 +148,12 @@ describe('<lenig-composer> mention list, its code fetched on demand', () => {
       await sendKeys({ type: 'Thanks @mar' });
       await waitUntil(() => alertText(el), 'no message that the list could not be loaded');
       expect(alertText(el)).to.equal('The list of people to mention could not be loaded. Your text is kept.');
+      // A part of its own: a page styling the post's errors through ::part(error) leaves this one alone.
+      const untheme = themeErrorParts();
+      const message = shadow(el).querySelector('[role="alert"]');
+      expect(message?.getAttribute('part')).to.equal('mention-error');
+      expect(partStyle(message)).to.deep.equal({ underlined: false, italic: true });
+      untheme();
       expect(shadow(el).querySelector<HTMLElement>('[role="listbox"]')!.hidden).to.equal(true);
       expect(textarea(el).getAttribute('aria-expanded')).to.equal('false');
       // Typing goes on as before.
@@ -278,6 +302,10 @@ describe('<lenig-composer>', () => {
     expect(event.detail.error.code).to.equal('permission-denied');
     expect(textarea(el).value).to.equal('Not allowed here');
     expect(alertText(el)).to.contain('You are not allowed to post in General.');
+    // Styled by a page's ::part(error), and not by the mention list's part.
+    const untheme = themeErrorParts();
+    expect(partStyle(shadow(el).querySelector('[role="alert"]'))).to.deep.equal({ underlined: true, italic: false });
+    untheme();
     expect(submitButton(el).textContent.trim()).to.equal('Post');
     expect(await postsOf(store)).to.have.length(0);
     await expectAccessible(el);

@@ -89,7 +89,8 @@ const MENTION_CHECK_MS = 3000;
  * @csspart textarea - The text field.
  * @csspart count - The character count under the text field.
  * @csspart submit - The Post button.
- * @csspart error - A message naming what is wrong (over the limit, a refused post).
+ * @csspart error - A message naming what is wrong with the post (over the limit, a refused post).
+ * @csspart mention-error - The message that the @mention list could not be loaded (the text stays as typed).
  * @csspart notice - The offline notice while a post waits for the connection.
  * @csspart listbox - The mention suggestions.
  * @csspart option - One suggested person.
@@ -838,7 +839,7 @@ export class LenigComposerElement extends LenigElement {
     const status = this.mentionCode.status;
     if (status === 'error') {
       return html`<div class="mention-status">
-        <p class="message error" role="alert" part="error">${this.i18n.t.mentionsFailed}</p>
+        <p class="message error" role="alert" part="mention-error">${this.i18n.t.mentionsFailed}</p>
         <button class="button" type="button" @click=${this.retryMentions}>${this.common.t.retry}</button>
       </div>`;
     }
