@@ -172,8 +172,7 @@ export class LikesController implements ReactiveController {
       queueMicrotask(() => void this.requestLikers(target, shown.count));
     }
     const labels = entry.uids && this.labels(entry.uids, this.options.viewer?.(), shown.pressed, you, unknown);
-    const last = entry.labels;
-    if (!labels || !last || labels.length !== last.length || labels.some((name, i) => name !== last[i])) entry.labels = labels;
+    if (labels?.join('\n') !== entry.labels?.join('\n')) entry.labels = labels;
     return entry.labels;
   }
 
