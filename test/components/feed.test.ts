@@ -679,6 +679,15 @@ describe('<lenig-feed>', () => {
       return { shown: likeTooltipOf(card).textContent!.trim(), described: likeDescription(card) };
     }
 
+    /** Anna's feed (in `lang`) with the pointer on the like button of p-news, which Bram liked. */
+    async function hoveringNews(store: MemoryStore, lang = 'en'): Promise<{ feed: LenigFeedElement; card: LenigPostCardElement }> {
+      const feed = await feedFor(store, { lang });
+      await postsShown(feed, 3);
+      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
+      await hoverLike(card);
+      return { feed, card };
+    }
+
     async function saysLikedBy(card: LenigPostCardElement, text: string, why: string): Promise<void> {
       await waitUntil(() => likedBy(card).shown === text).catch(() => undefined);
       expect(likedBy(card), why).to.deep.equal({ shown: text, described: text });
@@ -691,10 +700,7 @@ describe('<lenig-feed>', () => {
       const held = new Promise<void>((resolve) => (release = resolve));
       const like = store.like.bind(store);
       store.like = async (target) => (await held, like(target));
-      const feed = await feedFor(store);
-      await postsShown(feed, 3);
-      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
-      await hoverLike(card);
+      const { feed, card } = await hoveringNews(store);
       await saysLikedBy(card, 'Liked by Bram Jansen', 'before liking');
 
       likeButtonOf(card).click();
@@ -717,12 +723,10 @@ describe('<lenig-feed>', () => {
     it('names the reader "You" on a post they liked before, and re-renders only that card', async () => {
       const posts = threePosts();
       posts[0]!.likers = ['anna', 'bram'];
-      const feed = await feedFor(company(posts).session('anna'));
-      const shown = await postsShown(feed, 3);
+      const { feed, card } = await hoveringNews(company(posts).session('anna'));
+      const shown = cards(feed);
       await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
-      const card = shown.find((c) => c.post?.id === 'p-news')!;
       await waitUntil(() => likeButtonOf(card).getAttribute('aria-pressed') === 'true', 'her earlier like');
-      await hoverLike(card);
       await saysLikedBy(card, 'Liked by You and Bram Jansen', 'an earlier like');
       // Once the names are there, the rows are left alone: the names are not handed over afresh.
       await aTimeout(50);
@@ -735,10 +739,7 @@ describe('<lenig-feed>', () => {
 
     it('says "Jij" under lang="nl"', async () => {
       const store = company(threePosts()).session('anna');
-      const feed = await feedFor(store, { lang: 'nl' });
-      await postsShown(feed, 3);
-      const card = cards(feed).find((c) => c.post?.id === 'p-news')!;
-      await hoverLike(card);
+      const { feed, card } = await hoveringNews(store, 'nl');
       await saysLikedBy(card, 'Leuk gevonden door Bram Jansen', 'before liking');
       likeButtonOf(card).click();
       await saysLikedBy(card, 'Leuk gevonden door Jij en Bram Jansen', 'liked');
