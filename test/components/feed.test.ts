@@ -737,12 +737,12 @@ describe('<lenig-feed>', () => {
       expect(Object.fromEntries(renders)).to.deep.equal({ 'p-question': 0, 'p-news': 0, 'p-praise': 0 });
     });
 
-    it('says "Jij" under lang="nl"', async () => {
+    it('says "jou" under lang="nl" (the object form, after "door")', async () => {
       const store = company(threePosts()).session('anna');
       const { feed, card } = await hoveringNews(store, 'nl');
       await saysLikedBy(card, 'Leuk gevonden door Bram Jansen', 'before liking');
       likeButtonOf(card).click();
-      await saysLikedBy(card, 'Leuk gevonden door Jij en Bram Jansen', 'liked');
+      await saysLikedBy(card, 'Leuk gevonden door jou en Bram Jansen', 'liked');
       await expect(feed).to.be.accessible();
     });
   });

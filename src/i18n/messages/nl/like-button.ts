@@ -12,7 +12,8 @@ const nl: LikeButtonTable = {
   likedBy: (names: string) => `Leuk gevonden door ${names}`,
   othersOne: 'nog {n} persoon',
   othersOther: 'nog {n} personen',
-  you: 'Jij',
+  // Only ever a name in "Leuk gevonden door …": the object form.
+  you: 'jou',
   beFirst: 'Vind jij dit als eerste leuk?',
   loadingLikers: 'Laden wie dit leuk vindt…',
   loadingLikes: 'Likes laden',
