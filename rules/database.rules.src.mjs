@@ -99,6 +99,11 @@ const month = '/^[0-9]{4}-(0[1-9]|1[0-2])$/';
 
 const nothingElse = { $other: { '.validate': false } };
 
+/** A child of the written node: after and before the write, and whether it stayed as it was. */
+const N = (child) => `newData.child('${child}')`;
+const D = (child) => `data.child('${child}')`;
+const same = (child) => `${N(child)}.val() === ${D(child)}.val()`;
+
 // ---- admins, profiles, channels ----------------------------------------------------------------------
 
 // `/adminCount` holds how many admins there are (`count`) and whose addition or removal moved it last
@@ -196,15 +201,22 @@ const profileWhole = and(
   "newData.child('nameLower').val() === newData.child('name').val().toLowerCase()",
 );
 
+/**
+ * What an admin's name correction leaves as it was: the rest of the profile is its owner's (as on Cloud
+ * Firestore, where an admin's update may touch the name fields only).
+ */
+const ownersFields = and(...['photoURL', 'jobTitle', 'department'].map(same));
+
 const profiles = {
   '.read': signedIn,
   '.indexOn': ['nameLower', 'nameFrom2', 'nameFrom3', 'nameFrom4'],
   $uid: {
     // Your own profile: written whole and consistent, or removed. An admin may correct someone's name
-    // (the whole profile, kept consistent), not remove it.
+    // (the whole profile, kept consistent, its picture, job title and department as they were), not
+    // remove it.
     '.write': or(
       and('auth != null && auth.uid === $uid', or('!newData.exists()', profileWhole)),
-      and(isAdmin, 'data.exists()', 'newData.exists()', profileWhole),
+      and(isAdmin, 'data.exists()', 'newData.exists()', profileWhole, ownersFields),
     ),
     '.validate': profileWhole,
     name: { '.validate': text(MAX_NAME_LENGTH) },
@@ -286,9 +298,6 @@ const likesStatMoved = (delta, post) =>
     `${statOf(after(4), post)}.child('cause').val() === $id`,
   );
 
-const N = (child) => `newData.child('${child}')`;
-const D = (child) => `data.child('${child}')`;
-const same = (child) => `${N(child)}.val() === ${D(child)}.val()`;
 
 /**
  * What every post is after any write that keeps it: all its fields, typed where they are joined into
@@ -589,9 +598,14 @@ const countMoved = (delta) => {
   return `${isPostTarget} ? (${postCount}) : (${pageCount})`;
 };
 
+// Who likes one target is public within the organisation (docs/rules.md); the whole tree is not. Its keys
+// are the addresses of every page anyone liked, intranet sites a reader may have no access to among
+// them, and it would list one person's likes in one read, which `userLikes` is private to prevent. A
+// reader asks for one target at a time; the export (admins) reads the whole tree.
 const likes = {
-  '.read': signedIn,
+  '.read': isAdmin,
   $tk: {
+    '.read': signedIn,
     // "Liked by" shows the newest likers first.
     '.indexOn': ['.value'],
     $uid: {
@@ -622,8 +636,10 @@ const likes = {
 };
 
 const likeCounts = {
-  '.read': signedIn,
+  // One target at a time, as for `likes`: the keys are the addresses of liked pages.
+  '.read': isAdmin,
   $tk: {
+    '.read': signedIn,
     // Never deleted: the likers' unlikes count down from it.
     '.write': and(signedIn, 'newData.exists()'),
     // Post counts live in the post; this is for every other target. Moves by one with the writer's

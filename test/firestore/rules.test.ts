@@ -243,6 +243,9 @@ describe('allowed paths', { skip }, () => {
     await getDocs(collection(bob, 'admins'));
     assert.equal(((await getDoc(doc(alice, `userLikes/${A}`))).data()!.t as Record<string, boolean>)[tk(BOB_POST)], true);
     assert.equal((await getDocs(collection(alice, `users/${A}/notifications`))).docs[0]!.data().actor, B);
+    // The likes of one page, by its key; the whole collection is the export's (admins).
+    assert.equal((await getDoc(doc(carol, `likes/${PAGE}`))).data()!.count, 1);
+    assert.ok((await getDocs(collection(admin, 'likes'))).docs.some((d) => d.id === PAGE));
   });
 
   it('creates a post with a server timestamp, counted in its month and category', async () => {
@@ -1051,6 +1054,12 @@ describe('attacks: likes in bulk', () => {
     ...keys.map((key): Op => ({ kind: 'set', path: `likes/${key}`, data: { count: increment(1), likers: { [C]: serverTimestamp() } }, merge: true })),
     { kind: 'set', path: `userLikes/${C}`, data: { t: Object.fromEntries(keys.map((k) => [k, true])), last: keys[0] }, merge: true },
   ];
+  // Privacy: the likes of one page are public, the collection is not (its ids are every liked page's
+  // address, and filtered by uid it lists one person's likes in one read, which userLikes keeps private).
+  attackRead('listing every liked page (the likes collection)', () => getDocs(collection(carol, 'likes')));
+  attackRead('listing the pages one person liked, through the likes collection', () =>
+    getDocs(query(collection(carol, 'likes'), where(`likers.${B}`, '!=', null))),
+  );
   attack('one write liking 300 invented page targets', 'carol', () => likeAll(pages(300)));
   attack('one write liking two pages', 'carol', () => likeAll(pages(2)));
   attack('a page like without naming it in userLikes (`last`)', 'carol', () => {

@@ -224,7 +224,7 @@ it('the rules and the client count the same characters as blank', () => {
 
 describe('allowed paths', () => {
   it('a signed-in user reads posts, channels, likes, profiles, stats, their own likes and notifications', async () => {
-    for (const p of ['posts', `posts/${CH}`, 'channels', `likes/${tk(BOB_POST)}`, 'profiles', 'stats', 'admins', 'ideaHistory', `comments/${CH}`]) {
+    for (const p of ['posts', `posts/${CH}`, 'channels', `likes/${tk(BOB_POST)}`, `likes/${PAGE}`, `likeCounts/${PAGE}`, 'profiles', 'stats', 'admins', 'ideaHistory', `comments/${CH}`]) {
       await within(get(ref(bob.db, p)), `read ${p}`);
     }
     assert.equal((await get(ref(alice.db, `userLikes/${A}`))).val()[tk(BOB_POST)], true);
@@ -998,6 +998,10 @@ describe('attacks: likes in bulk', () => {
   });
   attack("writing someone else's lastLike", () => write(carol, { [`lastLike/${B}`]: page(1) }));
   attackRead("reading someone else's lastLike", () => get(ref(carol.db, `lastLike/${B}`)));
+  // Privacy: the likes of one target are public, the whole tree is not (its keys are every liked page's
+  // address, and filtered by uid it lists one person's likes in one read, which userLikes keeps private).
+  attackRead('listing every like of everything (the whole likes tree)', () => get(ref(carol.db, 'likes')));
+  attackRead('listing every liked page through the like counts', () => get(ref(carol.db, 'likeCounts')));
   it('control: one page like per write, one after the other', async () => {
     await allowed(carol, likePage(C, page(2000), 1));
     await allowed(carol, likePage(C, page(2001), 1));
@@ -1178,6 +1182,19 @@ describe('administration: allowed paths', () => {
     await allowed(alice, { [`profiles/${A}`]: { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' } });
   });
 
+  it("an admin's name correction keeps the picture, job title and department as they were", async () => {
+    const rest = { photoURL: 'https://intranet.example.com/people/carol.jpg', jobTitle: 'Planner', department: 'Logistics' };
+    await allowed(carol, { [`profiles/${C}`]: { name: 'Carol Smit', nameLower: 'carol smit', nameFrom2: 'smit', ...rest } });
+    await allowed(admin, { [`profiles/${C}`]: { name: 'Carol de Smit', nameLower: 'carol de smit', nameFrom2: 'de smit', nameFrom3: 'smit', ...rest } });
+    assert.deepEqual(await value(`profiles/${C}`), { name: 'Carol de Smit', nameLower: 'carol de smit', nameFrom2: 'de smit', nameFrom3: 'smit', ...rest });
+    await allowed(carol, { [`profiles/${C}`]: null });
+  });
+
+  it('an admin reads the whole likes tree and every like count (the export)', async () => {
+    assert.ok((await within(get(ref(admin.db, 'likes')), 'read likes')).exists());
+    assert.ok((await within(get(ref(admin.db, 'likeCounts')), 'read like counts')).exists());
+  });
+
   it('anyone signed in reads the admin list and count (the first run starts from an empty one)', async () => {
     assert.ok((await within(get(ref(bob.db, 'adminCount')), 'read count')).exists());
   });
@@ -1269,6 +1286,13 @@ describe('attacks on administration', () => {
   );
   attack("an admin deleting someone's profile", () => write(admin, { [`profiles/${A}`]: null }));
   attack('an admin writing an inconsistent name', () => write(admin, { [`profiles/${A}`]: { name: 'Alice', nameLower: 'someone else' } }));
+  // Spoofing through the name correction: the rest of the profile is its owner's (as on Cloud Firestore).
+  const corrected = { name: 'Alice Vermeer', nameLower: 'alice vermeer', nameFrom2: 'vermeer' };
+  attack("an admin giving someone a picture while correcting their name", () =>
+    write(admin, { [`profiles/${A}`]: { ...corrected, photoURL: 'https://intranet.example.com/people/someone-else.jpg' } }),
+  );
+  attack("an admin giving someone a job title while correcting their name", () => write(admin, { [`profiles/${A}`]: { ...corrected, jobTitle: 'Intern' } }));
+  attack("an admin changing someone's department field by field", () => write(admin, { [`profiles/${B}/department`]: 'Nowhere' }));
   attackRead('a non-admin reading reports', () => get(ref(bob.db, 'reports')));
 });
 
