@@ -362,9 +362,10 @@ const postChange = and(
   // lastComment only moves with a comment (its own rule); it is never removed.
   `!${D('lastComment')}.exists() || ${N('lastComment')}.exists()`,
   // An idea is assigned and moved on by its owner or an admin; merging (which pools other people's votes)
-  // is for admins only.
-  `${same('owner')} || ${isAdmin} || ${D('owner')}.val() === auth.uid`,
-  `${same('mergedInto')} || ${isAdmin}`,
+  // is for admins only. Only ideas have an owner or are merged (as on Cloud Firestore): an owner of
+  // another post could hand it on from colleague to colleague, notifying each.
+  `${same('owner')} || ((${isAdmin} || ${D('owner')}.val() === auth.uid) && ${D('category')}.val() === 'idea')`,
+  `${same('mergedInto')} || (${isAdmin} && ${D('category')}.val() === 'idea')`,
   // A status moves only with a new history entry that records who did it (the entry's own rules
   // repeat the owner-or-admin check).
   or(

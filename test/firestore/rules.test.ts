@@ -756,6 +756,9 @@ describe('attacks on ideas', () => {
     { kind: 'update', path: p, data: { mergedInto: ALICE_POST.id } },
   ]);
   attack('merge by the owner together with an owner change', 'carol', [{ kind: 'update', path: p, data: { mergedInto: ALICE_POST.id, owner: B } }]);
+  // Only ideas have owners and are merged (as on the Realtime Database).
+  attack('an admin giving a news post an owner', 'admin', [{ kind: 'update', path: postPath(BOB_POST), data: { owner: C } }]);
+  attack('an admin merging a news post into an idea', 'admin', [{ kind: 'update', path: postPath(BOB_POST), data: { mergedInto: IDEA.id } }]);
   attack('pooling votes (liking for others) without being an admin', 'carol', [
     { kind: 'update', path: postPath(ALICE_POST), data: { likeCount: increment(1), [`likers.${B}`]: serverTimestamp() } },
     { kind: 'set', path: `userLikes/${B}`, data: { t: { [tk(ALICE_POST)]: true }, last: tk(ALICE_POST) }, merge: true },

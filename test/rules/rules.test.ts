@@ -637,6 +637,15 @@ describe('attacks on ideas', () => {
   attack('merge by the owner together with an owner change', () =>
     write(carol, { [`${p}/owner`]: C, [`${p}/mergedInto`]: ALICE_POST.id }),
   );
+  // Only ideas have owners and are merged (as on Cloud Firestore): the owner of a news post could hand it
+  // on from colleague to colleague, each hand-over an `assigned` notification.
+  attack('an admin giving a news post an owner', () =>
+    write(admin, {
+      [`posts/${CH}/${BOB_POST.id}/owner`]: C,
+      [`notifications/${C}/${nkey('assigned', BOB_POST, ADM)}`]: notification('assigned', ADM, BOB_POST),
+    }),
+  );
+  attack('an admin merging a news post into an idea', () => write(admin, { [`posts/${CH}/${BOB_POST.id}/mergedInto`]: IDEA.id }));
   attack('pooling votes (liking for others) without being an admin', () =>
     write(carol, {
       [`likes/${tk(ALICE_POST)}/${B}`]: serverTimestamp(),
