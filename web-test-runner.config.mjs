@@ -65,6 +65,51 @@ const failRequests = {
   },
 };
 
+/**
+ * Requests of the calling test file's own page whose URL matches `pattern` (a glob, `*` for any text) fail
+ * as a dropped connection does (`answer: 'fail'`) or get no answer, as on a stalled network or behind a
+ * proxy holding them (`answer: 'hold'`), until the test lifts it with
+ * `executeServerCommand('lenig-page-requests', { pattern: null })`, which lets held requests through (a new
+ * call with `answer: 'fail'` fails them instead).
+ * Unlike lenig-fail-requests it reaches code that other test files load too: it acts on this page only,
+ * with its cache off meanwhile, so code another page already fetched is asked for again.
+ */
+const pageRequests = {
+  name: 'lenig-page-requests',
+  /** By test session: the DevTools session pausing the matching requests, and the ones held. */
+  sessions: new Map(),
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'lenig-page-requests') return undefined;
+    const page = session.browser.getPage(session.id);
+    const previous = this.sessions.get(session.id);
+    if (previous) {
+      this.sessions.delete(session.id);
+      const fail = payload?.pattern && payload.answer === 'fail';
+      await Promise.all(
+        previous.held.map((requestId) =>
+          previous.cdp
+            .send(fail ? 'Fetch.failRequest' : 'Fetch.continueRequest', fail ? { requestId, errorReason: 'ConnectionReset' } : { requestId })
+            .catch(() => undefined),
+        ),
+      );
+      await previous.cdp.send('Fetch.disable');
+      await previous.cdp.detach();
+      await page.setCacheEnabled(true);
+    }
+    if (!payload?.pattern) return true;
+    const cdp = await page.createCDPSession();
+    const held = [];
+    cdp.on('Fetch.requestPaused', ({ requestId }) => {
+      if (payload.answer === 'hold') held.push(requestId);
+      else void cdp.send('Fetch.failRequest', { requestId, errorReason: 'ConnectionReset' }).catch(() => undefined);
+    });
+    await page.setCacheEnabled(false);
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: payload.pattern, requestStage: 'Request' }] });
+    this.sessions.set(session.id, { cdp, held });
+    return true;
+  },
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files,
@@ -88,7 +133,7 @@ export default {
       return undefined;
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), failRequests],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), failRequests, pageRequests],
   browsers: [
     chromeLauncher({
       launchOptions: {
