@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { useFakeTimers } from 'sinon';
 
 async function ctrlEnter(): Promise<void> {
   await sendKeys({ down: 'Control' });
@@ -133,6 +134,49 @@ describe('<lenig-comments>', () => {
     await expect(el).to.be.accessible();
     [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.includes('Try again'))!.click();
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li').length === 2, 'loaded after retry');
+  });
+
+  it('says why the comments do not come instead of loading forever: offline at once, else after 8 s (English and Dutch)', async () => {
+    // A database that never answers the comments; the store reports the connection down (the Firebase store
+    // does so 4 s after start without one), or up.
+    const never = (online: boolean) =>
+      Object.assign(Object.create(withComments().session('bram')) as MemoryStore, {
+        subscribeComments: () => () => undefined,
+        subscribeConnection: (cb: (online: boolean) => void) => (cb(online), () => undefined),
+      });
+    const status = (el: LenigCommentsElement) => $(el, '[part="status"]')!;
+    for (const [lang, sentence] of [
+      ['en', 'You are offline. This appears as soon as the connection is back.'],
+      ['nl', 'Je bent offline. Dit verschijnt zodra de verbinding terug is.'],
+    ] as const) {
+      const el = await comments(never(false), 'p1', lang);
+      await waitUntil(() => $(el, '[part="status"]')?.textContent === sentence, `saw: ${text(el)}`);
+      expect(status(el).getAttribute('role')).to.equal('status');
+      expect(status(el).className, 'shown, not only announced').to.not.contain('visually-hidden');
+      await expect(el).to.be.accessible();
+    }
+
+    const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.now(), shouldClearNativeTimers: true });
+    try {
+      for (const [lang, loading, sentence] of [
+        ['en', 'Loading comments…', 'The intranet service cannot be reached yet. Still trying…'],
+        ['nl', 'Reacties laden…', 'De intranetdienst is nog niet bereikbaar. We blijven het proberen…'],
+      ] as const) {
+        const el = await comments(never(true), 'p1', lang);
+        await el.updateComplete;
+        expect(status(el).textContent).to.equal(loading);
+        expect(status(el).className, 'only announced while it is short').to.contain('visually-hidden');
+        clock.tick(7_999);
+        await el.updateComplete;
+        expect(status(el).textContent).to.equal(loading);
+        clock.tick(1);
+        await el.updateComplete;
+        expect(status(el).textContent).to.equal(sentence);
+        expect(status(el).className).to.not.contain('visually-hidden');
+      }
+    } finally {
+      clock.restore();
+    }
   });
 
   it('invites a signed-out reader to sign in instead of showing the box', async () => {

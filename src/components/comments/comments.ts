@@ -199,9 +199,13 @@ export class LenigCommentsElement extends LenigElement {
           ${comments.map((c) => this.renderComment(c))}
         </ul>`;
       }
-      default:
+      default: {
+        // A store that does not answer (offline, a blocking page policy, a slow connection) is said, not
+        // left as a grey bar.
+        const waiting = this.waitMessage(true, this.connection.value === false);
         return html`<div class="skeleton" aria-hidden="true"></div>
-          <p class="visually-hidden" role="status">${t.loading}</p>`;
+          <p class=${waiting ? 'quiet' : 'visually-hidden'} role="status" part="status">${waiting ?? t.loading}</p>`;
+      }
     }
   }
 
