@@ -221,7 +221,7 @@ export default [
         // comments) and the element observer (feed, insights) too, rather than files of their own (0.3 and
         // 0.2 KB): feed + composer 50.4 → 50.0 KB, idea board and comments 0.1 KB less, notifications and
         // admin, which use neither, 0.3 KB more.
-        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
+        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,

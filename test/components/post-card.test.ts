@@ -1,5 +1,7 @@
+import { ContextProvider } from '@lit/context';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { useFakeTimers } from 'sinon';
 
 async function ctrlEnter(): Promise<void> {
   await sendKeys({ down: 'Control' });
@@ -9,9 +11,10 @@ async function ctrlEnter(): Promise<void> {
 import '../../src/components/post-card/post-card.js';
 import type { LenigPostCardElement, PostEditRequestDetail } from '../../src/components/post-card/post-card.js';
 import { avatarColor, initials } from '../../src/components/shared/avatar.js';
+import { storeContext } from '../../src/data/context.js';
 import { StoreError } from '../../src/data/store.js';
 import { postTarget, type Post, type Profile, type Viewer } from '../../src/data/types.js';
-import { cardButton, deepActive, inCard, minutesAgo, typeInto } from './feed-helpers.js';
+import { cardButton, company, deepActive, inCard, minutesAgo, typeInto } from './feed-helpers.js';
 
 const anna: Profile = { uid: 'anna', name: 'Anna de Vries', jobTitle: 'HR advisor' };
 const annaViewer: Viewer = { uid: 'anna', anonymous: false, admin: false, profile: anna };
@@ -54,6 +57,110 @@ async function card(props: {
   await el.updateComplete;
   return el;
 }
+
+/**
+ * Makes this page's requests for the comments' code fail, or hold them unanswered, or lets them (and those
+ * held) through again with `null`. Acts on this page only and bypasses its cache, so it works even when
+ * another test file's page fetched that code already.
+ */
+const commentsCode = (answer: 'fail' | 'hold' | null) =>
+  executeServerCommand('lenig-page-requests', answer ? { pattern: '*/src/components/comments/comments.ts*', answer } : { pattern: null });
+
+/** What a card shows inside its `<lenig-comments>` while their code is not there, as one line. */
+function waiting(el: LenigPostCardElement): string {
+  return (inCard(el, 'lenig-comments')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+const commentsAlert = (el: LenigPostCardElement) => inCard(el, 'lenig-comments [role="alert"]');
+
+// First in the file: the comments' code must not have been loaded on this page yet (once it is, every
+// card's comments render at once).
+describe('<lenig-post-card> comments, their code fetched on demand', () => {
+  it('says "Loading…", and after 10 s without an answer that the comments could not be loaded, with Try again (English and Dutch)', async () => {
+    const en = await card({ viewer: annaViewer });
+    const nl = await card({ viewer: annaViewer, lang: 'nl' });
+    await waitUntil(() => cardButton(nl, /Reageren/), 'the Dutch card');
+    await commentsCode('hold');
+    const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    try {
+      cardButton(en, /Comment/)!.click();
+      cardButton(nl, /Reageren/)!.click();
+      await Promise.all([en.updateComplete, nl.updateComplete]);
+      expect(inCard(en, 'lenig-comments [role="status"]')!.textContent).to.equal('Loading…');
+      expect(inCard(nl, 'lenig-comments [role="status"]')!.textContent).to.equal('Laden…');
+      clock.tick(9_999);
+      await Promise.all([en.updateComplete, nl.updateComplete]);
+      expect(waiting(en)).to.equal('Loading…');
+      expect(commentsAlert(en)).to.equal(null);
+      clock.tick(1);
+      await Promise.all([en.updateComplete, nl.updateComplete]);
+    } finally {
+      clock.restore();
+    }
+    expect(waiting(en)).to.equal('The comments could not be loaded. Try again');
+    expect(commentsAlert(en)!.querySelector('p')!.textContent).to.equal('The comments could not be loaded.');
+    expect(commentsAlert(en)!.querySelector('button')!.textContent).to.equal('Try again');
+    expect(waiting(nl)).to.equal('De reacties konden niet worden geladen. Opnieuw proberen');
+    expect(inCard(en, '#comments-toggle')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(en).to.be.accessible();
+    await expect(nl).to.be.accessible();
+    // The held download fails now, so the comments' code stays undefined for the next test.
+    await commentsCode('fail');
+    await commentsCode(null);
+  });
+
+  it('says when the download failed, with Try again reached by keyboard; Try again fetches the code anew, taken even after 10 s', async () => {
+    const store = company([
+      { id: 'p1', author: 'bram', text: 'Who has the key of room 2.14?', createdAt: minutesAgo(30), comments: [{ author: 'carla', text: 'Reception has a spare', createdAt: minutesAgo(20) }] },
+    ]).session('anna');
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="width: 560px">
+      <lenig-post-card .post=${post({ author: 'bram', text: 'Who has the key of room 2.14?', commentCount: 1 })} .viewer=${annaViewer}></lenig-post-card>
+    </div>`);
+    // The comments find their store as on a page: from a provider above the card.
+    new ContextProvider(wrapper, { context: storeContext, initialValue: store });
+    const el = wrapper.querySelector('lenig-post-card')!;
+    await el.updateComplete;
+    const toggle = inCard<HTMLButtonElement>(el, '#comments-toggle')!;
+    await commentsCode('fail');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => commentsAlert(el), 'no message that the comments could not be loaded');
+    expect(waiting(el)).to.equal('The comments could not be loaded. Try again');
+    await expect(el).to.be.accessible();
+
+    // Report, then Try again; pressed while the download still fails, it says so again, and focus goes
+    // back to the Comments button rather than to the page.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent).to.equal('Try again');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => commentsAlert(el) && deepActive() === toggle, 'the failure said again, focus on the Comments button');
+
+    // Now the download hangs: Try again fetches it anew and says "Loading…", after 10 s that it could not
+    // be loaded — and when it comes after all, the comments show.
+    await commentsCode('hold');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent).to.equal('Try again');
+    const clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    try {
+      (deepActive() as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(waiting(el)).to.equal('Loading…');
+      clock.tick(10_000);
+      await el.updateComplete;
+      expect(waiting(el)).to.equal('The comments could not be loaded. Try again');
+    } finally {
+      clock.restore();
+    }
+    expect(deepActive()).to.equal(toggle);
+    await commentsCode(null);
+    const comments = inCard(el, 'lenig-comments')!;
+    await waitUntil(() => comments.shadowRoot?.textContent?.includes('Reception has a spare'), 'the comments did not show once their code came');
+    expect(comments.querySelector('[role="alert"], [role="status"]'), 'the card\'s own messages are gone').to.equal(null);
+    expect(deepActive()).to.equal(toggle);
+    await expect(el).to.be.accessible();
+  });
+});
 
 describe('<lenig-post-card>', () => {
   it('shows initials on a colour taken from the uid when there is no photo', async () => {

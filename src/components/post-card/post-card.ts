@@ -4,7 +4,6 @@ import { sameValue } from '../../data/core/stable.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type UserId, type Viewer } from '../../data/types.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { logError } from '../../log.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { postCardMessages } from '../../i18n/messages/post-card.js';
 import { avatarParts } from '../shared/avatar.js';
@@ -15,6 +14,7 @@ import { define } from '../shared/define.js';
 import { LikeControl } from '../like-button/like-control.js';
 import { renderTextField } from '../shared/text-field.js';
 import { importOnce } from '../../import-once.js';
+import { OnDemandController } from '../../controllers/on-demand.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
 const loadComments = importOnce(() => import('../comments/comments.js'));
@@ -131,8 +131,11 @@ export class LenigPostCardElement extends LitElement {
   @state() private error = '';
   @state() private status = '';
   @state() private commentsOpen = false;
-  /** The comments' code could not be loaded. */
-  @state() private commentsFailed = false;
+  /**
+   * The comments' code on its way (see `loadComments`): made when a reader first opens this card's
+   * comments, which on most cards never happens.
+   */
+  private commentsCode?: OnDemandController<unknown>;
   @state() private expanded = false;
 
   /** The post to show. Required. */
@@ -307,15 +310,18 @@ export class LenigPostCardElement extends LitElement {
 
   private toggleComments(): void {
     this.commentsOpen = !this.commentsOpen;
-    if (!this.commentsOpen || customElements.get('lenig-comments')) return;
-    this.commentsFailed = false;
-    loadComments().then(
-      () => this.requestUpdate(),
-      (error: unknown) => {
-        logError(`could not load the comments — ${error instanceof Error ? error.message : String(error)}`);
-        this.commentsFailed = true;
-      },
-    );
+    if (this.commentsOpen && !customElements.get('lenig-comments')) this.fetchComments();
+  }
+
+  /** Fetches the comments' code (again, after a failure); the card re-renders as it loads, fails or arrives. */
+  private fetchComments(): void {
+    void (this.commentsCode ??= new OnDemandController(this, loadComments, 'the comments')).load();
+  }
+
+  /** Try again, after the comments' code failed: the button goes, so focus goes back to the Comments toggle. */
+  private retryComments(): void {
+    this.fetchComments();
+    void this.focusAfterUpdate('#comments-toggle');
   }
 
   /** A link tabbed to in folded text may sit in the faded part: unfold, so what has focus can be seen. */
@@ -329,14 +335,17 @@ export class LenigPostCardElement extends LitElement {
 
   /**
    * Until the comments' code has arrived, `<lenig-comments>` shows what is put inside it: that they are
-   * loading, or that they could not be. Once defined, its shadow root (without a slot) hides this.
+   * loading, or that they could not be (failed, or no answer within ON_DEMAND_TIMEOUT_MS) with Try again.
+   * Once defined, its shadow root (without a slot) hides this.
    */
   private renderCommentsLoading(): TemplateResult | typeof nothing {
     if (customElements.get('lenig-comments')) return nothing;
-    const t = this.commonT;
-    return this.commentsFailed
-      ? html`<p class="status" role="alert">${t.somethingWrong}</p>`
-      : html`<p class="status" role="status">${t.loading}</p>`;
+    return this.commentsCode?.status === 'error'
+      ? html`<div class="row" role="alert">
+          <p class="error">${this.i18n.t.commentsFailed}</p>
+          <button class="button" type="button" @click=${this.retryComments}>${this.commonT.retry}</button>
+        </div>`
+      : html`<p class="status" role="status">${this.commonT.loading}</p>`;
   }
 
   // --- public methods ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ const en = {
   commentsOne: '{n} comment',
   commentsOther: '{n} comments',
   commentNone: 'Comment',
+  commentsFailed: 'The comments could not be loaded.',
   edit: 'Edit',
   editLabel: 'Edit your post',
   save: 'Save',

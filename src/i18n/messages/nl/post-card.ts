@@ -13,6 +13,7 @@ const nl: PostCardTable = {
   commentsOne: '{n} reactie',
   commentsOther: '{n} reacties',
   commentNone: 'Reageren',
+  commentsFailed: 'De reacties konden niet worden geladen.',
   edit: 'Bewerken',
   editLabel: 'Bewerk je bericht',
   save: 'Opslaan',
