@@ -97,6 +97,73 @@ describe('rich text', () => {
     expect(safeHref('not a url')).to.equal(undefined);
   });
 
+  it('never links a label that names another address than the link opens, nor a user name before the host', () => {
+    // [text, the links it may make (href → label)]
+    const table: [string, [string, string][]][] = [
+      ['[https://intranet.example.com/login](https://evil.example/x)', []],
+      ['[intranet.example.com](https://evil.example)', []],
+      ['[ intranet.example.com/hr ](https://intranet.example.com.evil.example)', []],
+      ['[hr@example.com](mailto:hr@evil.example)', []],
+      // A Cyrillic "а" that looks like the Latin one: the label must name the host in the letters it is reached by.
+      ['[\u0430pple.com](https://xn--pple-43d.com)', []],
+      // A zero-width space inside the label does not hide a different host.
+      ['[intranet.exa\u200bmple.com](https://evil.example)', []],
+      // Bidirectional controls would turn the label's letters around.
+      ['[\u202emoc.elgoog](https://evil.example)', []],
+      ['https://intranet.example.com@evil.example/', []],
+      ['[the intranet](https://intranet.example.com:8443@evil.example/)', []],
+      // What may stay a link: a label naming the link's own host (with or without www.), or no address at all.
+      ['[intranet.example.com](https://intranet.example.com/a)', [['https://intranet.example.com/a', 'intranet.example.com']]],
+      ['[example.com](https://www.example.com)', [['https://www.example.com/', 'example.com']]],
+      ['[Jaarverslag 2026](https://x.example.com/a.pdf)', [['https://x.example.com/a.pdf', 'Jaarverslag 2026']]],
+      ['[hr@example.com](mailto:hr@example.com)', [['mailto:hr@example.com', 'hr@example.com']]],
+    ];
+    for (const [text, links] of table) {
+      const made = parseRichText(text).flatMap((s) => (s.kind === 'link' ? [[s.href, s.label]] : []));
+      expect(made, text).to.deep.equal(links);
+      expect(plainText(text), text).to.equal(links.length ? text.replace(/\[([^\]]*)\]\([^)]*\)/, '$1') : text);
+    }
+  });
+
+  it('shows a bare URL with an international host as the browser goes to it, and ends it at an invisible character', () => {
+    const lookalike = parseRichText('Log in at https://\u0430pple.com/id today');
+    expect(lookalike.flatMap((s) => (s.kind === 'link' ? [[s.href, s.label]] : []))).to.deep.equal([['https://xn--pple-43d.com/id', 'https://xn--pple-43d.com/id']]);
+    // A right-to-left override would make "…/\u202emoc.elgoog" read as "google.com": the link ends before it.
+    const reversed = parseRichText('https://evil.example/\u202emoc.elgoog');
+    expect(reversed).to.deep.equal([
+      { kind: 'link', href: 'https://evil.example/', label: 'https://evil.example/' },
+      { kind: 'text', text: '\u202emoc.elgoog' },
+    ]);
+    expect(parseRichText('https://intranet.example.com/a\u200bb')[0]).to.deep.equal({ kind: 'link', href: 'https://intranet.example.com/a', label: 'https://intranet.example.com/a' });
+    // Ordinary non-ASCII in a path reads as typed.
+    expect(parseRichText('https://nl.wikipedia.org/wiki/Ĳsselmeer')[0]).to.deep.equal({ kind: 'link', href: 'https://nl.wikipedia.org/wiki/%C4%B2sselmeer', label: 'https://nl.wikipedia.org/wiki/Ĳsselmeer' });
+  });
+
+  it('keeps the letters of a link and a mention in order after a right-to-left override in the text', async () => {
+    const el = await show('\u202eSee https://intranet.example.com/ and @[Anna de Vries](anna) now');
+    for (const part of [el.querySelector('a')!, el.querySelector('.mention')!]) {
+      expect(getComputedStyle(part).unicodeBidi).to.equal('isolate');
+      // Each letter stands to the right of the one before it, as it is read.
+      const text = [...part.childNodes].filter((n): n is Text => n instanceof Text).sort((a, b) => a.length - b.length).pop()!;
+      const xs = [0, 1, 2, 3].map((i) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      });
+      expect(xs, part.textContent!).to.deep.equal([...xs].sort((a, b) => a - b));
+    }
+  });
+
+  it('parses hostile lengths in linear time: 100,000 closing brackets, @, *, [ and nested markup', () => {
+    // The old bracket trimming counted the whole URL again for every ")" it dropped: this took minutes.
+    const brackets = 'https://a.example.com/x' + ')'.repeat(100_000);
+    expect(parseRichText(brackets)[0]).to.deep.equal({ kind: 'link', href: 'https://a.example.com/x', label: 'https://a.example.com/x' });
+    for (const text of ['@'.repeat(100_000), '*'.repeat(100_000), '@['.repeat(50_000), '[a]('.repeat(25_000), '[a](' + 'x'.repeat(100_000), '(('.repeat(50_000) + 'https://a.example.com/' + '))'.repeat(50_000)]) {
+      expect(plainText(text).length).to.equal(text.length);
+    }
+  });
+
   it('gives plain text for previews', () => {
     expect(plainText('Hi @[Anna](anna), see [this](https://x.example.com)')).to.equal('Hi @Anna, see this');
   });

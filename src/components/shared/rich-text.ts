@@ -9,6 +9,11 @@ import type { Profile, UserId } from '../../data/types.js';
  *
  * Everything is rendered as Lit template parts, never as HTML, so text can contain `<script>` or quotes
  * safely. Only http, https and mailto become links; anything else (`javascript:`, `data:` …) stays text.
+ * A link never reads as another address than the one it opens: a label that is itself an address must
+ * name the link's host, a link with a user name before its host (`https://intranet.example@evil.example`)
+ * stays text, a bare URL ends at an invisible or bidirectional control character, and an international
+ * host is shown the way the browser will go to it (`xn--…`). Links and mentions are bidi-isolated, so text
+ * around them cannot reorder their letters.
  * Line breaks are kept by the container's `white-space: pre-wrap` (see `richTextStyles`).
  */
 
@@ -24,7 +29,14 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 // a database key, so `. # $ [ ] /` never appear in one: `@[x](https://…)` is text (with a link), not a
 // mention.
 const TOKEN =
-  /@\[([^\][\n]{1,100})\]\(([^()\s.#$/[\]]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"]+)/gi;
+  /@\[([^\][\n]{1,100})\]\(([^()\s.#$/[\]]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+)/gi;
+
+/** Invisible format characters: zero-width spaces and joiners, soft hyphens, bidirectional controls. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Characters that reorder the letters after them. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** A label that is an address as a whole: "intranet.example.com", "https://x.example/a", "hr@example.com". */
+const ADDRESS_LABEL = /^\s*(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)?(?:[^\s/?#@]*@)?((?:[\p{L}\p{N}_-]+\.)+[\p{L}\p{N}-]{2,})\.?(?::\d*)?(?:[/?#]\S*)?\s*$/iu;
 
 /** The URL if it may be a link (http, https, mailto and well-formed), else undefined. */
 export function safeHref(url: string): string | undefined {
@@ -36,7 +48,43 @@ export function safeHref(url: string): string | undefined {
   }
   if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
   if (parsed.protocol !== 'mailto:' && !parsed.hostname) return undefined;
+  // `https://intranet.example.com@evil.example/` goes to evil.example: a name before the host only misleads.
+  if (parsed.username || parsed.password) return undefined;
   return parsed.href;
+}
+
+/** The host a link goes to: the URL's, or for mailto the domain after the last `@`. */
+function hostOf(href: string): string {
+  const u = new URL(href);
+  return (u.protocol === 'mailto:' ? u.pathname.slice(u.pathname.lastIndexOf('@') + 1) : u.hostname).toLowerCase();
+}
+
+/**
+ * Whether a `[label](href)` may be shown as its label: no bidirectional controls in it, and when the label
+ * reads as an address, it names the host the link goes to (with or without `www.`), in ASCII, so a
+ * lookalike letter (Cyrillic "а" in "аpple.com") cannot pose as the real host either.
+ */
+function honestLabel(label: string, href: string): boolean {
+  if (BIDI_CONTROL.test(label)) return false;
+  const shown = ADDRESS_LABEL.exec(label.replace(INVISIBLE, ''))?.[1]?.toLowerCase();
+  if (shown === undefined) return true;
+  const host = hostOf(href);
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(shown) && shown.replace(/^www\./, '') === host.replace(/^www\./, '');
+}
+
+/**
+ * How a bare URL reads: as typed, except an international host, which is shown as the browser will go to
+ * it (`https://xn--pple-43d.com/`), since its letters may only look like another host's.
+ */
+function bareLabel(url: string, href: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(url)) return url;
+  const typedHost = /^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1];
+  // eslint-disable-next-line no-control-regex
+  if (typedHost === undefined || /^[\x00-\x7f]*$/.test(typedHost)) return url;
+  const at = url.indexOf(typedHost);
+  return url.slice(0, at) + new URL(href).host + url.slice(at + typedHost.length);
 }
 
 /**
@@ -44,6 +92,13 @@ export function safeHref(url: string): string | undefined {
  * and a closing bracket that has no opening one inside the URL (`(https://x.nl/a)`).
  */
 function trimUrl(url: string): string {
+  // Brackets counted once, not again for each one dropped: a URL ending in thousands of `)` stays linear.
+  let open = 0;
+  let close = 0;
+  for (const c of url) {
+    if (c === '(') open++;
+    else if (c === ')') close++;
+  }
   let end = url.length;
   for (;;) {
     const c = url[end - 1];
@@ -51,14 +106,10 @@ function trimUrl(url: string): string {
       end--;
       continue;
     }
-    if (c === ')') {
-      const body = url.slice(0, end);
-      const open = body.split('(').length - 1;
-      const close = body.split(')').length - 1;
-      if (close > open) {
-        end--;
-        continue;
-      }
+    if (c === ')' && close > open) {
+      end--;
+      close--;
+      continue;
     }
     break;
   }
@@ -84,14 +135,15 @@ export function parseRichText(text: string): RichSegment[] {
       at = start + whole.length;
     } else if (linkLabel !== undefined && linkUrl !== undefined) {
       const href = safeHref(linkUrl);
-      // An unsafe [label](javascript:…) is shown exactly as typed, so nobody is misled by the label.
-      if (href) out.push({ kind: 'link', href, label: linkLabel });
+      // An unsafe [label](javascript:…), or a label naming another address, is shown exactly as typed,
+      // so nobody is misled by the label.
+      if (href && honestLabel(linkLabel, href)) out.push({ kind: 'link', href, label: linkLabel });
       else pushText(whole);
       at = start + whole.length;
     } else if (bare !== undefined) {
       const url = trimUrl(bare);
       const href = safeHref(url);
-      if (href) out.push({ kind: 'link', href, label: url });
+      if (href) out.push({ kind: 'link', href, label: bareLabel(url, href) });
       else pushText(url);
       at = start + url.length;
     }
@@ -183,6 +235,11 @@ export const richTextStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
     line-height: 1.5;
+  }
+  .rich-text a,
+  .rich-text .mention {
+    /* A bidirectional control in the text around cannot turn a link's or a name's letters around. */
+    unicode-bidi: isolate;
   }
   .rich-text a {
     color: var(--_accent);
