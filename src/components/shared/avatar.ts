@@ -38,12 +38,16 @@ export function avatarParts(
   person: { uid: UserId; name?: string | undefined; photoURL?: string | undefined },
   size = '2.5rem',
 ): { style: DirectiveResult<typeof StyleMapDirective>; content: TemplateResult | string | typeof nothing } {
+  // Only an https picture, as the stores and rules accept (checkPhotoURL): a `javascript:`, `data:` or
+  // `http:` address in an old or hand-edited profile shows the initials instead. (Checked here rather
+  // than with the store's check, which would tie every widget's code to the store's.)
+  const photo = person.photoURL && /^https:\/\//i.test(person.photoURL) ? person.photoURL : undefined;
   // While the profile is loading (no name yet) a neutral disc holds the place, so nothing jumps.
-  const background = person.photoURL ? 'transparent' : person.name === undefined ? 'var(--_border)' : avatarColor(person.uid);
+  const background = photo ? 'transparent' : person.name === undefined ? 'var(--_border)' : avatarColor(person.uid);
   return {
     style: styleMap({ '--_avatar-size': size, background }),
-    content: person.photoURL
-      ? html`<img src=${person.photoURL} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+    content: photo
+      ? html`<img src=${photo} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
       : person.name === undefined
         ? nothing
         : initials(person.name),
