@@ -1,0 +1,203 @@
+/**
+ * What colleagues and admins write reaches every widget: names, job titles, pictures, channel names in
+ * each language, category keys, post and comment text, idea titles and status notes, report reasons and
+ * the notifications about them. Each field below holds markup that would run script if any widget put it
+ * into the page as HTML, an attribute it could break out of, a URL or a style. After every widget has
+ * shown it: nothing ran, no element carries an event handler or a script URL, and the text reads as typed.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/components/admin/admin.js';
+import '../../src/components/comments/comments.js';
+import '../../src/components/feed/feed.js';
+import '../../src/components/idea-board/idea-board.js';
+import '../../src/components/insights/insights.js';
+import '../../src/components/notifications/notifications.js';
+import type { Profile } from '../../src/data/types.js';
+import { MemoryBackend } from '../../src/memory/memory-store.js';
+
+declare global {
+  interface Window {
+    __pwned?: unknown;
+  }
+}
+
+/** Markup for one field: HTML, an attribute break-out, a closing style, a template expression. */
+const evil = (field: string) => `${field}<img src=x onerror=__pwned='${field}'>"'><svg onload=__pwned=1></style>\${__pwned=1}`;
+
+const users: Profile[] = [
+  { uid: 'ada', name: evil('name'), jobTitle: evil('job'), department: evil('dept') },
+  { uid: 'bob', name: 'Bob', photoURL: 'https://x.example/a.png" onerror="__pwned=1' },
+  { uid: 'cy', name: 'Cy' },
+];
+/** Pictures the stores and rules refuse, as a database edited by hand, or by an older version, may hold. */
+const rawPictures: Record<string, string> = {
+  ada: 'javascript:__pwned=1',
+  cy: 'data:image/svg+xml,<svg onload=__pwned=1 xmlns="http://www.w3.org/2000/svg"/>',
+};
+const CH = 'general';
+const IDEAS = 'ideas';
+const CATEGORY = 'x"><img src=x onerror=__pwned=1>';
+const POST_TEXT = `${evil('post')}\n[click](javascript:__pwned=1) [x](JaVaScRiPt:__pwned=1) [y](vbscript:x) [z](data:text/html,<script>__pwned=1</script>) [w](//evil.example) java\tscript:__pwned=1 &#106;avascript:__pwned=1 @[${evil('mention')}](ada)`;
+
+function world(): { backend: MemoryBackend; post: string; idea: string } {
+  const backend = new MemoryBackend({
+    users,
+    admins: ['ada'],
+    channels: [
+      { id: CH, name: evil('channel'), names: { en: evil('channel-en'), nl: evil('channel-nl') }, categories: ['news', CATEGORY] },
+      { id: IDEAS, name: 'Ideas', categories: ['idea'] },
+    ],
+  });
+  const post = backend.addPost({
+    channel: CH,
+    author: 'ada',
+    text: POST_TEXT,
+    category: CATEGORY,
+    createdAt: new Date(Date.now() - 3600_000),
+    likers: ['ada', 'bob', 'cy'],
+    comments: [{ author: 'ada', text: evil('comment') }],
+  }).id;
+  const idea = backend.addPost({ channel: IDEAS, author: 'ada', title: evil('title'), text: evil('idea'), status: 'planned', owner: 'ada', likers: ['bob'] }).id;
+  backend.addReport({ channel: CH, post, by: 'bob', reason: evil('reason') });
+  backend.load({
+    notifications: [
+      { to: 'ada', type: 'idea-status', actor: 'bob', channel: IDEAS, post: idea, status: 'planned', note: evil('note') },
+      { to: 'ada', type: 'commented', actor: 'ada', channel: CH, post },
+    ],
+  });
+  const profiles = backend.data.tree.profiles as Record<string, Record<string, unknown>>;
+  for (const [uid, url] of Object.entries(rawPictures)) profiles[uid]!.photoURL = url;
+  return { backend, post, idea };
+}
+
+/** Every element under `root`, inside shadow roots too. */
+function allElements(root: Node): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof Element)) continue;
+      out.push(child);
+      if (child.shadowRoot) visit(child.shadowRoot);
+      visit(child);
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return out;
+}
+
+/** The text of everything under `root`, shadow roots included. */
+function allText(root: Node): string {
+  let text = '';
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child instanceof Text) text += child.data;
+      else if (child instanceof Element) {
+        if (child.shadowRoot) visit(child.shadowRoot);
+        visit(child);
+      }
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return text;
+}
+
+/** What a browser would run, or fetch as a script or document, from a URL attribute. */
+const SCRIPT_URL = /^(?:javascript|vbscript|data):/i;
+
+/** Fails on anything under `root` that could run script: handlers, script URLs, injected script or SVG. */
+function expectInert(root: Node): void {
+  expect(window.__pwned, 'script ran').to.equal(undefined);
+  for (const el of allElements(root)) {
+    for (const attr of el.attributes) {
+      expect(attr.name.startsWith('on'), `<${el.localName} ${attr.name}="${attr.value}">`).to.equal(false);
+      // Browsers ignore ASCII white space and control characters in a URL's scheme.
+      // eslint-disable-next-line no-control-regex
+      const url = attr.value.replace(/[\u0000-\u0020]/g, '');
+      if (['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'data'].includes(attr.name)) {
+        expect(SCRIPT_URL.test(url), `<${el.localName} ${attr.name}="${attr.value}">`).to.equal(false);
+      }
+    }
+    expect(['script', 'iframe', 'object', 'embed', 'style'].includes(el.localName) && el.closest('lenig-feed, lenig-comments') === null, `<${el.localName}>`).to.equal(false);
+  }
+}
+
+async function settle(el: Element, shows: string): Promise<void> {
+  await waitUntil(() => allText(el).includes(shows), `waiting for "${shows}" in: ${allText(el).replace(/\s+/g, ' ').slice(0, 400)}`, { timeout: 4000 });
+  // Images and handlers get a moment to fire, if any were made.
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+describe('hostile text in every widget', () => {
+  beforeEach(() => {
+    delete window.__pwned;
+  });
+
+  for (const lang of ['en', 'nl']) {
+    it(`the feed, a card and its likers (${lang}): names, job titles, pictures, channel names, categories, mentions, links`, async () => {
+      const { backend } = world();
+      const el = await fixture<HTMLElement>(html`<lenig-feed lang=${lang} channel=${CH} .store=${backend.session('bob')} style="width: 640px"></lenig-feed>`);
+      await settle(el, evil('post'));
+      expectInert(el);
+      const text = allText(el);
+      expect(text).to.include(evil('name'));
+      expect(text).to.include('[click](javascript:__pwned=1)');
+      expect(text).to.include('[z](data:text/html,<script>__pwned=1</script>)');
+      // A mention reads as the person's name, which is shown as text too.
+      expect(text).to.include(`@${evil('name')}`);
+      // Only real links: none made of the script URLs or the protocol-relative one.
+      const hrefs = allElements(el).flatMap((e) => (e.localName === 'a' && e.getAttribute('href') ? [e.getAttribute('href')!] : []));
+      expect(hrefs.filter((h) => !h.startsWith('https://') && !h.startsWith('mailto:') && !h.startsWith('#'))).to.deep.equal([]);
+    });
+  }
+
+  it('comments: the text and the commenter', async () => {
+    const { backend, post } = world();
+    const el = await fixture<HTMLElement>(html`<lenig-comments lang="en" channel=${CH} post=${post} .store=${backend.session('bob')}></lenig-comments>`);
+    await settle(el, evil('comment'));
+    expectInert(el);
+    expect(allText(el)).to.include(evil('name'));
+  });
+
+  for (const view of ['columns', 'list']) {
+    it(`the idea board (${view}) and an idea's details: title, text, status note, owner`, async () => {
+      const { backend, idea } = world();
+      const el = await fixture<HTMLElement>(html`<lenig-idea-board lang="en" channel=${IDEAS} view=${view} .store=${backend.session('ada')} style="width: 1000px"></lenig-idea-board>`);
+      await settle(el, evil('title'));
+      expectInert(el);
+      el.setAttribute('idea', idea);
+      await settle(el, evil('idea'));
+      expectInert(el);
+    });
+  }
+
+  it('notifications: the actor, the channel and the status note', async () => {
+    const { backend } = world();
+    const el = await fixture<HTMLElement>(html`<lenig-notifications lang="en" .store=${backend.session('ada')}></lenig-notifications>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="bell"]'), 'the bell');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="bell"]')!.click();
+    await settle(el, evil('note'));
+    expectInert(el);
+  });
+
+  for (const tab of ['reports', 'channels', 'people']) {
+    it(`the administration, ${tab}: report reasons, reported text, channel names in each language, profiles`, async () => {
+      const { backend } = world();
+      const el = await fixture<HTMLElement>(html`<lenig-admin lang="en" tab=${tab} .store=${backend.session('ada')}></lenig-admin>`);
+      await settle(el, tab === 'reports' ? evil('reason') : tab === 'channels' ? evil('channel-en') : evil('name'));
+      expectInert(el);
+    });
+  }
+
+  it('insights: category labels in the legend, the chart (SVG) and the table', async () => {
+    const { backend } = world();
+    const el = await fixture<HTMLElement>(html`<lenig-insights lang="en" channel=${CH} months="3" .store=${backend.session('ada')} style="width: 720px"></lenig-insights>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('svg rect[data-category]'), 'the chart', { timeout: 4000 });
+    expectInert(el);
+    const bar = el.shadowRoot!.querySelector(`svg rect[data-category="${CSS.escape(CATEGORY)}"]`);
+    expect(bar, 'a bar for the category').to.not.equal(null);
+    // Its colour is a spare one: the key cannot become part of a custom property name or a declaration.
+    expect(bar!.closest('g')!.getAttribute('style')).to.match(/^--_bar:\s*var\(--_c-extra-\d\);?$/);
+  });
+});
