@@ -94,7 +94,9 @@ export class LatestNotesController implements ReactiveController {
 
   /** The newest history entry of an idea, if known. */
   get(id: string): IdeaHistoryEntry | undefined {
-    return this.board ? this.board.latest[id] : this.subs.get(id)?.latest;
+    // Own keys only: an idea whose id is `constructor` or `toString` (any database key may be) has no note.
+    if (this.board) return Object.hasOwn(this.board.latest, id) ? this.board.latest[id] : undefined;
+    return this.subs.get(id)?.latest;
   }
 
   /** How many history subscriptions are open (for tests and diagnostics). */
