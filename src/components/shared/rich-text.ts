@@ -31,12 +31,13 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const TOKEN =
   /@\[([^\][\n]{1,100})\]\(([^()\s.#$/[\]]{1,128})\)|\[([^\][\n]{1,200})\]\(([^()\s]{1,2000})\)|\b((?:https?:\/\/|mailto:)[^\s<>"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+)/gi;
 
-/** Invisible format characters: zero-width spaces and joiners, soft hyphens, bidirectional controls. */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/** Characters that reorder the letters after them. */
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters that reorder the letters after them or hide between them (bidirectional controls, zero-width
+ * spaces, soft hyphens; not the joiner inside emoji): a label holding one is not trusted.
+ */
+const HIDDEN = /[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 /** A label that is an address as a whole: "intranet.example.com", "https://x.example/a", "hr@example.com". */
-const ADDRESS_LABEL = /^\s*(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)?(?:[^\s/?#@]*@)?((?:[\p{L}\p{N}_-]+\.)+[\p{L}\p{N}-]{2,})\.?(?::\d*)?(?:[/?#]\S*)?\s*$/iu;
+const ADDRESS_LABEL = /^\s*(?:[a-z][\w+.-]*:(?:\/\/)?)?(?:[^\s/?#@]*@)?([^\s/?#@:.]+(?:\.[^\s/?#@:.]+)+)\.?(?:[/?#:]\S*)?\s*$/i;
 
 /** The URL if it may be a link (http, https, mailto and well-formed), else undefined. */
 export function safeHref(url: string): string | undefined {
@@ -53,38 +54,18 @@ export function safeHref(url: string): string | undefined {
   return parsed.href;
 }
 
-/** The host a link goes to: the URL's, or for mailto the domain after the last `@`. */
-function hostOf(href: string): string {
-  const u = new URL(href);
-  return (u.protocol === 'mailto:' ? u.pathname.slice(u.pathname.lastIndexOf('@') + 1) : u.hostname).toLowerCase();
-}
-
 /**
- * Whether a `[label](href)` may be shown as its label: no bidirectional controls in it, and when the label
+ * Whether a `[label](href)` may be shown as its label: no hidden characters in it, and when the label
  * reads as an address, it names the host the link goes to (with or without `www.`), in ASCII, so a
  * lookalike letter (Cyrillic "а" in "аpple.com") cannot pose as the real host either.
  */
 function honestLabel(label: string, href: string): boolean {
-  if (BIDI_CONTROL.test(label)) return false;
-  const shown = ADDRESS_LABEL.exec(label.replace(INVISIBLE, ''))?.[1]?.toLowerCase();
+  if (HIDDEN.test(label)) return false;
+  const shown = ADDRESS_LABEL.exec(label)?.[1];
   if (shown === undefined) return true;
-  const host = hostOf(href);
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(shown) && shown.replace(/^www\./, '') === host.replace(/^www\./, '');
-}
-
-/**
- * How a bare URL reads: as typed, except an international host, which is shown as the browser will go to
- * it (`https://xn--pple-43d.com/`), since its letters may only look like another host's.
- */
-function bareLabel(url: string, href: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(url)) return url;
-  const typedHost = /^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1];
-  // eslint-disable-next-line no-control-regex
-  if (typedHost === undefined || /^[\x00-\x7f]*$/.test(typedHost)) return url;
-  const at = url.indexOf(typedHost);
-  return url.slice(0, at) + new URL(href).host + url.slice(at + typedHost.length);
+  // The host a link goes to (a mailto link's: the domain after its last `@`), both without `www.`.
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  return bare(shown) === bare(href.startsWith('m') ? href.slice(href.lastIndexOf('@') + 1) : new URL(href).hostname) && !/[^ -~]/.test(shown);
 }
 
 /**
@@ -93,12 +74,8 @@ function bareLabel(url: string, href: string): string {
  */
 function trimUrl(url: string): string {
   // Brackets counted once, not again for each one dropped: a URL ending in thousands of `)` stays linear.
-  let open = 0;
-  let close = 0;
-  for (const c of url) {
-    if (c === '(') open++;
-    else if (c === ')') close++;
-  }
+  const open = url.split('(').length;
+  let close = url.split(')').length;
   let end = url.length;
   for (;;) {
     const c = url[end - 1];
@@ -143,7 +120,8 @@ export function parseRichText(text: string): RichSegment[] {
     } else if (bare !== undefined) {
       const url = trimUrl(bare);
       const href = safeHref(url);
-      if (href) out.push({ kind: 'link', href, label: bareLabel(url, href) });
+      // An international host reads as the browser goes to it (xn--…): its letters may only look like another's.
+      if (href) out.push({ kind: 'link', href, label: /^[^/]*\/\/[^/?#]*[^ -~]/.test(url) ? href : url });
       else pushText(url);
       at = start + url.length;
     }
@@ -236,17 +214,15 @@ export const richTextStyles = css`
     overflow-wrap: anywhere;
     line-height: 1.5;
   }
-  .rich-text a,
-  .rich-text .mention {
-    /* A bidirectional control in the text around cannot turn a link's or a name's letters around. */
-    unicode-bidi: isolate;
-  }
   .rich-text a {
+    /* Isolated, as mentions are: a bidirectional control in the text around cannot turn their letters around. */
+    unicode-bidi: isolate;
     color: var(--_accent);
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
   .rich-text .mention {
+    unicode-bidi: isolate;
     color: var(--_accent);
     font-weight: 600;
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
