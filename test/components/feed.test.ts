@@ -693,7 +693,7 @@ describe('<lenig-feed>', () => {
       expect(likedBy(card), why).to.deep.equal({ shown: text, described: text });
     }
 
-    it('names the reader "You", first, from the moment they like until they unlike; a colleague by name', async () => {
+    it('names the reader "you", first, from the moment they like until they unlike; a colleague by name', async () => {
       const store = company(threePosts()).session('anna');
       // Anna's like is held until released, to see what she sees before the store has answered.
       let release!: () => void;
@@ -704,12 +704,12 @@ describe('<lenig-feed>', () => {
       await saysLikedBy(card, 'Liked by Bram Jansen', 'before liking');
 
       likeButtonOf(card).click();
-      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'liked, not yet saved');
+      await saysLikedBy(card, 'Liked by you and Bram Jansen', 'liked, not yet saved');
       expect((await readPost(store, 'p-news'))?.likeCount, 'not saved yet').to.equal(1);
       release();
       await waitUntil(async () => (await readPost(store, 'p-news'))?.likeCount === 2, 'the like was not saved');
       await aTimeout(50);
-      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'liked and saved');
+      await saysLikedBy(card, 'Liked by you and Bram Jansen', 'liked and saved');
       expect(likedBy(card).shown).not.to.contain('Anna');
 
       likeButtonOf(card).click();
@@ -720,14 +720,14 @@ describe('<lenig-feed>', () => {
       await expect(feed).to.be.accessible();
     });
 
-    it('names the reader "You" on a post they liked before, and re-renders only that card', async () => {
+    it('names the reader "you" on a post they liked before, and re-renders only that card', async () => {
       const posts = threePosts();
       posts[0]!.likers = ['anna', 'bram'];
       const { feed, card } = await hoveringNews(company(posts).session('anna'));
       const shown = cards(feed);
       await waitUntil(() => shown.every((c) => cardSummary(c).author !== ''), 'author names');
       await waitUntil(() => likeButtonOf(card).getAttribute('aria-pressed') === 'true', 'her earlier like');
-      await saysLikedBy(card, 'Liked by You and Bram Jansen', 'an earlier like');
+      await saysLikedBy(card, 'Liked by you and Bram Jansen', 'an earlier like');
       // Once the names are there, the rows are left alone: the names are not handed over afresh.
       await aTimeout(50);
       const renders = countRenders(shown);
@@ -790,7 +790,7 @@ describe('<lenig-feed>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const comments = inCard<LenigCommentsElement>(card, 'lenig-comments')!;
     // The comments' code comes when they are first opened; until then they say they are loading.
-    expect(comments.querySelector('[role="status"]')?.textContent).to.equal('Loading…');
+    expect(inCard(card, '.comments-wait [role="status"]')?.textContent).to.equal('Loading…');
     await waitUntil(() => comments.shadowRoot?.querySelector('textarea'), 'reply box');
     await expect(feed).to.be.accessible();
     typeInto(comments.shadowRoot!.querySelector('textarea')!, 'I have it, come by');

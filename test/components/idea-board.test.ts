@@ -352,7 +352,7 @@ describe('<lenig-idea-board>', () => {
     expect((await readIdea(backend.session('carla'), 'shed'))?.likeCount).to.equal(1);
   });
 
-  it('names the viewer "You" among the voters, from their vote until they take it back', async () => {
+  it('names the viewer "you" among the voters, from their vote until they take it back', async () => {
     const board = await boardFor(company([{ ...shed, likers: ['daan'] }]).session('anna'));
     const card = cardFor(board, 'shed')!;
     const button = () => voteButton(card);
@@ -361,7 +361,7 @@ describe('<lenig-idea-board>', () => {
     button().focus();
     await waitUntil(() => described() === 'Liked by Daan Bakker', `before voting: "${described()}"`);
     button().click();
-    await waitUntil(() => described() === 'Liked by You and Daan Bakker', 'voted');
+    await waitUntil(() => described() === 'Liked by you and Daan Bakker', 'voted');
     button().click();
     await waitUntil(() => described() === 'Liked by Daan Bakker', 'vote taken back');
     expect(described()).not.to.contain('Anna');

@@ -327,7 +327,7 @@ describe('<lenig-like-button>', () => {
       button.click();
       await settle(el);
       await waitUntil(() => tooltipOf(el).checkVisibility(), 'a click did not show why');
-      await waitUntil(() => accessible(el).description === `${ARCHIVED_EN}Liked by You, Carla Smit, and Bob Jansen`, `described as "${accessible(el).description}"`);
+      await waitUntil(() => accessible(el).description === `${ARCHIVED_EN}Liked by you, Carla Smit, and Bob Jansen`, `described as "${accessible(el).description}"`);
       await aTimeout(30);
       expect(pressed(el)).to.equal('true');
       expect(visibleCount(el)).to.equal('3');
@@ -435,7 +435,7 @@ describe('<lenig-like-button>', () => {
     expect(viewOf(el).shadowRoot!.activeElement, 'focus stays on the button').to.equal(buttonOf(el));
   });
 
-  it('shows the tooltip on hover and lists the viewer as "You" once liked', async () => {
+  it('shows the tooltip on hover and lists the viewer as "you" once liked', async () => {
     const { store } = setup({ likers: ['bob'] });
     const el = await mount(store);
     const r = buttonOf(el).getBoundingClientRect();
@@ -444,7 +444,7 @@ describe('<lenig-like-button>', () => {
     await waitUntil(() => tip.checkVisibility(), 'hover did not open the tooltip');
     await waitUntil(() => tip.textContent.trim() === 'Liked by Bob Jansen');
     buttonOf(el).click();
-    await waitUntil(() => tip.textContent.trim() === 'Liked by You and Bob Jansen', `tooltip said "${tip.textContent.trim()}"`);
+    await waitUntil(() => tip.textContent.trim() === 'Liked by you and Bob Jansen', `tooltip said "${tip.textContent.trim()}"`);
     await sendMouse({ type: 'move', position: [r.x + 400, r.y + 300] });
     await waitUntil(() => !tip.checkVisibility(), 'leaving did not close the tooltip');
   });

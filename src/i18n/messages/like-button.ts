@@ -16,8 +16,8 @@ const en = {
   likedBy: (names: string) => `Liked by ${names}`,
   othersOne: '{n} other',
   othersOther: '{n} others',
-  /** How the viewer appears in the "liked by" list. */
-  you: 'You',
+  /** How the viewer appears in the "liked by" list: only ever after "Liked by", so not capitalised. */
+  you: 'you',
   beFirst: 'Be the first to like this',
   loadingLikers: 'Loading who liked this…',
   loadingLikes: 'Loading likes',
