@@ -31,7 +31,8 @@ export class OnDemandController<T> {
   /**
    * Fetches the code (again, after a failure). Resolves with it once it has arrived, or with undefined
    * when it could not be loaded; a slow download turns the status to `error` meanwhile and still resolves
-   * with the code if it arrives.
+   * with the code if it arrives. After a slow download, asking again waits for that same one: a browser does
+   * not fetch a module again while it is on its way.
    */
   load(): Promise<T | undefined> {
     if (this.status === 'ready') return Promise.resolve(this.value);

@@ -66,11 +66,11 @@ async function card(props: {
 const commentsCode = (answer: 'fail' | 'hold' | null) =>
   executeServerCommand('lenig-page-requests', answer ? { pattern: '*/src/components/comments/comments.ts*', answer } : { pattern: null });
 
-/** What a card shows inside its `<lenig-comments>` while their code is not there, as one line. */
+/** What a card shows in place of its comments while their code is not there, as one line. */
 function waiting(el: LenigPostCardElement): string {
-  return (inCard(el, 'lenig-comments')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (inCard(el, '.comments-wait')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
-const commentsAlert = (el: LenigPostCardElement) => inCard(el, 'lenig-comments [role="alert"]');
+const commentsAlert = (el: LenigPostCardElement) => inCard(el, '.comments-wait [role="alert"]');
 
 // First in the file: the comments' code must not have been loaded on this page yet (once it is, every
 // card's comments render at once).
@@ -85,8 +85,8 @@ describe('<lenig-post-card> comments, their code fetched on demand', () => {
       cardButton(en, /Comment/)!.click();
       cardButton(nl, /Reageren/)!.click();
       await Promise.all([en.updateComplete, nl.updateComplete]);
-      expect(inCard(en, 'lenig-comments [role="status"]')!.textContent).to.equal('Loading…');
-      expect(inCard(nl, 'lenig-comments [role="status"]')!.textContent).to.equal('Laden…');
+      expect(inCard(en, '.comments-wait [role="status"]')!.textContent).to.equal('Loading…');
+      expect(inCard(nl, '.comments-wait [role="status"]')!.textContent).to.equal('Laden…');
       clock.tick(9_999);
       await Promise.all([en.updateComplete, nl.updateComplete]);
       expect(waiting(en)).to.equal('Loading…');
@@ -153,11 +153,16 @@ describe('<lenig-post-card> comments, their code fetched on demand', () => {
       clock.restore();
     }
     expect(deepActive()).to.equal(toggle);
+    // The code comes after all while Try again has focus: the comments take its place, and focus goes
+    // to the Comments button rather than to the page.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent).to.equal('Try again');
     await commentsCode(null);
     const comments = inCard(el, 'lenig-comments')!;
     await waitUntil(() => comments.shadowRoot?.textContent?.includes('Reception has a spare'), 'the comments did not show once their code came');
-    expect(comments.querySelector('[role="alert"], [role="status"]'), 'the card\'s own messages are gone').to.equal(null);
-    expect(deepActive()).to.equal(toggle);
+    expect(inCard(el, '.comments-wait'), 'the card\'s own messages are gone').to.equal(null);
+    await waitUntil(() => deepActive() === toggle, `focus on ${deepActive()?.outerHTML ?? 'nothing'}, not on the Comments button`);
     await expect(el).to.be.accessible();
   });
 });

@@ -191,6 +191,11 @@ export class LenigPostCardElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The comments' code came while Try again had focus: this render takes the button away, so focus goes
+    // to the Comments button rather than to the page.
+    if (customElements.get('lenig-comments') && (this.renderRoot as ShadowRoot).activeElement?.id === 'comments-retry') {
+      void this.focusAfterUpdate('#comments-toggle');
+    }
     if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
       // Another post in this element (Lit reuses elements when a list changes): start afresh.
       this.mode = 'view';
@@ -334,18 +339,19 @@ export class LenigPostCardElement extends LitElement {
   }
 
   /**
-   * Until the comments' code has arrived, `<lenig-comments>` shows what is put inside it: that they are
-   * loading, or that they could not be (failed, or no answer within ON_DEMAND_TIMEOUT_MS) with Try again.
-   * Once defined, its shadow root (without a slot) hides this.
+   * Until the comments' code has arrived, in their place: that they are loading, or that they could not be
+   * (failed, or no answer within ON_DEMAND_TIMEOUT_MS) with Try again. Beside `<lenig-comments>` rather
+   * than inside it, so that Try again stays in the card until the card itself takes it away (see
+   * `willUpdate`), not hidden by the comments' shadow root the moment their code runs.
    */
   private renderCommentsLoading(): TemplateResult | typeof nothing {
     if (customElements.get('lenig-comments')) return nothing;
-    return this.commentsCode?.status === 'error'
+    return html`<div class="comments-wait">${this.commentsCode?.status === 'error'
       ? html`<div class="row" role="alert">
           <p class="error">${this.i18n.t.commentsFailed}</p>
-          <button class="button" type="button" @click=${this.retryComments}>${this.commonT.retry}</button>
+          <button id="comments-retry" class="button" type="button" @click=${this.retryComments}>${this.commonT.retry}</button>
         </div>`
-      : html`<p class="status" role="status">${this.commonT.loading}</p>`;
+      : html`<p class="status" role="status">${this.commonT.loading}</p>`}</div>`;
   }
 
   // --- public methods ------------------------------------------------------------------------------
@@ -592,7 +598,7 @@ export class LenigPostCardElement extends LitElement {
           ><span>${comments}</span></button
         ><span class="end">${this.renderPostActions(post)}</span></div
       >${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
-        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}>${this.renderCommentsLoading()}</lenig-comments>`
+        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}></lenig-comments>${this.renderCommentsLoading()}`
         : nothing}</article
     >`;
   }
