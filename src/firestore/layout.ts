@@ -22,6 +22,8 @@ export interface Clear {
 }
 
 export const postPath = (ch: string, id: string) => `channels/${ch}/posts/${id}`;
+/** A deleted post's id, kept so that no post is written under it again (firestore.rules, `gone`). */
+export const gonePath = (ch: string, id: string) => `channels/${ch}/gone/${id}`;
 
 /** The admin count (`/adminCount` in the Realtime Database): `{count, cause}`. */
 export const ADMIN_COUNT = 'meta/adminCount';
@@ -72,8 +74,10 @@ export function toDocWrites(writes: Writes): { docs: DocWrite[]; clears: Clear[]
     const [root] = s;
     if (root === 'posts' && s.length === 3) {
       const p = postPath(s[1]!, s[2]!);
-      if (value === null) deletes.add(p);
-      else {
+      if (value === null) {
+        deletes.add(p);
+        sets.set(gonePath(s[1]!, s[2]!), { data: { at: serverTimestamp() }, merge: false });
+      } else {
         const { byCat: _byCat, ...rest } = value as Record<string, WriteValue>;
         sets.set(p, { data: { ...(toSdk(rest) as Record<string, unknown>), likers: {} }, merge: false });
       }

@@ -173,6 +173,7 @@ export function deletePost(p: PostInfo, comments: string[] = [], entries: string
   };
   return [
     { kind: 'delete', path: postPath(p) },
+    { kind: 'set', path: `channels/${p.ch}/gone/${p.id}`, data: { at: serverTimestamp() } },
     ...comments.map((c): Op => ({ kind: 'delete', path: `${postPath(p)}/comments/${c}` })),
     ...entries.map((e): Op => ({ kind: 'delete', path: `${postPath(p)}/history/${e}` })),
     uncount,

@@ -130,6 +130,8 @@ const SEED: Record<string, Record<string, unknown>> = {
   [`${postPath(ALICE_POST)}/comments/${SEED_COMMENT}`]: { author: B, text: 'Seeded comment', createdAt: ts },
   [`userLikes/${A}`]: { t: { [tk(BOB_POST)]: true }, last: tk(BOB_POST) },
   [`userLikes/${C}`]: { t: { [tk(GHOST)]: true, [tk(OLD_POST)]: true }, last: tk(OLD_POST) },
+  // GHOST was deleted: its id is marked gone.
+  [`channels/${CH}/gone/${GHOST.id}`]: { at: ts },
   [`userLikes/${B}`]: { t: { [PAGE]: true }, last: PAGE },
   [`likes/${PAGE}`]: { count: 1, likers: { [B]: ts } },
   [postPath(TWO)]: seedPost(TWO, { commentCount: 2, lastComment: 'seed-second' }),
@@ -572,6 +574,12 @@ describe('attacks on posts', () => {
   attack("deleting someone else's post", 'bob', deletePost(ALICE_POST));
   attack('deleting your post without uncounting it', 'alice', [{ kind: 'delete', path: postPath(ALICE_POST) }]);
   attack('deleting your liked post, its likes kept in the stat', 'bob', deletePost(BOB_POST));
+  // Rules cannot see whether a post's comments went with it, so a deleted post's id is marked gone and
+  // never used again: old comments left behind by hand cannot show under a new text.
+  attack('deleting your post without marking its id gone', 'alice', () => deletePost(ALICE_POST).filter((op) => !op.path.includes('/gone/')));
+  attack('a post written under a deleted post\'s id', 'alice', () => newPost(A, { id: GHOST.id, text: 'Something else entirely' }).ops);
+  attack('marking a post gone that still exists', 'alice', [{ kind: 'set', path: `channels/${CH}/gone/${ALICE_POST.id}`, data: { at: serverTimestamp() } }]);
+  attack("un-marking a deleted post's id", 'alice', [{ kind: 'delete', path: `channels/${CH}/gone/${GHOST.id}` }]);
   attack("clearing someone else's comments", 'bob', [{ kind: 'delete', path: `${postPath(ALICE_POST)}/comments/${SEED_COMMENT}` }]);
   attack('hiding your own post as a non-admin', 'alice', edit(ALICE_POST, { hidden: true }));
   attack("hiding someone else's post as a non-admin", 'bob', edit(ALICE_POST, { hidden: true }));
@@ -1205,6 +1213,18 @@ describe('attacks while signed out', () => {
 const RULES = readFileSync(new URL('../../firestore.rules', import.meta.url), 'utf8');
 const UIDS: Record<Exclude<Who, 'nobody'>, string> = { alice: A, bob: B, carol: C, admin: ADM };
 const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; attack: string }[] = [
+  {
+    rule: "a post's deletion marks its id gone",
+    from: '\n          && existsAfter(goneDoc(ch, id));',
+    to: ';',
+    attack: 'deleting your post without marking its id gone',
+  },
+  {
+    rule: "no post is written under a deleted post's id",
+    from: '\n            && !exists(goneDoc(ch, id))',
+    to: '',
+    attack: "a post written under a deleted post's id",
+  },
   { rule: 'a post is written by its author', from: '&& d.author == me()', to: '', attack: 'spoofed author (alice posts as bob)' },
   { rule: 'a post is counted in its stat', from: "&& statMoved(ch, id, d, 'posts', 1);", to: ';', attack: 'post without its stat' },
   { rule: "a post's month is the server's", from: '&& isNowMonth(d.month)', to: '', attack: 'post counted in another month (2020-01)' },
