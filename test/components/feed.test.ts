@@ -290,6 +290,26 @@ describe('<lenig-feed>', () => {
     expect(body.textContent).to.contain('@[Boss](no-such-user)');
     expect(body.textContent).not.to.contain('The Director');
     expect(body.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/guide.html');
+
+    // Once the names are there, another render of the feed hands the card nothing new: the row's guard
+    // sees the same mentioned profiles and leaves the row alone.
+    await aTimeout(50);
+    let handed = 0;
+    const proto = Object.getPrototypeOf(card) as object;
+    const accessor = Object.getOwnPropertyDescriptor(proto, 'mentions') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(proto), 'mentions')!;
+    Object.defineProperty(card, 'mentions', {
+      configurable: true,
+      get() {
+        return accessor.get!.call(this);
+      },
+      set(v: unknown) {
+        handed++;
+        accessor.set!.call(this, v);
+      },
+    });
+    feed.requestUpdate();
+    await feed.updateComplete;
+    expect(handed, 'mentions handed to the card again').to.equal(0);
   });
 
   it('keeps an edit made offline open until the server has answered', async () => {

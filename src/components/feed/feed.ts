@@ -195,9 +195,11 @@ export class LenigFeedElement extends LenigElement {
   private split: { posts: readonly Post[]; version: number; shown: Post[]; held: number } | undefined;
   /**
    * The people each rendered post mentions, by post object (a changed post is a new object), so a text
-   * is parsed when its card is first rendered, not on every render; only the last render's posts are kept.
+   * is parsed when its card is first rendered, not on every render; and the profiles last handed to its
+   * card, handed again while they are the same, so the row's guard leaves the card alone. Only the last
+   * render's posts are kept.
    */
-  private mentions = new Map<Post, UserId[]>();
+  private mentions = new Map<Post, Mentioned>();
   private firstPage = true;
   /** The newest `createdAt` ever shown; a post by someone else newer than this is new. */
   private newestShown = -Infinity;
@@ -486,12 +488,16 @@ export class LenigFeedElement extends LenigElement {
   }
 
   /** The profiles of the people a post mentions, so the card shows their current names. */
-  private mentionsOf(post: Post, rendered: Map<Post, UserId[]>): Map<string, Profile | null | undefined> | undefined {
+  private mentionsOf(post: Post, rendered: Map<Post, Mentioned>): Mentioned['profiles'] {
     // Posts are the same objects until they change, so each text is parsed once, not on every render.
-    let uids = this.mentions.get(post);
-    if (!uids) uids = mentionedIn(post.text);
-    rendered.set(post, uids);
-    return uids.length ? new Map(uids.map((uid) => [uid, this.profiles.get(uid)])) : undefined;
+    const last = this.mentions.get(post);
+    const uids = last?.uids ?? mentionedIn(post.text);
+    let profiles = last?.profiles;
+    if (uids.length && (!profiles || uids.some((uid) => profiles!.get(uid) !== this.profiles.get(uid)))) {
+      profiles = new Map(uids.map((uid) => [uid, this.profiles.get(uid)]));
+    }
+    rendered.set(post, { uids, profiles });
+    return profiles;
   }
 
   private postFor(target: LikeTarget): Post | undefined {
@@ -578,7 +584,7 @@ export class LenigFeedElement extends LenigElement {
     // Every card's values are worked out here, in render(), not in repeat's or guard's callback (which run
     // after the update is marked done): a profile the store answers at once would otherwise ask for a
     // second render of the whole feed straight after the first.
-    const mentions = new Map<Post, UserId[]>();
+    const mentions = new Map<Post, Mentioned>();
     const rows = this.windowing.slice(visible, (p) => p.id, this.focusId).map((s) => {
       // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
       if (!s.item) return { key: s.key, view: html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>` };
@@ -725,4 +731,10 @@ declare global {
     'lenig-post-hidden': CustomEvent<FeedPostHiddenDetail>;
     'lenig-post-reported': CustomEvent<FeedPostDetail>;
   }
+}
+
+/** A post's mentions: who, by uid, and the profiles last handed to its card (none when nobody is mentioned). */
+interface Mentioned {
+  uids: UserId[];
+  profiles: ReadonlyMap<UserId, Profile | null | undefined> | undefined;
 }
