@@ -578,7 +578,7 @@ export class LenigFeedElement extends LenigElement {
     const visible = this.shownPosts();
     const setsize = page.hasMore ? -1 : visible.length;
     const unknown = this.common.t.unknownPerson;
-    // The viewer is "You" in the "liked by" names, as on the standalone like button.
+    // The viewer is "you" in the "liked by" names, as on the standalone like button.
     const you = this.i18n.tableOf(likeButtonMessages).you;
     const archived = this.channelSub.value?.archived === true;
     // Every card's values are worked out here, in render(), not in repeat's or guard's callback (which run
