@@ -201,3 +201,47 @@ describe('hostile text in every widget', () => {
     expect(bar!.closest('g')!.getAttribute('style')).to.match(/^--_bar:\s*var\(--_c-extra-\d\);?$/);
   });
 });
+
+describe('bidirectional controls in names', () => {
+  /** Embedding, override and isolate controls: each turns the text after it around until its paragraph ends. */
+  const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+  const RLO = '\u202e';
+
+  function bidiWorld(): { backend: MemoryBackend; post: string } {
+    const backend = new MemoryBackend({
+      users: [
+        { uid: 'eve', name: `${RLO}Eve`, jobTitle: `\u2067Boss`, department: `\u202bSales` },
+        { uid: 'bob', name: 'Bob' },
+      ],
+      admins: ['bob', 'eve'],
+      channels: [{ id: CH, name: `${RLO}News`, names: { en: `${RLO}News`, nl: `\u2066Nieuws` }, categories: ['news'] }],
+    });
+    const post = backend.addPost({ channel: CH, author: 'eve', text: 'hello', category: 'news', likers: ['eve'] }).id;
+    backend.load({ notifications: [{ to: 'bob', type: 'commented', actor: 'eve', channel: CH, post }] });
+    return { backend, post };
+  }
+
+  for (const lang of ['en', 'nl']) {
+    it(`a colleague's name, job title and department, and a channel's name, reach no sentence with them (${lang})`, async () => {
+      const { backend } = bidiWorld();
+      const feed = await fixture<HTMLElement>(html`<lenig-feed lang=${lang} channel=${CH} .store=${backend.session('bob')}></lenig-feed>`);
+      await settle(feed, 'hello');
+      await settle(feed, 'Eve');
+      expect(CONTROLS.test(allText(feed)), allText(feed).replace(/\s+/g, ' ')).to.equal(false);
+
+      const bell = await fixture<HTMLElement>(html`<lenig-notifications lang=${lang} .store=${backend.session('bob')}></lenig-notifications>`);
+      await waitUntil(() => bell.shadowRoot?.querySelector('[part~="bell"]'), 'the bell');
+      bell.shadowRoot!.querySelector<HTMLButtonElement>('[part~="bell"]')!.click();
+      await settle(bell, 'Eve');
+      expect(allText(bell)).to.match(/Eve/);
+      expect(CONTROLS.test(allText(bell)), allText(bell).replace(/\s+/g, ' ')).to.equal(false);
+    });
+  }
+
+  it('the administration shows the names without them too', async () => {
+    const { backend } = bidiWorld();
+    const el = await fixture<HTMLElement>(html`<lenig-admin lang="en" tab="people" .store=${backend.session('bob')}></lenig-admin>`);
+    await settle(el, 'Eve');
+    expect(CONTROLS.test(allText(el)), allText(el).replace(/\s+/g, ' ')).to.equal(false);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Channel, ChannelId, Comment, IdeaHistoryEntry, MonthStat, Notification, Post } from '../types.js';
 import { IDEA_STATUSES } from '../types.js';
-import { compareKeys, isIdeaRecord, isObject, isPostRecord, num, str, type ChannelRecord, type CommentRecord, type HistoryRecord, type NotificationRecord } from './records.js';
+import { compareKeys, isIdeaRecord, isObject, isPostRecord, num, shownName, str, type ChannelRecord, type CommentRecord, type HistoryRecord, type NotificationRecord } from './records.js';
 
 /** A post record as a `Post`, or null when it is not one. */
 export function decodePost(channel: ChannelId, id: string, raw: unknown): Post | null {
@@ -40,10 +40,10 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
     .map(([c, order]) => [c, num(order) ?? 0] as const)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c]) => c);
-  const channel: Channel = { id, name: str(raw.name) ?? id, categories };
+  const channel: Channel = { id, name: shownName(str(raw.name) ?? id), categories };
   if (isObject(raw.names)) {
     const names = Object.entries(raw.names).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
-    if (names.length) channel.names = Object.fromEntries(names);
+    if (names.length) channel.names = Object.fromEntries(names.map(([lang, name]) => [lang, shownName(name)]));
   }
   if (str(raw.description)) channel.description = raw.description as string;
   if (raw.archived === true) channel.archived = true;

@@ -125,11 +125,18 @@ export function isIdeaRecord(p: PostRecord): boolean {
 
 export const PROFILE_FIELDS = ['photoURL', 'jobTitle', 'department'] as const;
 
+/**
+ * A name as widgets put it into sentences ("Ada liked your post", "Channel News created."): without the
+ * bidirectional embedding, override and isolate controls, which would turn the rest of the sentence
+ * around. Letters of right-to-left scripts stay; only the invisible controls go.
+ */
+export const shownName = (name: string): string => name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+
 /** A profile record as a `Profile`, or null when there is none. */
 export function decodeProfile(uid: UserId, raw: unknown): Profile | null {
   if (!isObject(raw)) return null;
-  const p: Profile = { uid, name: str(raw.name) ?? '' };
-  for (const k of PROFILE_FIELDS) if (typeof raw[k] === 'string') p[k] = raw[k];
+  const p: Profile = { uid, name: shownName(str(raw.name) ?? '') };
+  for (const k of PROFILE_FIELDS) if (typeof raw[k] === 'string') p[k] = k === 'photoURL' ? raw[k] : shownName(raw[k]);
   return p;
 }
 
