@@ -347,6 +347,13 @@ export function toAuthError(e: unknown): StoreError {
   if (code === 'auth/invalid-custom-token' || code === 'auth/custom-token-mismatch') {
     return new StoreError('unauthenticated', `lenig: Firebase refused the custom token (${code}); is it made for this Firebase project?`);
   }
+  if (code === 'auth/configuration-not-found') {
+    // Authentication was never started in the Firebase console: every sign-in fails so, a custom token's too.
+    return new StoreError('unauthenticated', `lenig: Firebase Authentication is not set up in this Firebase project (${code}); open Authentication in the Firebase console and click Get started`);
+  }
+  if (code === 'auth/invalid-api-key' || code.startsWith('auth/api-key-not-valid')) {
+    return new StoreError('unauthenticated', `lenig: Firebase does not accept the Web API key (${code}); copy apiKey from the Firebase console, Project settings → General → Your apps`);
+  }
   if (code === 'auth/operation-not-allowed' || code === 'auth/admin-restricted-operation') {
     return new StoreError('unauthenticated', `lenig: this sign-in method is not enabled in the Firebase project (${code}); enable it under Authentication → Sign-in method`);
   }
