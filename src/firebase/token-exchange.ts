@@ -49,8 +49,11 @@ async function fetchCustomToken(source: SessionConfig['tokenSource'], url: strin
     res = await fetch(url, init);
   } catch (e) {
     if (signal.aborted) throw new StoreError('offline', `lenig: the token endpoint ${url} did not answer in time`);
-    const cors = source ? 'CORS for this page\'s origin' : 'CORS with credentials';
-    throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); check the URL and that it allows this page (${cors})`);
+    // The browser hides why: a wrong URL, an exchange not deployed and a refused origin look the same.
+    const check = source
+      ? `open ${url} in a browser tab: a running token exchange answers "missing-token"; if it does, its LENIG_ALLOWED_ORIGINS must list ${globalThis.location?.origin ?? 'this page\'s origin'}`
+      : 'check the URL and that it allows this page (CORS with credentials)';
+    throw new StoreError('offline', `lenig: the token endpoint ${url} could not be reached (${(e as Error).message}); ${check}`);
   }
   const body = (await res.text()).trim();
   if (res.status === 401 || res.status === 403) {
@@ -63,7 +66,12 @@ async function fetchCustomToken(source: SessionConfig['tokenSource'], url: strin
         : `lenig: the token endpoint ${url} answered ${res.status}: the intranet does not know who you are — sign in to the intranet first`,
     );
   }
-  if (!res.ok) throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}`);
+  if (!res.ok) {
+    // The exchange says why in its body (`{"error": "mint-failed", "message": "…"}`); a 404 is nobody there.
+    const reason = readJson(body)?.message;
+    const why = typeof reason === 'string' ? `: ${reason}` : res.status === 404 ? ': nothing answers at this address; check the URL and that the exchange is deployed' : '';
+    throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}${why}`);
+  }
   let token = body;
   if ((res.headers.get('content-type') ?? '').includes('json') || body.startsWith('{')) {
     const json = readJson(body);
