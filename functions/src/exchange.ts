@@ -51,7 +51,7 @@ export interface ExchangeConfig {
 
 export interface ExchangeResult {
   status: number;
-  body: { token: string; uid: string } | { error: Refusal | 'keys-unavailable' | 'mint-failed' | 'method-not-allowed'; message: string };
+  body: { token: string; uid: string } | { error: Refusal | 'keys-unavailable' | 'mint-failed' | 'method-not-allowed' | 'not-configured'; message: string };
 }
 
 /** Microsoft's keys for every tenant in the public cloud. */

@@ -5,7 +5,7 @@
  * configured SharePoint origins call it; the bearer token is the credential, so no cookies are involved.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExchangeResult } from './exchange.js';
+import { configFromEnv, createExchange, type ExchangeConfig, type ExchangeResult } from './exchange.js';
 
 export interface HttpOptions {
   /** Origins allowed to call the exchange from a browser, e.g. `https://contoso.sharepoint.com`; `*` for any. */
@@ -17,6 +17,7 @@ export function httpHandler(
   options: HttpOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const origins = options.origins.map((o) => o.replace(/\/+$/, '').toLowerCase());
+  const refused = new Set<string>();
   return (req, res) => {
     const origin = req.headers.origin;
     res.setHeader('Vary', 'Origin');
@@ -26,6 +27,10 @@ export function httpHandler(
       res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
       res.setHeader('Access-Control-Max-Age', '3600');
+    } else if (origin && !refused.has(origin)) {
+      // The browser only says "failed to fetch"; the operator finds the page's origin here, once.
+      refused.add(origin);
+      console.warn(`lenig token exchange: a page on ${origin} called, which LENIG_ALLOWED_ORIGINS (${origins.join(', ') || 'empty'}) does not list; its browser gets no answer`);
     }
     if (req.method === 'OPTIONS') {
       res.statusCode = 204;
@@ -49,4 +54,21 @@ export function httpHandler(
       send({ status: 500, body: { error: 'mint-failed', message: 'The exchange failed; its log says why.' } });
     });
   };
+}
+
+/**
+ * The exchange as its settings in `env` describe it (LENIG_TENANTS, LENIG_AUDIENCE, …). Settings that
+ * cannot work (no tenant, no audience) answer every call `500 {"error": "not-configured"}` naming the
+ * missing one, with CORS for the origins that are set, and say it in the log — rather than failing
+ * each request with a bare error page the browser cannot read.
+ */
+export function handlerFromEnv(env: NodeJS.ProcessEnv, mint: ExchangeConfig['mint']): ReturnType<typeof httpHandler> {
+  const config = configFromEnv(env, mint);
+  try {
+    return httpHandler(createExchange(config), { origins: config.origins });
+  } catch (e) {
+    const message = (e as Error).message;
+    console.error(`${message}; set it in functions/.env (or the host's environment) and deploy again`);
+    return httpHandler(() => Promise.resolve({ status: 500, body: { error: 'not-configured', message } }), { origins: config.origins });
+  }
 }

@@ -4,17 +4,13 @@
  * LENIG_ALLOWED_ORIGINS and optionally LENIG_ALLOWED_CLIENTS.
  */
 import { onRequest } from 'firebase-functions/v2/https';
-import { configFromEnv, createExchange } from './exchange.js';
-import { httpHandler } from './http.js';
+import { handlerFromEnv, type httpHandler } from './http.js';
 import { firebaseMint } from './mint.js';
 
 let handler: ReturnType<typeof httpHandler> | undefined;
 
 export const lenigToken = onRequest({ invoker: 'public', maxInstances: 10 }, (req, res) => {
   // Built on the first request, when the deployed environment is there (not at deploy-time analysis).
-  if (!handler) {
-    const config = configFromEnv(process.env, firebaseMint());
-    handler = httpHandler(createExchange(config), { origins: config.origins });
-  }
+  handler ??= handlerFromEnv(process.env, firebaseMint());
   handler(req, res);
 });
