@@ -70,7 +70,8 @@ async function fetchCustomToken(source: SessionConfig['tokenSource'], url: strin
     // The exchange says why in its body (`{"error": "mint-failed", "message": "…"}`); a 404 is nobody there.
     const reason = readJson(body)?.message;
     const why = typeof reason === 'string' ? `: ${reason}` : res.status === 404 ? ': nothing answers at this address; check the URL and that the exchange is deployed' : '';
-    throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${res.status} ${res.statusText}${why}`);
+    // Over HTTP/2 (Cloud Functions) there is no status text.
+    throw new StoreError('unknown', `lenig: the token endpoint ${url} answered ${[res.status, res.statusText].join(' ').trim()}${why}`);
   }
   let token = body;
   if ((res.headers.get('content-type') ?? '').includes('json') || body.startsWith('{')) {
