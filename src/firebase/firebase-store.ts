@@ -117,6 +117,7 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     adminCount: async () => Number((await this.read('adminCount/count')).val()) || 0,
     setUpDone: async () => (await Promise.all([this.read('admins'), this.read('adminCount')])).some((s) => s.exists()),
     write: (writes) => this.write(writes),
+    writeOnce: (writes, landed) => this.writeOnce(writes, landed),
   };
   /** Whether lenig made the Firebase app (and may delete it), rather than the host page. */
   private readonly ownsApp: boolean;

@@ -200,7 +200,12 @@ export async function report(s: FirebaseStoreBase, channel: ChannelId, postId: s
   const post = await s.readPost(channel, postId);
   if (comment !== undefined) checkId('comment', comment);
   const exists = comment === undefined || !post ? undefined : await s.adminHost.commentExists(channel, postId, comment);
-  await s.write(planReport(uid, channel, postId, post, reason, id, comment, exists).writes);
+  // Only admins may read reports back. The rules refuse a report by its author, now, of a post (and
+  // comment) that exists only when its id is taken — and the id is new, so only this write took it.
+  await s.writeOnce(
+    planReport(uid, channel, postId, post, reason, id, comment, exists).writes,
+    async () => (await s.readPost(channel, postId)) !== null && (comment === undefined || (await s.adminHost.commentExists(channel, postId, comment))),
+  );
 }
 
 // --- comments ----------------------------------------------------------------------------------------------
@@ -294,8 +299,9 @@ export function subscribeLatestNotes(s: FirebaseStoreBase, channel: ChannelId, c
 export async function setIdeaStatus(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, status: IdeaStatus, note: string): Promise<void> {
   const uid = await s.uid();
   const [{ post: idea, voters }, admin] = await Promise.all([s.postAndVoters(channel, ideaId), s.isAdmin(uid)]);
-  const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId: s.newKey() });
-  await s.write(writes);
+  const entryId = s.newKey();
+  const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId });
+  await s.writeOnce(writes, async () => (await s.readPost(channel, ideaId))?.statusEntry === entryId);
 }
 
 export async function assignIdea(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {

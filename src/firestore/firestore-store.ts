@@ -119,6 +119,7 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
       return !admins.empty || count.exists();
     },
     write: (writes) => this.write(writes),
+    writeOnce: (writes, landed) => this.writeOnce(writes, landed),
   };
 
   /** Stops every listener and ends the Firestore instance. */

@@ -31,6 +31,7 @@ let cuts = 0;
 let backend: Backend;
 let authURL: string;
 let alice: FirebaseStore;
+let admin: FirebaseStore;
 
 async function value(path: string): Promise<unknown> {
   const server = backend.server as unknown as { getValue(ref: unknown): Promise<unknown>; baseRef: { child(p: string): unknown } };
@@ -58,10 +59,14 @@ before(async () => {
     seed: false,
     quiet: true,
     auth: !sharedAuth,
-    data: { channels: { [CH]: { name: 'Company', categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])) } } },
+    data: {
+      channels: { [CH]: { name: 'Company', categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])) } },
+      admins: { [USERS.admin.uid]: true },
+      adminCount: { count: 1 },
+    },
   });
   authURL = sharedAuth ?? backend.authURL!;
-  await seedAuthUsers(authURL, [USERS.alice, USERS.bob].map((u) => ({ uid: u.uid, email: u.email, password: u.password, name: u.name })), backend.projectId);
+  await seedAuthUsers(authURL, [USERS.alice, USERS.bob, USERS.admin].map((u) => ({ uid: u.uid, email: u.email, password: u.password, name: u.name })), backend.projectId);
   const wss = (backend.server as unknown as { wss: { on(e: 'connection', cb: (ws: Socket) => void): void } }).wss;
   wss.on('connection', (ws) => {
     const swallow = new Set<number>();
@@ -103,13 +108,22 @@ before(async () => {
     credentials: { email: USERS.alice.email, password: USERS.alice.password },
   });
   await alice.signIn();
+  admin = new FirebaseStore({
+    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+    emulator: { auth: authURL },
+    appName: 'lost-ack-admin',
+    auth: 'email',
+    credentials: { email: USERS.admin.email, password: USERS.admin.password },
+  });
+  await admin.signIn();
 });
 
 after(async () => {
-  if (alice) {
-    await alice.signOut().catch(() => {});
-    goOffline(alice.connection.database);
-    await deleteApp(alice.connection.app).catch(() => {});
+  for (const store of [alice, admin]) {
+    if (!store) continue;
+    await store.signOut().catch(() => {});
+    goOffline(store.connection.database);
+    await deleteApp(store.connection.app).catch(() => {});
   }
   await backend?.stop();
 });
@@ -157,5 +171,90 @@ describe('Firebase store: a lost acknowledgement', () => {
     );
     assert.equal(await value(`posts/${CH}/${postId}`), null);
     assert.equal(await value(`stats/${CH}/${month()}/praise/posts`), 0);
+  });
+});
+
+/**
+ * The commands that are not create/comment/edit/delete: each writes something the rules accept once
+ * (`!data.exists()`, `createdAt == now`), so the SDK's resend after a lost answer is refused although the
+ * first write landed. One click must still be one success, not "not allowed" for what was done.
+ */
+describe('Firebase store: a lost acknowledgement on the other commands', () => {
+  const reportIds = async () => Object.keys(((await value('reports')) ?? {}) as object);
+
+  it('report reports success once and stores one report', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Reported once', category: 'news' });
+    const before = await reportIds();
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith('reports/')),
+      () => alice.report(CH, postId, 'Off topic'),
+    );
+    const added = (await reportIds()).filter((id) => !before.includes(id));
+    assert.equal(added.length, 1);
+  });
+
+  it('setIdeaStatus reports success once and writes one history entry', async () => {
+    const ideaId = await alice.createPost({ channel: CH, text: 'Bike shed', category: 'idea', title: 'A bike shed' });
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`ideaHistory/${CH}/${ideaId}/`)),
+      () => admin.setIdeaStatus(CH, ideaId, 'planned', 'Next spring'),
+    );
+    assert.equal(await value(`posts/${CH}/${ideaId}/status`), 'planned');
+    assert.equal(Object.keys(((await value(`ideaHistory/${CH}/${ideaId}`)) ?? {}) as object).length, 1);
+  });
+
+  it('resolveReport reports success once and resolves the report', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Resolve me', category: 'news' });
+    const before = await reportIds();
+    await alice.report(CH, postId, 'Spam');
+    const [reportId] = (await reportIds()).filter((id) => !before.includes(id));
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`reports/${reportId!}/`)),
+      () => admin.resolveReport(reportId!, 'dismissed'),
+    );
+    assert.equal(await value(`reports/${reportId!}/resolution`), 'dismissed');
+  });
+
+  it('createChannel reports success once and creates the channel', async () => {
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith('channels/sales')),
+      () => admin.createChannel({ id: 'sales', name: 'Sales' }),
+    );
+    assert.equal(((await value('channels/sales')) as { name?: string } | null)?.name, 'Sales');
+  });
+
+  it('addAdmin and removeAdmin report success once and count the admins once', async () => {
+    await withLostAck(
+      (paths) => paths.includes(`admins/${USERS.bob.uid}`),
+      () => admin.addAdmin(USERS.bob.uid),
+    );
+    assert.equal(await value(`admins/${USERS.bob.uid}`), true);
+    assert.equal(await value('adminCount/count'), 2);
+    await withLostAck(
+      (paths) => paths.includes(`admins/${USERS.bob.uid}`),
+      () => admin.removeAdmin(USERS.bob.uid),
+    );
+    assert.equal(await value(`admins/${USERS.bob.uid}`), null);
+    assert.equal(await value('adminCount/count'), 1);
+  });
+
+  it('hidePost reports success once and hides the post', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'Hide me', category: 'news' });
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`posts/${CH}/${postId}`)),
+      () => admin.hidePost(CH, postId, true),
+    );
+    assert.equal(await value(`posts/${CH}/${postId}/hidden`), true);
+  });
+
+  it('deleteComment reports success once and counts the comment out once', async () => {
+    const postId = await alice.createPost({ channel: CH, text: 'With a comment', category: 'news' });
+    const commentId = await alice.comment(CH, postId, 'Remove me');
+    await withLostAck(
+      (paths) => paths.some((p) => p.startsWith(`comments/${CH}/${postId}/${commentId}`)),
+      () => admin.deleteComment(CH, postId, commentId),
+    );
+    assert.equal(await value(`comments/${CH}/${postId}/${commentId}`), null);
+    assert.equal(await value(`posts/${CH}/${postId}/commentCount`), 0);
   });
 });

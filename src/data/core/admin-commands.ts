@@ -36,6 +36,11 @@ export interface AdminHost {
   setUpDone(): Promise<boolean>;
   /** One write of a plan, all or nothing. */
   write(writes: Writes): Promise<void>;
+  /**
+   * `write`, and on a refusal whether it `landed` as planned anyway (the server applied it, its answer was
+   * lost with the connection, and the SDK's resend was what the rules refused): then it succeeded, once.
+   */
+  writeOnce(writes: Writes, landed: () => Promise<boolean>): Promise<void>;
 }
 
 export async function resolveReport(st: AdminHost, reportId: string, action: ReportAction): Promise<void> {
@@ -45,7 +50,10 @@ export async function resolveReport(st: AdminHost, reportId: string, action: Rep
   const report = admin ? await st.readReport(reportId) : null;
   const post = report && typeof report.channel === 'string' && typeof report.post === 'string' ? await st.readPost(report.channel, report.post).catch(() => null) : null;
   const commentExists = report?.comment !== undefined && post !== null ? await st.commentExists(report.channel, report.post, report.comment) : false;
-  await st.write(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes);
+  await st.writeOnce(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes, async () => {
+    const now = await st.readReport(reportId);
+    return now?.resolvedBy === uid && now.resolution === action;
+  });
 }
 
 export async function deleteComment(st: AdminHost, channel: ChannelId, postId: string, commentId: string): Promise<void> {
@@ -53,7 +61,7 @@ export async function deleteComment(st: AdminHost, channel: ChannelId, postId: s
   const post = await st.readPost(channel, postId);
   checkId('comment', commentId);
   const [admin, exists] = await Promise.all([st.isAdmin(uid), st.commentExists(channel, postId, commentId)]);
-  await st.write(planDeleteComment(admin, channel, postId, commentId, post, exists).writes);
+  await st.writeOnce(planDeleteComment(admin, channel, postId, commentId, post, exists).writes, async () => !(await st.commentExists(channel, postId, commentId)));
 }
 
 export async function createChannel(st: AdminHost, channel: NewChannel): Promise<void> {
@@ -74,14 +82,14 @@ export async function addAdmin(st: AdminHost, uid: UserId): Promise<void> {
   const me = await st.uid();
   checkUid('uid', uid);
   const [admin, already] = await Promise.all([st.isAdmin(me), st.isAdmin(uid)]);
-  await st.write(planAddAdmin(admin, uid, already).writes);
+  await st.writeOnce(planAddAdmin(admin, uid, already).writes, () => st.isAdmin(uid));
 }
 
 export async function removeAdmin(st: AdminHost, uid: UserId): Promise<void> {
   const me = await st.uid();
   checkUid('uid', uid);
   const [admin, target, count] = await Promise.all([st.isAdmin(me), st.isAdmin(uid), st.adminCount()]);
-  await st.write(planRemoveAdmin(admin, uid, target, count).writes);
+  await st.writeOnce(planRemoveAdmin(admin, uid, target, count).writes, async () => !(await st.isAdmin(uid)));
 }
 
 export async function setProfileName(st: AdminHost, uid: UserId, name: string): Promise<void> {
