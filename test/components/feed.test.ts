@@ -78,10 +78,10 @@ function countRenders(shown: LenigPostCardElement[]): Map<string, number> {
 function countCalls(shown: LenigPostCardElement[], name: 'renderLike' | 'update'): Map<string, number> {
   const calls = new Map(shown.map((c) => [c.post!.id, 0]));
   for (const card of shown) {
-    const method = (card[name] as (...args: unknown[]) => void).bind(card);
+    const method = (card[name] as (...args: unknown[]) => unknown).bind(card);
     (card as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       calls.set(card.post!.id, calls.get(card.post!.id)! + 1);
-      method(...args);
+      return method(...args);
     };
   }
   return calls;

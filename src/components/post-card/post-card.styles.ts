@@ -69,10 +69,6 @@ export const postCardStyles = unsafeCSS(
       font-weight: 600;
       overflow-wrap: anywhere;
     }
-    /* The like control's own render root: no box of its own in the actions row. */
-    .like-slot {
-      display: contents;
-    }
     /* Always in the template (one template per card); a person without a job title has it empty. */
     .job:empty {
       display: none;

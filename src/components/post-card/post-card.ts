@@ -1,5 +1,7 @@
-import { html, LitElement, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
+import { setChildPartValue } from 'lit/directive-helpers.js';
 import { sameValue } from '../../data/core/stable.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_POST_LENGTH, MAX_REASON_LENGTH, postTarget, type Post, type Profile, type UserId, type Viewer } from '../../data/types.js';
@@ -53,6 +55,25 @@ const fullDates = new Map<string, string>();
 /** Bound on `fullDates`: a long feed's worth; past it the cache starts afresh. */
 const FULL_DATES_MAX = 2000;
 
+/**
+ * Renders a value where it stands in a template and hands `keep` the child part it is in, so that the
+ * value can later be rendered there alone (`setChildPartValue`) without rendering the whole template.
+ */
+class KeepPart extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.CHILD) throw new Error('keepPart() belongs in a child position');
+  }
+  render(value: unknown, _keep: (part: ChildPart) => void): unknown {
+    return value;
+  }
+  override update(part: ChildPart, [value, keep]: Parameters<this['render']>): unknown {
+    keep(part);
+    return value;
+  }
+}
+const keepPart = directive(KeepPart);
+
 /** Text longer than this (characters or lines) starts collapsed behind "Show more". */
 const COLLAPSE_CHARS = 700;
 const COLLAPSE_LINES = 10;
@@ -98,7 +119,9 @@ export class LenigPostCardElement extends LitElement {
   private readonly i18n = new LocalizeController(this, postCardMessages);
   /**
    * The like button, rendered in this card's own shadow root rather than as a `<lenig-like-view>` with a
-   * shadow root, controllers and listeners of its own: a feed pays for that once per post.
+   * shadow root, controllers and listeners of its own: a feed pays for that once per post. It is part of
+   * the card's template (made and filled with the card, before the card's content joins the page), and
+   * renders alone in its place when only the like changed (see `shouldUpdate`).
    */
   private readonly like = new LikeControl(
     this,
@@ -120,8 +143,11 @@ export class LenigPostCardElement extends LitElement {
   );
 
   @query('article') private article?: HTMLElement;
-  /** Where the like control renders, as a render root of its own (see `shouldUpdate`). */
-  private likeSlot: HTMLElement | null = null;
+  /** The like control's place in the card's template, where it renders alone when only the like changed. */
+  private likePart: ChildPart | undefined;
+  private readonly keepLikePart = (part: ChildPart): void => {
+    this.likePart = part;
+  };
   /** Whether an update was asked for without naming a property (a controller: the language, comments loaded). */
   private whole = false;
 
@@ -185,7 +211,8 @@ export class LenigPostCardElement extends LitElement {
     if (!this.hasUpdated || whole || !onlyLikeChanged(changed, this.post)) return true;
     // Only the like changed (a colleague's like delivers the post again with another count): the like
     // control renders alone, and the rest of the card, which shows the same, is left as it is.
-    this.renderLike();
+    if (!this.likePart) return true;
+    setChildPartValue(this.likePart, this.renderLike());
     this.like.hostUpdated();
     return false;
   }
@@ -193,7 +220,8 @@ export class LenigPostCardElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The comments' code came while Try again had focus: this render takes the button away, so focus goes
     // to the Comments button rather than to the page.
-    if (customElements.get('lenig-comments') && (this.renderRoot as ShadowRoot).activeElement?.id === 'comments-retry') {
+    // (Only a card that has fetched the comments' code can have that button: the others skip the lookups.)
+    if (this.commentsCode && customElements.get('lenig-comments') && (this.renderRoot as ShadowRoot).activeElement?.id === 'comments-retry') {
       void this.focusAfterUpdate('#comments-toggle');
     }
     if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
@@ -205,10 +233,6 @@ export class LenigPostCardElement extends LitElement {
       this.commentsOpen = false;
       this.expanded = false;
     }
-  }
-
-  protected override updated(): void {
-    this.renderLike();
   }
 
   // --- handlers ------------------------------------------------------------------------------------
@@ -406,11 +430,9 @@ export class LenigPostCardElement extends LitElement {
     return this.i18n.tableOf(commonMessages);
   }
 
-  /** The like control into its slot: after every render of the card, and alone when only the like changed. */
-  private renderLike(): void {
-    // Looked up again when the card's template has replaced it (a card rendered before it had a post).
-    if (!this.likeSlot?.isConnected) this.likeSlot = this.renderRoot.querySelector<HTMLElement>('.like-slot');
-    if (this.likeSlot) render(this.like.render(), this.likeSlot, { host: this });
+  /** The like control: on every render of the card, and alone when only the like changed. */
+  private renderLike(): TemplateResult {
+    return this.like.render();
   }
 
   private async focusAfterUpdate(selector: string): Promise<void> {
@@ -491,10 +513,15 @@ export class LenigPostCardElement extends LitElement {
     return html`${own
       ? html`${this.archived
             ? nothing
-            : html`<button id="edit" class="action" type="button" ?disabled=${locked || this.mode === 'edit'} @click=${this.startEdit}
-          >${t.edit}</button
-        >`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete}>${t.remove}</button>`
-      : html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport}>${t.report}</button>`}${viewer.admin ===
+            : html`<button
+                id="edit"
+                class="action"
+                type="button"
+                ?disabled=${locked || this.mode === 'edit'}
+                @click=${this.startEdit}
+                .textContent=${t.edit}
+              ></button>`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete} .textContent=${t.remove}></button>`
+      : html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport} .textContent=${t.report}></button>`}${viewer.admin ===
     true
       ? html`<button
           id="hide"
@@ -573,19 +600,24 @@ export class LenigPostCardElement extends LitElement {
           ><span id="author" part="author" class="author"
             >${name ??
             html`<span class="name-skeleton"></span><span class="visually-hidden">${this.commonT.loading}</span>`}</span
-          ><span class="job">${author?.jobTitle ?? ''}</span><span class="meta"
-            ><time id="time" part="timestamp" datetime=${post.createdAt.toISOString()} title=${this.fullDate(post.createdAt)}
-              >${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}</time
+          ><span class="job" .textContent=${author?.jobTitle ?? ''}></span><span class="meta"
+            ><time
+              id="time"
+              part="timestamp"
+              datetime=${post.createdAt.toISOString()}
+              title=${this.fullDate(post.createdAt)}
+              .textContent=${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}
+            ></time
             >${post.editedAt
               ? html` · <span class="edited" title=${t.editedAt(this.fullDate(post.editedAt))}>${t.edited}</span>`
               : nothing}</span
           ></div
         ><span class="badges"
-          ><span part="category" class="badge category" data-category=${post.category}>${t.category(post.category)}</span
+          ><span part="category" class="badge category" data-category=${post.category} .textContent=${t.category(post.category)}></span
           >${this.renderFlags(post)}</span
         ></header
       >${this.renderBody(post)}<div part="actions" class="actions" role="group" aria-label=${t.actions}
-        ><span class="like-slot"></span><button
+        >${keepPart(this.renderLike(), this.keepLikePart)}<button
           id="comments-toggle"
           class="action"
           type="button"
@@ -595,9 +627,9 @@ export class LenigPostCardElement extends LitElement {
           @click=${this.toggleComments}
           ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"
             ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
-          ><span>${comments}</span></button
+          ><span .textContent=${comments}></span></button
         ><span class="end">${this.renderPostActions(post)}</span></div
-      >${this.renderPanel()}<p class="status" role="status">${this.status}</p>${this.commentsOpen
+      >${this.renderPanel()}<p class="status" role="status" .textContent=${this.status}></p>${this.commentsOpen
         ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}></lenig-comments>${this.renderCommentsLoading()}`
         : nothing}</article
     >`;
