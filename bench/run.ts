@@ -8,7 +8,7 @@
  *   npm run bench                 every scenario
  *   npm run bench -- render like  only the scenarios whose name contains one of these words
  *
- * Scenarios: render (20 and 200 posts), long-feed (5,000 posts loaded), like (a colleague's like),
+ * Scenarios: render (20 and 200 posts; `LENIG_BENCH_AGAINST=dir` alternates an earlier copy's feed with them), long-feed (5,000 posts loaded), like (a colleague's like),
  * listeners (idea board with 50 ideas, insights), bytes (gzip per page scenario; needs `npm run build`),
  * demo (time to the first card on the demo page, cold; `LENIG_BENCH_DEMO_AGAINST=dir` alternates it with an
  * earlier copy's dir/dist and dir/demo in the same run; the pages come over HTTP/2, see bench/demo-server.ts).
@@ -47,6 +47,12 @@ const LONG_BUDGET_MS = Number(process.env['LENIG_BENCH_LONG_BUDGET_S'] ?? 120) *
 /** `LENIG_BENCH_PROFILE=1`: the render and like scenarios also print where lenig's variant spends its time (CPU profile). */
 const PROFILE = !!process.env['LENIG_BENCH_PROFILE'];
 /** The long feed's variants; `LENIG_BENCH_LONG_KINDS=lenig,hand` leaves out the slow unwindowed one. */
+/**
+ * `LENIG_BENCH_AGAINST=dir`: the render scenario also mounts the feed of an earlier copy of the repository
+ * (its dir/bench/page.ts and dir/src, in a page of its own) and alternates it with this copy's and the
+ * hand-written one in the same run, so that a change is compared with what it replaces under the same load.
+ */
+const AGAINST = process.env['LENIG_BENCH_AGAINST'];
 const LONG_KINDS = (['hand', 'lenig-unwindowed', 'lenig'] as const).filter((k) => (process.env['LENIG_BENCH_LONG_KINDS'] ?? 'hand,lenig-unwindowed,lenig').split(',').includes(k));
 
 // --- statistics -------------------------------------------------------------------------------------------
@@ -81,6 +87,17 @@ async function alternate(n: number, a: () => Promise<number>, b: () => Promise<n
     }
   }
   return [as, bs];
+}
+
+/** Runs each of `fns` `n` times, in turn, the order reversed every other round (A B C, C B A …). */
+async function rotate(n: number, fns: (() => Promise<number>)[]): Promise<number[][]> {
+  const out = fns.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) {
+    const order = fns.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) out[k]!.push(await fns[k]!());
+  }
+  return out;
 }
 
 /** lenig / floor per pair, and the medians of both. */
@@ -196,16 +213,16 @@ function countListens(backend: Backend) {
 
 // --- servers ---------------------------------------------------------------------------------------------
 
-async function bundlePage(): Promise<Uint8Array> {
+async function bundlePage(root = ROOT): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: [path.join(ROOT, 'bench', 'page.ts')],
+    entryPoints: [path.join(root, 'bench', 'page.ts')],
     bundle: true,
     // LENIG_BENCH_PROFILE keeps names readable in the profile it prints.
     minify: !PROFILE,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    tsconfig: path.join(root, 'tsconfig.json'),
     write: false,
     logLevel: 'error',
   });
@@ -232,8 +249,10 @@ function bytesPage(body: string, backend: Backend): string {
 
 async function startPageServer(backend: Backend) {
   const js = await bundlePage();
+  const against = AGAINST ? await bundlePage(path.resolve(AGAINST)) : undefined;
   const pages: Record<string, string> = {
     '/': PAGE,
+    '/against': PAGE.replace('/bench.js', '/against.js'),
     '/bytes/loader': bytesPage('', backend),
     '/bytes/like': bytesPage('CONFIG<lenig-like-button target="bench-bytes"></lenig-like-button>', backend),
     '/bytes/feed-composer': bytesPage(`CONFIG<lenig-composer channel="${CH.render}"></lenig-composer><lenig-feed channel="${CH.render}"></lenig-feed>`, backend),
@@ -243,9 +262,9 @@ async function startPageServer(backend: Backend) {
     if (pages[url]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
       res.end(pages[url]);
-    } else if (url === '/bench.js') {
+    } else if (url === '/bench.js' || (url === '/against.js' && against)) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(js);
+      res.end(url === '/bench.js' ? js : against);
     } else if (url.startsWith('/dist/') && !url.includes('..') && existsSync(path.join(ROOT, url))) {
       res.writeHead(200, { 'content-type': url.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
       res.end(readFileSync(path.join(ROOT, url)));
@@ -266,7 +285,7 @@ interface Ctx {
   listens: ReturnType<typeof countListens>;
 }
 
-async function benchPage(ctx: Ctx, user = READER): Promise<Page> {
+async function benchPage(ctx: Ctx, user = READER, pathname = '/'): Promise<Page> {
   const context = await ctx.browser.newContext({ viewport: { width: 900, height: 800 }, locale: 'en-GB', reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
@@ -285,7 +304,7 @@ async function benchPage(ctx: Ctx, user = READER): Promise<Page> {
       }
     };
   }`);
-  await page.goto(`${ctx.base}/`);
+  await page.goto(`${ctx.base}${pathname}`);
   await page.waitForFunction('"bench" in window');
   await page.evaluate(
     (o) => (window as unknown as { bench: { init(o: unknown): Promise<void> } }).bench.init(o),
@@ -303,18 +322,29 @@ const call = <K extends keyof Bench>(page: Page, fn: K, ...args: Parameters<Benc
 
 async function render(ctx: Ctx) {
   const page = await benchPage(ctx);
+  const other = AGAINST ? await benchPage(ctx, READER, '/against') : undefined;
   line('## render: mount a feed until every card shows with its author (lenig feed vs hand-written DOM)');
+  if (other) line(`  (and the feed of ${AGAINST}, in a page of its own, alternated with both)`);
   for (const n of [20, 200]) {
     // Warm both (code, caches, the SDK's copy of the query) before measuring.
-    await call(page, 'keep', CH.render, n);
-    await call(page, 'render', 'lenig', CH.render, n);
+    for (const p of other ? [page, other] : [page]) {
+      await call(p, 'keep', CH.render, n);
+      await call(p, 'render', 'lenig', CH.render, n);
+    }
     await call(page, 'render', 'hand', CH.render, n);
-    const [lenig, hand] = await alternate(
-      SAMPLES,
+    // The earlier copy's page renders the hand-written cards too: both pages do the same work, and each
+    // copy is compared with the hand-written cards of its own page.
+    if (other) await call(other, 'render', 'hand', CH.render, n);
+    const [lenig, hand, before, beforeHand] = await rotate(SAMPLES, [
       () => call(page, 'render', 'lenig', CH.render, n),
       () => call(page, 'render', 'hand', CH.render, n),
-    );
-    const r = ratioLine(`render ${n} posts`, lenig, hand, 'hand-written');
+      ...(other ? [() => call(other, 'render', 'lenig', CH.render, n), () => call(other, 'render', 'hand', CH.render, n)] : []),
+    ]);
+    const r = ratioLine(`render ${n} posts`, lenig!, hand!, 'hand-written');
+    if (before && beforeHand) {
+      ratioLine(`  render ${n} posts, ${AGAINST}`, before, beforeHand, 'hand-written');
+      ratioLine(`  render ${n} posts, this copy against ${AGAINST}`, lenig!, before, 'that copy');
+    }
     line(target(r <= 1.5, `render ${n} posts ≤ 1.5× hand-written`));
     if (PROFILE) {
       const profiler = await startProfiler(page);
@@ -327,6 +357,7 @@ async function render(ctx: Ctx) {
     }
   }
   await page.context().close();
+  await other?.context().close();
 }
 
 async function longFeed(ctx: Ctx) {
