@@ -251,6 +251,8 @@ describe('<lenig-post-card>', () => {
     const el = await card({ viewer: annaViewer });
     cardButton(el, /^\s*Edit\s*$/)!.click();
     await el.updateComplete;
+    // The editor stands in the text's place: the text is not shown twice.
+    expect(inCard(el, '#body')!.checkVisibility(), 'the text while editing').to.equal(false);
     typeInto(inCard<HTMLTextAreaElement>(el, 'textarea')!, 'Changed');
     let finish!: () => void;
     el.addEventListener('lenig-post-edit', (e) => e.detail.respondWith(new Promise<void>((r) => (finish = r))), { once: true });
@@ -260,6 +262,8 @@ describe('<lenig-post-card>', () => {
     finish();
     await waitUntil(() => !inCard(el, 'textarea'), 'editor closed');
     expect(deepActive()?.id).to.equal('edit');
+    expect(inCard(el, '#body')!.checkVisibility(), 'the text again').to.equal(true);
+    expect(inCard(el, '#body')!.textContent).to.equal('Hello team');
   });
 
   it('saves with Ctrl+Enter', async () => {

@@ -113,6 +113,9 @@ export const postCardStyles = unsafeCSS(
     .body {
       margin: 0;
     }
+    .body.editing {
+      display: none;
+    }
     .body.collapsed {
       max-height: calc(1.5em * 9);
       overflow: hidden;

@@ -453,7 +453,11 @@ export class LenigPostCardElement extends LitElement {
 
   private get isLong(): boolean {
     const text = this.post?.text ?? '';
-    return text.length > COLLAPSE_CHARS || text.split('\n').length > COLLAPSE_LINES;
+    if (text.length > COLLAPSE_CHARS) return true;
+    // Counted without splitting: every card asks on every render.
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at !== -1 && lines <= COLLAPSE_LINES; at = text.indexOf('\n', at + 1)) lines++;
+    return lines > COLLAPSE_LINES;
   }
 
   // --- render --------------------------------------------------------------------------------------
@@ -467,40 +471,27 @@ export class LenigPostCardElement extends LitElement {
       : nothing}`;
   }
 
-  private renderBody(post: Post): TemplateResult {
+  /** The author's edit form, in the text's place while editing. */
+  private renderEditor(): TemplateResult {
     const { t } = this.i18n;
-    if (this.mode === 'edit') {
-      const saving = this.busy === 'save';
-      return html`<form class="panel editor" @submit=${this.save} @keydown=${this.onEditKeydown}>
-        ${renderTextField({
-          id: 'edit-text',
-          label: t.editLabel,
-          value: this.draft,
-          error: this.error,
-          errorId: 'edit-error',
-          hintId: 'edit-hint',
-          readonly: saving,
-          onInput: this.onEditInput,
-        })}
-        <div class="row">
-          <button class="button primary" type="submit" ?disabled=${saving}>${saving ? t.saving : t.save}</button>
-          <button class="button" type="button" ?disabled=${saving} @click=${() => this.cancelMode('#edit')}>${t.cancel}</button>
-          <span id="edit-hint" class="hint">${t.editHint}</span>
-        </div>
-      </form>`;
-    }
-    const collapsed = this.isLong && !this.expanded;
-    return html`${post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}<div
-        id="body"
-        part="body"
-        class="body rich-text ${collapsed ? 'collapsed' : ''}"
-        @focusin=${this.onBodyFocus}
-      >${renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div
-      >${this.isLong
-        ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
-            ${this.expanded ? t.showLess : t.showMore}
-          </button>`
-        : nothing}`;
+    const saving = this.busy === 'save';
+    return html`<form class="panel editor" @submit=${this.save} @keydown=${this.onEditKeydown}>
+      ${renderTextField({
+        id: 'edit-text',
+        label: t.editLabel,
+        value: this.draft,
+        error: this.error,
+        errorId: 'edit-error',
+        hintId: 'edit-hint',
+        readonly: saving,
+        onInput: this.onEditInput,
+      })}
+      <div class="row">
+        <button class="button primary" type="submit" ?disabled=${saving}>${saving ? t.saving : t.save}</button>
+        <button class="button" type="button" ?disabled=${saving} @click=${() => this.cancelMode('#edit')}>${t.cancel}</button>
+        <span id="edit-hint" class="hint">${t.editHint}</span>
+      </div>
+    </form>`;
   }
 
   /** The viewer's own actions on the post: Edit and Delete for the author, Report for others, Hide for admins. */
@@ -580,6 +571,10 @@ export class LenigPostCardElement extends LitElement {
     const author = this.author;
     const name = author === null ? this.commonT.unknownPerson : author?.name;
     const avatar = avatarParts({ uid: post.author, name, photoURL: author?.photoURL });
+    // The text is part of the card's own template (one template fewer per card); while the author edits
+    // it, the form stands in its place and the emptied text is not shown.
+    const editing = this.mode === 'edit';
+    const long = !editing && this.isLong;
     const comments =
       post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
     // Header and actions are written out here, in the article's own template, rather than as nested
@@ -616,7 +611,17 @@ export class LenigPostCardElement extends LitElement {
           ><span part="category" class="badge category" data-category=${post.category} .textContent=${t.category(post.category)}></span
           >${this.renderFlags(post)}</span
         ></header
-      >${this.renderBody(post)}<div part="actions" class="actions" role="group" aria-label=${t.actions}
+      >${editing ? this.renderEditor() : post.idea?.title ? html`<p class="idea-title">${post.idea.title}</p>` : nothing}<div
+        id="body"
+        part="body"
+        class="body rich-text${editing ? ' editing' : long && !this.expanded ? ' collapsed' : ''}"
+        @focusin=${this.onBodyFocus}
+      >${editing ? nothing : renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div
+      >${long
+        ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
+            ${this.expanded ? t.showLess : t.showMore}
+          </button>`
+        : nothing}<div part="actions" class="actions" role="group" aria-label=${t.actions}
         >${keepPart(this.renderLike(), this.keepLikePart)}<button
           id="comments-toggle"
           class="action"
