@@ -615,7 +615,7 @@ export class LenigFeedElement extends LenigElement {
               .likePending=${like.pending}
               .likers=${likers}
               .pending=${pending}
-              ?archived=${archived}
+              .archived=${archived}
               .posinset=${i + 1}
               .setsize=${setsize}
               .now=${now}
