@@ -4,19 +4,14 @@
  * fetches https://apis.google.com/js/api.js and an iframe on every page in some browsers — refused by
  * strict content security policies, and a Google request on every intranet page view — and it carries
  * code no lenig page runs (cookie minting for server-side rendering, emulator defaults read from the
- * environment). Only the mode that signs in with a popup gets the helper.
+ * environment). Only the mode that signs in with a popup gets the helper, and the host page's own app; the
+ * helper is a chunk of its own (./popup.ts) that they load first (`loadPopupFor`).
  */
 import { _addOrOverwriteComponent, _getProvider, type FirebaseApp } from 'firebase/app';
-import {
-  browserLocalPersistence,
-  browserPopupRedirectResolver,
-  browserSessionPersistence,
-  indexedDBLocalPersistence,
-  initializeAuth,
-  type Auth,
-  type Dependencies,
-} from 'firebase/auth';
+import { browserLocalPersistence, browserSessionPersistence, indexedDBLocalPersistence, initializeAuth, type Auth, type Dependencies } from 'firebase/auth';
+import { StoreError } from '../data/store.js';
 import type { AuthMode } from '../data/types.js';
+import { importOnce } from '../import-once.js';
 
 declare module 'firebase/app' {
   /**
@@ -41,11 +36,40 @@ export function withoutHeartbeatStore(app: FirebaseApp): FirebaseApp {
   return app;
 }
 
-/** What `getAuth()` sets up: for an app of the host page, whose Auth lenig shares rather than shapes. */
-const HOST_DEFAULTS: Dependencies = {
-  popupRedirectResolver: browserPopupRedirectResolver,
-  persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence],
-};
+/** The popup chunk, once it has loaded. */
+let popup: typeof import('./popup.js') | undefined;
+
+/**
+ * Firebase's popup sign-in (./popup.ts), imported once. A failed download rejects with an `offline`
+ * StoreError and is forgotten, so Try again fetches it anew.
+ */
+export const loadPopup = importOnce(() =>
+  import('./popup.js').then(
+    (m) => (popup = m),
+    (e: unknown) => {
+      throw new StoreError('offline', `lenig: could not load the sign-in window's code (${e instanceof Error ? e.message : String(e)})`);
+    },
+  ),
+);
+
+/** The popup chunk if it has loaded: a click's sign-in must open the popup without waiting for a download. */
+export function loadedPopup(): typeof popup {
+  return popup;
+}
+
+/** Whether Auth for `config` is set up with the popup helper: the popup mode, and the host page's own app. */
+function needsPopup(config: { app?: unknown; auth?: AuthMode | undefined }): boolean {
+  return config.auth === 'microsoft' || config.auth === 'host' || !!config.app;
+}
+
+/**
+ * Loads the popup helper if `config` needs it; call before making the store (`configure()` does). Auth is
+ * then set up with it, as `getAuth()` would — on phones and in Safari the helper starts at once, so a
+ * click's popup is not held up — and the store's `signIn()` opens the popup within the click.
+ */
+export function loadPopupFor(config: { app?: unknown; auth?: AuthMode | undefined }): Promise<unknown> {
+  return needsPopup(config) ? loadPopup() : Promise.resolve();
+}
 
 /**
  * The app's Auth: the one it has already (set up by the host page, another copy of lenig or an earlier
@@ -54,11 +78,19 @@ const HOST_DEFAULTS: Dependencies = {
 export function authFor(app: FirebaseApp, options: { hostApp: boolean; mode: AuthMode | undefined; persistence?: Dependencies['persistence'] }): Auth {
   const provider = _getProvider(app, 'auth');
   if (provider.isInitialized()) return provider.getImmediate();
+  const popupRedirectResolver = popup?.browserPopupRedirectResolver;
   // The host page's own app: set up as the page's own `getAuth()` would, so the page finds the Auth it
   // expects (with its popups) whether it asks before lenig or after.
-  if (options.hostApp) return initializeAuth(app, HOST_DEFAULTS);
+  if (options.hostApp) {
+    if (!popupRedirectResolver) {
+      throw new Error("lenig: the page's own Firebase app has no Auth yet: call getAuth(app) before lenig, or await loadPopupFor(config) before making the store");
+    }
+    return initializeAuth(app, { popupRedirectResolver, persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence] });
+  }
+  // Made without loadPopupFor() first: the popup sign-in gives the helper once it has loaded.
+  if (options.mode === 'microsoft' && !popupRedirectResolver) loadPopup().catch(() => undefined);
   return initializeAuth(app, {
     persistence: options.persistence ?? browserLocalPersistence,
-    ...(options.mode === 'microsoft' ? { popupRedirectResolver: browserPopupRedirectResolver } : {}),
+    ...(options.mode === 'microsoft' && popupRedirectResolver ? { popupRedirectResolver } : {}),
   });
 }

@@ -10,3 +10,4 @@ export { FirebaseStore } from './firebase-store.js';
 export { createFirebaseStore } from './create.js';
 export { fromFirebaseError } from './errors.js';
 export type { FirebaseStoreConfig, FirebaseStoreOptions, StoreProbe } from './firebase-store.js';
+export { loadPopupFor } from './auth-setup.js';

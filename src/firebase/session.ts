@@ -10,18 +10,15 @@
  *   exchange has `tokenTimeout` to answer, so a silent endpoint cannot keep widgets loading.
  * - `microsoft`: Microsoft Entra ID through Firebase's `microsoft.com` provider, restricted to `tenant`,
  *   in a popup (so it needs a click: `signIn()`). The only mode that loads Firebase's popup helper
- *   (a script from apis.google.com).
+ *   (a chunk of lenig's, ./popup.ts, and a script from apis.google.com), before the store is made.
  * - `host`: the host page signs in with its own Firebase app; lenig only watches.
  * - `email`: e-mail and password, for the demo's "signed in as" switcher and tests (Auth emulator).
  */
 import {
-  browserPopupRedirectResolver,
-  OAuthProvider,
   onAuthStateChanged,
   signInAnonymously,
   signInWithCustomToken,
   signInWithEmailAndPassword,
-  signInWithPopup,
   signOut,
   type Auth,
   type User,
@@ -29,6 +26,7 @@ import {
 import { isStoreError, StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
 import type { AuthMode, Profile } from '../data/types.js';
 import { importOnce } from '../import-once.js';
+import { loadPopup, loadedPopup } from './auth-setup.js';
 
 export type { AuthMode };
 
@@ -240,11 +238,10 @@ export class Session {
           return;
         case 'microsoft': {
           if (!this.config.tenant) throw new StoreError('unauthenticated', 'lenig: auth "microsoft" needs a tenant (the Entra ID tenant id or domain)');
-          const provider = new OAuthProvider('microsoft.com');
-          // Only accounts of the organisation's own tenant, and let people pick among their accounts.
-          provider.setCustomParameters({ tenant: this.config.tenant, prompt: 'select_account' });
-          // The popup helper is given here too: the page's Auth may have been set up without it.
-          await signInWithPopup(this.auth, provider, browserPopupRedirectResolver);
+          // Loaded before the store was made (configure() waits for it), so nothing is awaited between the
+          // click and the popup. A store made without it waits for the download here: the browser may
+          // then refuse the popup, which is reported as such (auth/popup-blocked).
+          await (loadedPopup() ?? (await loadPopup())).signInWithMicrosoft(this.auth, this.config.tenant);
           return;
         }
         case 'email': {

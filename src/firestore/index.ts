@@ -8,3 +8,4 @@ export { FirestoreStore, fromFirestoreError } from './firestore-store.js';
 export type { FirestoreStoreConfig } from './firestore-store.js';
 export { createFirestoreStore } from './create.js';
 export { followSignInProfile } from '../firebase/session.js';
+export { loadPopupFor } from '../firebase/auth-setup.js';

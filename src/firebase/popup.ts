@@ -1,0 +1,20 @@
+/**
+ * Firebase's popup sign-in: its popup/redirect helper and the Microsoft provider, ≈3.3 KB gz that only
+ * the `microsoft` mode and the host page's own app use. A chunk of its own, which `loadPopup()`
+ * (./auth-setup.ts) imports before Auth is set up for them; every other page does without it.
+ */
+import { browserPopupRedirectResolver, OAuthProvider, signInWithPopup, type Auth } from 'firebase/auth';
+
+export { browserPopupRedirectResolver };
+
+/**
+ * Opens the Microsoft sign-in popup, restricted to the organisation's `tenant`. Call it from a click
+ * with nothing awaited before it: browsers allow a popup only during the click's user activation.
+ */
+export async function signInWithMicrosoft(auth: Auth, tenant: string): Promise<void> {
+  const provider = new OAuthProvider('microsoft.com');
+  // Only accounts of the organisation's own tenant, and let people pick among their accounts.
+  provider.setCustomParameters({ tenant, prompt: 'select_account' });
+  // The helper is given here too: the page's Auth may have been set up without it.
+  await signInWithPopup(auth, provider, browserPopupRedirectResolver);
+}
