@@ -105,7 +105,8 @@ export function configure(config: LenigConfig): void {
     .catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);
       console.error(`lenig: could not connect to ${firestore ? 'Cloud Firestore' : 'Firebase'} — ${detail}`);
-      if (mine === generation) setPageState({ status: 'failed', detail });
+      // A download that failed (the popup sign-in's code) may work the second time: offer Try again.
+      if (mine === generation) setPageState({ status: 'failed', detail, ...((error as { code?: unknown }).code === 'offline' && { retry: () => configure(config) }) });
     });
 }
 

@@ -24,6 +24,9 @@ const MOBILE = 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit
 /** Requests for the token exchange's chunk; each fails while `exchangeHealed` is false. */
 let exchangeRequests = 0;
 let exchangeHealed = true;
+/** Requests for the popup sign-in's chunk; each fails while `popupHealed` is false. */
+let popupRequests = 0;
+let popupHealed = true;
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -57,6 +60,7 @@ before(async () => {
     if (url === '/lenig.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     // The loader's chunks, next to it.
     if (/^\/lenig\/token-exchange-/.test(url) && (exchangeRequests++, !exchangeHealed)) return res.writeHead(503).end();
+    if (/^\/lenig\/popup-/.test(url) && (popupRequests++, !popupHealed)) return res.writeHead(503).end();
     const chunk = /^\/lenig\/[\w.-]+\.js$/.test(url) ? new URL(`dist${url}`, root) : undefined;
     if (chunk && existsSync(chunk)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(chunk));
     if (url === '/token') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: customToken('google-scripts-sso') }));
@@ -69,9 +73,12 @@ before(async () => {
       'firestore-anonymous': { auth: 'anonymous', database: 'firestore', emulator: { firestore: '127.0.0.1:1', auth: authURL } },
       microsoft: { auth: 'microsoft', tenant: 'contoso.example', firebase: { apiKey: 'demo-key', projectId: 'demo-lenig', databaseURL, authDomain: 'demo-lenig.firebaseapp.com' } },
     };
+    configs['microsoft-popup'] = configs['microsoft']!;
     const config = configs[mode];
     if (!config) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'; object-src 'none'" });
+    // Without a policy for the popup page: its stand-in for Google's helper is a script from apis.google.com.
+    const csp = mode === 'microsoft-popup' ? {} : { 'content-security-policy': "script-src 'self'; object-src 'none'" };
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp });
     res.end(page(config));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -129,6 +136,8 @@ for (const mode of ['anonymous', 'email', 'custom-token', 'firestore-anonymous']
     assert.deepEqual(await googleRequests(mode, chunks), []);
     // The token exchange's code is a chunk only the custom-token mode (SharePoint's) fetches.
     assert.equal(chunks.includes('token-exchange'), mode === 'custom-token', `chunks fetched: ${chunks.join(', ')}`);
+    // Nor the popup sign-in's: only the Microsoft mode (and the host page's app) load it.
+    assert.equal(chunks.includes('popup'), false, `chunks fetched: ${chunks.join(', ')}`);
   });
 }
 
@@ -156,4 +165,57 @@ test('custom-token: when the sign-in code fails to download, the widget says so 
   }, undefined, { timeout: 45_000 });
   assert.ok(exchangeRequests > failed, 'Try again fetched the sign-in code anew');
   await context.close();
+});
+
+/**
+ * A stand-in for Google's popup helper (https://apis.google.com/js/api.js): just enough of `gapi.iframes`
+ * for Firebase to set the helper up, so that a sign-in goes on to open its popup.
+ */
+const FAKE_GAPI = `window.gapi = { load(name, o) { o.callback(); }, iframes: { CROSS_ORIGIN_IFRAMES_FILTER: {}, getContext: () => ({
+  open: (options, ready) => ready({ restyle: () => Promise.resolve(), ping: () => Promise.resolve(), register() {}, send() {} }) }) } };
+window[new URL(document.currentScript.src).searchParams.get('onload')]();`;
+
+test('microsoft: a click on Sign in opens the Microsoft sign-in popup for the tenant, with the helper loaded before', { timeout: 90_000, skip }, async () => {
+  const context = await browser.newContext();
+  await context.route(/^https:\/\/apis\.google\.com\/js\/api\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_GAPI }));
+  await context.route(/^https:\/\/[^/]*\.(firebaseapp\.com|gstatic\.com)\//, (route) => route.abort());
+  const p = await context.newPage();
+  const chunks: string[] = [];
+  p.on('request', (r) => {
+    const m = /\/lenig\/([\w.-]+)-[\w-]{8}\.js$/.exec(r.url());
+    if (m) chunks.push(m[1]!);
+  });
+  await p.goto(`${origin}/microsoft-popup`);
+  const signIn = p.locator('lenig-like-button').getByRole('button', { name: /sign in|like/i }).first();
+  await signIn.waitFor({ timeout: 45_000 });
+  // The widget offers sign-in only once the popup's code is on the page: the click awaits no download.
+  assert.ok(chunks.includes('popup'), `chunks fetched: ${chunks.join(', ')}`);
+  const [popup] = await Promise.all([context.waitForEvent('page', { timeout: 20_000 }), signIn.click()]);
+  await popup.waitForURL(/providerId=microsoft\.com/, { timeout: 20_000 });
+  const params = new URL(popup.url()).searchParams;
+  assert.deepEqual(JSON.parse(params.get('customParameters') ?? '{}'), { tenant: 'contoso.example', prompt: 'select_account' });
+  assert.equal(params.get('authType'), 'signInViaPopup');
+  await context.close();
+});
+
+test('microsoft: when the popup sign-in code fails to download, the widget says so with Try again, which fetches it anew', { timeout: 120_000, skip }, async () => {
+  popupHealed = false;
+  const context = await browser.newContext();
+  await context.route(/^https:\/\/(apis\.google\.com|[^/]*\.firebaseapp\.com|[^/]*\.gstatic\.com)\//, (route) => route.abort());
+  try {
+    const p = await context.newPage();
+    await p.goto(`${origin}/microsoft`);
+    const button = p.locator('lenig-like-button').getByRole('button', { name: 'Try again' });
+    await button.waitFor({ timeout: 45_000 });
+    assert.match((await p.locator('lenig-like-button').getByRole('alert').textContent()) ?? '', /Could not connect to the intranet service/);
+    const failed = popupRequests;
+    assert.ok(failed >= 1, 'the popup code was asked for and failed');
+    popupHealed = true;
+    await button.click();
+    await p.locator('lenig-like-button').getByRole('button', { name: /sign in|like/i }).first().waitFor({ timeout: 45_000 });
+    assert.ok(popupRequests > failed, 'Try again fetched the popup code anew');
+  } finally {
+    popupHealed = true;
+    await context.close();
+  }
 });
