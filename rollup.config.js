@@ -12,7 +12,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { splitFirebaseAuth } from './scripts/split-firebase-auth.mjs';
+import { splitFirebaseAuth, withoutFirebaseHeartbeat } from './scripts/split-firebase-auth.mjs';
 
 const srcFiles = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
@@ -136,6 +136,8 @@ const browserPlugins = () => [
   // `browser`: firebase and lit ship browser builds under that condition; lit's production
   // build is its default export condition, so no `development` condition here.
   nodeResolve({ browser: true }),
+  // Firebase's usage heartbeat, which every app lenig makes replaces (see scripts/split-firebase-auth.mjs).
+  withoutFirebaseHeartbeat(),
   // CSS in css`` templates, minified (Lightning CSS). HTML templates are left as written: whitespace
   // between inline bindings is visible text there.
   minifyLiterals({
@@ -170,7 +172,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     // Firebase's popup sign-in in a chunk of its own (see scripts/split-firebase-auth.mjs): only the Microsoft
     // mode and the host page's app load it (src/firebase/auth-setup.ts), 3.3 KB gz less for every other page.
-    plugins: [splitFirebaseAuth({ part: 'src/firebase/popup.ts', names: ['browserPopupRedirectResolver', 'OAuthProvider', 'signInWithPopup'] }), ...browserPlugins(), chunkGraph()],
+    plugins: [splitFirebaseAuth({ parts: ['src/firebase/popup.ts', 'src/firebase/token-exchange.ts', 'src/firebase/email-sign-in.ts'] }), ...browserPlugins(), chunkGraph()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -264,7 +266,7 @@ function oneFile(file, database) {
       const name = database === 'firestore' ? 'createFirestoreStore' : 'createFirebaseStore';
       const db = database === 'firestore' ? 'database="firestore"' : 'the Realtime Database';
       const message = `lenig: ${mine} has no code for ${db}: use ${other} (or the drop-in, dist/lenig.js)`;
-      return `export function ${name}() { throw new Error(${JSON.stringify(message)}); }\nexport function followSignInProfile() {}\nexport async function loadPopupFor() {}\n`;
+      return `export function ${name}() { throw new Error(${JSON.stringify(message)}); }\nexport { ${name} as storeFor };\nexport function followSignInProfile() {}\nexport async function loadPopupFor() {}\n`;
     },
   };
   return { input: 'src/index.ts', plugins: [without, ...browserPlugins()], output: { file, format: 'es', inlineDynamicImports: true } };

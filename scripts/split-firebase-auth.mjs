@@ -1,40 +1,41 @@
-// A rollup plugin for the drop-in build: puts the popup sign-in part of Firebase Auth into the chunk of the
-// one module that uses it (src/firebase/popup.ts), so the pages that never open a popup do not fetch it.
+// A rollup plugin for the drop-in build: puts the parts of Firebase Auth that only some sign-in modes use into
+// the chunks of the modules that use them, so the pages of the other modes do not fetch them: the popup
+// sign-in (src/firebase/popup.ts, the Microsoft mode and the host page's app), the custom token's
+// (src/firebase/token-exchange.ts) and e-mail and password (src/firebase/email-sign-in.ts).
 //
 // @firebase/auth ships its browser build as one module (dist/esm/index-<hash>.js) and rollup never splits a
 // module between chunks: whatever any chunk uses of it lands in the chunk that holds it, with the app + auth
-// chunk every Firebase page loads. So this plugin makes two modules of it before rollup sees it:
+// chunk every Firebase page loads. So this plugin makes several modules of it before rollup sees it:
 //   - the module itself, keeping the top-level statements that lenig's other imports from 'firebase/auth'
 //     need (found by reading src/), its side effects (the component registration) and what they reach;
-//   - a module of its own for src/firebase/popup.ts's `import … from 'firebase/auth'`, holding the rest of
-//     what popup.ts's names reach, importing the shared part from the first.
+//   - for each part, a module of its own that the part's `import … from 'firebase/auth'` gets, holding what
+//     only that part's names reach and importing the rest from the first (what two parts share stays there).
 // It works on the bundled module's top-level statements and the names they mention (over-counting a name a
 // statement declares for itself only keeps more in the first module, never less). A statement that assigns
 // a top-level variable stays with that variable. Anything lenig does not import is left out of the first
-// module's exports; importing it from 'firebase/auth' in src/ (outside popup.ts) puts it back, and importing
-// a popup name anywhere but popup.ts fails the build ("… is not exported by …").
+// module's exports; importing it from 'firebase/auth' elsewhere in src/ puts it back there, and importing a
+// name that only a part has anywhere else fails the build ("… is not exported by …").
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import MagicString from 'magic-string';
 
-const POPUP_MODULE = '\0lenig-firebase-auth-popup';
+const PART_MODULE = '\0lenig-firebase-auth:';
 
 /**
- * @param {{ part: string, names: string[] }} options `part`: the module whose imports from 'firebase/auth'
- *   go to the second module (a path from the project root); `names`: what it imports from there.
+ * @param {{ parts: string[] }} options `parts`: the modules whose imports from 'firebase/auth' get a module
+ *   of their own (paths from the project root).
  * @returns {import('rollup').Plugin}
  */
-export function splitFirebaseAuth({ part, names }) {
-  const partPath = resolve(part);
-  /** @type {{ facadeId: string, baseId: string, base: { code: string, map: object }, popup: { code: string, map: object }, kept: Set<string> } | undefined} */
+export function splitFirebaseAuth({ parts }) {
+  const partPaths = parts.map((p) => resolve(p));
+  /** @type {{ facadeId: string, baseId: string, base: { code: string, map: object }, parts: { code: string, map: object }[], kept: Set<string> } | undefined} */
   let split;
 
-  /** What src/ imports from 'firebase/auth', outside `part`: the names the first module keeps. */
-  function baseNames() {
+  /** The names `files` import from 'firebase/auth' (not types). */
+  function importedNames(files) {
     const found = new Set();
-    for (const f of readdirSync('src', { recursive: true, encoding: 'utf8' })) {
-      if (!f.endsWith('.ts') || resolve('src', f) === partPath) continue;
-      const text = readFileSync(join('src', f), 'utf8');
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
       for (const [, list] of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'firebase\/auth'/g)) {
         for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
           if (!item.startsWith('type ')) found.add(item.split(/\s+as\s+/)[0].trim());
@@ -43,10 +44,17 @@ export function splitFirebaseAuth({ part, names }) {
     }
     return found;
   }
+  /** What src/ imports from 'firebase/auth', outside the parts: the names the first module keeps. */
+  const baseNames = () =>
+    importedNames(
+      readdirSync('src', { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts') && !partPaths.includes(resolve('src', f)))
+        .map((f) => join('src', f)),
+    );
 
   async function analyse(ctx) {
     if (split) return split;
-    const facade = await ctx.resolve('@firebase/auth', partPath, { skipSelf: true });
+    const facade = await ctx.resolve('@firebase/auth', partPaths[0], { skipSelf: true });
     if (!facade) ctx.error('@firebase/auth not found');
     const facadeId = facade.id;
     const facadeCode = readFileSync(facadeId, 'utf8');
@@ -67,10 +75,9 @@ export function splitFirebaseAuth({ part, names }) {
     const exportToLocal = new Map();
     let exportStatement;
     const statements = [];
-    const imports = [];
     for (const node of ast.body) {
-      if (node.type === 'ImportDeclaration') imports.push(node);
-      else if (node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source) {
+      if (node.type === 'ImportDeclaration') continue;
+      if (node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source) {
         exportStatement = node;
         for (const s of node.specifiers) exportToLocal.set(s.exported.name, s.local.name);
       } else if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' || node.type === 'ExportAllDeclaration') {
@@ -113,50 +120,64 @@ export function splitFirebaseAuth({ part, names }) {
     };
     const wanted = [...baseNames()];
     const sideEffects = info.filter((i) => i.declares.length === 0).map((i) => i.node);
-    const base = closure([...sideEffects, ...wanted.map((n) => declaredBy.get(localOf(n)))]);
-    const popupAll = closure(names.map((n) => declaredBy.get(localOf(n))));
-    const moved = new Set([...popupAll].filter((n) => !base.has(n)));
+    let base = closure([...sideEffects, ...wanted.map((n) => declaredBy.get(localOf(n)))]);
+    const partNames = partPaths.map((p) => [...importedNames([p])]);
+    /** Per part, the statements only it reaches; what two parts reach stays in the first module. */
+    let moved;
+    for (;;) {
+      moved = partNames.map((names) => new Set([...closure(names.map((n) => declaredBy.get(localOf(n))))].filter((n) => !base.has(n))));
+      const seen = new Set();
+      const twice = moved.flatMap((m) => [...m].filter((n) => seen.has(n) || (seen.add(n), false)));
+      if (twice.length === 0) break;
+      base = closure([...base, ...twice]);
+    }
 
     // The first module: its own statements, its exports limited to what it still declares.
     const b = new MagicString(code);
     for (const i of info) if (!base.has(i.node)) b.remove(i.node.start, i.node.end);
     const baseDeclared = new Set(info.filter((i) => base.has(i.node)).flatMap((i) => i.declares));
     const kept = new Set([...exportToLocal].filter(([, local]) => baseDeclared.has(local)).map(([e]) => e));
-    // What the second module needs from the first, exported under names of their own.
-    const shared = new Set();
-    for (const node of moved) for (const n of infoOf.get(node).mentions) if (baseDeclared.has(n)) shared.add(n);
-    const exportList = [...kept].map((e) => `${exportToLocal.get(e)} as ${e}`).concat([...shared].map((n) => `${n} as __split_${n}`));
+    // What each part needs from the first module (its names the first module keeps too, since other code
+    // uses them), exported under names of their own.
+    const shared = moved.map((m, k) => {
+      const need = new Set();
+      for (const node of m) for (const n of infoOf.get(node).mentions) if (baseDeclared.has(n)) need.add(n);
+      for (const n of partNames[k]) if (!m.has(declaredBy.get(localOf(n)))) need.add(localOf(n));
+      return need;
+    });
+    const allShared = new Set(shared.flatMap((n) => [...n]));
+    const exportList = [...kept].map((e) => `${exportToLocal.get(e)} as ${e}`).concat([...allShared].map((n) => `${n} as __split_${n}`));
     b.overwrite(exportStatement.start, exportStatement.end, `export { ${exportList.join(', ')} };`);
 
-    // The second module: the moved statements, the first module's imports, and popup.ts's names.
-    const p = new MagicString(code);
-    for (const i of info) if (!moved.has(i.node)) p.remove(i.node.start, i.node.end);
-    p.overwrite(exportStatement.start, exportStatement.end, `export { ${names.map((n) => `${localOf(n)} as ${n}`).join(', ')} };`);
-    if (shared.size) p.prepend(`import { ${[...shared].map((n) => `__split_${n} as ${n}`).join(', ')} } from ${JSON.stringify(baseId)};\n`);
-    for (const n of names) if (!moved.has(declaredBy.get(localOf(n))) && !shared.has(localOf(n))) ctx.error(`"${n}" stayed in the shared module`);
+    // Each part's module: its statements, the first module's imports, and the part's names.
+    const partModules = moved.map((m, k) => {
+      const p = new MagicString(code);
+      for (const i of info) if (!m.has(i.node)) p.remove(i.node.start, i.node.end);
+      p.overwrite(exportStatement.start, exportStatement.end, `export { ${partNames[k].map((n) => `${localOf(n)} as ${n}`).join(', ')} };`);
+      if (shared[k].size) p.prepend(`import { ${[...shared[k]].map((n) => `__split_${n} as ${n}`).join(', ')} } from ${JSON.stringify(baseId)};\n`);
+      return { code: p.toString(), map: p.generateMap({ hires: true, source: baseId, includeContent: true }) };
+    });
 
     split = {
       facadeId,
       baseId,
       kept,
       base: { code: b.toString(), map: b.generateMap({ hires: true, source: baseId, includeContent: true }) },
-      popup: { code: p.toString(), map: p.generateMap({ hires: true, source: baseId, includeContent: true }) },
-      movedCount: moved.size,
+      parts: partModules,
     };
-    void imports;
     return split;
   }
 
   return {
     name: 'lenig-split-firebase-auth',
     async resolveId(source, importer) {
-      if (source === 'firebase/auth' && importer && resolve(importer) === partPath) return POPUP_MODULE;
-      return null;
+      const k = source === 'firebase/auth' && importer ? partPaths.indexOf(resolve(importer)) : -1;
+      return k >= 0 ? PART_MODULE + k : null;
     },
     async load(id) {
-      if (id !== POPUP_MODULE) return null;
+      if (!id.startsWith(PART_MODULE)) return null;
       const s = await analyse(this);
-      return s.popup;
+      return s.parts[Number(id.slice(PART_MODULE.length))];
     },
     async transform(code, id) {
       if (!/[\\/]@firebase[\\/]auth[\\/]dist[\\/]esm[\\/]index/.test(id)) return null;
@@ -223,4 +244,28 @@ function namesIn(root) {
   };
   visit(root, undefined, undefined);
   return { mentions, assigns };
+}
+
+/**
+ * A rollup plugin for the browser builds: leaves Firebase's usage heartbeat out of @firebase/app. The app
+ * package registers it on every app (with an IndexedDB store, the `idb` library and a table of every
+ * Firebase package's name: 1.2 KB gz), but every app lenig makes replaces it at once with one that does
+ * nothing (`withoutHeartbeatStore`, src/firebase/auth-setup.ts), and the only reader, Auth, asks for it as
+ * optional. A host page's own app comes from the page's own copy of Firebase, whose registration this
+ * does not touch.
+ * @returns {import('rollup').Plugin}
+ */
+export function withoutFirebaseHeartbeat() {
+  const registration = /^\s*_registerComponent\(new Component\('(heartbeat|platform-logger)',.*$/gm;
+  return {
+    name: 'lenig-without-firebase-heartbeat',
+    transform(code, id) {
+      if (!/[\\/]@firebase[\\/]app[\\/]dist[\\/]esm[\\/]index\.esm\.js$/.test(id)) return null;
+      const m = new MagicString(code);
+      let found = 0;
+      m.replace(registration, () => (found++, ''));
+      if (found !== 2) this.error(`${id}: expected the heartbeat and platform-logger registrations, found ${found}; has @firebase/app changed?`);
+      return { code: m.toString(), map: m.generateMap({ hires: true }) };
+    },
+  };
 }

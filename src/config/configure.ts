@@ -56,24 +56,11 @@ export function configure(config: LenigConfig): void {
   // Loaded on demand, each database as its own chunk: a page which hands its widgets a store of its own
   // never loads Firebase, a Realtime Database page never loads Cloud Firestore, and the other way round.
   // The popup sign-in's code too, where Auth is set up with it (the Microsoft mode, the host page's app).
-  (firestore
-    ? import('../firestore/index.js').then(async (m) => {
-        await m.loadPopupFor(config);
-        return () => {
-          const store = m.createFirestoreStore(config as Parameters<typeof m.createFirestoreStore>[0]);
-          m.followSignInProfile(store);
-          return store;
-        };
-      })
-    : import('../firebase/index.js').then(async (m) => {
-        await m.loadPopupFor(config);
-        return () => {
-          const store = m.createFirebaseStore(config as Parameters<typeof m.createFirebaseStore>[0]);
-          m.followSignInProfile(store);
-          return store;
-        };
-      })
-  )
+  (firestore ? import('../firestore/index.js') : import('../firebase/index.js'))
+    .then(async (m) => {
+      await m.loadPopupFor(config);
+      return () => (m.storeFor as (c: LenigConfig) => ReturnType<typeof m.storeFor>)(config);
+    })
     .then(async (create) => {
       // A newer configure() may have come while Firebase loaded: this one must not connect and sign in.
       if (mine !== generation) return;

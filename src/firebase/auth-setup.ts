@@ -8,7 +8,7 @@
  * helper is a chunk of its own (./popup.ts) that they load first (`loadPopupFor`).
  */
 import { _addOrOverwriteComponent, _getProvider, type FirebaseApp } from 'firebase/app';
-import { browserLocalPersistence, browserSessionPersistence, indexedDBLocalPersistence, initializeAuth, type Auth, type Dependencies } from 'firebase/auth';
+import { browserLocalPersistence, initializeAuth, type Auth, type Dependencies } from 'firebase/auth';
 import { StoreError } from '../data/store.js';
 import type { AuthMode } from '../data/types.js';
 import { importOnce } from '../import-once.js';
@@ -82,10 +82,10 @@ export function authFor(app: FirebaseApp, options: { hostApp: boolean; mode: Aut
   // The host page's own app: set up as the page's own `getAuth()` would, so the page finds the Auth it
   // expects (with its popups) whether it asks before lenig or after.
   if (options.hostApp) {
-    if (!popupRedirectResolver) {
+    if (!popup) {
       throw new Error("lenig: the page's own Firebase app has no Auth yet: call getAuth(app) before lenig, or await loadPopupFor(config) before making the store");
     }
-    return initializeAuth(app, { popupRedirectResolver, persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence] });
+    return initializeAuth(app, popup.HOST_DEPENDENCIES);
   }
   // Made without loadPopupFor() first: the popup sign-in gives the helper once it has loaded.
   if (options.mode === 'microsoft' && !popupRedirectResolver) loadPopup().catch(() => undefined);

@@ -6,6 +6,7 @@ import { getApps } from 'firebase/app';
 import { connectFirebase } from './connect.js';
 import { FirebaseStore, authKey, type FirebaseStoreConfig, type FirebaseStoreOptions } from './firebase-store.js';
 import { logError } from '../log.js';
+import { followSignInProfile } from './session.js';
 
 /**
  * The page's store for `config`: made once per connection (so every widget and every copy of lenig on
@@ -36,5 +37,12 @@ export function createFirebaseStore(config: FirebaseStoreConfig, options: Fireba
       if (error) logError(error.message);
     });
   }
+  return store;
+}
+
+/** The page's store for `config`, keeping the signed-in employee's profile name up to date: what `configure()` makes. */
+export function storeFor(config: FirebaseStoreConfig): FirebaseStore {
+  const store = createFirebaseStore(config);
+  followSignInProfile(store);
   return store;
 }

@@ -7,7 +7,7 @@ export type { ConnectConfig, FirebaseConnection, FirebaseWebConfig } from './con
 export { DEFAULT_TOKEN_TIMEOUT_MS, Session, followSignInProfile, toAuthError } from './session.js';
 export type { AuthMode, SessionConfig } from './session.js';
 export { FirebaseStore } from './firebase-store.js';
-export { createFirebaseStore } from './create.js';
+export { createFirebaseStore, storeFor } from './create.js';
 export { fromFirebaseError } from './errors.js';
 export type { FirebaseStoreConfig, FirebaseStoreOptions, StoreProbe } from './firebase-store.js';
 export { loadPopupFor } from './auth-setup.js';

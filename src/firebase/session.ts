@@ -14,17 +14,9 @@
  * - `host`: the host page signs in with its own Firebase app; lenig only watches.
  * - `email`: e-mail and password, for the demo's "signed in as" switcher and tests (Auth emulator).
  */
-import {
-  onAuthStateChanged,
-  signInAnonymously,
-  signInWithCustomToken,
-  signInWithEmailAndPassword,
-  signOut,
-  type Auth,
-  type User,
-} from 'firebase/auth';
+import { onAuthStateChanged, signInAnonymously, signOut, type Auth, type User } from 'firebase/auth';
 import { isStoreError, StoreError, type LenigStore, type Unsubscribe } from '../data/store.js';
-import type { AuthMode, Profile } from '../data/types.js';
+import type { AuthMode } from '../data/types.js';
 import { importOnce } from '../import-once.js';
 import { loadPopup, loadedPopup } from './auth-setup.js';
 
@@ -47,6 +39,22 @@ export interface SessionConfig {
   /** For `email`: whom `signIn()` signs in. */
   credentials?: { email: string; password: string };
 }
+
+/**
+ * A sign-in mode's code, a chunk of its own that only that mode fetches: imported once; a failed download
+ * is said as offline and forgotten, so the next sign-in (Try again) fetches it anew rather than failing
+ * until a reload.
+ */
+function signInCode<T>(load: () => Promise<T>): () => Promise<T> {
+  return importOnce(() =>
+    load().catch((e: unknown) => {
+      throw new StoreError('offline', `lenig: could not load the sign-in code (${e instanceof Error ? e.message : String(e)})`);
+    }),
+  );
+}
+
+/** E-mail and password sign-in (the demo's switcher, tests): ./email-sign-in.ts. */
+const emailSignIn = signInCode(() => import('./email-sign-in.js'));
 
 export class Session {
   readonly mode: AuthMode;
@@ -180,8 +188,11 @@ export class Session {
     if (this.mode !== 'anonymous' && this.mode !== 'custom-token') return Promise.resolve(undefined);
     return this.track(async () => {
       await this.ready();
-      // A shared PC: the session kept from the last visit may be a colleague's.
-      if (this.user && !(await this.sameEmployee(this.user.uid))) await signOut(this.auth);
+      // A shared PC: the session kept from the last visit may be a colleague's. With a token source, the token
+      // exchange's code tells (a chunk only this mode loads); if that code cannot load, the session is kept.
+      const user = this.user;
+      const someoneElse = user && this.mode === 'custom-token' && this.config.tokenSource && !(await this.exchange().then((m) => m.sameEmployee(this.config, user.uid), () => true));
+      if (someoneElse) await signOut(this.auth);
       if (!this.user) await this.doSignIn();
     }).then(
       () => undefined,
@@ -190,30 +201,10 @@ export class Session {
   }
 
   /**
-   * With a token source, whether the kept Firebase session belongs to the person the page knows (the
-   * token's object id, read without verifying: it only decides whether to ask the exchange again).
-   */
-  private async sameEmployee(uid: string): Promise<boolean> {
-    if (this.mode !== 'custom-token' || !this.config.tokenSource) return true;
-    try {
-      const payload = (await this.config.tokenSource()).split('.')[1] ?? '';
-      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { oid?: unknown };
-      return typeof claims.oid !== 'string' || claims.oid === uid;
-    } catch {
-      return true;
-    }
-  }
-
-  /**
    * The token exchange's code: a chunk of its own, which only the custom-token mode (and so SharePoint)
    * loads — fetched as the session is made, while Auth restores the kept session.
    */
-  private readonly exchange = importOnce(() =>
-    // Forgotten when it fails, so the next sign-in (Try again) fetches it anew rather than failing until a reload.
-    import('./token-exchange.js').catch((e: unknown) => {
-      throw new StoreError('offline', `lenig: could not load the sign-in code (${e instanceof Error ? e.message : String(e)})`);
-    }),
-  );
+  private readonly exchange = signInCode(() => import('./token-exchange.js'));
 
   /** Signs in with the configured mode. Concurrent calls share one attempt. */
   signIn(): Promise<void> {
@@ -234,7 +225,7 @@ export class Session {
           await signInAnonymously(this.auth);
           return;
         case 'custom-token':
-          await signInWithCustomToken(this.auth, await (await this.exchange()).customToken(this.config));
+          await (await this.exchange()).signInWithToken(this.auth, this.config);
           return;
         case 'microsoft': {
           if (!this.config.tenant) throw new StoreError('unauthenticated', 'lenig: auth "microsoft" needs a tenant (the Entra ID tenant id or domain)');
@@ -247,7 +238,7 @@ export class Session {
         case 'email': {
           const c = this.config.credentials;
           if (!c) throw new StoreError('unauthenticated', 'lenig: auth "email" has no credentials to sign in with; call signInWithEmail()');
-          await signInWithEmailAndPassword(this.auth, c.email, c.password);
+          await (await emailSignIn()).signInWithEmail(this.auth, c.email, c.password);
           return;
         }
         case 'host':
@@ -260,7 +251,7 @@ export class Session {
 
   async signInWithEmail(email: string, password: string): Promise<void> {
     try {
-      await signInWithEmailAndPassword(this.auth, email, password);
+      await (await emailSignIn()).signInWithEmail(this.auth, email, password);
     } catch (e) {
       throw toAuthError(e);
     }
@@ -279,7 +270,7 @@ export class Session {
 export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 
 /** What `followSignInProfile` needs of a store. */
-interface ProfileStore {
+export interface ProfileStore {
   readonly session: Session;
   readonly connection: { readonly shared: Map<string, unknown> };
   subscribeProfile: LenigStore['subscribeProfile'];
@@ -287,48 +278,16 @@ interface ProfileStore {
 }
 
 /**
- * Keeps the signed-in employee's `/profiles/{uid}` in step with what their sign-in says about them — the
- * `name` claim the token exchange puts in the custom token, or the Microsoft account's name in the popup
- * mode — so nobody shows up as "Someone". Creates the profile on first sign-in and refreshes the name
- * when it changed; other fields (photo, job title) are kept. Anonymous visitors have no name to give.
- * Once per store, however many copies of lenig call it.
+ * Keeps the signed-in employee's `/profiles/{uid}` in step with what their sign-in says about them (see
+ * ./sign-in-profile.ts): in the modes whose sign-in names the person, `custom-token` and `microsoft`. Their
+ * code is a chunk of its own, which the other modes never fetch.
  */
 export function followSignInProfile(store: ProfileStore): void {
   if (store.session.mode !== 'custom-token' && store.session.mode !== 'microsoft') return;
-  const key = 'sign-in-profile';
-  if (store.connection.shared.has(key)) return;
-  store.connection.shared.set(key, true);
-  // Once per sign-in: the callback also runs when a copy of lenig subscribes late.
-  let last: string | undefined;
-  store.session.onChange((user) => {
-    if (user?.uid === last) return;
-    last = user?.uid;
-    if (!user || user.isAnonymous) return;
-    void (async () => {
-      const claims = (await user.getIdTokenResult()).claims;
-      const name = (typeof claims['name'] === 'string' ? claims['name'] : user.displayName ?? '').trim().slice(0, 100);
-      if (!name) return;
-      const current = await new Promise<Profile | null>((resolve, reject) => {
-        let stop: Unsubscribe | undefined = undefined;
-        let settled = false;
-        stop = store.subscribeProfile(
-          user.uid,
-          (p) => {
-            settled = true;
-            resolve(p);
-            queueMicrotask(() => stop?.());
-          },
-          (e) => reject(e),
-        );
-        if (settled) stop();
-      });
-      if (current?.name === name) return;
-      const { uid: _uid, ...rest } = current ?? { uid: user.uid, name };
-      await store.updateMyProfile({ ...rest, name });
-    })().catch((e: unknown) => {
-      console.warn(`lenig: could not save your name to your profile (${(e as Error).message})`);
-    });
-  });
+  import('./sign-in-profile.js').then(
+    (m) => m.keepProfileName(store),
+    (e: unknown) => console.warn(`lenig: could not load the code that saves your name to your profile (${(e as Error).message})`),
+  );
 }
 
 /** Firebase Auth errors as StoreErrors, keeping Firebase's code in the message for whoever debugs. */
@@ -337,10 +296,6 @@ export function toAuthError(e: unknown): StoreError {
   const code = (e as { code?: string }).code ?? '';
   const message = (e as Error).message ?? String(e);
   if (code === 'auth/network-request-failed') return new StoreError('offline', `lenig: cannot reach Firebase Auth (${code})`);
-  if (code === 'auth/popup-blocked') return new StoreError('unauthenticated', 'lenig: the browser blocked the sign-in window; allow popups for this site and try again');
-  if (code === 'auth/popup-closed-by-user' || code === 'auth/cancelled-popup-request') {
-    return new StoreError('unauthenticated', 'lenig: sign-in was cancelled');
-  }
   if (code === 'auth/invalid-custom-token' || code === 'auth/custom-token-mismatch') {
     return new StoreError('unauthenticated', `lenig: Firebase refused the custom token (${code}); is it made for this Firebase project?`);
   }

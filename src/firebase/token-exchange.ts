@@ -4,8 +4,14 @@
  * custom token. A chunk of its own, loaded by the session only in the `custom-token` mode: anonymous,
  * Microsoft and e-mail pages never fetch it.
  */
+import { signInWithCustomToken, type Auth } from 'firebase/auth';
 import { StoreError } from '../data/store.js';
 import { DEFAULT_TOKEN_TIMEOUT_MS, type SessionConfig } from './session.js';
+
+/** Signs in with the custom token the intranet gives for the employee. */
+export async function signInWithToken(auth: Auth, config: SessionConfig): Promise<void> {
+  await signInWithCustomToken(auth, await customToken(config));
+}
 
 /** The custom token, within `tokenTimeout`: a token endpoint that never answers must not hang the page. */
 export async function customToken(config: SessionConfig): Promise<string> {
@@ -92,5 +98,19 @@ function readJson(text: string): Record<string, unknown> | undefined {
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * With a token source, whether the kept Firebase session `uid` belongs to the person the page knows (the
+ * token's object id, read without verifying: it only decides whether to ask the exchange again).
+ */
+export async function sameEmployee(config: SessionConfig, uid: string): Promise<boolean> {
+  try {
+    const payload = (await config.tokenSource!()).split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { oid?: unknown };
+    return typeof claims.oid !== 'string' || claims.oid === uid;
+  } catch {
+    return true;
   }
 }

@@ -3,6 +3,7 @@
  * every copy of lenig on the page shares it, signing in at once for the silent auth modes.
  */
 import { getApps } from 'firebase/app';
+import { followSignInProfile } from '../firebase/session.js';
 import { connectFirestore } from './connect.js';
 import { FirestoreStore, firestoreAuthKey, type FirestoreStoreConfig } from './firestore-store.js';
 
@@ -23,5 +24,12 @@ export function createFirestoreStore(config: FirestoreStoreConfig): FirestoreSto
       if (error) console.error(`lenig: ${error.message}`);
     });
   }
+  return store;
+}
+
+/** The page's store for `config`, keeping the signed-in employee's profile name up to date: what `configure()` makes. */
+export function storeFor(config: FirestoreStoreConfig): FirestoreStore {
+  const store = createFirestoreStore(config);
+  followSignInProfile(store);
   return store;
 }

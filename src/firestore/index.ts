@@ -6,6 +6,6 @@ export { connectFirestore } from './connect.js';
 export type { FirestoreConnectConfig, FirestoreConnection } from './connect.js';
 export { FirestoreStore, fromFirestoreError } from './firestore-store.js';
 export type { FirestoreStoreConfig } from './firestore-store.js';
-export { createFirestoreStore } from './create.js';
+export { createFirestoreStore, storeFor } from './create.js';
 export { followSignInProfile } from '../firebase/session.js';
 export { loadPopupFor } from '../firebase/auth-setup.js';

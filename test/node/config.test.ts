@@ -56,6 +56,19 @@ describe('auth "host"', () => {
     const { createFirestoreStore } = await import('../../src/firestore/index.js');
     assert.throws(() => createFirestoreStore({ auth: 'host' }), /needs the page's own Firebase app/);
   });
+
+  it("says what to do when the page's app has no Auth yet and the popup sign-in's code is not loaded", async () => {
+    // Auth for the page's own app is set up as getAuth() would, with the popup helper, which is a chunk of
+    // its own: configure() loads it first; a store made directly must too (or the page calls getAuth first).
+    const { initializeApp, deleteApp } = await import('firebase/app');
+    const { createFirebaseStore } = await import('../../src/firebase/index.js');
+    const app = initializeApp({ apiKey: 'k', projectId: 'host-no-auth', databaseURL: 'https://host-no-auth.firebaseio.com' }, 'host-no-auth');
+    try {
+      assert.throws(() => createFirebaseStore({ auth: 'host', app }), /call getAuth\(app\) before lenig, or await loadPopupFor\(config\)/);
+    } finally {
+      await deleteApp(app);
+    }
+  });
 });
 
 it('the VERSION constant matches package.json', async () => {
