@@ -422,47 +422,10 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     return () => stops.forEach((stop) => stop());
   }
 
-  listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
-    if (channel === undefined) return this.allChannelStats(q, onRows, onError);
-    return this.listen(`stats/${channel}`, [orderByKey(), startAt(q.from), endAt(q.to)], (s) => onRows(statRows(s.val())), onError);
-  }
+  /** Every channel's stats are listened to channel by channel (`everyChannelStatRows`): no query here spans channels. */
+  override readonly statsByChannel = true;
 
-  /**
-   * Stats summed over every channel: the channel list, and for each channel only the months asked for —
-   * never the whole `/stats` tree, which grows by a month for every channel and is downloaded on every change.
-   */
-  private allChannelStats(q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
-    const channels = new Map<ChannelId, { stop: Unsubscribe; rows: StatRow[] | undefined }>();
-    let listed = false;
-    const emit = () => {
-      if (!listed || [...channels.values()].some((c) => c.rows === undefined)) return;
-      onRows([...channels.values()].flatMap((c) => c.rows!));
-    };
-    const stopList = this.listen(
-      'channels',
-      [],
-      (s) => {
-        const ids = new Set(entries(s).map(([id]) => id));
-        for (const [id, c] of channels) {
-          if (ids.has(id)) continue;
-          c.stop();
-          channels.delete(id);
-        }
-        for (const id of ids) {
-          if (channels.has(id)) continue;
-          const c: { stop: Unsubscribe; rows: StatRow[] | undefined } = { stop: () => {}, rows: undefined };
-          channels.set(id, c);
-          c.stop = this.listen(`stats/${id}`, [orderByKey(), startAt(q.from), endAt(q.to)], (m) => ((c.rows = statRows(m.val())), emit()), onError);
-        }
-        listed = true;
-        emit();
-      },
-      onError,
-    );
-    return () => {
-      stopList();
-      for (const c of channels.values()) c.stop();
-      channels.clear();
-    };
+  listenStatRows(channel: ChannelId, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+    return this.listen(`stats/${channel}`, [orderByKey(), startAt(q.from), endAt(q.to)], (s) => onRows(statRows(s.val())), onError);
   }
 }

@@ -140,6 +140,11 @@ export abstract class FirebaseStoreBase {
   abstract listenNotificationRows(uid: UserId, limit: number, onRows: (rows: [string, unknown][]) => void, onError?: OnError): Unsubscribe;
   /** A target's like count and newest likers, as the database delivers them. */
   abstract listenLikes(target: LikeTarget, key: string, onPart: (part: LikesPart) => void, onError?: OnError): Unsubscribe;
+  /**
+   * Whether every channel's stats are listened to channel by channel (`everyChannelStatRows`,
+   * ./store-content.ts), rather than by `listenStatRows(undefined)`.
+   */
+  readonly statsByChannel: boolean = false;
   /** The stat rows of months `q.from`…`q.to`: of `channel`, or of every channel when it is undefined. */
   abstract listenStatRows(channel: ChannelId | undefined, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe;
 

@@ -16,7 +16,7 @@ import { decodeProfile, isIdeaRecord, isPostRecord, type PostRecord } from '../d
 import { StableById } from '../data/core/stable.js';
 import { isStoreError, type FeedQuery, type FeedSubscription, type NewPost, type OnError, type StatsQuery, type Unsubscribe } from '../data/store.js';
 import type { Channel, ChannelId, Comment, FeedPage, Idea, IdeaHistoryEntry, IdeaStatus, MonthStat, Notification, Post, Profile, UserId } from '../data/types.js';
-import type { FirebaseStoreBase } from './store-base.js';
+import type { FirebaseStoreBase, StatRow } from './store-base.js';
 
 export async function searchProfiles(s: FirebaseStoreBase, prefix: string, limit = 10): Promise<Profile[]> {
   const q = searchKey(prefix);
@@ -347,7 +347,10 @@ export function subscribeStats(s: FirebaseStoreBase, q: StatsQuery, cb: (stats: 
     () =>
       s.whileSignedIn(() => {
         const channel = q.channel;
-        if (channel === undefined) return s.listenStatRows(undefined, q, (rows) => cb(sumStats(rows, q.from, q.to)), onError);
+        if (channel === undefined) {
+          const onRows = (rows: StatRow[]) => cb(sumStats(rows, q.from, q.to));
+          return s.statsByChannel ? everyChannelStatRows(s, q, onRows, onError) : s.listenStatRows(undefined, q, onRows, onError);
+        }
         let channelChecked = false;
         return s.listenStatRows(
           channel,
@@ -365,4 +368,43 @@ export function subscribeStats(s: FirebaseStoreBase, q: StatsQuery, cb: (stats: 
         );
       }, onError),
   );
+}
+
+/**
+ * Stats summed over every channel, for a store whose queries cannot span channels: the channel list, and
+ * for each channel only the months asked for — never the whole stats tree, which grows by a month for every
+ * channel and would be downloaded on every change.
+ */
+function everyChannelStatRows(s: FirebaseStoreBase, q: StatsQuery, onRows: (rows: StatRow[]) => void, onError?: OnError): Unsubscribe {
+  const channels = new Map<ChannelId, { stop: Unsubscribe; rows: StatRow[] | undefined }>();
+  let listed = false;
+  const emit = () => {
+    if (!listed || [...channels.values()].some((c) => c.rows === undefined)) return;
+    onRows([...channels.values()].flatMap((c) => c.rows!));
+  };
+  const stopList = s.listenAdminList(
+    'channels',
+    (list) => {
+      const ids = new Set(list.map(([id]) => id));
+      for (const [id, c] of channels) {
+        if (ids.has(id)) continue;
+        c.stop();
+        channels.delete(id);
+      }
+      for (const id of ids) {
+        if (channels.has(id)) continue;
+        const c: { stop: Unsubscribe; rows: StatRow[] | undefined } = { stop: () => {}, rows: undefined };
+        channels.set(id, c);
+        c.stop = s.listenStatRows(id, q, (rows) => ((c.rows = rows), emit()), onError);
+      }
+      listed = true;
+      emit();
+    },
+    onError,
+  );
+  return () => {
+    stopList();
+    for (const c of channels.values()) c.stop();
+    channels.clear();
+  };
 }
