@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 import { ClockController } from '../../controllers/clock.js';
 import { ProfilesController } from '../../controllers/profiles.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
@@ -111,6 +112,7 @@ let uid = 0;
  * @csspart button - The action buttons.
  * @csspart form - The set-up, channel and name forms.
  * @csspart status - Loading, empty, error, configuration and "for administrators" messages.
+ * @csspart notice - While a change is being saved: that the connection is down, or that the answer is late.
  *
  * @cssproperty --lenig-admin-count-color - Background of the open-report count. Default: the danger colour.
  *
@@ -126,6 +128,8 @@ export class LenigAdminElement extends LenigElement {
 
   private readonly i18n = this.localize(adminMessages);
   private readonly announcer = new AnnouncerController(this);
+  private readonly connection = this.watchConnection();
+  private readonly writeWait = new WriteWaitController(this, () => void this.announcer.announce(this.common.t.waitingSlow));
   private readonly clock = new ClockController(this, { period: 60_000 });
   private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly viewer = this.watchViewer();
@@ -242,7 +246,7 @@ export class LenigAdminElement extends LenigElement {
     this.busy = new Set(this.busy).add(key);
     this.failure = '';
     try {
-      await run(store);
+      await this.writeWait.watch(run(store));
       void this.announcer.announce(done);
       return true;
     } catch (e) {
@@ -301,7 +305,7 @@ export class LenigAdminElement extends LenigElement {
     try {
       const proposed = d.name.trim() === this.i18n.t.defaultChannel && Object.values(d.names).every((n) => !n.trim());
       const names = proposed ? { en: adminMessages.en.defaultChannel, nl: adminMessages.nl.defaultChannel } : d.names;
-      await store.setUp({ id: d.id, name: d.name.trim(), names, description: d.description, categories: d.categories });
+      await this.writeWait.watch(store.setUp({ id: d.id, name: d.name.trim(), names, description: d.description, categories: d.categories }));
       void this.announcer.announce(this.i18n.t.setUpDone);
       this.emit('lenig-set-up', { channel: d.id });
     } catch (err) {
@@ -449,8 +453,12 @@ export class LenigAdminElement extends LenigElement {
   protected override render(): TemplateResult | typeof nothing {
     const unavailable = this.renderUnavailable();
     if (unavailable !== nothing) return html`<div class="lenig">${unavailable}</div>`;
+    // A change being saved is not answered: the connection dropped, or the answer is late.
+    const saving = this.busy.size > 0 || this.setUpDraft.busy;
+    const notice = !saving ? '' : this.connection.value === false ? this.offlineMessage : this.writeWait.late ? this.common.t.waitingSlow : '';
     return html`<div class="lenig">
       <span class="visually-hidden" role="status">${this.announcer.text}</span>
+      ${notice ? html`<p class="quiet" part="notice">${notice}</p>` : nothing}
       ${this.renderBody()}
     </div>`;
   }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ProfilesController } from '../../controllers/profiles.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 import { isStoreError } from '../../data/store.js';
 import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
 import { commentsMessages } from '../../i18n/messages/comments.js';
@@ -39,6 +40,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * @csspart textarea - The reply box.
  * @csspart submit - The send button.
  * @csspart status - The configuration or loading message.
+ * @csspart notice - While a comment is being sent: that the connection is down, or that the answer is late.
  *
  * @fires {CustomEvent<CommentCreatedDetail>} lenig-comment-created - A comment was stored.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeComments'`), sending (`'comment'`) or signing in (`'signIn'`) failed.
@@ -49,6 +51,7 @@ export class LenigCommentsElement extends LenigElement {
   private readonly i18n = this.localize(commentsMessages);
   private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly announcer = new AnnouncerController(this);
+  private readonly writeWait = new WriteWaitController(this, () => void this.announcer.announce(this.common.t.waitingSlow));
   private readonly viewerSub = this.watchViewer();
   private readonly connection = this.watchConnection();
   private readonly list = this.subscribeStore<Comment[], [string, string]>(
@@ -124,7 +127,7 @@ export class LenigCommentsElement extends LenigElement {
     }
     this.sending = true;
     try {
-      const id = await write;
+      const id = await this.writeWait.watch(write);
       this.draft = '';
       void this.announcer.announce(t.added);
       this.emitCreated(channel, post, id);
@@ -212,6 +215,8 @@ export class LenigCommentsElement extends LenigElement {
   private renderForm(): TemplateResult | typeof nothing {
     const { t } = this.i18n;
     if (this.viewerSub.status !== 'ready') return nothing;
+    // A comment sent while online that is not answered: the connection dropped meanwhile, or the answer is late.
+    const notice = !this.sending ? '' : this.connection.value === false ? this.offlineMessage : this.writeWait.late ? this.common.t.waitingSlow : '';
     if (this.archived) return html`<p class="quiet closed">${t.closed}</p>`;
     if (this.viewerSub.value === null) {
       return html`<div class="row">
@@ -235,6 +240,7 @@ export class LenigCommentsElement extends LenigElement {
         <button part="submit" class="button primary" type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.send}</button>
         <span id="reply-hint" class="hint">${t.shortcut(isMac ? '⌘' : 'Ctrl')}</span>
       </div>
+      ${notice ? html`<p class="quiet" part="notice">${notice}</p>` : nothing}
     </form>`;
   }
 

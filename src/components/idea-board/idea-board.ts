@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 import { ClockController } from '../../controllers/clock.js';
 import { DraftController, type Draft } from '../../controllers/draft.js';
 import { LatestNotesController } from '../../controllers/latest-notes.js';
@@ -163,6 +164,7 @@ export class LenigIdeaBoardElement extends LenigElement {
   });
   private readonly clock = new ClockController(this, { period: TICK_MS });
   private readonly announcer = new AnnouncerController(this);
+  private readonly writeWait = new WriteWaitController(this, () => this.announce(this.common.t.waitingSlow));
   private readonly draft = new DraftController(this, {
     form: 'idea-board',
     channel: () => this.channel,
@@ -380,7 +382,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     const draftKey = this.draft.current;
     let id: string;
     try {
-      id = await store.createPost({ channel, category: 'idea', title, text });
+      id = await this.writeWait.watch(store.createPost({ channel, category: 'idea', title, text }));
     } catch (error) {
       this.sending = false;
       const e = toStoreError(error);
@@ -590,7 +592,7 @@ export class LenigIdeaBoardElement extends LenigElement {
         <button class="button primary" part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${this.sending ? t.submitting : t.submit}
         </button>
-        ${waiting ? html`<p class="waiting">${t.waitingOffline}</p>` : nothing}
+        ${waiting ? html`<p class="waiting">${t.waitingOffline}</p>` : this.sending && this.writeWait.late ? html`<p class="waiting">${this.common.t.waitingSlow}</p>` : nothing}
       </div>
       <p class="error" role="alert">${failure && !failure.field ? failure.message : ''}</p>
     </form>`;

@@ -1,0 +1,189 @@
+/**
+ * A write the service never answers while the connection looks up (a stalled network, a proxy holding
+ * the socket, an overloaded server): the SDKs wait for ever, so a widget must say, within its bound
+ * (8 s), that the write is not confirmed yet — in English and Dutch — keep what was typed, refuse a second
+ * click, and drop the notice once the answer comes.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { useFakeTimers, type SinonFakeTimers } from 'sinon';
+import '../../src/components/comments/comments.js';
+import '../../src/components/idea-board/idea-board.js';
+import '../../src/components/admin/admin.js';
+import type { LenigAdminElement } from '../../src/components/admin/admin.js';
+import type { LenigIdeaBoardElement } from '../../src/components/idea-board/idea-board.js';
+import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
+import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
+
+const SENTENCES = {
+  en: 'The intranet service cannot be reached yet. Still trying…',
+  nl: 'De intranetdienst is nog niet bereikbaar. We blijven het proberen…',
+} as const;
+
+/** A session whose `operation` is held: the call is counted and answered only when the test says so. */
+function held<K extends keyof MemoryStore>(store: MemoryStore, operation: K): { calls: () => number; answer: () => Promise<void> } {
+  const real = (store[operation] as (...args: unknown[]) => Promise<unknown>).bind(store);
+  const waiting: (() => void)[] = [];
+  let calls = 0;
+  (store as unknown as Record<string, unknown>)[operation] = (...args: unknown[]) => {
+    calls++;
+    return new Promise((resolve, reject) => waiting.push(() => void real(...args).then(resolve, reject)));
+  };
+  return {
+    calls: () => calls,
+    answer: async () => {
+      waiting.splice(0).forEach((go) => go());
+      await new Promise((r) => setTimeout(r));
+    },
+  };
+}
+
+function backend(): MemoryBackend {
+  return new MemoryBackend({
+    users: [
+      { uid: 'ann', name: 'Ann Smit' },
+      { uid: 'bram', name: 'Bram Visser' },
+    ],
+    channels: [{ id: 'general', name: 'General', categories: ['news', 'idea', 'question'] }],
+  });
+}
+
+const inside = <T extends HTMLElement>(lang: string, tpl: unknown) =>
+  fixture<HTMLElement>(html`<div lang=${lang}>${tpl}</div>`).then((d) => d.firstElementChild as T);
+const shownText = (el: HTMLElement) => (el.shadowRoot!.querySelector('.lenig') as HTMLElement).innerText.replace(/\s+/g, ' ');
+/** What a field shows after typing `value` (one input event, as a paste makes). */
+function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+let clock: SinonFakeTimers | undefined;
+afterEach(() => {
+  clock?.restore();
+  clock = undefined;
+});
+/** Waits for `ok` over microtasks only (fake timers stop `waitUntil`, which polls with setTimeout). */
+async function soon(ok: () => unknown, what: string): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (ok()) return;
+    await Promise.resolve();
+  }
+  throw new Error(`not seen: ${what}`);
+}
+
+/** Fake timers from now on (installed after the widget has loaded, so its own start-up runs for real). */
+function fakeTimers(): SinonFakeTimers {
+  clock = useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+  return clock;
+}
+
+describe('a write the service does not answer', () => {
+  for (const lang of ['en', 'nl'] as const) {
+    it(`comments: says the comment is not confirmed after 8 s, keeps the text, sends once (${lang})`, async () => {
+      const b = backend();
+      const post = b.addPost({ channel: 'general', author: 'bram', text: 'Who has the key?' });
+      const store = b.session('ann');
+      const comment = held(store, 'comment');
+      const el = await inside<LenigCommentsElement>(lang, html`<lenig-comments channel="general" post=${post.id} .store=${store}></lenig-comments>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'the form');
+      const ta = el.shadowRoot!.querySelector('textarea')!;
+      ta.value = 'Reception has one';
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+      const t = fakeTimers();
+      submit.click();
+      await soon(() => comment.calls() === 1, 'the comment sent');
+      t.tick(7_999);
+      await el.updateComplete;
+      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+      t.tick(1);
+      await el.updateComplete;
+      expect(shownText(el)).to.contain(SENTENCES[lang]);
+      await soon(() => [...el.shadowRoot!.querySelectorAll('[role="status"]')].some((s) => s.textContent === SENTENCES[lang]), 'announced');
+      expect(ta.value).to.equal('Reception has one');
+      submit.click();
+      await el.updateComplete;
+      expect(comment.calls(), 'one click, one comment').to.equal(1);
+      t.restore();
+      await expect(el).to.be.accessible();
+      await comment.answer();
+      await waitUntil(() => ta.value === '', 'the comment confirmed');
+      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+    });
+
+    it(`idea board: says the idea is not confirmed after 8 s, keeps it, submits once (${lang})`, async () => {
+      const store = backend().session('ann');
+      const createPost = held(store, 'createPost');
+      const el = await inside<LenigIdeaBoardElement>(lang, html`<lenig-idea-board channel="general" .store=${store}></lenig-idea-board>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('#idea-title'), 'the form');
+      const title = el.shadowRoot!.querySelector<HTMLInputElement>('#idea-title')!;
+      type(title, 'A bicycle shed');
+      type(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#idea-text')!, 'Covered, near the entrance.');
+      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+      const t = fakeTimers();
+      submit.click();
+      await soon(() => createPost.calls() === 1, 'the idea sent');
+      t.tick(7_999);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('form')!.innerText).to.not.contain(SENTENCES[lang]);
+      t.tick(1);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('form')!.innerText.replace(/\s+/g, ' ')).to.contain(SENTENCES[lang]);
+      await soon(() => el.shadowRoot!.querySelector('.announce')!.textContent === SENTENCES[lang], 'announced');
+      expect(title.value).to.equal('A bicycle shed');
+      submit.click();
+      await el.updateComplete;
+      expect(createPost.calls(), 'one click, one idea').to.equal(1);
+      t.restore();
+      await expect(el).to.be.accessible();
+      await createPost.answer();
+      await waitUntil(() => title.value === '', 'the idea confirmed');
+      expect(el.shadowRoot!.querySelector('form')!.innerText).to.not.contain(SENTENCES[lang]);
+    });
+
+    it(`admin: says a change is not confirmed after 8 s, and handles a report once (${lang})`, async () => {
+      const b = new MemoryBackend({ users: [{ uid: 'ada', name: 'Ada Beheer' }, { uid: 'anna', name: 'Anna de Vries' }], admins: ['ada'] });
+      const post = b.addPost({ author: 'anna', text: 'Everyone in sales is lazy' });
+      b.addReport({ channel: 'general', post: post.id, by: 'anna', reason: 'Insulting' });
+      const store = b.session('ada');
+      const resolve = held(store, 'resolveReport');
+      const el = await inside<LenigAdminElement>(lang, html`<lenig-admin tab="reports" .store=${store}></lenig-admin>`);
+      const dismiss = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.reports button')].find((x) => /Dismiss|Afwijzen|Negeren/.test(x.textContent!));
+      await waitUntil(() => dismiss(), 'the report');
+      const button = dismiss()!;
+      const t = fakeTimers();
+      button.click();
+      await el.updateComplete;
+      t.tick(7_999);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+      t.tick(1);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.equal(SENTENCES[lang]);
+      await soon(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent === SENTENCES[lang], 'announced');
+      button.click();
+      await el.updateComplete;
+      expect(resolve.calls(), 'one click, one resolution').to.equal(1);
+      t.restore();
+      await expect(el).to.be.accessible();
+      await resolve.answer();
+      await waitUntil(() => !el.shadowRoot!.querySelector('[part="notice"]'), 'the resolution confirmed');
+    });
+  }
+
+  it('admin: a change made while offline says at once that it waits for the connection', async () => {
+    const b = new MemoryBackend({ users: [{ uid: 'ada', name: 'Ada Beheer' }, { uid: 'anna', name: 'Anna de Vries' }], admins: ['ada'] });
+    const post = b.addPost({ author: 'anna', text: 'Everyone in sales is lazy' });
+    b.addReport({ channel: 'general', post: post.id, by: 'anna', reason: 'Insulting' });
+    const store = b.session('ada');
+    const el = await inside<LenigAdminElement>('en', html`<lenig-admin tab="reports" .store=${store}></lenig-admin>`);
+    const dismiss = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.reports button')].find((x) => x.textContent!.trim() === 'Dismiss');
+    await waitUntil(() => dismiss(), 'the report');
+    store.setOnline(false);
+    dismiss()!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="notice"]'), 'the offline notice');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.equal('You are offline. Changes are kept and sent when the connection is back.');
+    store.setOnline(true);
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part="notice"]'), 'sent when back');
+    expect(b.reports()[0]!.resolved).to.not.equal(undefined);
+  });
+});
