@@ -136,6 +136,24 @@ describe('<lenig-comments>', () => {
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li').length === 2, 'loaded after retry');
   });
 
+  it('a comment written offline and refused once the connection is back gives its text back, with the reason', async () => {
+    const backend = withComments();
+    const store = backend.session('anna');
+    store.setOnline(false);
+    const el = await comments(store, 'p2');
+    await waitUntil(() => $(el, 'textarea'), 'the form');
+    typeInto($<HTMLTextAreaElement>(el, 'textarea')!, 'Sent from the train');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="submit"]')!.click();
+    await waitUntil(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === '', 'the box is free while offline');
+    // Meanwhile its author deleted the post: the comment cannot be stored.
+    await backend.session('anna').deletePost('general', 'p2');
+    store.setOnline(true);
+    await waitUntil(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === 'Sent from the train', `the text back: ${text(el)}`);
+    expect(text(el)).to.contain('This post no longer exists.');
+    await expect(el).to.be.accessible();
+  });
+
   it('says why the comments do not come instead of loading forever: offline at once, else after 8 s (English and Dutch)', async () => {
     // A database that never answers the comments; the store reports the connection down (the Firebase store
     // does so 4 s after start without one), or up.

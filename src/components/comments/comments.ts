@@ -116,12 +116,18 @@ export class LenigCommentsElement extends LenigElement {
     const write = store.comment(channel, post, text);
     if (this.connection.value === false) {
       // Offline the comment is already in the list (the store keeps it and sends it later); the box is
-      // free for the next one. A later refusal still reaches the page as lenig-error.
+      // free for the next one. Refused once the connection is back (the post deleted meanwhile, the
+      // channel archived), it leaves the list: its text comes back to the box, unless a new one is being
+      // written there, with the reason.
       this.draft = '';
       void this.announcer.announce(t.added);
       write.then(
         (id) => this.emitCreated(channel, post, id),
-        (error: unknown) => this.emitError('comment', toStoreError(error)),
+        (error: unknown) => {
+          this.draft ||= text;
+          this.error = this.describe(error);
+          this.emitError('comment', toStoreError(error));
+        },
       );
       return;
     }
