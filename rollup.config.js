@@ -170,6 +170,12 @@ export default [
     // The code every chunk shares with the loader (page state, define()) stays in dist/lenig.js and chunks
     // import it from there, rather than the loader being a facade over one more file to wait for.
     preserveEntrySignatures: 'allow-extension',
+    // A name missing from a module is an error, not a warning: the Auth split (below) leaves out of Firebase
+    // Auth's module what src/ does not import, and a name it missed would otherwise build as `undefined`.
+    onwarn(warning, warn) {
+      if (warning.code === 'MISSING_EXPORT') throw new Error(warning.message);
+      warn(warning);
+    },
     // Firebase's popup sign-in in a chunk of its own (see scripts/split-firebase-auth.mjs): only the Microsoft
     // mode and the host page's app load it (src/firebase/auth-setup.ts), 3.3 KB gz less for every other page.
     plugins: [splitFirebaseAuth({ parts: ['src/firebase/popup.ts', 'src/firebase/token-exchange.ts', 'src/firebase/email-sign-in.ts'] }), ...browserPlugins(), chunkGraph()],

@@ -36,6 +36,12 @@ export function splitFirebaseAuth({ parts }) {
     const found = new Set();
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
+      const forms = text.match(/import\s*(?:type\s*)?\{[^}]*\}\s*from\s*'firebase\/auth'/g)?.length ?? 0;
+      // `import * as`, a default import, `export … from`, a dynamic import or other quotes: names this scan
+      // cannot see, which would be left out of the module.
+      if ((text.match(/['"]firebase\/auth['"]/g)?.length ?? 0) !== forms) {
+        throw new Error(`${f}: imports 'firebase/auth' in a form the Auth split does not read; use import { … } from 'firebase/auth'`);
+      }
       for (const [, list] of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'firebase\/auth'/g)) {
         for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
           if (!item.startsWith('type ')) found.add(item.split(/\s+as\s+/)[0].trim());
@@ -132,6 +138,17 @@ export function splitFirebaseAuth({ parts }) {
       base = closure([...base, ...twice]);
     }
 
+    // Moving a statement makes it run when its part loads, and leaving one out makes it never run: only right
+    // for a declaration whose making does nothing else. Anything else fails the build, so a Firebase update
+    // that adds such a statement is looked at rather than shipped (REVIEWED: those checked by hand).
+    const movedAll = new Set(moved.flatMap((m) => [...m]));
+    for (const i of info) {
+      if (base.has(i.node) || inert(i.node) || i.declares.every((n) => REVIEWED.has(n))) continue;
+      ctx.error(
+        `${baseId}: ${i.declares.join(', ')} would ${movedAll.has(i.node) ? 'run only when its sign-in part loads' : 'never run'}, and making it may do more than declare it (line ${code.slice(0, i.node.start).split('\n').length}); check it and add it to REVIEWED in scripts/split-firebase-auth.mjs, or keep it in the first module`,
+      );
+    }
+
     // The first module: its own statements, its exports limited to what it still declares.
     const b = new MagicString(code);
     for (const i of info) if (!base.has(i.node)) b.remove(i.node.start, i.node.end);
@@ -194,6 +211,72 @@ export function splitFirebaseAuth({ parts }) {
       return null;
     },
   };
+}
+
+/**
+ * Top-level declarations of @firebase/auth (1.13) whose initializer calls something, checked by hand: each
+ * only makes a value that nothing outside its own part reads — a pair of delays (`new Delay(…)`), a table,
+ * an encoded constant, a callback name, a setting read from the page's Firebase defaults.
+ */
+const REVIEWED = new Set([
+  // Moved into a part.
+  'NETWORK_TIMEOUT',
+  'PING_TIMEOUT',
+  'EID_FROM_APIHOST',
+  'FIREBASE_APP_CHECK_FRAGMENT_ID',
+  // Left out: nothing lenig imports reaches them.
+  '_JSLOAD_CALLBACK',
+  'NETWORK_TIMEOUT_DELAY',
+  'authIdTokenMaxAge',
+]);
+
+/** The constructors whose `new X()` only makes an empty container. */
+const CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/**
+ * Whether making a top-level statement's declarations does nothing else: functions; classes without static
+ * blocks or static fields that compute; variables initialised with literals, functions, classes, names,
+ * empty containers, and objects, arrays, templates and operators made of those.
+ */
+function inert(node) {
+  if (node.type === 'FunctionDeclaration') return true;
+  if (node.type === 'ClassDeclaration') return inertClass(node);
+  if (node.type === 'VariableDeclaration') return node.declarations.every((d) => d.id.type === 'Identifier' && (!d.init || inertValue(d.init)));
+  return false;
+}
+
+function inertClass(node) {
+  if (node.superClass && node.superClass.type !== 'Identifier') return false;
+  return node.body.body.every((m) => m.type !== 'StaticBlock' && !(m.type === 'PropertyDefinition' && m.static && m.value && !inertValue(m.value)) && !m.computed);
+}
+
+function inertValue(e) {
+  switch (e.type) {
+    case 'Literal':
+    case 'Identifier':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return true;
+    case 'ClassExpression':
+      return inertClass(e);
+    case 'TemplateLiteral':
+      return e.expressions.every(inertValue);
+    case 'UnaryExpression':
+      return e.operator !== 'delete' && inertValue(e.argument);
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return inertValue(e.left) && inertValue(e.right);
+    case 'ConditionalExpression':
+      return inertValue(e.test) && inertValue(e.consequent) && inertValue(e.alternate);
+    case 'ArrayExpression':
+      return e.elements.every((x) => !x || (x.type !== 'SpreadElement' && inertValue(x)));
+    case 'ObjectExpression':
+      return e.properties.every((p) => p.type === 'Property' && !p.computed && inertValue(p.value));
+    case 'NewExpression':
+      return e.callee.type === 'Identifier' && CONTAINERS.has(e.callee.name) && e.arguments.length === 0;
+    default:
+      return false;
+  }
 }
 
 /** The top-level names a statement declares. */

@@ -189,9 +189,10 @@ export class Session {
     return this.track(async () => {
       await this.ready();
       // A shared PC: the session kept from the last visit may be a colleague's. With a token source, the token
-      // exchange's code tells (a chunk only this mode loads); if that code cannot load, the session is kept.
+      // exchange's code tells (a chunk only this mode loads). If that code cannot load, the kept session is
+      // not trusted: it is signed out, and the sign-in after it says the exchange's code did not come.
       const user = this.user;
-      const someoneElse = user && this.mode === 'custom-token' && this.config.tokenSource && !(await this.exchange().then((m) => m.sameEmployee(this.config, user.uid), () => true));
+      const someoneElse = user && this.mode === 'custom-token' && this.config.tokenSource && !(await this.exchange().then((m) => m.sameEmployee(this.config, user.uid), () => false));
       if (someoneElse) await signOut(this.auth);
       if (!this.user) await this.doSignIn();
     }).then(
