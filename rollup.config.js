@@ -235,7 +235,7 @@ export default [
         // the post card's comments): as a file of its own, feed + composer 0.3 KB and a feed alone 0.5 KB
         // more; here a feed alone pays 0.2 KB, and the idea board, notifications, insights and admin, which
         // do not use it, 0.2 KB each (0.0 as a file of its own).
-        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
+        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,

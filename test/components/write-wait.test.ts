@@ -6,11 +6,13 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { useFakeTimers, type SinonFakeTimers } from 'sinon';
+import '../../src/components/composer/composer.js';
 import '../../src/components/comments/comments.js';
 import '../../src/components/idea-board/idea-board.js';
 import '../../src/components/admin/admin.js';
 import type { LenigAdminElement } from '../../src/components/admin/admin.js';
 import type { LenigIdeaBoardElement } from '../../src/components/idea-board/idea-board.js';
+import type { LenigComposerElement } from '../../src/components/composer/composer.js';
 import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
 import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
 
@@ -78,6 +80,37 @@ function fakeTimers(): SinonFakeTimers {
 
 describe('a write the service does not answer', () => {
   for (const lang of ['en', 'nl'] as const) {
+    it(`composer: says the post is not confirmed after 8 s, keeps the text, posts once (${lang})`, async () => {
+      const store = backend().session('ann');
+      const createPost = held(store, 'createPost');
+      const el = await inside<LenigComposerElement>(lang, html`<lenig-composer channel="general" .store=${store}></lenig-composer>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'the form');
+      const ta = el.shadowRoot!.querySelector('textarea')!;
+      ta.value = 'Lunch at noon';
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+      const t = fakeTimers();
+      submit.click();
+      await soon(() => createPost.calls() === 1, 'the post sent');
+      t.tick(7_999);
+      await el.updateComplete;
+      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+      t.tick(1);
+      await el.updateComplete;
+      expect(shownText(el)).to.contain(SENTENCES[lang]);
+      await soon(() => el.shadowRoot!.querySelector('form [role="status"]')!.textContent === SENTENCES[lang], 'announced');
+      expect(ta.value).to.equal('Lunch at noon');
+      submit.click();
+      submit.click();
+      await el.updateComplete;
+      expect(createPost.calls(), 'one click, one post').to.equal(1);
+      t.restore();
+      await expect(el).to.be.accessible({ ignoredRules: ['aria-allowed-role'] });
+      await createPost.answer();
+      await waitUntil(() => ta.value === '', 'the post confirmed');
+      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+    });
+
     it(`comments: says the comment is not confirmed after 8 s, keeps the text, sends once (${lang})`, async () => {
       const b = backend();
       const post = b.addPost({ channel: 'general', author: 'bram', text: 'Who has the key?' });

@@ -29,6 +29,7 @@ import { insertMention, mentionAt, mentionedUids, resolveMentions, type MentionQ
 import type { MentionList } from './mention-list.js';
 import { looksEmpty, visibleLength } from '../../data/text.js';
 import { define } from '../shared/define.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 
 /** `lenig-post-created`: the backend accepted a post written in this composer. */
 export interface PostCreatedDetail {
@@ -91,7 +92,7 @@ const MENTION_CHECK_MS = 3000;
  * @csspart submit - The Post button.
  * @csspart error - A message naming what is wrong with the post (over the limit, a refused post).
  * @csspart mention-error - The message that the @mention list could not be loaded (the text stays as typed).
- * @csspart notice - The offline notice while a post waits for the connection.
+ * @csspart notice - The notice while a post waits: for the connection, or for an answer that is late.
  * @csspart listbox - The mention suggestions.
  * @csspart option - One suggested person.
  * @csspart sign-in - The invitation shown to signed-out readers.
@@ -153,6 +154,8 @@ export class LenigComposerElement extends LenigElement {
   /** The category the reader picked; undefined (or one no longer offered) means the first offered. */
   @state() private chosenCategory?: CategoryId;
   @state() private sending = false;
+  /** A post the service has not answered within the bound: said and announced until the answer comes. */
+  private readonly writeWait = new WriteWaitController(this, () => void this.announce(this.common.t.waitingSlow));
   /** The store refused the post as offline; it is sent again as soon as the connection is back. */
   @state() private waitingForConnection = false;
   @state() private failure?: Failure;
@@ -354,7 +357,7 @@ export class LenigComposerElement extends LenigElement {
         this.sending = false;
         return this.showFailure({ field: 'text', message: this.overMessage(post.text) });
       }
-      postId = await store.createPost(post);
+      postId = await this.writeWait.watch(store.createPost(post));
     } catch (e) {
       this.postFailed(toStoreError(e));
       return;
@@ -702,6 +705,9 @@ export class LenigComposerElement extends LenigElement {
     const open = this.listOpen;
     const list = open ? this.mentions : undefined;
     const offlineWaiting = this.sending && this.connection.value === false;
+    // Waiting for the connection, or for an answer that is late.
+    const notice =
+      offlineWaiting || this.waitingForConnection ? (this.cspBlocked ? this.offlineMessage : t.offline) : this.sending && this.writeWait.late ? this.common.t.waitingSlow : '';
     const modifier = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
 
     const textDescribedBy = ['count', over ? 'limit' : '', failure && (failure.field ?? 'text') === 'text' && !offlineWaiting && !this.waitingForConnection ? 'error' : '', 'hint']
@@ -813,9 +819,7 @@ export class LenigComposerElement extends LenigElement {
           ? html`<p id="limit" class="message error" part="error">${this.overMessage(this.text)}</p>`
           : nothing}
         ${offlineWaiting || this.waitingForConnection ? nothing : this.renderFailure('text')}
-        ${offlineWaiting || this.waitingForConnection
-          ? html`<p class="message offline" part="notice">${this.cspBlocked ? this.offlineMessage : t.offline}</p>`
-          : nothing}
+        ${notice ? html`<p class="message offline" part="notice">${notice}</p>` : nothing}
         <div class="visually-hidden" role="status">${this.announcer.text}</div>
       </form>
     </div>`;
