@@ -78,6 +78,40 @@ function fakeTimers(): SinonFakeTimers {
   return clock;
 }
 
+type Held = ReturnType<typeof held>;
+/**
+ * Sends with `submit` (fake timers from here) and follows the wait: nothing said before 8 s; at 8 s the
+ * sentence shown (`shown`) and announced (`announced`); what was typed kept in `field`; more clicks send
+ * nothing; accessible; and once the service answers, the field emptied and the sentence gone.
+ */
+async function followLateWrite(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  lang: 'en' | 'nl',
+  o: { write: Held; submit: HTMLButtonElement; field: HTMLInputElement | HTMLTextAreaElement; shown: () => string; announced: () => boolean; a11y?: { ignoredRules: string[] } },
+): Promise<void> {
+  const typed = o.field.value;
+  const t = fakeTimers();
+  o.submit.click();
+  await soon(() => o.write.calls() === 1, 'the write sent');
+  t.tick(7_999);
+  await el.updateComplete;
+  expect(o.shown()).to.not.contain(SENTENCES[lang]);
+  t.tick(1);
+  await el.updateComplete;
+  expect(o.shown()).to.contain(SENTENCES[lang]);
+  await soon(o.announced, 'announced');
+  expect(o.field.value).to.equal(typed);
+  o.submit.click();
+  o.submit.click();
+  await el.updateComplete;
+  expect(o.write.calls(), 'one click, one write').to.equal(1);
+  t.restore();
+  await expect(el).to.be.accessible(o.a11y);
+  await o.write.answer();
+  await waitUntil(() => o.field.value === '', 'the write confirmed');
+  expect(o.shown()).to.not.contain(SENTENCES[lang]);
+}
+
 describe('a write the service does not answer', () => {
   for (const lang of ['en', 'nl'] as const) {
     it(`composer: says the post is not confirmed after 8 s, keeps the text, posts once (${lang})`, async () => {
@@ -88,27 +122,14 @@ describe('a write the service does not answer', () => {
       const ta = el.shadowRoot!.querySelector('textarea')!;
       ta.value = 'Lunch at noon';
       ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-      const t = fakeTimers();
-      submit.click();
-      await soon(() => createPost.calls() === 1, 'the post sent');
-      t.tick(7_999);
-      await el.updateComplete;
-      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
-      t.tick(1);
-      await el.updateComplete;
-      expect(shownText(el)).to.contain(SENTENCES[lang]);
-      await soon(() => el.shadowRoot!.querySelector('form [role="status"]')!.textContent === SENTENCES[lang], 'announced');
-      expect(ta.value).to.equal('Lunch at noon');
-      submit.click();
-      submit.click();
-      await el.updateComplete;
-      expect(createPost.calls(), 'one click, one post').to.equal(1);
-      t.restore();
-      await expect(el).to.be.accessible({ ignoredRules: ['aria-allowed-role'] });
-      await createPost.answer();
-      await waitUntil(() => ta.value === '', 'the post confirmed');
-      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+      await followLateWrite(el, lang, {
+        write: createPost,
+        submit: el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!,
+        field: ta,
+        shown: () => shownText(el),
+        announced: () => el.shadowRoot!.querySelector('form [role="status"]')!.textContent === SENTENCES[lang],
+        a11y: { ignoredRules: ['aria-allowed-role'] },
+      });
     });
 
     it(`comments: says the comment is not confirmed after 8 s, keeps the text, sends once (${lang})`, async () => {
@@ -121,26 +142,13 @@ describe('a write the service does not answer', () => {
       const ta = el.shadowRoot!.querySelector('textarea')!;
       ta.value = 'Reception has one';
       ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-      const t = fakeTimers();
-      submit.click();
-      await soon(() => comment.calls() === 1, 'the comment sent');
-      t.tick(7_999);
-      await el.updateComplete;
-      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
-      t.tick(1);
-      await el.updateComplete;
-      expect(shownText(el)).to.contain(SENTENCES[lang]);
-      await soon(() => [...el.shadowRoot!.querySelectorAll('[role="status"]')].some((s) => s.textContent === SENTENCES[lang]), 'announced');
-      expect(ta.value).to.equal('Reception has one');
-      submit.click();
-      await el.updateComplete;
-      expect(comment.calls(), 'one click, one comment').to.equal(1);
-      t.restore();
-      await expect(el).to.be.accessible();
-      await comment.answer();
-      await waitUntil(() => ta.value === '', 'the comment confirmed');
-      expect(shownText(el)).to.not.contain(SENTENCES[lang]);
+      await followLateWrite(el, lang, {
+        write: comment,
+        submit: el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!,
+        field: ta,
+        shown: () => shownText(el),
+        announced: () => [...el.shadowRoot!.querySelectorAll('[role="status"]')].some((s) => s.textContent === SENTENCES[lang]),
+      });
     });
 
     it(`idea board: says the idea is not confirmed after 8 s, keeps it, submits once (${lang})`, async () => {
@@ -151,26 +159,13 @@ describe('a write the service does not answer', () => {
       const title = el.shadowRoot!.querySelector<HTMLInputElement>('#idea-title')!;
       type(title, 'A bicycle shed');
       type(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#idea-text')!, 'Covered, near the entrance.');
-      const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-      const t = fakeTimers();
-      submit.click();
-      await soon(() => createPost.calls() === 1, 'the idea sent');
-      t.tick(7_999);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('form')!.innerText).to.not.contain(SENTENCES[lang]);
-      t.tick(1);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('form')!.innerText.replace(/\s+/g, ' ')).to.contain(SENTENCES[lang]);
-      await soon(() => el.shadowRoot!.querySelector('.announce')!.textContent === SENTENCES[lang], 'announced');
-      expect(title.value).to.equal('A bicycle shed');
-      submit.click();
-      await el.updateComplete;
-      expect(createPost.calls(), 'one click, one idea').to.equal(1);
-      t.restore();
-      await expect(el).to.be.accessible();
-      await createPost.answer();
-      await waitUntil(() => title.value === '', 'the idea confirmed');
-      expect(el.shadowRoot!.querySelector('form')!.innerText).to.not.contain(SENTENCES[lang]);
+      await followLateWrite(el, lang, {
+        write: createPost,
+        submit: el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!,
+        field: title,
+        shown: () => el.shadowRoot!.querySelector('form')!.innerText.replace(/\s+/g, ' '),
+        announced: () => el.shadowRoot!.querySelector('.announce')!.textContent === SENTENCES[lang],
+      });
     });
 
     it(`admin: says a change is not confirmed after 8 s, and handles a report once (${lang})`, async () => {
