@@ -27,8 +27,9 @@ export function httpHandler(
       res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
       res.setHeader('Access-Control-Max-Age', '3600');
-    } else if (origin && !refused.has(origin)) {
-      // The browser only says "failed to fetch"; the operator finds the page's origin here, once.
+    } else if (origin && !refused.has(origin) && refused.size < 20) {
+      // The browser only says "failed to fetch"; the operator finds the page's origin here, once (the first
+      // 20 origins: a caller making up origins cannot fill the log or the memory).
       refused.add(origin);
       console.warn(`lenig token exchange: a page on ${origin} called, which LENIG_ALLOWED_ORIGINS (${origins.join(', ') || 'empty'}) does not list; its browser gets no answer`);
     }

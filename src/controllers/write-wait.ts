@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LOAD_NOTICE_MS } from '../components/shared/lenig-element.js';
 
 /**
  * The writes a widget has sent and the store has not answered yet. The Firebase SDKs never give up on a
  * write: while the connection looks up but the service does not answer (a stalled network, a proxy
- * holding the socket, an overloaded server), "Sending…" would stay for ever. Past WRITE_NOTICE_MS (the
+ * holding the socket, an overloaded server), "Sending…" would stay for ever. Past LOAD_NOTICE_MS (the
  * bound every widget keeps for a first load) `late` turns true, the host renders again and `onLate` runs
  * (to announce it); `late` turns false when the last watched write settles. Writes at once count as one
  * wait, from the first.
@@ -21,19 +22,18 @@ export class WriteWaitController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // Moved in the page while a write was open: its wait goes on from the start of the bound.
+    if (this.open && !this.late) this.start();
+  }
+
   hostDisconnected(): void {
     clearTimeout(this.timer);
   }
 
   /** Watches `write` until it settles, and hands it back. */
   watch<T>(write: Promise<T>): Promise<T> {
-    if (!this.open++) {
-      this.timer = setTimeout(() => {
-        this.late = true;
-        this.host.requestUpdate();
-        this.onLate();
-      }, WRITE_NOTICE_MS);
-    }
+    if (!this.open++) this.start();
     const settled = () => {
       if (--this.open) return;
       clearTimeout(this.timer);
@@ -43,7 +43,12 @@ export class WriteWaitController implements ReactiveController {
     write.then(settled, settled);
     return write;
   }
-}
 
-/** How long a write may go unanswered before the widget says so: the bound of a first load (LOAD_NOTICE_MS). */
-export const WRITE_NOTICE_MS = 8000;
+  private start(): void {
+    this.timer = setTimeout(() => {
+      this.late = true;
+      this.host.requestUpdate();
+      this.onLate();
+    }, LOAD_NOTICE_MS);
+  }
+}

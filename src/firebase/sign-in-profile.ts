@@ -4,6 +4,7 @@
  */
 import type { Unsubscribe } from '../data/store.js';
 import type { Profile } from '../data/types.js';
+import { shownName } from '../data/core/records.js';
 import type { ProfileStore } from './session.js';
 
 /**
@@ -41,7 +42,8 @@ export function keepProfileName(store: ProfileStore): void {
         );
         if (settled) stop();
       });
-      if (current?.name === name) return;
+      // As read back: a name's bidirectional controls are not shown (shownName), so compare without them.
+      if (current?.name === shownName(name)) return;
       const { uid: _uid, ...rest } = current ?? { uid: user.uid, name };
       await store.updateMyProfile({ ...rest, name });
     })().catch((e: unknown) => {

@@ -15,6 +15,7 @@ import type { LenigIdeaBoardElement } from '../../src/components/idea-board/idea
 import type { LenigComposerElement } from '../../src/components/composer/composer.js';
 import type { LenigCommentsElement } from '../../src/components/comments/comments.js';
 import { MemoryBackend, type MemoryStore } from '../../src/memory/memory-store.js';
+import { WriteWaitController } from '../../src/controllers/write-wait.js';
 
 const SENTENCES = {
   en: 'The intranet service cannot be reached yet. Still trying…',
@@ -197,6 +198,22 @@ describe('a write the service does not answer', () => {
       await waitUntil(() => !el.shadowRoot!.querySelector('[part="notice"]'), 'the resolution confirmed');
     });
   }
+
+  it('a widget moved in the page while its write waits still says so after 8 s', () => {
+    const host = { addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) };
+    let said = 0;
+    const wait = new WriteWaitController(host, () => said++);
+    const t = fakeTimers();
+    void wait.watch(new Promise(() => undefined));
+    t.tick(4_000);
+    // A page that moves the widget (into a tab, a dialog) disconnects and connects it again.
+    wait.hostDisconnected();
+    wait.hostConnected();
+    t.tick(7_999);
+    expect(wait.late).to.equal(false);
+    t.tick(1);
+    expect([wait.late, said]).to.deep.equal([true, 1]);
+  });
 
   it('admin: a change made while offline says at once that it waits for the connection', async () => {
     const b = new MemoryBackend({ users: [{ uid: 'ada', name: 'Ada Beheer' }, { uid: 'anna', name: 'Anna de Vries' }], admins: ['ada'] });

@@ -124,8 +124,11 @@ export class LenigCommentsElement extends LenigElement {
       write.then(
         (id) => this.emitCreated(channel, post, id),
         (error: unknown) => {
-          this.draft ||= text;
-          this.error = this.describe(error);
+          // Back to its box only while the box still shows that post, never into another post's box.
+          if (this.isConnected && this.channel === channel && this.post === post) {
+            this.draft ||= text;
+            this.error = this.describe(error);
+          }
           this.emitError('comment', toStoreError(error));
         },
       );

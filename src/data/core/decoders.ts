@@ -42,8 +42,11 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
     .map(([c]) => c);
   const channel: Channel = { id, name: shownName(str(raw.name) ?? id), categories };
   if (isObject(raw.names)) {
-    const names = Object.entries(raw.names).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
-    if (names.length) channel.names = Object.fromEntries(names.map(([lang, name]) => [lang, shownName(name)]));
+    const names = Object.entries(raw.names).flatMap(([lang, name]): [string, string][] => {
+      const shown = typeof name === 'string' ? shownName(name) : '';
+      return shown ? [[lang, shown]] : [];
+    });
+    if (names.length) channel.names = Object.fromEntries(names);
   }
   if (str(raw.description)) channel.description = raw.description as string;
   if (raw.archived === true) channel.archived = true;
