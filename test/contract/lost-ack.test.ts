@@ -100,22 +100,20 @@ before(async () => {
       send(payload, ...rest);
     };
   });
-  alice = new FirebaseStore({
-    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
-    emulator: { auth: authURL },
-    appName: 'lost-ack-alice',
-    auth: 'email',
-    credentials: { email: USERS.alice.email, password: USERS.alice.password },
-  });
-  await alice.signIn();
-  admin = new FirebaseStore({
-    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
-    emulator: { auth: authURL },
-    appName: 'lost-ack-admin',
-    auth: 'email',
-    credentials: { email: USERS.admin.email, password: USERS.admin.password },
-  });
-  await admin.signIn();
+  /** A store of its own app for `who`, signed in. */
+  const signedIn = async (who: 'alice' | 'admin'): Promise<FirebaseStore> => {
+    const store = new FirebaseStore({
+      firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+      emulator: { auth: authURL },
+      appName: `lost-ack-${who}`,
+      auth: 'email',
+      credentials: { email: USERS[who].email, password: USERS[who].password },
+    });
+    await store.signIn();
+    return store;
+  };
+  alice = await signedIn('alice');
+  admin = await signedIn('admin');
 });
 
 after(async () => {
