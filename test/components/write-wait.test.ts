@@ -10,6 +10,9 @@ import '../../src/components/composer/composer.js';
 import '../../src/components/comments/comments.js';
 import '../../src/components/idea-board/idea-board.js';
 import '../../src/components/admin/admin.js';
+import '../../src/components/feed/feed.js';
+import type { LenigFeedElement } from '../../src/components/feed/feed.js';
+import type { LenigPostCardElement } from '../../src/components/post-card/post-card.js';
 import type { LenigAdminElement } from '../../src/components/admin/admin.js';
 import type { LenigIdeaBoardElement } from '../../src/components/idea-board/idea-board.js';
 import type { LenigComposerElement } from '../../src/components/composer/composer.js';
@@ -83,14 +86,23 @@ type Held = ReturnType<typeof held>;
 /**
  * Sends with `submit` (fake timers from here) and follows the wait: nothing said before 8 s; at 8 s the
  * sentence shown (`shown`) and announced (`announced`); what was typed kept in `field`; more clicks send
- * nothing; accessible; and once the service answers, the field emptied and the sentence gone.
+ * nothing; accessible; and once the service answers, `done` (by default: the field emptied) and the
+ * sentence gone.
  */
 async function followLateWrite(
   el: HTMLElement & { updateComplete: Promise<unknown> },
   lang: 'en' | 'nl',
-  o: { write: Held; submit: HTMLButtonElement; field: HTMLInputElement | HTMLTextAreaElement; shown: () => string; announced: () => boolean; a11y?: { ignoredRules: string[] } },
+  o: {
+    write: Held;
+    submit: HTMLButtonElement;
+    field?: HTMLInputElement | HTMLTextAreaElement;
+    shown: () => string;
+    announced: () => boolean;
+    done?: () => boolean;
+    a11y?: { ignoredRules: string[] };
+  },
 ): Promise<void> {
-  const typed = o.field.value;
+  const typed = o.field?.value;
   const t = fakeTimers();
   o.submit.click();
   await soon(() => o.write.calls() === 1, 'the write sent');
@@ -101,7 +113,7 @@ async function followLateWrite(
   await el.updateComplete;
   expect(o.shown()).to.contain(SENTENCES[lang]);
   await soon(o.announced, 'announced');
-  expect(o.field.value).to.equal(typed);
+  expect(o.field?.value).to.equal(typed);
   o.submit.click();
   o.submit.click();
   await el.updateComplete;
@@ -109,7 +121,7 @@ async function followLateWrite(
   t.restore();
   await expect(el).to.be.accessible(o.a11y);
   await o.write.answer();
-  await waitUntil(() => o.field.value === '', 'the write confirmed');
+  await waitUntil(o.done ?? (() => o.field!.value === ''), 'the write confirmed');
   expect(o.shown()).to.not.contain(SENTENCES[lang]);
 }
 
@@ -198,6 +210,83 @@ describe('a write the service does not answer', () => {
       await waitUntil(() => !el.shadowRoot!.querySelector('[part="notice"]'), 'the resolution confirmed');
     });
   }
+
+  describe('a post card in a feed', () => {
+    const POST = 'The canteen opens at 8 tomorrow.';
+    /** A feed in `lang` for `viewer`, with one post by Ann; the card once shown. */
+    async function cardFor(lang: string, viewer: string) {
+      const b = backend();
+      b.addPost({ channel: 'general', author: 'ann', text: POST });
+      const store = b.session(viewer);
+      const feed = await inside<LenigFeedElement>(lang, html`<lenig-feed channel="general" .store=${store}></lenig-feed>`);
+      await waitUntil(() => feed.shadowRoot!.querySelector('lenig-post-card')?.shadowRoot?.querySelector('#body')?.textContent?.includes('canteen'), 'the post');
+      const card = feed.shadowRoot!.querySelector<LenigPostCardElement>('lenig-post-card')!;
+      const $ = <T extends HTMLElement>(selector: string) => card.shadowRoot!.querySelector<T>(selector)!;
+      /** Opens a panel with the action button `id` and waits for it. */
+      const open = async (id: string) => {
+        $<HTMLButtonElement>(id).click();
+        await card.updateComplete;
+      };
+      return {
+        feed,
+        card,
+        store,
+        $,
+        open,
+        shown: () => $('article').innerText.replace(/\s+/g, ' '),
+        announced: () => $('[role="status"]').textContent === SENTENCES[lang as 'en' | 'nl'],
+      };
+    }
+
+    for (const lang of ['en', 'nl'] as const) {
+      it(`edit: says the change is not confirmed after 8 s, keeps the text, saves once (${lang})`, async () => {
+        const c = await cardFor(lang, 'ann');
+        const editPost = held(c.store, 'editPost');
+        await c.open('#edit');
+        const field = c.$<HTMLTextAreaElement>('#edit-text');
+        type(field, 'The canteen opens at 7:30 tomorrow.');
+        await c.card.updateComplete;
+        await followLateWrite(c.card, lang, {
+          write: editPost,
+          submit: c.$<HTMLButtonElement>('form button[type="submit"]'),
+          field,
+          shown: c.shown,
+          announced: c.announced,
+          done: () => c.$('#body').textContent!.includes('7:30'),
+        });
+      });
+
+      it(`delete: says the deletion is not confirmed after 8 s, deletes once (${lang})`, async () => {
+        const c = await cardFor(lang, 'ann');
+        const deletePost = held(c.store, 'deletePost');
+        await c.open('#delete');
+        await followLateWrite(c.card, lang, {
+          write: deletePost,
+          submit: c.$<HTMLButtonElement>('#delete-confirm'),
+          shown: c.shown,
+          announced: c.announced,
+          done: () => !c.feed.shadowRoot!.querySelector('lenig-post-card'),
+        });
+      });
+
+      it(`report: says the report is not confirmed after 8 s, keeps the reason, reports once (${lang})`, async () => {
+        const c = await cardFor(lang, 'bram');
+        const report = held(c.store, 'report');
+        await c.open('#report');
+        const field = c.$<HTMLTextAreaElement>('#report-reason');
+        type(field, 'Not for this channel');
+        await c.card.updateComplete;
+        await followLateWrite(c.card, lang, {
+          write: report,
+          submit: c.$<HTMLButtonElement>('form button[type="submit"]'),
+          field,
+          shown: c.shown,
+          announced: c.announced,
+          done: () => !c.card.shadowRoot!.querySelector('#report-reason'),
+        });
+      });
+    }
+  });
 
   it('a widget moved in the page while its write waits still says so after 8 s', () => {
     const host = { addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) };

@@ -17,14 +17,16 @@ import { LikeControl } from '../like-button/like-control.js';
 import { renderTextField } from '../shared/text-field.js';
 import { importOnce } from '../../import-once.js';
 import { OnDemandController } from '../../controllers/on-demand.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
 const loadComments = importOnce(() => import('../comments/comments.js'));
 
 /**
  * What every post request carries. The element that acts on it (normally `<lenig-feed>`) calls
- * `respondWith(promise)` with the store write; the card shows "Saving…" until it settles, then closes the
- * form, or keeps the user's text and shows the reason when it rejects. A request nobody answers counts as
+ * `respondWith(promise)` with the store write; the card shows "Saving…" until it settles (past 8 s also
+ * that the service has not answered yet), then closes the form, or keeps the user's text and shows the
+ * reason when it rejects. A request nobody answers counts as
  * done; one cancelled with `preventDefault()` and not answered is dropped quietly.
  */
 export interface PostRequestDetail {
@@ -163,6 +165,12 @@ export class LenigPostCardElement extends LitElement {
    */
   private commentsCode?: OnDemandController<unknown>;
   @state() private expanded = false;
+  /**
+   * The wait for an answer to this card's request, made at the first request (most cards never make one).
+   * Past the bound the status line says that the service has not answered yet (which announces it) until
+   * the answer comes; the form keeps its text and, busy, sends nothing more.
+   */
+  private writeWait?: WriteWaitController;
 
   /** The post to show. Required. */
   @property({ attribute: false }) post?: Post;
@@ -399,7 +407,8 @@ export class LenigPostCardElement extends LitElement {
     this.busy = busy;
     this.error = '';
     try {
-      await outcome;
+      // The status line says it (see render): a change of its text is what announces it.
+      await (this.writeWait ??= new WriteWaitController(this, () => undefined)).watch(outcome);
       return true;
     } catch (e) {
       this.error = this.describe(e);
@@ -634,7 +643,7 @@ export class LenigPostCardElement extends LitElement {
             ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
           ><span .textContent=${comments}></span></button
         ><span class="end">${this.renderPostActions(post)}</span></div
-      >${this.renderPanel()}<p class="status" role="status" .textContent=${this.status}></p>${this.commentsOpen
+      >${this.renderPanel()}<p class="status" role="status" .textContent=${this.writeWait?.late ? this.commonT.waitingSlow : this.status}></p>${this.commentsOpen
         ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}></lenig-comments>${this.renderCommentsLoading()}`
         : nothing}</article
     >`;
