@@ -119,8 +119,71 @@ describe('<lenig-admin>', () => {
     const failed = oneEvent(el, 'lenig-error');
     button(el, 'Dismiss').click();
     expect((await failed).detail.operation).to.equal('resolveReport');
-    await until(el, 'That did not work: The connection is down.');
+    await until(el, 'The intranet service could not be reached. Check your connection and try again.');
     expect(root(el).querySelector('[role=alert]')).to.exist;
+  });
+
+  describe('a refused action says what happened and what to do, never the database’s own words', () => {
+    // What the Realtime Database says when its rules refuse a write, as the store passes it on.
+    const RAW = 'The database refused this (PERMISSION_DENIED: Permission denied).';
+    const cases = [
+      {
+        error: new StoreError('permission-denied', RAW),
+        en: 'The intranet service refused this: your account may not do it (any more). Reload the page; if it is refused again, ask another administrator.',
+        nl: 'De intranetdienst weigerde dit: je account mag dit niet (meer). Laad de pagina opnieuw; wordt het weer geweigerd, vraag het dan aan een andere beheerder.',
+      },
+      {
+        error: new StoreError('offline', 'lenig: FIREBASE WARNING: the client is offline'),
+        en: 'The intranet service could not be reached. Check your connection and try again.',
+        nl: 'De intranetdienst was niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+      },
+      {
+        error: new StoreError('not-found', 'Report -Nxyz does not exist.'),
+        en: 'This no longer exists: someone may have removed it meanwhile. Reload the page if it is still shown.',
+        nl: 'Dit bestaat niet meer: misschien heeft iemand het intussen verwijderd. Laad de pagina opnieuw als je het nog ziet.',
+      },
+      {
+        error: new StoreError('validation-failed', 'Invalid key: reports/a.b', 'path', 'invalid'),
+        en: 'The intranet service did not accept this input. Check what you entered and try again.',
+        nl: 'De intranetdienst accepteerde deze invoer niet. Controleer wat je hebt ingevuld en probeer het opnieuw.',
+      },
+      {
+        error: new StoreError('unauthenticated', 'auth/user-token-expired'),
+        en: 'You are no longer signed in. Sign in again, then try once more.',
+        nl: 'Je bent niet meer ingelogd. Log opnieuw in en probeer het dan nog eens.',
+      },
+      {
+        error: new StoreError('unknown', 'INTERNAL ASSERT FAILED: bad state 0x1f'),
+        en: 'That did not work, and the intranet service did not say why. Try again; if it keeps failing, pass the error in the browser console on to your intranet team.',
+        nl: 'Dat lukte niet, en de intranetdienst zei niet waarom. Probeer het opnieuw; blijft het mislukken, geef dan de foutmelding uit de console van de browser door aan je intranetteam.',
+      },
+    ];
+    for (const c of cases) {
+      for (const lang of ['en', 'nl'] as const) {
+        it(`${c.error.code} (${lang})`, async () => {
+          const { store } = world();
+          const el = await mount(store, lang);
+          await until(el, 'Everyone in sales is lazy');
+          store.failNext('resolveReport', c.error);
+          const failed = oneEvent(el, 'lenig-error');
+          const errors: unknown[][] = [];
+          const consoleError = console.error;
+          console.error = (...args: unknown[]) => void errors.push(args);
+          try {
+            button(el, lang === 'en' ? 'Dismiss' : 'Afwijzen').click();
+            // The technical detail: in lenig-error and in the console, not on the page.
+            expect((await failed).detail.error.message).to.equal(c.error.message);
+            await waitUntil(() => root(el).querySelector('[role=alert]'), 'the failure said');
+          } finally {
+            console.error = consoleError;
+          }
+          expect(root(el).querySelector('[role=alert]')!.textContent!.trim()).to.equal(c[lang]);
+          expect(text(el)).not.to.include(c.error.message);
+          expect(errors.some((args) => String(args[0]).includes(c.error.message)), 'the detail in the console').to.equal(true);
+          await expect(el).to.be.accessible();
+        });
+      }
+    }
   });
 
   it('moves between tabs with the arrow keys, Home and End', async () => {
@@ -257,7 +320,8 @@ describe('<lenig-admin>', () => {
       const failed = oneEvent(el, 'lenig-error');
       (await open(el, 'Bram Jansen')).click();
       expect((await failed).detail.operation).to.equal('exportPerson');
-      await until(el, 'That did not work: Only admins may export what a person wrote.');
+      await until(el, 'The intranet service refused this: your account may not do it (any more).');
+      expect(text(el)).not.to.include('Only admins may export');
       await expect(el).to.be.accessible();
       button(el, 'Try again').click();
       await until(el, '1 post and 1 comment');
@@ -285,6 +349,24 @@ describe('<lenig-admin>', () => {
     const data = (await (await fetch(href)).json()) as LenigExport;
     expect(data.format).to.equal('lenig-export');
     expect(Object.keys(data.data)).to.include.members(['admins', 'profiles', 'channels', 'posts', 'comments', 'reports']);
+  });
+
+  it('says an export that fails in plain words, and a search that fails too', async () => {
+    const { store } = world();
+    const el = await mount(store, 'nl', 'export');
+    await until(el, 'Exporteren');
+    store.failNext('exportData', new StoreError('offline', 'lenig: exportData did not answer'));
+    root(el).querySelector<HTMLButtonElement>('[role=tabpanel] button.primary')!.click();
+    await until(el, 'De intranetdienst was niet bereikbaar. Controleer je verbinding en probeer het opnieuw.');
+    expect(text(el)).not.to.include('did not answer');
+    const people = await mount(store, 'en', 'people');
+    await until(people, 'Ada Beheer');
+    store.failNext('searchProfiles', new StoreError('unknown', 'Index not defined, add ".indexOn": "nameLower"'));
+    const failed = oneEvent(people, 'lenig-error');
+    type(root(people).querySelector<HTMLInputElement>('input[type=search]')!, 'bra');
+    expect((await failed).detail.operation).to.equal('searchProfiles');
+    await until(people, 'That did not work, and the intranet service did not say why.');
+    expect(text(people)).not.to.include('indexOn');
   });
 
   describe('the first run', () => {

@@ -5,7 +5,7 @@ import { WriteWaitController } from '../../controllers/write-wait.js';
 import { ClockController } from '../../controllers/clock.js';
 import { ProfilesController } from '../../controllers/profiles.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
-import { type LenigStore, type StoreError, type Unsubscribe } from '../../data/store.js';
+import { isStoreError, type LenigStore, type StoreError, type Unsubscribe } from '../../data/store.js';
 import {
   DEFAULT_CATEGORIES,
   MAX_CHANNEL_NAME_LENGTH,
@@ -23,7 +23,7 @@ import { languages } from '../../i18n/localize.js';
 import { adminMessages } from '../../i18n/messages/admin.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
-import { toStoreError } from '../shared/events.js';
+import { sayFailure } from '../shared/failure.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { adminStyles } from './admin.styles.js';
 import { ExportPanel } from './export-panel.js';
@@ -250,9 +250,7 @@ export class LenigAdminElement extends LenigElement {
       void this.announcer.announce(done);
       return true;
     } catch (e) {
-      const error = toStoreError(e);
-      this.failure = this.i18n.t.failed(error.message);
-      this.emitError(operation, error);
+      this.failure = sayFailure(this, operation, e, this.i18n.t);
       return false;
     } finally {
       const next = new Set(this.busy);
@@ -309,9 +307,8 @@ export class LenigAdminElement extends LenigElement {
       void this.announcer.announce(this.i18n.t.setUpDone);
       this.emit('lenig-set-up', { channel: d.id });
     } catch (err) {
-      const error = toStoreError(err);
-      this.setUpError = error.code === 'permission-denied' ? this.i18n.t.setUpTaken : this.i18n.t.failed(error.message);
-      this.emitError('setUp', error);
+      const text = sayFailure(this, 'setUp', err, this.i18n.t);
+      this.setUpError = isStoreError(err) && err.code === 'permission-denied' ? this.i18n.t.setUpTaken : text;
     } finally {
       this.setUpDraft = { ...this.setUpDraft, busy: false };
     }
@@ -364,7 +361,7 @@ export class LenigAdminElement extends LenigElement {
       const found = await store.searchProfiles(this.query, 10);
       if (seq === this.searchSeq) this.found = found;
     } catch (err) {
-      if (seq === this.searchSeq) this.failure = this.i18n.t.failed(toStoreError(err).message);
+      if (seq === this.searchSeq) this.failure = sayFailure(this, 'searchProfiles', err, this.i18n.t);
     }
   }
 

@@ -3,7 +3,7 @@ import type { LenigStore } from '../../data/store.js';
 import type { Channel, ExportProgress, LenigExport } from '../../data/types.js';
 import type { adminMessages } from '../../i18n/messages/admin.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { toStoreError, emitError } from '../shared/events.js';
+import { sayFailure } from '../shared/failure.js';
 
 /**
  * The file name of an export: `lenig-export-2026-11-27.json`, `lenig-general-2026-11-27.json` for one
@@ -65,9 +65,7 @@ export class ExportPanel implements ReactiveController {
       await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       this.host.shadowRoot?.querySelector<HTMLAnchorElement>('a.download')?.click();
     } catch (e) {
-      const error = toStoreError(e);
-      this.error = this.i18n.t.failed(error.message);
-      emitError(this.host, 'exportData', error);
+      this.error = sayFailure(this.host, 'exportData', e, this.i18n.t);
     } finally {
       this.running = false;
       this.host.requestUpdate();

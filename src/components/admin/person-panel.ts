@@ -3,7 +3,7 @@ import type { LenigStore } from '../../data/store.js';
 import type { ExportProgress, PersonActivity, Post, UserId } from '../../data/types.js';
 import type { adminMessages } from '../../i18n/messages/admin.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { toStoreError, emitError } from '../shared/events.js';
+import { sayFailure } from '../shared/failure.js';
 import { exportFileName } from './export-panel.js';
 
 /** How much of a post a comment's context shows. */
@@ -84,9 +84,7 @@ export class PersonPanel implements ReactiveController {
       this.announce(this.summary(result, name));
     } catch (e) {
       if (seq !== this.seq) return;
-      const error = toStoreError(e);
-      this.error = this.i18n.t.failed(error.message);
-      emitError(this.host, 'exportPerson', error);
+      this.error = sayFailure(this.host, 'exportPerson', e, this.i18n.t);
     } finally {
       if (seq === this.seq) this.host.requestUpdate();
     }

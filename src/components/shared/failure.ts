@@ -1,0 +1,46 @@
+import { logError } from '../../log.js';
+import { emitError, toStoreError } from './events.js';
+
+/**
+ * The sentences a widget says a failed action with, one for each kind of failure: what happened and what
+ * to do about it, in the reader's language. A message table that has these keys is one.
+ */
+export interface FailureText {
+  /** The service refused (`permission-denied`). */
+  refused: string;
+  /** The viewer is no longer signed in (`unauthenticated`). */
+  signedOut: string;
+  /** The service could not be reached (`offline`). */
+  unreachable: string;
+  /** What the action was about no longer exists (`not-found`). */
+  gone: string;
+  /** The service did not accept the input (`validation-failed`). */
+  invalid: string;
+  /** Anything else (`unknown`). */
+  failed: string;
+}
+
+/**
+ * A failed action, for everyone who needs to know: `lenig-error` from `host` and the console get the
+ * store's own message (technical, in English, sometimes the database's verbatim, such as
+ * "PERMISSION_DENIED: …"); the returned sentence, from `t`, is what a person reads.
+ */
+export function sayFailure(host: EventTarget, operation: string, e: unknown, t: FailureText): string {
+  const error = toStoreError(e);
+  logError(`${operation} failed — ${error.message}`);
+  emitError(host, operation, error);
+  switch (error.code) {
+    case 'permission-denied':
+      return t.refused;
+    case 'unauthenticated':
+      return t.signedOut;
+    case 'offline':
+      return t.unreachable;
+    case 'not-found':
+      return t.gone;
+    case 'validation-failed':
+      return t.invalid;
+    default:
+      return t.failed;
+  }
+}
