@@ -430,8 +430,11 @@ describe('<lenig-admin>', () => {
   it('speaks Dutch in the console', async () => {
     const { store } = world();
     const el = await mount(store, 'nl');
-    await until(el, 'Meldingen');
     await until(el, 'Gemeld door Anna de Vries');
+    // Not "Meldingen": that is the bell's name (the notifications) in Dutch.
+    const tab = root(el).querySelector('[role=tab][aria-selected=true]')!;
+    expect(tab.textContent).to.match(/^\s*Gemelde berichten\s*2\s*\(2 nog te beoordelen\)\s*$/);
+    expect(root(el).querySelector('[role=tabpanel]')!.getAttribute('aria-labelledby')).to.equal(tab.id);
     expect(text(el)).to.include('Bericht verbergen');
     await expect(el).to.be.accessible();
   });

@@ -115,7 +115,7 @@ const nl: PaneText = {
   sortNew: 'Nieuwste eerst',
   months: 'Getoonde maanden',
   tab: 'Opent op',
-  tabReports: 'Meldingen',
+  tabReports: 'Gemelde berichten',
   tabChannels: 'Kanalen',
   tabPeople: 'Mensen',
   tabExport: 'Exporteren',
