@@ -154,6 +154,37 @@ describe('<lenig-comments>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a comment written offline and refused after its box closed: the text comes back in the next box, and in lenig-error', async () => {
+    const backend = withComments();
+    const store = backend.session('anna');
+    store.setOnline(false);
+    const el = await comments(store, 'p2');
+    await waitUntil(() => $(el, 'textarea'), 'the form');
+    typeInto($<HTMLTextAreaElement>(el, 'textarea')!, 'Sent from the train');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="submit"]')!.click();
+    await waitUntil(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === '', 'the box is free while offline');
+    // The reader closes the comments (the card takes the box away), and the post is deleted meanwhile.
+    el.remove();
+    await backend.session('anna').deletePost('general', 'p2');
+    const refused = oneEvent(document, 'lenig-error');
+    store.setOnline(true);
+    const { detail } = await refused;
+    expect([detail.operation, detail.error.code, detail.text]).to.deep.equal(['comment', 'not-found', 'Sent from the train']);
+    // Someone else's box for that post does not get it; the writer's next one does, with the reason.
+    const other = await comments(backend.session('bram'), 'p2');
+    await waitUntil(() => $(other, 'textarea'), 'Bram’s form');
+    expect($<HTMLTextAreaElement>(other, 'textarea')!.value).to.equal('');
+    const again = await comments(store, 'p2');
+    await waitUntil(() => $<HTMLTextAreaElement>(again, 'textarea')?.value === 'Sent from the train', `the text back: ${text(again)}`);
+    expect(text(again)).to.contain('This post no longer exists.');
+    await expect(again).to.be.accessible();
+    // Once: a box opened after that starts empty.
+    const third = await comments(store, 'p2');
+    await waitUntil(() => $(third, 'textarea'), 'the form');
+    expect($<HTMLTextAreaElement>(third, 'textarea')!.value).to.equal('');
+  });
+
   it('says why the comments do not come instead of loading forever: offline at once, else after 8 s (English and Dutch)', async () => {
     // A database that never answers the comments; the store reports the connection down (the Firebase store
     // does so 4 s after start without one), or up.

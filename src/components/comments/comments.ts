@@ -3,11 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ProfilesController } from '../../controllers/profiles.js';
 import { WriteWaitController } from '../../controllers/write-wait.js';
-import { isStoreError } from '../../data/store.js';
+import { isStoreError, type StoreError } from '../../data/store.js';
 import { MAX_COMMENT_LENGTH, type Comment } from '../../data/types.js';
 import { commentsMessages } from '../../i18n/messages/comments.js';
 import { renderAvatar } from '../shared/avatar.js';
-import { toStoreError } from '../shared/events.js';
+import { emit, toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
@@ -22,6 +22,17 @@ export interface CommentCreatedDetail {
 }
 
 
+/**
+ * Comments written offline and refused once the connection was back, while no box showed their post (its
+ * comments closed meanwhile), by `channel/post`: the next box for that post, for the same person, takes
+ * the text back with the reason. Shared by every copy of lenig on the page (a SharePoint page can hold
+ * several), as a box for the post may come from another web part.
+ */
+const refusedComments = ((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.refusedComments')] ??= new Map()) as Map<
+  string,
+  { uid: string; text: string; error: StoreError }
+>;
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /**
@@ -29,7 +40,10 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * also stand on its own on a page (`<lenig-comments channel="general" post="-Nabc…">`).
  *
  * Ctrl+Enter (⌘+Enter on a Mac) sends. A rejected comment keeps its text and says why; a sent one is
- * announced politely ("Comment added") and focus stays in the box for the next one.
+ * announced politely ("Comment added") and focus stays in the box for the next one. A comment written
+ * offline is refused only once the connection is back: if its box has closed by then, the text comes
+ * back in the next box for that post, and `lenig-error` (fired from the document, as the element has left
+ * the page) carries it as `text`.
  *
  * @summary A post's comments with a reply box.
  *
@@ -43,7 +57,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * @csspart notice - While a comment is being sent: that the connection is down, or that the answer is late.
  *
  * @fires {CustomEvent<CommentCreatedDetail>} lenig-comment-created - A comment was stored.
- * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeComments'`), sending (`'comment'`) or signing in (`'signIn'`) failed.
+ * @fires {CustomEvent<LenigErrorDetail>} lenig-error - Loading (`operation: 'subscribeComments'`), sending (`'comment'`) or signing in (`'signIn'`) failed. A comment sent offline and refused later carries its `text`.
  */
 export class LenigCommentsElement extends LenigElement {
   static override styles = commentsStyles;
@@ -78,6 +92,7 @@ export class LenigCommentsElement extends LenigElement {
       this.draft = '';
       this.error = '';
     }
+    if (refusedComments.size) this.takeRefused();
   }
 
   // --- handlers ------------------------------------------------------------------------------------
@@ -121,15 +136,23 @@ export class LenigCommentsElement extends LenigElement {
       // written there, with the reason.
       this.draft = '';
       void this.announcer.announce(t.added);
+      const uid = this.viewerSub.value?.uid ?? '';
       write.then(
         (id) => this.emitCreated(channel, post, id),
-        (error: unknown) => {
-          // Back to its box only while the box still shows that post, never into another post's box.
-          if (this.isConnected && this.channel === channel && this.post === post) {
+        (e: unknown) => {
+          const error = toStoreError(e);
+          // Back to its box only while the box still shows that post, never into another post's box;
+          // with the box gone, kept for the next one (see refusedComments).
+          const shown = this.isConnected && this.channel === channel && this.post === post;
+          if (shown) {
             this.draft ||= text;
             this.error = this.describe(error);
+          } else {
+            const kept = refusedComments.get(`${channel}/${post}`);
+            refusedComments.set(`${channel}/${post}`, { uid, text: kept?.uid === uid ? `${kept.text}\n\n${text}` : text, error });
           }
-          this.emitError('comment', toStoreError(error));
+          // Off the page, an element's event reaches nobody: the document fires it instead.
+          emit(this.isConnected ? this : document, 'lenig-error', { operation: 'comment', error, text });
         },
       );
       return;
@@ -159,6 +182,16 @@ export class LenigCommentsElement extends LenigElement {
   }
 
   // --- internals -----------------------------------------------------------------------------------
+
+  /** A refused comment kept for this post and person (see refusedComments): into the box, with the reason. */
+  private takeRefused(): void {
+    const key = `${this.channel}/${this.post}`;
+    const kept = refusedComments.get(key);
+    if (!kept || kept.uid !== this.viewerSub.value?.uid) return;
+    refusedComments.delete(key);
+    this.draft = this.draft ? `${this.draft}\n\n${kept.text}` : kept.text;
+    this.error = this.describe(kept.error);
+  }
 
   private describe(error: unknown): string {
     const { t } = this.i18n;

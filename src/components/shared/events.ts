@@ -11,6 +11,12 @@ export interface LenigErrorDetail {
   /** The name of the store method that failed. */
   operation: string;
   error: StoreError;
+  /**
+   * What the person wrote, when it was refused after the widget had let go of it: a comment written
+   * offline and refused once the connection was back (its box may have closed meanwhile). The page may
+   * keep it for them.
+   */
+  text?: string;
 }
 
 export interface EmitOptions {
