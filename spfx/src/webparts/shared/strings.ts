@@ -1,6 +1,10 @@
 /**
- * Property pane texts in English and Dutch, chosen by SharePoint's interface language. Kept in code
- * (not SPFx's localized resource modules) so the package carries one bundle and no extra requests.
+ * Property pane texts in English and Dutch, chosen by SharePoint's interface language, and the web
+ * part's own messages about a set-up that cannot work, in the web part's language. Kept in code (not
+ * SPFx's localized resource modules) so the package carries one bundle and no extra requests.
+ *
+ * In a message, `backquoted` words are names to type as they are (a tenant property, a JSON field): the
+ * web part shows them as code.
  */
 export interface PaneText {
   description: string;
@@ -45,7 +49,36 @@ export interface PaneText {
   apiResource: string;
   fromTenant: (value: string) => string;
   notSetInTenant: string;
+
+  /** What readers see in place of a widget that is not set up: short, and nothing about the set-up. */
+  notSetUp: string;
+  /** Headings of the message editors see (edit mode, or the property pane open). */
+  setUpTitle: string;
+  signInTitle: string;
+  editorsOnly: string;
+  editorsOnlySignIn: string;
+  /** A link to the guide, which opens in a new tab. */
+  guide: string;
+  tenantUnset: string;
+  tenantUnreadable: (status: string) => string;
+  tenantFix: string;
+  tenantInvalid: (detail: string) => string;
+  tenantInvalidFix: string;
+  /** `fields`: the property pane's names with the JSON fields, e.g. Realtime Database URL (`firebase.databaseURL`). */
+  missing: (fields: string) => string;
+  missingFix: string;
+  apiResourceMissing: string;
+  apiResourceFix: (paneField: string) => string;
+  tokenUnknownApi: (resource: string, code: string) => string;
+  tokenUnknownApiFix: string;
+  tokenNotApproved: (code: string) => string;
+  tokenNotApprovedFix: string;
+  tokenRefused: (resource: string, detail: string) => string;
+  tokenRefusedFix: string;
 }
+
+/** The guide an admin follows (docs/sharepoint.md); its sections are linked by their headings' anchors. */
+export const GUIDE = 'https://github.com/lenig/lenig/blob/main/docs/sharepoint.md';
 
 const en: PaneText = {
   description: 'lenig: your intranet\'s own social widgets. The connection is set once for the whole tenant; change it here only to try a different one on this page.',
@@ -90,6 +123,29 @@ const en: PaneText = {
   apiResource: 'API app (Application ID URI)',
   fromTenant: (value) => `Tenant setting: ${value}`,
   notSetInTenant: 'Not set for the tenant',
+
+  notSetUp: 'This part of the page is not set up yet.',
+  setUpTitle: 'lenig is not connected yet',
+  signInTitle: 'lenig cannot sign people in',
+  editorsOnly: 'Only people editing this page see this message. Readers see: “This part of the page is not set up yet.”',
+  editorsOnlySignIn: 'Only people editing this page see this message. Readers see the widget’s own “Could not connect to the intranet service.”, with Try again.',
+  guide: 'How to fix this, in the lenig SharePoint guide (opens in a new tab)',
+  tenantUnset: 'The tenant property `lenig-connection` is not set, or this site cannot read it.',
+  tenantUnreadable: (status) => `The tenant property \`lenig-connection\` could not be read (${status}).`,
+  tenantFix: 'A SharePoint admin sets it once for the whole tenant, in the tenant app catalog. To try lenig on this page only, fill in the Connection group of this web part’s property pane.',
+  tenantInvalid: (detail) => `The tenant property \`lenig-connection\` is not valid JSON: ${detail}`,
+  tenantInvalidFix: 'A SharePoint admin sets it again with valid JSON: double quotes around every name and text, no comma after the last field.',
+  missing: (fields) => `The connection lacks: ${fields}.`,
+  missingFix: 'Add what is missing to the tenant property `lenig-connection`, or fill it in under Connection in this web part’s property pane.',
+  apiResourceMissing: 'Signing people in silently needs the Application ID URI of the lenig API app (`apiResource`, e.g. `api://…`), and none is set.',
+  apiResourceFix: (paneField) =>
+    `Copy it from the API app’s Expose an API page in Microsoft Entra ID into \`apiResource\` in the tenant property \`lenig-connection\`, or into “${paneField}” under Connection in this web part’s property pane.`,
+  tokenUnknownApi: (resource, code) => `SharePoint could not get a sign-in token: no API app in this tenant has the Application ID URI \`${resource}\` (${code}).`,
+  tokenUnknownApiFix: 'Copy the Application ID URI from the lenig API app’s Expose an API page in Microsoft Entra ID into `apiResource` (tenant property `lenig-connection`, or Connection in the property pane).',
+  tokenNotApproved: (code) => `SharePoint could not get a sign-in token: the API permission “lenig — user_impersonation” has not been approved (${code}).`,
+  tokenNotApprovedFix: 'A SharePoint admin approves it in the SharePoint admin centre → Advanced → API access. The API app must be named exactly `lenig`.',
+  tokenRefused: (resource, detail) => `SharePoint could not get a sign-in token for \`${resource}\`: ${detail}`,
+  tokenRefusedFix: 'Check `apiResource`, and that the API permission “lenig — user_impersonation” is approved (SharePoint admin centre → Advanced → API access).',
 };
 
 const nl: PaneText = {
@@ -135,6 +191,29 @@ const nl: PaneText = {
   apiResource: 'API-app (Application ID URI)',
   fromTenant: (value) => `Tenantinstelling: ${value}`,
   notSetInTenant: 'Niet ingesteld voor de tenant',
+
+  notSetUp: 'Dit deel van de pagina is nog niet ingesteld.',
+  setUpTitle: 'lenig is nog niet verbonden',
+  signInTitle: 'lenig kan niemand aanmelden',
+  editorsOnly: 'Alleen wie deze pagina bewerkt, ziet deze melding. Lezers zien: “Dit deel van de pagina is nog niet ingesteld.”',
+  editorsOnlySignIn: 'Alleen wie deze pagina bewerkt, ziet deze melding. Lezers zien de eigen melding van de widget, “Kan geen verbinding maken met de intranetdienst.”, met Opnieuw proberen.',
+  guide: 'Zo los je dit op, in de SharePoint-handleiding van lenig (opent in een nieuw tabblad)',
+  tenantUnset: 'De tenanteigenschap `lenig-connection` is niet ingesteld, of deze site kan haar niet lezen.',
+  tenantUnreadable: (status) => `De tenanteigenschap \`lenig-connection\` kon niet worden gelezen (${status}).`,
+  tenantFix: 'Een SharePoint-beheerder stelt haar één keer in voor de hele tenant, in de tenant-appcatalogus. Om lenig alleen op deze pagina te proberen, vul je de groep Verbinding in het eigenschappenvenster van dit webonderdeel in.',
+  tenantInvalid: (detail) => `De tenanteigenschap \`lenig-connection\` is geen geldige JSON: ${detail}`,
+  tenantInvalidFix: 'Een SharePoint-beheerder stelt haar opnieuw in met geldige JSON: dubbele aanhalingstekens om elke naam en tekst, geen komma na het laatste veld.',
+  missing: (fields) => `De verbinding mist: ${fields}.`,
+  missingFix: 'Vul aan wat ontbreekt in de tenanteigenschap `lenig-connection`, of onder Verbinding in het eigenschappenvenster van dit webonderdeel.',
+  apiResourceMissing: 'Automatisch aanmelden heeft de Application ID URI van de lenig-API-app nodig (`apiResource`, bijv. `api://…`), en die is niet ingesteld.',
+  apiResourceFix: (paneField) =>
+    `Kopieer die van de pagina Expose an API van de API-app in Microsoft Entra ID naar \`apiResource\` in de tenanteigenschap \`lenig-connection\`, of naar “${paneField}” onder Verbinding in het eigenschappenvenster van dit webonderdeel.`,
+  tokenUnknownApi: (resource, code) => `SharePoint kon geen aanmeldtoken krijgen: geen API-app in deze tenant heeft de Application ID URI \`${resource}\` (${code}).`,
+  tokenUnknownApiFix: 'Kopieer de Application ID URI van de pagina Expose an API van de lenig-API-app in Microsoft Entra ID naar `apiResource` (tenanteigenschap `lenig-connection`, of Verbinding in het eigenschappenvenster).',
+  tokenNotApproved: (code) => `SharePoint kon geen aanmeldtoken krijgen: de API-machtiging “lenig — user_impersonation” is niet goedgekeurd (${code}).`,
+  tokenNotApprovedFix: 'Een SharePoint-beheerder keurt die goed in het SharePoint-beheercentrum → Geavanceerd → API-toegang. De API-app moet precies `lenig` heten.',
+  tokenRefused: (resource, detail) => `SharePoint kon geen aanmeldtoken krijgen voor \`${resource}\`: ${detail}`,
+  tokenRefusedFix: 'Controleer `apiResource`, en of de API-machtiging “lenig — user_impersonation” is goedgekeurd (SharePoint-beheercentrum → Geavanceerd → API-toegang).',
 };
 
 /** The texts for SharePoint's interface language, e.g. `nl-NL`. */
