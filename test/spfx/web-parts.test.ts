@@ -11,7 +11,9 @@
  *
  * Two web parts (composer and feed) render, sign the employee in without a click, post and like; then
  * all six render in Dutch; the admin web part takes the first employee through the first run. No CSP
- * violation, no console error. Screenshots: LENIG_E2E_SCREENSHOTS=1
+ * violation, no console error. Then the set-ups that cannot work — the tenant property not set, not
+ * JSON, lacking a field or the API app, Entra ID refusing the token — each on a site of its own: what an
+ * editor is told (in edit mode, with the property pane open), and that readers are told nothing of it. Screenshots: LENIG_E2E_SCREENSHOTS=1
  * npm test -- spfx writes docs/screenshots/sharepoint-*.png.
  */
 import { after, before, test } from 'node:test';
@@ -26,11 +28,14 @@ import { chromiumOptions } from '../../scripts/browser.mjs';
 import { createExchange } from '../../functions/src/exchange.js';
 import { httpHandler } from '../../functions/src/http.js';
 import { adminMessages } from '../../src/i18n/messages/admin.js';
+import { commonMessages } from '../../src/i18n/messages/common.js';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
 import { likeButtonMessages } from '../../src/i18n/messages/like-button.js';
+import commonNl from '../../src/i18n/messages/nl/common.js';
 import composerNl from '../../src/i18n/messages/nl/composer.js';
 import likeButtonNl from '../../src/i18n/messages/nl/like-button.js';
 import notificationsNl from '../../src/i18n/messages/nl/notifications.js';
+import { GUIDE, paneText } from '../../spfx/src/webparts/shared/strings.js';
 import { startTestBackend, type TestBackend } from '../rules/helpers.js';
 import { API_APP, PERSON, TENANT, startEntraIssuer, type EntraIssuer } from '../functions/entra-issuer.js';
 import { packageBuilt, readPackage, type Package } from './sppkg.js';
@@ -77,8 +82,20 @@ interface PageSpec {
   webParts: { alias: string; title: string; properties: Record<string, unknown> }[];
   layout: 'two' | 'grid';
   pageTokens?: boolean;
+  /** The site the page belongs to (its tenant property from `tenantValues`); default: the origin's root. */
+  webPath?: string;
+  displayMode?: 'edit';
 }
 const pages: Record<string, PageSpec> = {};
+/** The tenant property as `/sites/<name>` reads it: a string value, or null when it is not set. */
+const tenantValues: Record<string, string | null> = {};
+/** What Entra ID answers when asked for a token for these resources instead of one. */
+const refusals: Record<string, string> = {
+  'api://not-in-this-tenant':
+    "AADSTS500011: The resource principal named api://not-in-this-tenant was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+  [API_APP + '/not-approved']:
+    "AADSTS65001: The user or administrator has not consented to use the application with ID '08e18876-6177-487e-b8b5-cf950c1e598c' named 'SharePoint Online Web Client Extensibility'. Send an interactive authorization request for this user and resource.",
+};
 
 function html(spec: PageSpec): string {
   const bundle = Object.keys(pkg.assets).find((f) => f.endsWith('.js'))!;
@@ -86,7 +103,10 @@ function html(spec: PageSpec): string {
     const manifest = pkg.components.find((c) => c.alias === w.alias)!;
     return { element: `wp-${i}`, exportName: manifest.loaderConfig.exportName, properties: w.properties };
   });
-  const config = JSON.stringify({ bundleUrl: `${cdn}/ClientSideAssets/${bundle}`, culture: spec.culture, theme: TEAL, webParts }).replace(/</g, '\\u003c');
+  const config = JSON.stringify({ bundleUrl: `${cdn}/ClientSideAssets/${bundle}`, culture: spec.culture, theme: TEAL, webParts, webPath: spec.webPath, displayMode: spec.displayMode }).replace(
+    /</g,
+    '\\u003c',
+  );
   const parts = spec.webParts.map((w, i) => `<div class="web-part"><h2 class="web-part-title">${w.title}</h2><div id="wp-${i}"></div></div>`).join('\n');
   return `<!doctype html>
 <html lang="${spec.culture.slice(0, 2)}">
@@ -140,8 +160,19 @@ before(async () => {
       };
       return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Value: JSON.stringify(value) }));
     }
+    const site = /^\/sites\/([^/]+)\/_api\/web\/GetStorageEntity\('lenig-connection'\)$/.exec(url.pathname);
+    if (site) {
+      const value = tenantValues[site[1]!];
+      if (value === undefined) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Value: value }));
+    }
+    if (url.pathname === '/_test/axe.js') {
+      return res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)));
+    }
     if (url.pathname === '/_test/entra-token') {
-      // What AadTokenProvider.getToken(resource) gives a web part: a token for that API app.
+      // What AadTokenProvider.getToken(resource) gives a web part: a token for that API app, or Entra ID's refusal.
+      const refusal = refusals[url.searchParams.get('resource') ?? ''];
+      if (refusal) return res.writeHead(400, { 'content-type': 'text/plain' }).end(refusal);
       if (url.searchParams.get('resource') !== API_APP) return res.writeHead(400).end();
       void issuer.sign().then((t) => res.writeHead(200, { 'content-type': 'text/plain' }).end(t));
       return;
@@ -364,4 +395,187 @@ test('the admin web part: on an intranet nobody has set up, the employee sets it
   } finally {
     await v.close();
   }
+});
+
+// ---- A set-up that cannot work, said by the web part itself ----
+
+/** What one feed web part shows on a site whose set-up cannot work, as each kind of visitor sees it. */
+interface SetupView {
+  /** The web part's whole visible text for a reader. */
+  reader: string;
+  /** The role of the web part's own message for a reader, or '' when there is none. */
+  readerRole: string;
+  /** The message someone editing the page sees: with the property pane open (read mode), and in edit mode. */
+  pane: string;
+  editing: string;
+  editingRole: string;
+  /** The guide's link in the editor's message, and whether Tab reaches it. */
+  link: { href: string; text: string; focused: boolean };
+  /** axe's findings on the message, in read mode and in edit mode. */
+  violations: string[];
+}
+
+const message = (text: string) => text.replace(/`/g, '');
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Opens a page on `/sites/<site>` whose tenant property is `tenant` (null: not set), with one feed web
+ * part, as a reader; then opens its property pane, closes it, and switches the page to edit mode.
+ * `ready` says when a reader's page has settled.
+ */
+async function setupView(site: string, culture: string, tenant: string | null, properties: Record<string, unknown> = {}, ready = '.lenig-setup'): Promise<SetupView> {
+  tenantValues[site] = tenant;
+  const path = `/sites/${site}/SitePages/Home.aspx`;
+  pages[path] = {
+    culture,
+    layout: 'grid',
+    webPath: `/sites/${site}`,
+    webParts: [{ alias: 'FeedWebPart', title: 'News', properties: { channel: CHANNEL.id, language: 'page', ...properties } }],
+  };
+  const v = await open(path);
+  const { page } = v;
+  try {
+    await page.waitForSelector('body[data-stub="ready"]', { timeout: 30_000 });
+    const part = page.locator('#wp-0');
+    const notice = part.locator('.lenig-setup');
+    await part.locator(ready).first().waitFor({ timeout: 20_000 });
+    const axe = async () => {
+      if (!(await page.evaluate(() => 'axe' in window))) {
+        // axe registers as an AMD module where `define` exists, as the stub's does: a global instead.
+        await page.evaluate(() => Object.assign(window, { stubDefine: (window as unknown as { define: unknown }).define, define: undefined }));
+        await page.addScriptTag({ url: '/_test/axe.js' });
+        await page.evaluate(() => Object.assign(window, { define: (window as unknown as { stubDefine: unknown }).stubDefine }));
+      }
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run({ include: [['#wp-0']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+        return r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    // What is on screen in the web part, lenig's shadow roots included, hidden elements not. A string:
+    // tsx would wrap a named inner function in a helper the page does not have.
+    const visibleText = () =>
+      page.evaluate(`((root) => {
+        const text = (node) => {
+          if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+          if (!(node instanceof Element)) return '';
+          if (node instanceof HTMLSlotElement) return node.assignedNodes({ flatten: true }).map(text).join(' ');
+          if (['STYLE', 'SCRIPT'].includes(node.tagName) || !node.checkVisibility()) return '';
+          return [...(node.shadowRoot ?? node).childNodes].map(text).join(' ');
+        };
+        return text(root);
+      })(document.getElementById('wp-0'))`) as Promise<string>;
+    const reader = normalize(await visibleText());
+    if (process.env['LENIG_SETUP_SCREENSHOTS']) await page.screenshot({ path: `${process.env['LENIG_SETUP_SCREENSHOTS']}/${site}-reader.png` });
+    const readerRole = (await notice.count()) ? ((await notice.getAttribute('role')) ?? '') : '';
+    const violations = await axe();
+
+    await page.evaluate(() => (window as unknown as { lenigWebParts: { context: { propertyPane: { open(): void } } }[] }).lenigWebParts[0]!.context.propertyPane.open());
+    const pane = normalize(await notice.innerText());
+    await page.evaluate(() => (window as unknown as { lenigWebParts: { context: { propertyPane: { close(): void } } }[] }).lenigWebParts[0]!.context.propertyPane.close());
+    assert.equal(normalize(await visibleText()), reader, 'with the pane closed again, the reader’s view is back');
+
+    await page.evaluate(() => (window as unknown as { lenigWebParts: { _internalSetDisplayMode(m: number): void }[] }).lenigWebParts[0]!._internalSetDisplayMode(2));
+    const editing = normalize(await notice.innerText());
+    const editingRole = (await notice.getAttribute('role')) ?? '';
+    const a = notice.getByRole('link');
+    await page.keyboard.press('Tab');
+    const link = {
+      href: (await a.getAttribute('href')) ?? '',
+      text: normalize(await a.innerText()),
+      focused: await a.evaluate((el) => el === document.activeElement),
+    };
+    violations.push(...(await axe()));
+    if (process.env['LENIG_SETUP_SCREENSHOTS']) await page.screenshot({ path: `${process.env['LENIG_SETUP_SCREENSHOTS']}/${site}-editor.png` });
+    return { reader, readerRole, pane, editing, editingRole, link, violations };
+  } finally {
+    await v.close();
+  }
+}
+
+/** Asserts a reader sees one neutral sentence and nothing of the set-up. */
+function assertReaderSeesNothingOfTheSetUp(view: SetupView, notSetUp: string, secrets: string[] = []): void {
+  assert.equal(view.reader, notSetUp, 'a reader sees only that this part is not set up yet');
+  assert.equal(view.readerRole, 'status');
+  for (const word of ['lenig-connection', 'apiResource', 'firebase', 'api://', 'AADSTS', 'JSON', 'database-url', ...secrets]) {
+    assert.ok(!view.reader.includes(word), `a reader is not shown "${word}"`);
+  }
+}
+
+function assertEditorMessage(view: SetupView, expected: string[], section: string): void {
+  for (const text of expected) assert.ok(view.editing.includes(normalize(message(text))), `an editor is told: ${message(text)}\n(shown: ${view.editing})`);
+  assert.equal(view.pane, view.editing, 'the same message with the property pane open');
+  assert.equal(view.editingRole, 'alert');
+  assert.equal(view.link.href, `${GUIDE}#${section}`);
+  assert.ok(view.link.focused, 'Tab reaches the guide’s link');
+  assert.deepEqual(view.violations, [], 'no accessibility violation (contrast included)');
+}
+
+test('set-up: the tenant property is not set — editors are told to set lenig-connection or the Connection group, readers see “not set up yet”', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('en-US');
+  const view = await setupView('unset', 'en-US', null);
+  assertReaderSeesNothingOfTheSetUp(view, t.notSetUp);
+  assertEditorMessage(view, [t.setUpTitle, t.tenantUnset, t.tenantFix, t.editorsOnly], '3-store-the-connection-once-for-the-tenant');
+  assert.equal(view.link.text, t.guide);
+});
+
+test('set-up: the tenant property is not JSON — in Dutch, editors get the parser’s words, readers nothing of the value', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('nl-NL');
+  // Names without quotes: what a hand-typed PowerShell value often looks like.
+  const view = await setupView('invalid-json', 'nl-NL', "{ firebase: { apiKey: 'AIza-secret-looking' } }");
+  assertReaderSeesNothingOfTheSetUp(view, t.notSetUp, ['AIza-secret-looking']);
+  assertEditorMessage(view, [t.setUpTitle, t.tenantInvalid(''), t.tenantInvalidFix], '3-store-the-connection-once-for-the-tenant');
+  assert.match(view.editing, /geen geldige JSON: \S+/, 'the parser’s reason follows');
+  assert.equal(view.link.text, t.guide);
+});
+
+test('set-up: the tenant property lacks fields — editors get each by its property pane name and JSON field', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('en-US');
+  const value = JSON.stringify({ firebase: { apiKey: 'demo-key', projectId: 'acme' }, auth: 'custom-token', apiResource: API_APP });
+  const view = await setupView('missing-fields', 'en-US', value);
+  assertReaderSeesNothingOfTheSetUp(view, t.notSetUp, ['demo-key', 'acme']);
+  assertEditorMessage(view, [t.missing(`${t.databaseURL} (\`firebase.databaseURL\`), ${t.tokenUrl} (\`tokenUrl\`)`), t.missingFix], '3-store-the-connection-once-for-the-tenant');
+});
+
+test('set-up: no apiResource for the silent sign-in — editors are told where the Application ID URI comes from and goes', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('en-US');
+  const value = JSON.stringify({
+    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+    auth: 'custom-token',
+    tokenUrl: exchangeUrl,
+    emulator: { database: backend.databaseURL, auth: backend.authURL },
+  });
+  const view = await setupView('no-api-resource', 'en-US', value);
+  assertReaderSeesNothingOfTheSetUp(view, t.notSetUp, [backend.databaseURL, exchangeUrl]);
+  assertEditorMessage(view, [t.apiResourceMissing, t.apiResourceFix(t.apiResource)], '3-store-the-connection-once-for-the-tenant');
+});
+
+/** A tenant property that works, but names `apiResource` as the API app to ask Entra ID for. */
+const connectionFor = (apiResource: string) =>
+  JSON.stringify({
+    firebase: { apiKey: 'demo-key', projectId: backend.projectId, databaseURL: backend.databaseURL },
+    auth: 'custom-token',
+    tokenUrl: exchangeUrl,
+    apiResource,
+    emulator: { database: backend.databaseURL, auth: backend.authURL },
+  });
+
+test('sign-in: Entra ID knows no such API app (AADSTS500011) — editors are told to copy the Application ID URI; readers see the widget’s own “could not connect”', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('en-US');
+  const view = await setupView('unknown-api', 'en-US', connectionFor('api://not-in-this-tenant'), {}, `text=${commonMessages.en.connectFailed}`);
+  assert.ok(view.reader.includes(commonMessages.en.connectFailed), `a reader sees the widget’s own message (${view.reader})`);
+  assert.equal(view.readerRole, '', 'and no message of the web part');
+  for (const word of ['AADSTS', 'api://', 'lenig-connection']) assert.ok(!view.reader.includes(word), `a reader is not shown "${word}"`);
+  assert.ok(t.editorsOnlySignIn.includes(commonMessages.en.connectFailed) && t.editorsOnlySignIn.includes(commonMessages.en.retry), 'the words the widget really uses');
+  assertEditorMessage(view, [t.signInTitle, t.tokenUnknownApi('api://not-in-this-tenant', 'AADSTS500011'), t.tokenUnknownApiFix, t.editorsOnlySignIn], '3-store-the-connection-once-for-the-tenant');
+});
+
+test('sign-in: the API permission is not approved (AADSTS65001) — in Dutch, editors are sent to API access', { skip, timeout: 120_000 }, async () => {
+  const t = paneText('nl-NL');
+  const view = await setupView('not-approved', 'nl-NL', connectionFor(API_APP + '/not-approved'), {}, `text=${commonNl.connectFailed}`);
+  assert.ok(view.reader.includes(commonNl.connectFailed), `a reader sees the widget’s own message (${view.reader})`);
+  assert.equal(view.readerRole, '');
+  for (const word of ['AADSTS', 'api://', 'user_impersonation']) assert.ok(!view.reader.includes(word), `a reader is not shown "${word}"`);
+  assert.ok(t.editorsOnlySignIn.includes(commonNl.connectFailed) && t.editorsOnlySignIn.includes(commonNl.retry), 'the words the widget really uses');
+  assertEditorMessage(view, [t.signInTitle, t.tokenNotApproved('AADSTS65001'), t.tokenNotApprovedFix, t.editorsOnlySignIn], '4-upload-the-package-and-approve-the-api-permission');
 });
