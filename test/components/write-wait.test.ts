@@ -211,6 +211,32 @@ describe('a write the service does not answer', () => {
     });
   }
 
+  for (const lang of ['en', 'nl'] as const) {
+    it(`idea detail: says a status change is not confirmed after 8 s, keeps the note, moves once (${lang})`, async () => {
+      // Ann administers, so she manages every idea.
+      const b = new MemoryBackend({ users: [{ uid: 'ann', name: 'Ann Smit' }], admins: ['ann'], channels: [{ id: 'general', name: 'General', categories: ['idea'] }] });
+      const store = b.session('ann');
+      const id = await store.createPost({ channel: 'general', category: 'idea', title: 'A bicycle shed', text: 'Covered, near the entrance.' });
+      const setIdeaStatus = held(store, 'setIdeaStatus');
+      const board = await inside<LenigIdeaBoardElement>(lang, html`<lenig-idea-board channel="general" .store=${store}></lenig-idea-board>`);
+      const card = () => board.shadowRoot!.querySelector(`lenig-idea-card[data-id="${id}"]`);
+      await waitUntil(() => card()?.shadowRoot?.querySelector('[part="card-title"]'), 'the idea');
+      card()!.shadowRoot!.querySelector<HTMLButtonElement>('[part="card-title"]')!.click();
+      await waitUntil(() => board.shadowRoot!.querySelector('lenig-idea-detail')?.shadowRoot?.querySelector('#note'), 'the management form');
+      const detail = board.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('lenig-idea-detail')!;
+      const note = detail.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
+      type(note, 'We are looking into it.');
+      await detail.updateComplete;
+      await followLateWrite(detail, lang, {
+        write: setIdeaStatus,
+        submit: detail.shadowRoot!.querySelector<HTMLButtonElement>('#move-submit')!,
+        field: note,
+        shown: () => detail.shadowRoot!.querySelector<HTMLElement>('.manage')!.innerText.replace(/\s+/g, ' '),
+        announced: () => detail.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent === SENTENCES[lang],
+      });
+    });
+  }
+
   describe('a post card in a feed', () => {
     const POST = 'The canteen opens at 8 tomorrow.';
     /** A feed in `lang` for `viewer`, with one post by Ann; the card once shown. */

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ComboboxController } from '../../controllers/combobox.js';
 import { ProfilesController } from '../../controllers/profiles.js';
+import { WriteWaitController } from '../../controllers/write-wait.js';
 import { similarity } from '../../data/similarity.js';
 import { isStoreError } from '../../data/store.js';
 import {
@@ -107,6 +108,8 @@ export class LenigIdeaDetailElement extends LenigElement {
   private readonly cardText = this.localize(ideaCardMessages);
   private readonly profiles = new ProfilesController(this, () => this.activeStore);
   private readonly announcer = new AnnouncerController(this);
+  /** A status change, assignment or merge the service has not answered within the bound: said below the forms. */
+  private readonly writeWait = new WriteWaitController(this, () => this.announce(this.common.t.waitingSlow));
   private readonly history = this.subscribeStore<IdeaHistoryEntry[], [ChannelId, string]>(
     'subscribeIdeaHistory',
     () => (this.channel && this.ideaId ? [this.channel, this.ideaId] : undefined),
@@ -357,7 +360,7 @@ export class LenigIdeaDetailElement extends LenigElement {
       reported.catch(() => undefined);
       return;
     }
-    await reported;
+    await this.writeWait.watch(reported);
   }
 
   private mergeCandidates(query: string): MergeCandidate[] {
@@ -542,6 +545,7 @@ export class LenigIdeaDetailElement extends LenigElement {
     return html`<section class="manage" part="manage" aria-labelledby="manage-heading">
       <h3 id="manage-heading">${t.manage}</h3>
       ${this.renderStatusForm(idea)} ${this.renderAssign(idea)} ${this.viewer?.admin ? this.renderMerge(idea) : nothing}
+      ${this.busy && this.writeWait.late ? html`<p class="quiet">${this.common.t.waitingSlow}</p>` : nothing}
     </section>`;
   }
 
