@@ -90,6 +90,8 @@ const pages: Record<string, PageSpec> = {};
 /** The tenant property as `/sites/<name>` reads it: a string value, or null when it is not set. */
 const tenantValues: Record<string, string | null> = {};
 /** What Entra ID answers when asked for a token for these resources instead of one. */
+/** Each resource a web part asked Entra ID for a token for. */
+const tokenRequests: string[] = [];
 const refusals: Record<string, string> = {
   'api://not-in-this-tenant':
     "AADSTS500011: The resource principal named api://not-in-this-tenant was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
@@ -171,6 +173,7 @@ before(async () => {
     }
     if (url.pathname === '/_test/entra-token') {
       // What AadTokenProvider.getToken(resource) gives a web part: a token for that API app, or Entra ID's refusal.
+      tokenRequests.push(url.searchParams.get('resource') ?? '');
       const refusal = refusals[url.searchParams.get('resource') ?? ''];
       if (refusal) return res.writeHead(400, { 'content-type': 'text/plain' }).end(refusal);
       if (url.searchParams.get('resource') !== API_APP) return res.writeHead(400).end();
@@ -547,7 +550,7 @@ test('set-up: no apiResource for the silent sign-in — editors are told where t
   });
   const view = await setupView('no-api-resource', 'en-US', value);
   assertReaderSeesNothingOfTheSetUp(view, t.notSetUp, [backend.databaseURL, exchangeUrl]);
-  assertEditorMessage(view, [t.apiResourceMissing, t.apiResourceFix(t.apiResource)], '3-store-the-connection-once-for-the-tenant');
+  assertEditorMessage(view, [t.apiResourceMissing, t.apiResourceFix], '3-store-the-connection-once-for-the-tenant');
 });
 
 /** A tenant property that works, but names `apiResource` as the API app to ask Entra ID for. */
@@ -578,4 +581,63 @@ test('sign-in: the API permission is not approved (AADSTS65001) — in Dutch, ed
   for (const word of ['AADSTS', 'api://', 'user_impersonation']) assert.ok(!view.reader.includes(word), `a reader is not shown "${word}"`);
   assert.ok(t.editorsOnlySignIn.includes(commonNl.connectFailed) && t.editorsOnlySignIn.includes(commonNl.retry), 'the words the widget really uses');
   assertEditorMessage(view, [t.signInTitle, t.tokenNotApproved('AADSTS65001'), t.tokenNotApprovedFix, t.editorsOnlySignIn], '4-upload-the-package-and-approve-the-api-permission');
+});
+
+test('a page editor cannot send readers’ tokens elsewhere: with the tenant property set, the web part’s own connection fields are ignored', { skip, timeout: 120_000 }, async () => {
+  // Another server, as a page editor might name it in the property pane: it must hear nothing.
+  const heard: string[] = [];
+  const elsewhere = await listen((req, res) => {
+    heard.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/json' }).end('{"token":"x"}');
+  });
+  servers.at(-1)!.on('upgrade', (req, socket) => {
+    heard.push(`upgrade ${req.url}`);
+    socket.destroy();
+  });
+  pages['/sites/intranet/SitePages/Edited.aspx'] = {
+    culture: 'en-US',
+    layout: 'grid',
+    webParts: [
+      {
+        alias: 'ComposerWebPart',
+        title: 'Share news',
+        properties: {
+          channel: CHANNEL.id,
+          language: 'page',
+          tokenUrl: `${elsewhere}/collect`,
+          apiResource: 'https://graph.microsoft.com',
+          databaseURL: elsewhere.replace('http:', 'ws:'),
+          apiKey: 'another-key',
+          projectId: 'another-project',
+          authDomain: new URL(elsewhere).host,
+          auth: 'anonymous',
+        },
+      },
+    ],
+  };
+  const before = tokenRequests.length;
+  const v = await open('/sites/intranet/SitePages/Edited.aspx');
+  const { page } = v;
+  try {
+    await page.waitForSelector('body[data-stub="ready"]', { timeout: 30_000 });
+    // Signed in silently through the tenant's exchange, as the tenant property says.
+    const field = page.getByRole('combobox', { name: composerMessages.en.label(CHANNEL.name), exact: true });
+    await field.waitFor({ timeout: 30_000 });
+    assert.deepEqual(tokenRequests.slice(before), [API_APP], 'a token was asked for the tenant’s API app only');
+    assert.deepEqual(heard, [], 'the server the page named heard nothing');
+    // The property pane shows the tenant's connection, not editable.
+    const t = paneText('en-US');
+    const pane = await page.evaluate(() => {
+      const wp = (window as unknown as { lenigWebParts: { getPropertyPaneConfiguration(): { pages: { groups: { groupName: string; groupFields: { targetProperty: string; properties: { disabled?: boolean } }[] }[] }[] } }[] }).lenigWebParts[0]!;
+      return wp.getPropertyPaneConfiguration().pages[0]!.groups.flatMap((g) => g.groupFields.map((f) => [g.groupName, f.targetProperty, Boolean(f.properties.disabled)]));
+    });
+    const connection = pane.filter(([group]) => group === t.connectionGroup);
+    assert.deepEqual(
+      connection.map(([, name, disabled]) => [name, disabled]),
+      [['auth', true], ['databaseURL', true], ['apiKey', true], ['projectId', true], ['authDomain', true]],
+      'no connection field a page editor can change, and none for the exchange or the API app',
+    );
+  } finally {
+    await v.close();
+  }
 });

@@ -5,8 +5,11 @@
  * SharePoint theme, and offers the property pane's language and connection settings.
  *
  * The connection is set once per tenant (see docs/sharepoint.md): a tenant property `lenig-connection`,
- * JSON, read here from SharePoint's REST API. A web part may override it, which is meant for trying
- * lenig on one page before the tenant setting exists.
+ * JSON, read here from SharePoint's REST API, which only app catalog admins can change. Where it is set, it is
+ * the whole connection: a page editor cannot point this page's readers at another database, token exchange or
+ * API app, which would hand the exchange (or another server) their tokens. Where it is not set, a web part's
+ * own Connection fields let an editor try lenig on one page, without the silent sign-in: the token exchange
+ * and the API app come from the tenant property only.
  *
  * A set-up that cannot work (the property not set, not JSON, a field missing, no API app to ask Entra ID
  * for, or Entra ID refusing the token) is said in the page: to someone editing the page, what is wrong
@@ -30,7 +33,10 @@ import { themeTokens } from './theme';
 export interface LenigWebPartProps {
   /** `page` (follow the page's language), `nl` or `en`. */
   language?: 'page' | 'nl' | 'en';
-  /** Per-web-part connection overrides; empty means the tenant setting. */
+  /**
+   * The connection for trying lenig on one page while the tenant property is not set; ignored where it is.
+   * `tokenUrl` and `apiResource` are never taken from here (kept so that older pages still load).
+   */
   databaseURL?: string;
   apiKey?: string;
   authDomain?: string;
@@ -217,10 +223,14 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
     this.noticeKey = '';
   }
 
-  /** The page-level configuration from the tenant setting and this web part's overrides. */
+  /**
+   * The page-level configuration: the tenant setting where there is one, else this web part's own
+   * connection fields (a trial on one page, without the silent sign-in).
+   */
   private connection(): LenigConfig {
     const s = this.settings ?? {};
-    const p = this.properties;
+    // Where the tenant property is set, nothing on the page changes where readers' tokens go.
+    const p: LenigWebPartProps = this.settings ? {} : this.properties;
     const firebase = {
       ...s.firebase,
       ...(p.databaseURL ? { databaseURL: p.databaseURL } : {}),
@@ -228,9 +238,9 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
       ...(p.authDomain ? { authDomain: p.authDomain } : {}),
       ...(p.projectId ? { projectId: p.projectId } : {}),
     };
-    const auth = p.auth || s.auth || 'custom-token';
-    const tokenUrl = p.tokenUrl || s.tokenUrl;
-    const apiResource = p.apiResource || s.apiResource;
+    // A trial signs in anonymously or with Microsoft in a window: the silent sign-in is the tenant's.
+    const auth = this.settings ? s.auth || 'custom-token' : p.auth === 'microsoft' ? 'microsoft' : 'anonymous';
+    const { tokenUrl, apiResource } = s;
     const config: LenigConfig = { ...(s.database ? { database: s.database } : {}), firebase, auth, tokenUrl, tenant: s.tenant, emulator: s.emulator };
     if (auth === 'custom-token' && apiResource) {
       // The employee is signed in to SharePoint or Teams already: SPFx gives their Entra ID token for the
@@ -336,7 +346,7 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
         if (problem.problem === 'invalid') return [t.tenantInvalid(plain(problem.detail ?? '')), t.tenantInvalidFix, connection];
         return [problem.problem === 'unset' ? t.tenantUnset : t.tenantUnreadable(plain(problem.detail ?? '')), t.tenantFix, connection];
       case 'missing':
-        if (problem.fields.length === 1 && problem.fields[0]![0] === 'apiResource') return [t.apiResourceMissing, t.apiResourceFix(t.apiResource), connection];
+        if (problem.fields.length === 1 && problem.fields[0]![0] === 'apiResource') return [t.apiResourceMissing, t.apiResourceFix, connection];
         return [t.missing(problem.fields.map(([pane, json]) => `${t[pane]} (\`${json}\`)`).join(', ')), t.missingFix, connection];
       case 'token': {
         const code = /AADSTS\d+/.exec(problem.detail)?.[0];
@@ -377,8 +387,10 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
     const t = paneText(this.context.pageContext.cultureInfo.currentUICultureName);
-    const fromTenant = (value: string | undefined) => (value ? t.fromTenant(value) : t.notSetInTenant);
-    const s = this.settings ?? {};
+    const s = this.settings;
+    // Set for the tenant: shown, not editable (see connection()). Not set: a trial on this page.
+    const field = (key: 'databaseURL' | 'apiKey' | 'projectId' | 'authDomain', label: string, value: string | undefined) =>
+      PropertyPaneTextField(key, s ? { label, disabled: true, value: value ?? '', description: value ? t.setForTenant : t.notSetInTenant } : { label, description: t.trialOnly });
     const widget = this.widgetFields(t);
     const groups: IPropertyPaneGroup[] = [
       ...(widget.length ? [{ groupName: t.widgetGroup, groupFields: widget }] : []),
@@ -400,22 +412,26 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
         groupName: t.connectionGroup,
         isCollapsed: true,
         groupFields: [
-          PropertyPaneDropdown('auth', {
-            label: t.signIn,
-            options: [
-              { key: '', text: fromTenant(s.auth) },
-              { key: 'custom-token', text: t.signInEntra },
-              { key: 'anonymous', text: t.signInAnonymous },
-              { key: 'microsoft', text: t.signInPopup },
-            ],
-            selectedKey: this.properties.auth ?? '',
-          }),
-          PropertyPaneTextField('databaseURL', { label: t.databaseURL, description: fromTenant(s.firebase?.databaseURL) }),
-          PropertyPaneTextField('apiKey', { label: t.apiKey, description: fromTenant(s.firebase?.apiKey) }),
-          PropertyPaneTextField('projectId', { label: t.projectId, description: fromTenant(s.firebase?.projectId) }),
-          PropertyPaneTextField('authDomain', { label: t.authDomain, description: fromTenant(s.firebase?.authDomain) }),
-          PropertyPaneTextField('tokenUrl', { label: t.tokenUrl, description: fromTenant(s.tokenUrl) }),
-          PropertyPaneTextField('apiResource', { label: t.apiResource, description: fromTenant(s.apiResource) }),
+          s
+            ? PropertyPaneDropdown('auth', {
+                label: t.signIn,
+                disabled: true,
+                options: [{ key: '', text: t.fromTenant(s.auth === 'anonymous' ? t.signInAnonymous : s.auth === 'microsoft' ? t.signInPopup : t.signInEntra) }],
+                selectedKey: '',
+              })
+            : PropertyPaneDropdown('auth', {
+                label: t.signIn,
+                // The silent sign-in needs the tenant property's token exchange and API app.
+                options: [
+                  { key: 'anonymous', text: t.signInAnonymous },
+                  { key: 'microsoft', text: t.signInPopup },
+                ],
+                selectedKey: this.properties.auth === 'microsoft' ? 'microsoft' : 'anonymous',
+              }),
+          field('databaseURL', t.databaseURL, s?.firebase?.databaseURL),
+          field('apiKey', t.apiKey, s?.firebase?.apiKey),
+          field('projectId', t.projectId, s?.firebase?.projectId),
+          field('authDomain', t.authDomain, s?.firebase?.authDomain),
         ],
       },
     ];

@@ -49,6 +49,10 @@ export interface PaneText {
   apiResource: string;
   fromTenant: (value: string) => string;
   notSetInTenant: string;
+  /** Under a connection field the tenant property sets (shown, not editable). */
+  setForTenant: string;
+  /** Under a connection field while the tenant property is not set. */
+  trialOnly: string;
 
   /** What readers see in place of a widget that is not set up: short, and nothing about the set-up. */
   notSetUp: string;
@@ -68,7 +72,7 @@ export interface PaneText {
   missing: (fields: string) => string;
   missingFix: string;
   apiResourceMissing: string;
-  apiResourceFix: (paneField: string) => string;
+  apiResourceFix: string;
   tokenUnknownApi: (resource: string, code: string) => string;
   tokenUnknownApiFix: string;
   tokenNotApproved: (code: string) => string;
@@ -81,7 +85,7 @@ export interface PaneText {
 export const GUIDE = 'https://github.com/lenig/lenig/blob/main/docs/sharepoint.md';
 
 const en: PaneText = {
-  description: 'lenig: your intranet\'s own social widgets. The connection is set once for the whole tenant; change it here only to try a different one on this page.',
+  description: 'lenig: your intranet\'s own social widgets. The connection is set once for the whole tenant (tenant property lenig-connection); until it is, the Connection group lets you try lenig on this page.',
   widgetGroup: 'Widget',
   channel: 'Channel',
   channelHelp: 'The channel id, e.g. news',
@@ -123,6 +127,8 @@ const en: PaneText = {
   apiResource: 'API app (Application ID URI)',
   fromTenant: (value) => `Tenant setting: ${value}`,
   notSetInTenant: 'Not set for the tenant',
+  setForTenant: 'Set for the whole tenant (lenig-connection); a page cannot change it.',
+  trialOnly: 'Only while the tenant property lenig-connection is not set: to try lenig on this page.',
 
   notSetUp: 'This part of the page is not set up yet.',
   setUpTitle: 'lenig is not connected yet',
@@ -132,16 +138,15 @@ const en: PaneText = {
   guide: 'How to fix this, in the lenig SharePoint guide (opens in a new tab)',
   tenantUnset: 'The tenant property `lenig-connection` is not set, or this site cannot read it.',
   tenantUnreadable: (status) => `The tenant property \`lenig-connection\` could not be read (${status}).`,
-  tenantFix: 'A SharePoint admin sets it once for the whole tenant, in the tenant app catalog. To try lenig on this page only, fill in the Connection group of this web part’s property pane.',
+  tenantFix: 'A SharePoint admin sets it once for the whole tenant, in the tenant app catalog. To try lenig on this page only until then, fill in the Connection group of this web part’s property pane (people sign in anonymously or with Microsoft in a window; signing in silently needs the tenant property).',
   tenantInvalid: (detail) => `The tenant property \`lenig-connection\` is not valid JSON: ${detail}`,
   tenantInvalidFix: 'A SharePoint admin sets it again with valid JSON: double quotes around every name and text, no comma after the last field.',
   missing: (fields) => `The connection lacks: ${fields}.`,
-  missingFix: 'Add what is missing to the tenant property `lenig-connection`, or fill it in under Connection in this web part’s property pane.',
+  missingFix: 'A SharePoint admin adds what is missing to the tenant property `lenig-connection`.',
   apiResourceMissing: 'Signing people in silently needs the Application ID URI of the lenig API app (`apiResource`, e.g. `api://…`), and none is set.',
-  apiResourceFix: (paneField) =>
-    `Copy it from the API app’s Expose an API page in Microsoft Entra ID into \`apiResource\` in the tenant property \`lenig-connection\`, or into “${paneField}” under Connection in this web part’s property pane.`,
+  apiResourceFix: 'Copy it from the API app’s Expose an API page in Microsoft Entra ID into `apiResource` in the tenant property `lenig-connection`.',
   tokenUnknownApi: (resource, code) => `SharePoint could not get a sign-in token: no API app in this tenant has the Application ID URI \`${resource}\` (${code}).`,
-  tokenUnknownApiFix: 'Copy the Application ID URI from the lenig API app’s Expose an API page in Microsoft Entra ID into `apiResource` (tenant property `lenig-connection`, or Connection in the property pane).',
+  tokenUnknownApiFix: 'Copy the Application ID URI from the lenig API app’s Expose an API page in Microsoft Entra ID into `apiResource` in the tenant property `lenig-connection`.',
   tokenNotApproved: (code) => `SharePoint could not get a sign-in token: the API permission “lenig — user_impersonation” has not been approved (${code}).`,
   tokenNotApprovedFix: 'A SharePoint admin approves it in the SharePoint admin centre → Advanced → API access. The API app must be named exactly `lenig`.',
   tokenRefused: (resource, detail) => `SharePoint could not get a sign-in token for \`${resource}\`: ${detail}`,
@@ -149,7 +154,7 @@ const en: PaneText = {
 };
 
 const nl: PaneText = {
-  description: 'lenig: de eigen sociale widgets van je intranet. De verbinding wordt één keer voor de hele tenant ingesteld; wijzig die hier alleen om op deze pagina een andere te proberen.',
+  description: 'lenig: de eigen sociale widgets van je intranet. De verbinding wordt één keer voor de hele tenant ingesteld (tenanteigenschap lenig-connection); tot die er is, kun je lenig met de groep Verbinding op deze pagina proberen.',
   widgetGroup: 'Widget',
   channel: 'Kanaal',
   channelHelp: 'De id van het kanaal, bijv. nieuws',
@@ -191,6 +196,8 @@ const nl: PaneText = {
   apiResource: 'API-app (Application ID URI)',
   fromTenant: (value) => `Tenantinstelling: ${value}`,
   notSetInTenant: 'Niet ingesteld voor de tenant',
+  setForTenant: 'Ingesteld voor de hele tenant (lenig-connection); een pagina kan dit niet wijzigen.',
+  trialOnly: 'Alleen zolang de tenanteigenschap lenig-connection niet is ingesteld: om lenig op deze pagina te proberen.',
 
   notSetUp: 'Dit deel van de pagina is nog niet ingesteld.',
   setUpTitle: 'lenig is nog niet verbonden',
@@ -200,16 +207,15 @@ const nl: PaneText = {
   guide: 'Zo los je dit op, in de SharePoint-handleiding van lenig (opent in een nieuw tabblad)',
   tenantUnset: 'De tenanteigenschap `lenig-connection` is niet ingesteld, of deze site kan haar niet lezen.',
   tenantUnreadable: (status) => `De tenanteigenschap \`lenig-connection\` kon niet worden gelezen (${status}).`,
-  tenantFix: 'Een SharePoint-beheerder stelt haar één keer in voor de hele tenant, in de tenant-appcatalogus. Om lenig alleen op deze pagina te proberen, vul je de groep Verbinding in het eigenschappenvenster van dit webonderdeel in.',
+  tenantFix: 'Een SharePoint-beheerder stelt haar één keer in voor de hele tenant, in de tenant-appcatalogus. Om lenig tot dan alleen op deze pagina te proberen, vul je de groep Verbinding in het eigenschappenvenster van dit webonderdeel in (mensen melden zich dan anoniem aan of met Microsoft in een venster; automatisch aanmelden vraagt de tenanteigenschap).',
   tenantInvalid: (detail) => `De tenanteigenschap \`lenig-connection\` is geen geldige JSON: ${detail}`,
   tenantInvalidFix: 'Een SharePoint-beheerder stelt haar opnieuw in met geldige JSON: dubbele aanhalingstekens om elke naam en tekst, geen komma na het laatste veld.',
   missing: (fields) => `De verbinding mist: ${fields}.`,
-  missingFix: 'Vul aan wat ontbreekt in de tenanteigenschap `lenig-connection`, of onder Verbinding in het eigenschappenvenster van dit webonderdeel.',
+  missingFix: 'Een SharePoint-beheerder vult aan wat ontbreekt in de tenanteigenschap `lenig-connection`.',
   apiResourceMissing: 'Automatisch aanmelden heeft de Application ID URI van de lenig-API-app nodig (`apiResource`, bijv. `api://…`), en die is niet ingesteld.',
-  apiResourceFix: (paneField) =>
-    `Kopieer die van de pagina Expose an API van de API-app in Microsoft Entra ID naar \`apiResource\` in de tenanteigenschap \`lenig-connection\`, of naar “${paneField}” onder Verbinding in het eigenschappenvenster van dit webonderdeel.`,
+  apiResourceFix: 'Kopieer die van de pagina Expose an API van de API-app in Microsoft Entra ID naar `apiResource` in de tenanteigenschap `lenig-connection`.',
   tokenUnknownApi: (resource, code) => `SharePoint kon geen aanmeldtoken krijgen: geen API-app in deze tenant heeft de Application ID URI \`${resource}\` (${code}).`,
-  tokenUnknownApiFix: 'Kopieer de Application ID URI van de pagina Expose an API van de lenig-API-app in Microsoft Entra ID naar `apiResource` (tenanteigenschap `lenig-connection`, of Verbinding in het eigenschappenvenster).',
+  tokenUnknownApiFix: 'Kopieer de Application ID URI van de pagina Expose an API van de lenig-API-app in Microsoft Entra ID naar `apiResource` in de tenanteigenschap `lenig-connection`.',
   tokenNotApproved: (code) => `SharePoint kon geen aanmeldtoken krijgen: de API-machtiging “lenig — user_impersonation” is niet goedgekeurd (${code}).`,
   tokenNotApprovedFix: 'Een SharePoint-beheerder keurt die goed in het SharePoint-beheercentrum → Geavanceerd → API-toegang. De API-app moet precies `lenig` heten.',
   tokenRefused: (resource, detail) => `SharePoint kon geen aanmeldtoken krijgen voor \`${resource}\`: ${detail}`,
