@@ -38,6 +38,11 @@ export async function customToken(config: SessionConfig): Promise<string> {
 async function fetchCustomToken(source: SessionConfig['tokenSource'], url: string, signal: AbortSignal): Promise<string> {
   let init: RequestInit;
   if (source) {
+    // The page's token is a credential for the person: never over plain http to another machine.
+    const target = new URL(url, globalThis.location?.href);
+    if (target.protocol !== 'https:' && !/^(localhost|127\.0\.0\.1|\[::1\])$/.test(target.hostname)) {
+      throw new StoreError('unauthenticated', `lenig: the token exchange ${url} is not an https:// address; the page's token is sent only over https`);
+    }
     let bearer: string;
     try {
       bearer = await source();

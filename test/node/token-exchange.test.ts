@@ -49,3 +49,22 @@ test('an exchange the browser cannot reach: says how to tell a missing exchange 
   assert.match(e.message, /could not be reached/);
   assert.match(e.message, /open http:\/\/127\.0\.0\.1:1\/lenigToken in a browser tab: a running token exchange answers "missing-token"; if it does, its LENIG_ALLOWED_ORIGINS must list/);
 });
+
+test("an exchange at a plain http address on another machine: the page's token is not sent", async () => {
+  let asked = 0;
+  const counting = () => {
+    asked++;
+    return source();
+  };
+  for (const url of ['http://intranet.example/lenigToken', 'http://10.0.0.5:8080/lenigToken', 'ftp://intranet.example/lenigToken']) {
+    try {
+      await customToken({ auth: 'custom-token', tokenUrl: url, tokenSource: counting });
+      assert.fail('expected the sign-in to fail');
+    } catch (e) {
+      assert.ok(isStoreError(e));
+      assert.equal(e.code, 'unauthenticated');
+      assert.match(e.message, /is not an https:\/\/ address; the page's token is sent only over https/);
+    }
+  }
+  assert.equal(asked, 0, 'no token was asked for');
+});
