@@ -160,7 +160,7 @@ describe('<lenig-post-card> comments, their code fetched on demand', () => {
     expect(deepActive()?.textContent).to.equal('Try again');
     await commentsCode(null);
     const comments = inCard(el, 'lenig-comments')!;
-    await waitUntil(() => comments.shadowRoot?.textContent?.includes('Reception has a spare'), 'the comments did not show once their code came');
+    await waitUntil(() => comments.shadowRoot?.textContent?.includes('Reception has a spare'), 'the comments did not show once their code came', { timeout: 10_000 });
     expect(inCard(el, '.comments-wait'), 'the card\'s own messages are gone').to.equal(null);
     await waitUntil(() => deepActive() === toggle, `focus on ${deepActive()?.outerHTML ?? 'nothing'}, not on the Comments button`);
     await expect(el).to.be.accessible();
