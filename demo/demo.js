@@ -51,7 +51,7 @@ const words = {
     noBackend:
       'Deze pagina hoort bij de lokale demo-omgeving. Start die met "npm start" en open het adres dat wordt getoond.',
     notReady: 'De widgets konden geen verbinding maken met de lokale backend. Draait "npm start" nog?',
-    today: new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long' }),
+    today: { locale: 'nl-NL' },
   },
   en: {
     signedOut: 'Signed out',
@@ -63,11 +63,30 @@ const words = {
     guestHint: 'Pick a colleague at the top right to sign in, or read along as a guest.',
     noBackend: 'This page belongs to the local demo. Start it with "npm start" and open the address it prints.',
     notReady: 'The widgets could not connect to the local backend. Is "npm start" still running?',
-    today: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }),
+    today: { locale: 'en-GB' },
   },
 };
 const lang = () => (root.lang === 'en' ? 'en' : 'nl');
 const w = () => words[lang()];
+
+/**
+ * Today's date in the page's language. The formatter is made on first use, not as this script loads: the
+ * first Intl object a page makes costs the browser 30–40 ms (its locale data), and made here it held up the
+ * library's configuration, which runs after this script, on the way to the first post.
+ */
+function today() {
+  const t = w().today;
+  t.format ??= new Intl.DateTimeFormat(t.locale, { weekday: 'long', day: 'numeric', month: 'long' });
+  return t.format.format(new Date());
+}
+function renderToday() {
+  for (const el of document.querySelectorAll('[data-today]')) el.textContent = today();
+}
+/** Shows the date, and again in the other language when it changes. */
+function showToday() {
+  rerenders.push(renderToday);
+  renderToday();
+}
 
 const rerenders = [];
 function applyLanguage() {
@@ -82,7 +101,6 @@ function applyLanguage() {
   for (const button of document.querySelectorAll('[data-set-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.setLang === l));
   }
-  for (const el of document.querySelectorAll('[data-today]')) el.textContent = w().today.format(new Date());
   for (const fn of rerenders) fn();
 }
 
@@ -251,6 +269,7 @@ async function start() {
   applyLanguage();
   if (!demo) {
     if (select) select.disabled = true;
+    showToday();
     return;
   }
   let store;
@@ -259,6 +278,7 @@ async function start() {
   } catch {
     showProblem('notReady');
     if (select) select.disabled = true;
+    showToday();
     return;
   }
   // Wait for the first answer about who is signed in (Firebase restores a session from the last visit),
@@ -290,7 +310,12 @@ async function start() {
       void become(select.value);
     });
   }
-  await become(choice);
+  const signingIn = become(choice);
+  // The date once the sign-in's request is on its way and the widgets' code has run: the page waits for
+  // the network then (a browser without idle callbacks shows it once signed in).
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(showToday, { timeout: 2000 });
+  else void signingIn.finally(showToday);
+  await signingIn;
 }
 
 void start();
