@@ -67,7 +67,12 @@ function writePreloadTable(bundle, graph) {
   const placeholder = /JSON\.parse\((["'])__LENIG_CHUNK_DEPS__\1\)/;
   if (!loader || loader.type !== 'chunk' || !placeholder.test(loader.code)) this.error('the loader has no __LENIG_CHUNK_DEPS__ placeholder');
   const source = readFileSync('src/dropin.ts', 'utf8');
-  const modules = { '@realtime': 'src/firebase/index.ts', '@firestore': 'src/firestore/index.ts' };
+  // Each database's store, and the own chunk of each sign-in mode that signs in as the page loads (which the
+  // session imports only in that mode), keyed by the mode's name as `<lenig-config auth>` spells it: the
+  // loader asks for the mode's with the store's, so the sign-in does not wait for a download once the store
+  // is made. (The Microsoft mode signs in on a click; its popup chunk is left out of the loader's bytes.)
+  const modes = { email: 'src/firebase/email-sign-in.ts', 'custom-token': 'src/firebase/token-exchange.ts' };
+  const modules = { '@realtime': 'src/firebase/index.ts', '@firestore': 'src/firestore/index.ts', ...modes };
   for (const [, tag, path] of source.matchAll(/'(lenig-[a-z-]+)': \(\) => import\('\.\/([^']+)\.js'\)/g)) modules[tag] = `src/${path}.ts`;
   const fileOf = (module) =>
     Object.keys(graph).find((f) => graph[f].module === module) ?? Object.keys(graph).find((f) => graph[f].modules.includes(module));
@@ -93,6 +98,9 @@ function writePreloadTable(bundle, graph) {
     return [...seen].map(name).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
   };
   for (const [key, module] of Object.entries(modules)) table[key] = chunksOf(module);
+  // A mode's chunk imports only Firebase Auth and the shared code, which both databases' lists hold: its own
+  // file is enough (the loader stays within its bytes budget).
+  for (const key of Object.keys(modes)) table[key] = table[key].filter((i) => !(table['@realtime'].includes(i) && table['@firestore'].includes(i)));
   // The store's content part (src/firebase/store-content.ts: feed, posts, comments, ideas, notifications,
   // stats) is imported by the store when a widget first subscribes to one of them: fetched alongside the
   // widget's chunk, that import then finds it loaded. Only the like button and its view do without it.

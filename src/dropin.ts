@@ -33,7 +33,8 @@ const chunks: Record<string, () => Promise<unknown>> = {
 const selector = Object.keys(chunks).join(',');
 
 /**
- * Each tag's chunk and the chunks it imports (and each database's, as `@realtime` / `@firestore`), written
+ * Each tag's chunk and the chunks it imports (and each database's, as `@realtime` / `@firestore`, and each
+ * sign-in mode's own chunk, as `email` / `custom-token`), written
  * in by the build (rollup.config.js) in place of the `JSON.parse`: chunk names (`lit-Dqi8wHUt` for
  * `lenig/lit-Dqi8wHUt.js`), by index. Without it (an unbuilt copy) nothing is preloaded and the browser
  * finds the imports one level at a time.
@@ -109,9 +110,12 @@ function load(tag: string, el?: Element): Promise<unknown> {
   if (pageSpeaksDutch()) void preload(`${tag}@nl`);
   let chunk: Promise<unknown>;
   if (tag === 'lenig-config') {
-    // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets.
+    // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets;
+    // and the sign-in mode's own code (e-mail, the custom token's exchange), which the session would
+    // otherwise fetch only once the store is made: one more round trip before the sign-in's request.
     const database = el?.getAttribute('database');
     void preload(database === 'firestore' ? '@firestore' : '@realtime');
+    void preload(el?.getAttribute('auth') ?? '');
     chunk = chunks[tag]!();
     storeFirst = Promise.all([chunk, prefetchStore(database)]).catch(() => undefined);
   } else {

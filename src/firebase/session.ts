@@ -71,8 +71,10 @@ export class Session {
       () => (this.settled = true),
       () => undefined,
     );
-    // Failing to load is reported by the sign-in that needs it.
+    // The mode's own code is fetched now, while Auth restores the kept session, so a sign-in does not
+    // wait for it. Failing to load is reported by the sign-in that needs it.
     if (this.mode === 'custom-token') this.exchange().catch(() => undefined);
+    if (this.mode === 'email') emailSignIn().catch(() => undefined);
   }
 
   /** The signed-in user once known (`ready()`), or null. */

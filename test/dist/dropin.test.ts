@@ -116,6 +116,17 @@ const pages: Record<string, string> = {
     <lenig-like-button target="slow-store"></lenig-like-button>
   </body>
 </html>`,
+  // The e-mail sign-in mode (the demo's) with Firebase's chunks on a slow link: its own code comes alongside.
+  '/slow-store-email': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>slow store, e-mail sign-in</title></head>
+  <body>
+    <script type="module" src="/slow-store/lenig.js"></script>
+    <lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig" auth="email"
+      api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button target="slow-store-email"></lenig-like-button>
+  </body>
+</html>`,
   '/busy': `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>busy</title></head>
@@ -380,6 +391,24 @@ test(
     await likeButtonReady(p);
     const order = await p.evaluate(() => (window as unknown as { order: string[] }).order);
     assert.ok(order.indexOf('store') >= 0 && order.indexOf('store') < order.indexOf('lenig-like-button'), `in this order: ${order.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
+  'the e-mail sign-in’s code is fetched with Firebase’s, not once the store has been made',
+  { timeout: 60_000, skip: databaseURL && authURL ? false : 'no local backend (run through npm test)' },
+  async () => {
+    const { context, p, errors } = await openPage();
+    let emailAt = 0;
+    let firebaseDone = 0;
+    p.on('request', (r) => /\/slow-store\/lenig\/email-sign-in-/.test(r.url()) && (emailAt ||= Date.now()));
+    p.on('requestfinished', (r) => r.url().includes('/slow-store/lenig/firebase-') && (firebaseDone ||= Date.now()));
+    await p.goto(`${origin}/slow-store-email`);
+    for (let i = 0; i < 100 && !firebaseDone; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(firebaseDone > 0, 'Firebase’s chunks arrived');
+    assert.ok(emailAt > 0 && emailAt < firebaseDone, `the e-mail sign-in's chunk was asked for ${emailAt ? `${emailAt - firebaseDone} ms after` : 'never, by the time'} Firebase's arrived`);
     assert.deepEqual(errors, []);
     await context.close();
   },
