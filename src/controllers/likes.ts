@@ -1,15 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LenigStore, StoreError, Unsubscribe } from '../data/store.js';
+import type { LenigStore, StoreError } from '../data/store.js';
 import type { LikeTarget, UserId } from '../data/types.js';
 import { relay, toStoreError } from '../components/shared/events.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../components/like-button/like-view.js';
+import { LikerNames, MAX_LIKER_NAMES } from './liker-names.js';
 import { OptimisticLikes, type LikeView } from './optimistic-likes.js';
 import { SubscriptionController } from './subscription.js';
 
 export type { LikeView } from './optimistic-likes.js';
 
-/** How many names the "liked by" tooltip lists before "and N others". */
-export const MAX_LIKER_NAMES = 5;
+export { MAX_LIKER_NAMES };
 
 export interface LikesOptions {
   /** The store to read and write. */
@@ -159,7 +159,7 @@ export class LikesController implements ReactiveController {
   }
 
   /**
-   * The names for `target`'s tooltip as `labels` gives them (`shown`: what the host shows now, with
+   * The names for `target`'s tooltip as `LikerNames.labels` gives them (`shown`: what the host shows now, with
    * the viewer this controller follows), or undefined while not asked for or loading. A count that
    * moved since the fetch fetches again, so the tooltip never names fewer people for long. The same
    * names give the same array, so a container's guarded row is left alone until they change.
@@ -171,90 +171,8 @@ export class LikesController implements ReactiveController {
       entry.count = shown.count;
       queueMicrotask(() => void this.requestLikers(target, shown.count));
     }
-    const labels = entry.uids && this.labels(entry.uids, this.options.viewer?.(), shown.pressed, you, unknown);
+    const labels = entry.uids && this.names.labels(entry.uids, this.options.viewer?.(), shown.pressed, you, unknown);
     if (labels?.join('\n') !== entry.labels?.join('\n')) entry.labels = labels;
     return entry.labels;
-  }
-
-  /**
-   * The tooltip's names for likers `uids` (newest first): the viewer first as `you` while they like
-   * it as shown (a click shows at once, before the store answers; an unlike takes them off at once),
-   * then the others' display names — `unknown` for a liker without one — up to MAX_LIKER_NAMES in all.
-   * Undefined while any name is loading.
-   */
-  labels(uids: readonly UserId[], viewer: UserId | null | undefined, pressed: boolean, you: string, unknown: string): string[] | undefined {
-    const others = viewer ? uids.filter((uid) => uid !== viewer) : uids;
-    const mine = pressed && viewer ? 1 : 0;
-    const names = this.names.resolve(others.slice(0, MAX_LIKER_NAMES - mine), unknown);
-    return names && mine ? [you, ...names] : names;
-  }
-}
-
-/**
- * Display names for the "liked by" tooltip. Profiles are subscribed lazily — only for the few likers
- * actually asked about, only once someone hovers or focuses a like — and kept while the host is
- * connected, so moving between buttons of one feed does not re-fetch. The store dedupes listeners, so
- * ten buttons naming the same colleague cost one read.
- */
-class LikerNames implements ReactiveController {
-  private readonly names = new Map<UserId, string | null>();
-  private readonly subs = new Map<UserId, Unsubscribe>();
-  private store: LenigStore | undefined;
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly getStore: () => LenigStore | undefined,
-  ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.closeAll();
-  }
-
-  /**
-   * The names of `uids`, in order, or `undefined` while any of them is still loading. A uid without a
-   * profile (deleted, or an anonymous liker) is given `unknown`.
-   */
-  resolve(uids: readonly UserId[], unknown: string): string[] | undefined {
-    const store = this.getStore();
-    if (store !== this.store) {
-      this.closeAll();
-      this.store = store;
-    }
-    if (!store) return undefined;
-    let ready = true;
-    const out: string[] = [];
-    for (const uid of uids) {
-      if (!this.subs.has(uid)) this.open(store, uid);
-      const name = this.names.get(uid);
-      if (name === undefined) ready = false;
-      else out.push(name ?? unknown);
-    }
-    return ready ? out : undefined;
-  }
-
-  private open(store: LenigStore, uid: UserId): void {
-    this.subs.set(
-      uid,
-      store.subscribeProfile(
-        uid,
-        (profile) => {
-          this.names.set(uid, profile?.name || null);
-          this.host.requestUpdate();
-        },
-        // A profile the viewer may not read is shown as "Someone" rather than holding the tooltip in "loading".
-        () => {
-          this.names.set(uid, null);
-          this.host.requestUpdate();
-        },
-      ),
-    );
-  }
-
-  private closeAll(): void {
-    for (const unsubscribe of this.subs.values()) unsubscribe();
-    this.subs.clear();
-    this.names.clear();
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LikesController } from '../../controllers/likes.js';
+import { LikerNames } from '../../controllers/liker-names.js';
+import { OptimisticLikes } from '../../controllers/optimistic-likes.js';
 import { warnOnce } from '../../log.js';
 import type { StoreError } from '../../data/store.js';
 import { pageTarget, type LikeState, type LikeTarget } from '../../data/types.js';
@@ -70,8 +71,16 @@ export class LenigLikeButtonElement extends LenigElement {
   );
   private readonly viewer = this.watchViewer();
   private readonly connection = this.watchConnection();
-  /** Optimistic state and liker names; "mine" comes with this target's own likes. */
-  private readonly optimistic = new LikesController(this, { store: () => this.activeStore });
+  /**
+   * Optimistic state; "mine" comes with this target's own likes. Not the feed's LikesController: one
+   * target needs none of its leaf-request handling, and the page then does not fetch it.
+   */
+  private readonly optimistic = new OptimisticLikes(
+    () => this.activeStore,
+    () => this.requestUpdate(),
+  );
+  /** The "liked by" names, fetched once someone hovers or focuses the button. */
+  private readonly names = new LikerNames(this, () => this.activeStore);
 
   @query('lenig-like-view') private view?: LenigLikeViewElement;
 
@@ -94,6 +103,7 @@ export class LenigLikeButtonElement extends LenigElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.messageTimer);
+    this.optimistic.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -228,7 +238,7 @@ export class LenigLikeButtonElement extends LenigElement {
         .count=${shown?.count ?? 0}
         .pressed=${shown?.pressed ?? false}
         .likers=${state && shown && this.wantLikers
-          ? this.optimistic.labels(state.likers, viewer?.uid, shown.pressed, t.you, this.common.t.unknownPerson)
+          ? this.names.labels(state.likers, viewer?.uid, shown.pressed, t.you, this.common.t.unknownPerson)
           : undefined}
         .icon=${this.icon}
         ?signed-out=${!loading && viewer === null}

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MAX_LIKER_NAMES } from '../../controllers/likes.js';
+import { MAX_LIKER_NAMES } from '../../controllers/liker-names.js';
 import type { AnchoredPopoverController } from '../../controllers/popover.js';
 import { supportsPopover } from '../../controllers/popover-support.js';
 import { LocalizeController, type MessageTable } from '../../i18n/localize.js';
