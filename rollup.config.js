@@ -279,7 +279,7 @@ export default [
         // What every widget needs (Lit, the widgets' base element, store port and types, subscriptions,
         // tokens, events, define(), common words, <lenig-config>): one chunk. Separate files cost more than
         // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more.
-        if (/[\\/]src[\\/](import-once|data[\\/](store|keys|context)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/](subscription|popover-support)|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
+        if (/[\\/]src[\\/](import-once|data[\\/](store|keys|context|types)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/](subscription|popover-support)|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
         // What most content widgets share (feed, composer, comments, idea board, notifications, insights,
         // admin) and a like button does not need: avatars, announcements, relative times, profiles,
         // category names, rich text, the shared styles, Lit's directives. One file rather than eight, for

@@ -1,7 +1,7 @@
 import type { LenigStore } from '../data/store.js';
 import type { Lang } from '../i18n/localize.js';
 
-import { AUTH_MODES, type AuthMode } from '../data/types.js';
+import { AUTH_MODES, type AuthMode } from '../data/auth-modes.js';
 
 export { AUTH_MODES, type AuthMode };
 

@@ -30,13 +30,9 @@ export const MAX_CHANNEL_NAME_LENGTH = 100;
 /** Longest channel description. */
 export const MAX_DESCRIPTION_LENGTH = 500;
 
-/**
- * How people sign in: `anonymous`, `custom-token` (the intranet vouches), `microsoft` (Entra ID popup),
- * `host` (the host page's own Firebase sign-in), `email` (demo and tests). Declared once here; the
- * configuration checks it and the Firebase session implements it.
- */
-export const AUTH_MODES = ['anonymous', 'custom-token', 'microsoft', 'host', 'email'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
+// In a module of its own, which the drop-in's loader checks configurations with: the rest of this one
+// (limits, categories, targets) is the widgets' and stays out of the loader.
+export { AUTH_MODES, type AuthMode } from './auth-modes.js';
 
 export interface Profile {
   uid: UserId;
