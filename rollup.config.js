@@ -235,7 +235,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       // Imported relative to the loader's own URL: same origin, so `script-src 'self'` holds.
-      chunkFileNames: 'lenig/[name]-[hash].js',
+      chunkFileNames: 'lenig/[name]-[hash:6].js',
       manualChunks(id, { getModuleInfo }) {
         // The loader's own modules stay in the loader (a manual chunk named like the entry is the entry):
         // without this, a manual chunk below that imports one of them would pull it out of dist/lenig.js.

@@ -105,7 +105,7 @@ async function googleRequests(mode: string, chunks: string[] = []): Promise<stri
   });
   const p = await context.newPage();
   p.on('request', (r) => {
-    const m = /\/lenig\/([\w.-]+)-[\w-]{8}\.js$/.exec(r.url());
+    const m = /\/lenig\/([\w.-]+)-[\w-]{6}\.js$/.exec(r.url());
     if (m) chunks.push(m[1]!);
   });
   // Under the page's CSP the browser refuses the script before any request leaves: count those too.
@@ -182,7 +182,7 @@ test('microsoft: a click on Sign in opens the Microsoft sign-in popup for the te
   const p = await context.newPage();
   const chunks: string[] = [];
   p.on('request', (r) => {
-    const m = /\/lenig\/([\w.-]+)-[\w-]{8}\.js$/.exec(r.url());
+    const m = /\/lenig\/([\w.-]+)-[\w-]{6}\.js$/.exec(r.url());
     if (m) chunks.push(m[1]!);
   });
   await p.goto(`${origin}/microsoft-popup`);
