@@ -9,7 +9,8 @@
  * another script's shadow root is not visible from the document: pass that root to `observe()`.
  */
 import { configureFromPage, prefetchStore } from './config/configure.js';
-import { pageSpeaksDutch } from './i18n/localize.js';
+import { pageSpeaksDutch, stringsAt } from './i18n/localize.js';
+import { loaderMessages } from './i18n/messages/loader.js';
 
 export { configure, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
@@ -101,15 +102,25 @@ let storeFirst: Promise<unknown> = Promise.resolve();
  */
 const STORE_FIRST_WAIT_MS = 300;
 
-/** Loads the chunk of `tag` once; resolves when it is defined (or when loading failed, after saying so). */
-function load(tag: string, el?: Element): Promise<unknown> {
+/** Tries again so far: each asks for its chunk at an address of its own, as a failed import is kept. */
+let retries = 0;
+
+/**
+ * Loads the chunk of `tag` once; resolves when it is defined, or when loading failed, after saying so in
+ * the tag (see `showFault`). `retry`: the person asked to try again.
+ */
+function load(tag: string, el?: Element, retry?: boolean): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
   const arrived = preload(tag);
   // Its Dutch strings too, on a page that shows Dutch: the widget waits for them before it renders.
   if (pageSpeaksDutch()) void preload(`${tag}@nl`);
   let chunk: Promise<unknown>;
-  if (tag === 'lenig-config') {
+  // The browser keeps a failed module import's failure for the page's life: a query makes a new address
+  // (the chunks it imports resolve as before, so Lit and the rest stay the ones already loaded).
+  const file = retry && preloads.files[preloads.table[tag]?.[0] ?? -1];
+  if (file) chunk = import(new URL(`lenig/${file}.js?retry=${++retries}`, import.meta.url).href);
+  else if (tag === 'lenig-config') {
     // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets;
     // and the sign-in mode's own code (e-mail, the custom token's exchange), which the session would
     // otherwise fetch only once the store is made: one more round trip before the sign-in's request.
@@ -126,7 +137,36 @@ function load(tag: string, el?: Element): Promise<unknown> {
   return chunk.catch((error: unknown) => {
     started.delete(tag);
     console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);
+    // `<lenig-config>` shows nothing; the widgets, which need the same chunk, say it.
+    if (tag !== 'lenig-config') showFault(tag, el);
   });
+}
+
+/**
+ * Says in each `tag` on the page (`el`, and those in the document) that its code could not be fetched — a
+ * dropped connection, or a file gone after a new version was uploaded — with a button that tries again,
+ * rather than leaving an empty space. Plain DOM in the tag's own children (the element is not defined, so
+ * they show), coloured with the page's lenig tokens; removed once the tag is defined.
+ */
+function showFault(tag: string, el?: Element): void {
+  for (const host of [el, ...document.querySelectorAll(tag)]) {
+    // Failed again, or `el` once more: the message is there already.
+    if (!host || host.querySelector('.lenig-fault')) continue;
+    const t = stringsAt(loaderMessages, host);
+    const box = document.createElement('span');
+    const button = document.createElement('button');
+    box.className = 'lenig-fault';
+    box.setAttribute('role', 'alert');
+    // An unset --lenig-font-family leaves the page's font (the declaration is then void and the font inherited).
+    box.style.cssText = 'color:var(--lenig-color-danger,#c4314b);font-family:var(--lenig-font-family)';
+    button.type = 'button';
+    button.style.font = 'inherit';
+    button.textContent = t.retry;
+    button.onclick = () => void load(tag, host, true);
+    box.append(t.loadFailed, ' ', button);
+    host.append(box);
+    void customElements.whenDefined(tag).then(() => box.remove());
+  }
 }
 
 /** Loads every lenig tag in and under `node`. */

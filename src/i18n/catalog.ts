@@ -13,6 +13,7 @@ import type { ideaBoardMessages } from './messages/idea-board.js';
 import type { ideaCardMessages } from './messages/idea-card.js';
 import type { insightsMessages } from './messages/insights.js';
 import type { likeButtonMessages } from './messages/like-button.js';
+import type { loaderMessages } from './messages/loader.js';
 import type { notificationsMessages } from './messages/notifications.js';
 import type { postCardMessages } from './messages/post-card.js';
 
@@ -31,6 +32,7 @@ export interface MessageCatalog {
   ideaCard: TableOf<typeof ideaCardMessages>;
   insights: TableOf<typeof insightsMessages>;
   likeButton: TableOf<typeof likeButtonMessages>;
+  loader: TableOf<typeof loaderMessages>;
   notifications: TableOf<typeof notificationsMessages>;
   postCard: TableOf<typeof postCardMessages>;
 }

@@ -201,6 +201,16 @@ function langOf(el: Element): string | undefined {
   return found ?? undefined;
 }
 
+/** The language of `el`: the page's forced one, else its nearest `lang`, else the browser's. */
+function langAt(el: Element): Lang {
+  return state.override ?? toLang(langOf(el) ?? navigator.language);
+}
+
+/** `messages` in the language of `el`: for strings outside an element's render (the drop-in's loader). */
+export function stringsAt<T extends MessageTable>(messages: Messages<T>, el: Element): T {
+  return tableFor(messages, langAt(el));
+}
+
 /** A registered language's table: its strings over the English ones. Built once per language and table. */
 const merged = new Map<string, MessageTable>();
 function tableFor<T extends MessageTable>(messages: Messages<T>, lang: Lang): T {
@@ -296,7 +306,7 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
 
   /** The language the host's nearest `lang` (or the page's forced one) asks for. */
   resolve(): Lang {
-    return state.override ?? toLang(langOf(this.host) ?? navigator.language);
+    return langAt(this.host);
   }
 
   /** The current language's table; `this.t.key` or `this.t.fn(args)`. */

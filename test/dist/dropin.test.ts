@@ -31,6 +31,8 @@ const tags = manifest.modules
 const bundle = readFileSync(new URL('dist/lenig.js', root));
 /** The drop-in's chunks (dist/lenig/*.js), served under each copy's folder. */
 const chunk = (name: string) => {
+  // A retry asks for a chunk with a query (`like-button-Ab12Cd.js?retry=1`): the same file.
+  name = name.replace(/\?retry=\d+$/, '');
   const file = new URL(`dist/lenig/${name}`, root);
   return /^[\w.-]+\.js$/.test(name) && existsSync(file) ? readFileSync(file) : undefined;
 };
@@ -42,7 +44,7 @@ const configChunk = (() => {
   return file.slice(file.lastIndexOf('/') + 1);
 })();
 /** Each copy of the loader on the test pages, and where its chunks are. */
-const copies = ['/', '/other-web-part/', '/slow-config/', '/slow-store/', '/busy/', '/flaky/'];
+const copies = ['/', '/other-web-part/', '/slow-config/', '/slow-store/', '/busy/', '/flaky/', '/fault/'];
 /** How many times the flaky copy's store content chunk has been asked for; each fails until `flakyHealed`. */
 let flakyContentRequests = 0;
 let flakyHealed = false;
@@ -59,7 +61,7 @@ const SLOW_CONFIG_MS = 700;
 const BUSY_MS = 400;
 const BUSY_STORE_MS = 500;
 /** A request the drop-in may make: a loader or one of its own chunks, from this origin. */
-const ownFile = (u: string) => copies.some((c) => u === `${c}lenig.js` || (u.startsWith(`${c}lenig/`) && u.endsWith('.js')));
+const ownFile = (u: string) => copies.some((c) => u === `${c}lenig.js` || (u.startsWith(`${c}lenig/`) && /\.js(\?retry=\d+)?$/.test(u)));
 
 const databaseURL = process.env['LENIG_TEST_DATABASE_URL'];
 const authURL = process.env['LENIG_TEST_AUTH_URL'];
@@ -155,6 +157,16 @@ const pages: Record<string, string> = {
     <script type="module" src="/slow-config/lenig.js"></script>
     <script type="module" src="/add-config.js"></script>
     <lenig-like-button target="config-added-by-script"></lenig-like-button>
+  </body>
+</html>`,
+  // A widget whose chunk fails to download (the test intercepts it); one in a Dutch section, the page themed.
+  '/fault': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>fault</title><style>:root { --lenig-color-danger: rgb(1, 2, 3); }</style></head>
+  <body>
+    <script type="module" src="/fault/lenig.js"></script>
+    <p><lenig-like-button target="fault"></lenig-like-button></p>
+    <p lang="nl"><lenig-like-button target="fault-nl"></lenig-like-button></p>
   </body>
 </html>`,
   // Two web parts, each with its own copy of lenig (SharePoint loads every web part's bundle): the second
@@ -701,3 +713,36 @@ test(
     assert.deepEqual(dutch.texts.filter((t) => /\bLike\b|Loading|likes\b/.test(t)), [], 'no English in any frame');
   },
 );
+
+test('a widget whose code fails to download says so in its place, and Try again loads it', { timeout: 60_000 }, async () => {
+  const { context, p } = await openPage();
+  // The like button's chunk fails (a dropped connection, a file gone after a deploy): its preload and the
+  // import. A new address, as a retry asks for, is let through.
+  const failed: string[] = [];
+  await p.route(/\/fault\/lenig\/like-button-[\w-]+\.js$/, (route) => (failed.push(route.request().url()), route.abort('connectionfailed')));
+  const before = requested.length;
+  await p.goto(`${origin}/fault`);
+  const [english, dutch] = [p.locator('lenig-like-button').first(), p.locator('lenig-like-button').last()];
+  await english.getByRole('alert').waitFor({ timeout: 20_000 });
+  assert.ok(failed.length >= 1, 'the chunk was asked for and failed');
+  assert.equal(await p.evaluate(() => customElements.get('lenig-like-button')), undefined, 'not defined');
+  // What each shows, in its language, in the page's danger colour.
+  assert.equal((await english.getByRole('alert').textContent())?.replace(/\s+/g, ' ').trim(), 'This part could not be loaded. Try again');
+  assert.equal((await dutch.getByRole('alert').textContent())?.replace(/\s+/g, ' ').trim(), 'Dit onderdeel kon niet worden geladen. Opnieuw proberen');
+  assert.equal(await english.getByRole('alert').evaluate((el) => getComputedStyle(el).color), 'rgb(1, 2, 3)');
+
+  // Try again, from the keyboard.
+  await english.getByRole('button', { name: 'Try again' }).focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => customElements.get('lenig-like-button') !== undefined, undefined, { timeout: 20_000 });
+  // The message is gone from both, and the widget renders in their place.
+  await p.waitForFunction(() => !document.querySelector('.lenig-fault'), undefined, { timeout: 5_000 });
+  await p.waitForFunction(() => [...document.querySelectorAll('lenig-like-button')].every((el) => el.shadowRoot?.querySelector('[part~="status"]')), undefined, {
+    timeout: 20_000,
+  });
+  assert.ok(
+    requested.slice(before).some((u) => /^\/fault\/lenig\/like-button-[\w-]+\.js\?retry=1$/.test(u)),
+    `the chunk asked for again at a new address: ${requested.slice(before).join(', ')}`,
+  );
+  await context.close();
+});
