@@ -52,15 +52,17 @@ const preloaded = new Map<string, Promise<void>>();
 const canPreload = document.createElement('link').relList?.supports?.('modulepreload') === true;
 
 /**
- * Asks for `key`'s chunks all at once, so the browser fetches them in parallel. Settles when all of them
- * have arrived; undefined when there is no table to say which they are, or no way to hear it.
+ * Asks for `key`'s chunks (or, `dutch`, its Dutch strings' chunks) all at once, so the browser fetches them
+ * in parallel. Settles when all of them have arrived; undefined when there is no table to say which they
+ * are, or no way to hear it.
  */
-function preload(key: string): Promise<unknown> | undefined {
-  const files = preloads.table[key];
+function preload(key: string, dutch = false): Promise<unknown> | undefined {
+  // A tag's Dutch chunks follow its own, as `~index` (see rollup.config.js).
+  const files = preloads.table[key]?.filter((i) => i < 0 === dutch);
   if (!files?.length || !canPreload) return undefined;
   return Promise.all(
     files.map((i) => {
-      const file = `lenig/${preloads.files[i]!}.js`;
+      const file = `lenig/${preloads.files[dutch ? ~i : i]!}.js`;
       let arrived = preloaded.get(file);
       if (!arrived) {
         const link = document.createElement('link');
@@ -114,7 +116,7 @@ function load(tag: string, el?: Element, retry?: boolean): Promise<unknown> {
   started.add(tag);
   const arrived = preload(tag);
   // Its Dutch strings too, on a page that shows Dutch: the widget waits for them before it renders.
-  if (pageSpeaksDutch()) void preload(`${tag}@nl`);
+  if (pageSpeaksDutch()) void preload(tag, true);
   let chunk: Promise<unknown>;
   // The browser keeps a failed module import's failure for the page's life: a query makes a new address
   // (the chunks it imports resolve as before, so Lit and the rest stay the ones already loaded).
@@ -136,7 +138,7 @@ function load(tag: string, el?: Element, retry?: boolean): Promise<unknown> {
   }
   return chunk.catch((error: unknown) => {
     started.delete(tag);
-    console.error(`lenig: could not load <${tag}> — ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`lenig: could not load <${tag}>`, error);
     // `<lenig-config>` shows nothing; the widgets, which need the same chunk, say it.
     if (tag !== 'lenig-config') showFault(tag, el);
   });
