@@ -159,8 +159,8 @@ function showFault(tag: string, el?: Element): void {
     const button = document.createElement('button');
     box.className = 'lenig-fault';
     box.setAttribute('role', 'alert');
-    // An unset --lenig-font-family leaves the page's font (the declaration is then void and the font inherited).
-    box.style.cssText = 'color:var(--lenig-color-danger,#c4314b);font-family:var(--lenig-font-family)';
+    // In the page's font, as the tag's text around it; the colour of lenig's errors.
+    box.style.color = 'var(--lenig-color-danger,#c4314b)';
     button.type = 'button';
     button.style.font = 'inherit';
     button.textContent = t.retry;

@@ -9,8 +9,6 @@ import { SubscriptionController } from './subscription.js';
 
 export type { LikeView } from './optimistic-likes.js';
 
-export { MAX_LIKER_NAMES };
-
 export interface LikesOptions {
   /** The store to read and write. */
   store: () => LenigStore | undefined;
