@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { encodeKey } from '../../scripts/seed-data.mjs';
 import { postTarget } from '../../src/data/types.js';
+import { categoryNames } from '../../src/i18n/messages/categories.js';
 import { composerMessages } from '../../src/i18n/messages/composer.js';
 import { feedMessages } from '../../src/i18n/messages/feed.js';
 import { likeButtonMessages } from '../../src/i18n/messages/like-button.js';
@@ -180,7 +181,7 @@ test('a post the rules refuse keeps its text in the composer, with the reason', 
   await until(() => Promise.resolve(stale.held), (n) => n > 0, "the database tells A's page about the change (held back)");
 
   // A still finds "Improvement idea" in the list, writes an idea and posts it.
-  await category.selectOption({ label: composer.categoryIdea });
+  await category.selectOption({ label: categoryNames.en.idea });
   const title = 'Charging points for e-bikes at every site';
   const text = `Most of us cycle in; a charger at each entrance would help`;
   await a.page.getByRole('textbox', { name: composer.ideaTitle, exact: true }).fill(title);

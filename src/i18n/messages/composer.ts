@@ -19,12 +19,6 @@ const en = {
   category: 'Category',
   /** The picker's name for a category; a channel's own ids are made readable ("town-hall" → "Town hall"). */
   categoryName: (key: string) => categoryName(categoryNames.en, key) ?? readableCategory(key),
-  // The default names by key, for tests that pick an option by its visible name.
-  categoryNews: categoryNames.en.news,
-  categoryIdea: categoryNames.en.idea,
-  categoryQuestion: categoryNames.en.question,
-  categoryPersonal: categoryNames.en.personal,
-  categoryPraise: categoryNames.en.praise,
   ideaTitle: 'Title of your idea',
   titleCount: (used: string, max: string) => `${used} / ${max}`,
   titleCountDescription: (used: string, max: string) => `${used} of ${max} characters used`,
