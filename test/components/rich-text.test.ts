@@ -125,6 +125,58 @@ describe('rich text', () => {
     }
   });
 
+  it('links a mail address label only to that one recipient: not one hidden behind ?, #, a comma or to=/cc=/bcc=', async () => {
+    const spoofs = [
+      '[hr@example.com](mailto:hr@evil.example?cc=@example.com)',
+      '[hr@example.com](mailto:hr@evil.example#@example.com)',
+      '[hr@example.com](mailto:hr@evil.example,x@example.com)',
+      '[hr@example.com](mailto:hr@example.com,hr@evil.example)',
+      '[hr@example.com](mailto:hr@example.com?bcc=spy@evil.example)',
+      '[hr@example.com](mailto:hr@example.com?subject=Hi&To=spy@evil.example)',
+      // A mail program decodes the field's name and the addresses.
+      '[hr@example.com](mailto:hr@example.com?%74o=spy@evil.example)',
+      '[hr@example.com](mailto:hr%40evil.example)',
+      '[example.com](mailto:hr@example.com%2Cspy@evil.example)',
+    ];
+    for (const text of spoofs) {
+      // Shown as typed, so the address it mails can be read.
+      const el = await show(`Mail ${text} please`);
+      expect(el.querySelectorAll('a'), text).to.have.length(0);
+      expect(el.textContent, text).to.equal(`Mail ${text} please`);
+    }
+    // A label naming the one recipient stays a link; a subject or body changes nobody.
+    const el = await show('[hr@example.com](mailto:hr@example.com?subject=Hi&body=x) [HR@Example.com](mailto:hr@example.com) [hr@example.com](mailto:hr%40example.com)');
+    expect([...el.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent])).to.deep.equal([
+      ['mailto:hr@example.com?subject=Hi&body=x', 'hr@example.com'],
+      ['mailto:hr@example.com', 'HR@Example.com'],
+      ['mailto:hr%40example.com', 'hr@example.com'],
+    ]);
+  });
+
+  it("takes another script's full stop in a label for a dot: example。com names example.com, not the link's host", () => {
+    for (const dot of ['\u3002', '\uff0e', '\uff61', '\u2024']) {
+      for (const text of [`[intranet${dot}example${dot}com](https://evil.example)`, `[hr@example${dot}com](mailto:hr@evil.example)`]) {
+        expect(parseRichText(text), text).to.deep.equal([{ kind: 'text', text }]);
+      }
+      expect(parseRichText(`[example${dot}com](https://example.com/a)`)[0], dot).to.deep.equal({ kind: 'link', href: 'https://example.com/a', label: `example${dot}com` });
+    }
+  });
+
+  it('shows a bare URL whose host the browser reads otherwise as the browser goes to it, and a mail address in other letters encoded', () => {
+    const links = (text: string) => parseRichText(text).flatMap((s) => (s.kind === 'link' ? [[s.href, s.label]] : []));
+    // %E3%80%82 is "。", which the browser takes for a dot: this goes to example.com.evil.example.
+    expect(links('See https://example.com%E3%80%82evil.example/login now')).to.deep.equal([['https://example.com.evil.example/login', 'https://example.com.evil.example/login']]);
+    expect(links('https://0x7f.1/admin')).to.deep.equal([['https://127.0.0.1/admin', 'https://127.0.0.1/admin']]);
+    // A Cyrillic "а" in a mail address: shown as the address the mail program is given, not as "apple.com".
+    expect(links('Mail mailto:hr@\u0430pple.com today')).to.deep.equal([['mailto:hr@%D0%B0pple.com', 'mailto:hr@%D0%B0pple.com']]);
+    // What the browser goes to as typed reads as typed: capitals in the host, a subject, a path in any letters.
+    expect(links('https://Intranet.Example.com/Nieuws mailto:hr@example.com?subject=Hallo https://x.example.com/ĳs')).to.deep.equal([
+      ['https://intranet.example.com/Nieuws', 'https://Intranet.Example.com/Nieuws'],
+      ['mailto:hr@example.com?subject=Hallo', 'mailto:hr@example.com?subject=Hallo'],
+      ['https://x.example.com/%C4%B3s', 'https://x.example.com/ĳs'],
+    ]);
+  });
+
   it('shows a bare URL with an international host as the browser goes to it, and ends it at an invisible character', () => {
     const lookalike = parseRichText('Log in at https://\u0430pple.com/id today');
     expect(lookalike.flatMap((s) => (s.kind === 'link' ? [[s.href, s.label]] : []))).to.deep.equal([['https://xn--pple-43d.com/id', 'https://xn--pple-43d.com/id']]);

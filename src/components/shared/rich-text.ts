@@ -10,10 +10,11 @@ import type { Profile, UserId } from '../../data/types.js';
  * Everything is rendered as Lit template parts, never as HTML, so text can contain `<script>` or quotes
  * safely. Only http, https and mailto become links; anything else (`javascript:`, `data:` …) stays text.
  * A link never reads as another address than the one it opens: a label that is itself an address must
- * name the link's host, a link with a user name before its host (`https://intranet.example@evil.example`)
- * stays text, a bare URL ends at an invisible or bidirectional control character, and an international
- * host is shown the way the browser will go to it (`xn--…`). Links and mentions are bidi-isolated, so text
- * around them cannot reorder their letters.
+ * name the link's host (a mail link's: its one recipient), a link with a user name before its host
+ * (`https://intranet.example@evil.example`) stays text, a bare URL ends at an invisible or bidirectional
+ * control character, and a bare URL whose host the browser reads otherwise than typed (an international
+ * host, `%E3%80%82` for a dot) is shown the way the browser will go to it (`xn--…`). Links and mentions are
+ * bidi-isolated, so text around them cannot reorder their letters.
  * Line breaks are kept by the container's `white-space: pre-wrap` (see `richTextStyles`).
  */
 
@@ -36,8 +37,13 @@ const TOKEN =
  * spaces, soft hyphens; not the joiner inside emoji): a label holding one is not trusted.
  */
 const HIDDEN = /[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
-/** A label that is an address as a whole: "intranet.example.com", "https://x.example/a", "hr@example.com". */
-const ADDRESS_LABEL = /^\s*(?:[a-z][\w+.-]*:(?:\/\/)?)?(?:[^\s/?#@]*@)?([^\s/?#@:.]+(?:\.[^\s/?#@:.]+)+)\.?(?:[/?#:]\S*)?\s*$/i;
+/**
+ * A label that is an address as a whole: "intranet.example.com", "https://x.example/a", "hr@example.com"
+ * (groups: the name before `@`, the host).
+ */
+const ADDRESS_LABEL = /^\s*(?:[a-z][\w+.-]*:(?:\/\/)?)?(?:([^\s/?#@]*)@)?([^\s/?#@:.]+(?:\.[^\s/?#@:.]+)+)\.?(?:[/?#:]\S*)?\s*$/i;
+/** Dots of other scripts that read as a full stop ("example。com"); browsers go to some of them as one. */
+const DOTS = /[\u2024\u3002\uff0e\uff61]/g;
 
 /** The URL if it may be a link (http, https, mailto and well-formed), else undefined. */
 export function safeHref(url: string): string | undefined {
@@ -47,8 +53,8 @@ export function safeHref(url: string): string | undefined {
   } catch {
     return undefined;
   }
+  // (An http or https URL always has a host: the parser refuses `https://` and `https://:443`.)
   if (!SAFE_PROTOCOLS.has(parsed.protocol)) return undefined;
-  if (parsed.protocol !== 'mailto:' && !parsed.hostname) return undefined;
   // `https://intranet.example.com@evil.example/` goes to evil.example: a name before the host only misleads.
   if (parsed.username || parsed.password) return undefined;
   return parsed.href;
@@ -56,17 +62,38 @@ export function safeHref(url: string): string | undefined {
 
 /**
  * Whether a `[label](href)` may be shown as its label: no hidden characters in it, and when the label
- * reads as an address, it names the host the link goes to (with or without `www.`), in ASCII, so a
- * lookalike letter (Cyrillic "а" in "аpple.com") cannot pose as the real host either.
+ * reads as an address (other scripts' full stops read as dots), it names the host the link goes to (with
+ * or without `www.`), in ASCII, so a lookalike letter (Cyrillic "а" in "аpple.com") cannot pose as the
+ * real host either. A mail link's label must name its one recipient: `mailto:hr@evil.example?cc=@example.com`
+ * mails evil.example, and `mailto:a@evil.example,hr@example.com` two people.
  */
 function honestLabel(label: string, href: string): boolean {
   if (HIDDEN.test(label)) return false;
-  const shown = ADDRESS_LABEL.exec(label)?.[1];
-  if (shown === undefined) return true;
-  // The host a link goes to (a mailto link's: the domain after its last `@`), both without `www.`.
-  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
-  return bare(shown) === bare(href.startsWith('m') ? href.slice(href.lastIndexOf('@') + 1) : new URL(href).hostname) && !/[^ -~]/.test(shown);
+  const m = ADDRESS_LABEL.exec(label.replace(DOTS, '.').toLowerCase());
+  if (!m) return true;
+  const [, name = '', host = ''] = m;
+  const bare = (h: string) => h.replace(/^www\./, '');
+  try {
+    return (
+      !/[^ -~]/.test(name + host) &&
+      (href.startsWith('m')
+        ? // The recipients: the addresses before `?` and in `to=`, `cc=` and `bcc=` after it, each part decoded as a
+          // mail program does (the names of the fields too): one, and the label's.
+          ('to=' + href.slice(7))
+            .toLowerCase()
+            .split(/[?&#]/)
+            .map(decodeURIComponent)
+            .filter((p) => /^(to|b?cc)=/.test(p))
+            .join() === `to=${name}@${host}`
+        : bare(host) === bare(new URL(href).hostname))
+    );
+  } catch {
+    return false;
+  }
 }
+
+/** A URL's scheme with its host, or with a mail link's addresses, lower-cased. */
+const head = (url: string) => /^[^:]*:(\/\/[^/?#]*|[^?#]*)/.exec(url.toLowerCase())![0];
 
 /**
  * A bare URL usually ends before trailing punctuation ("see https://x.nl/a."): drop `.,;:!?'"` at the end,
@@ -120,8 +147,10 @@ export function parseRichText(text: string): RichSegment[] {
     } else if (bare !== undefined) {
       const url = trimUrl(bare);
       const href = safeHref(url);
-      // An international host reads as the browser goes to it (xn--…): its letters may only look like another's.
-      if (href) out.push({ kind: 'link', href, label: /^[^/]*\/\/[^/?#]*[^ -~]/.test(url) ? href : url });
+      // What the browser goes to (the scheme and host, a mail link's addresses) reads as the browser goes
+      // to it when that is not as typed: an international host as xn--…, whose letters may only look like
+      // another's; `example.com%E3%80%82evil.example` as example.com.evil.example.
+      if (href) out.push({ kind: 'link', href, label: head(url) === head(href) ? url : href });
       else pushText(url);
       at = start + url.length;
     }
