@@ -245,3 +245,37 @@ describe('bidirectional controls in names', () => {
     expect(CONTROLS.test(allText(el)), allText(el).replace(/\s+/g, ' ')).to.equal(false);
   });
 });
+
+describe('invisible characters and blank names', () => {
+  /** Marks, zero-width characters, word joiners, invisible operators and the byte order mark. */
+  const INVISIBLE = /[\u061c\u200b-\u200f\u2060-\u2064\ufeff]/;
+
+  it('a name reads without the invisible characters between its letters, and one that shows nothing as someone', async () => {
+    const backend = new MemoryBackend({
+      users: [
+        { uid: 'eve', name: 'Eve' },
+        { uid: 'gap', name: 'Gap' },
+        { uid: 'rtl', name: 'Rtl' },
+        { uid: 'bob', name: 'Bob' },
+      ],
+      channels: [{ id: CH, name: 'News', categories: ['news'] }],
+    });
+    const post = backend.addPost({ channel: CH, author: 'bob', text: 'hello', category: 'news' }).id;
+    backend.load({ notifications: ['eve', 'gap', 'rtl'].map((actor) => ({ to: 'bob', type: 'commented' as const, actor, channel: CH, post })) });
+    // As a database edited by hand, or another client, may hold them: the rules refuse a blank name, not these.
+    const profiles = backend.data.tree.profiles as Record<string, Record<string, unknown>>;
+    profiles.eve!.name = '\u200eE\u200bv\u2060e\ufeff\u200f';
+    profiles.gap!.name = '\u3164\u200b';
+    // Right-to-left letters stay; the Arabic letter mark around them goes.
+    profiles.rtl!.name = '\u061cنور\u200f';
+    const bell = await fixture<HTMLElement>(html`<lenig-notifications lang="en" .store=${backend.session('bob')}></lenig-notifications>`);
+    await waitUntil(() => bell.shadowRoot?.querySelector('[part~="bell"]'), 'the bell');
+    bell.shadowRoot!.querySelector<HTMLButtonElement>('[part~="bell"]')!.click();
+    await settle(bell, 'نور');
+    const items = [...bell.shadowRoot!.querySelectorAll('[part~="item"]')].map((i) => allText(i).replace(/\s+/g, ' '));
+    expect(items.join(' | ')).to.not.match(INVISIBLE);
+    expect(items.filter((i) => i.includes('Eve commented'))).to.have.length(1);
+    expect(items.filter((i) => i.includes('Someone commented'))).to.have.length(1);
+    expect(items.filter((i) => i.includes('نور commented'))).to.have.length(1);
+  });
+});

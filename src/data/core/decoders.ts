@@ -40,7 +40,7 @@ export function decodeChannel(id: ChannelId, raw: unknown): Channel | null {
     .map(([c, order]) => [c, num(order) ?? 0] as const)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c]) => c);
-  const channel: Channel = { id, name: shownName(str(raw.name) ?? id), categories };
+  const channel: Channel = { id, name: shownName(str(raw.name) ?? '') || id, categories };
   if (isObject(raw.names)) {
     const names = Object.entries(raw.names).flatMap(([lang, name]): [string, string][] => {
       const shown = typeof name === 'string' ? shownName(name) : '';

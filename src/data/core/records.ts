@@ -127,10 +127,15 @@ export const PROFILE_FIELDS = ['photoURL', 'jobTitle', 'department'] as const;
 
 /**
  * A name as widgets put it into sentences ("Ada liked your post", "Channel News created."): without the
- * bidirectional embedding, override and isolate controls, which would turn the rest of the sentence
- * around. Letters of right-to-left scripts stay; only the invisible controls go.
+ * invisible format characters (Unicode's `Cf`): bidirectional controls and marks, which would turn the rest
+ * of the sentence around, zero-width spaces and joiners, word joiners, the byte order mark, which hide
+ * between letters. Letters of right-to-left scripts stay. A name that then shows nothing (spaces, Hangul
+ * fillers) is '', as a missing one.
  */
-export const shownName = (name: string): string => name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+export const shownName = (name: string): string => {
+  const shown = name.replace(/\p{Cf}/gu, '');
+  return /^[\s\u115f\u1160\u3164\uffa0]*$/.test(shown) ? '' : shown;
+};
 
 /** A profile record as a `Profile`, or null when there is none. */
 export function decodeProfile(uid: UserId, raw: unknown): Profile | null {
