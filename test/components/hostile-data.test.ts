@@ -279,3 +279,46 @@ describe('invisible characters and blank names', () => {
     expect(items.filter((i) => i.includes('نور commented'))).to.have.length(1);
   });
 });
+
+describe('records the rules would refuse', () => {
+  it("an idea's history leaves out an entry whose status is none of the statuses (constructor)", async () => {
+    const { backend, idea } = world();
+    const history = (backend.data.tree.ideaHistory ??= {}) as Record<string, Record<string, Record<string, unknown>>>;
+    ((history[IDEAS] ??= {})[idea] ??= {})['bad-entry'] = { status: 'constructor', note: 'a status of nothing', by: 'ada', at: Date.now() - 1000 };
+    await backend.session('ada').setIdeaStatus(IDEAS, idea, 'in-progress', 'Ordered the panels');
+    const el = await fixture<HTMLElement>(html`<lenig-idea-board lang="en" channel=${IDEAS} idea=${idea} .store=${backend.session('ada')} style="width: 1000px"></lenig-idea-board>`);
+    await settle(el, 'Ordered the panels');
+    const detail = el.shadowRoot!.querySelector('lenig-idea-detail')!;
+    // Submitted, then the one real change.
+    expect([...detail.shadowRoot!.querySelectorAll('.timeline li')].map((li) => li.getAttribute('data-status'))).to.deep.equal(['new', 'in-progress']);
+    expect(allText(el)).to.not.include('a status of nothing').and.not.include('native code');
+  });
+
+  it('the bell lists no notification pointing at anything but plain ids, nor one with a status or note of another kind', async () => {
+    const { backend, post, idea } = world();
+    const mine = backend.data.tree.notifications as Record<string, Record<string, unknown>>;
+    const base = { type: 'commented', actor: 'bob', channel: CH, post, createdAt: Date.now() - 1000, read: false };
+    Object.assign(mine.ada!, {
+      n1: { ...base, channel: '../admin' },
+      n2: { ...base, post: 'x?y=javascript:1' },
+      n3: { ...base, actor: { uid: 'bob' } },
+      n4: { ...base, post: 42 },
+      n5: { ...base, type: 'idea-status', channel: IDEAS, post: idea, status: 'constructor', note: 'odd status' },
+      n6: { ...base, type: 'idea-status', channel: IDEAS, post: idea, status: 'done', note: { text: 'an object' } },
+    });
+    const el = await fixture<HTMLElement>(html`<lenig-notifications lang="en" .store=${backend.session('ada')}></lenig-notifications>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="bell"]'), 'the bell');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="bell"]')!.click();
+    await settle(el, evil('note'));
+    // The two the world made, and none of the six.
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
+    expect(items).to.have.length(2);
+    const opened: { channel: string; post: string }[] = [];
+    el.addEventListener('lenig-notification-open', (e) => {
+      e.preventDefault();
+      opened.push({ channel: e.detail.channel, post: e.detail.post });
+    });
+    for (const item of items) item.click();
+    expect(opened.map((o) => `${o.channel}/${o.post}`).sort()).to.deep.equal([`${CH}/${post}`, `${IDEAS}/${idea}`].sort());
+  });
+});

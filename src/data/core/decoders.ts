@@ -3,9 +3,13 @@
  * administration read (./records.ts keeps the records' shapes and what every store decodes: profiles,
  * likers). Like ./records.ts, they take `unknown` and never throw.
  */
-import type { Channel, ChannelId, Comment, IdeaHistoryEntry, MonthStat, Notification, Post } from '../types.js';
+import type { Channel, ChannelId, Comment, IdeaHistoryEntry, IdeaStatus, MonthStat, Notification, Post } from '../types.js';
 import { IDEA_STATUSES } from '../types.js';
+import { ID_PATTERN, UID_PATTERN } from './limits.js';
 import { compareKeys, isIdeaRecord, isObject, isPostRecord, num, shownName, str, type ChannelRecord, type CommentRecord, type HistoryRecord, type NotificationRecord } from './records.js';
+
+/** Whether a raw value is one of the idea statuses (an own key of nothing: `constructor` is not one). */
+const isStatus = (v: unknown): v is IdeaStatus => (IDEA_STATUSES as readonly unknown[]).includes(v);
 
 /** A post record as a `Post`, or null when it is not one. */
 export function decodePost(channel: ChannelId, id: string, raw: unknown): Post | null {
@@ -23,8 +27,8 @@ export function decodePost(channel: ChannelId, id: string, raw: unknown): Post |
     hidden: p.hidden === true,
   };
   if (num(p.editedAt) !== undefined) post.editedAt = new Date(p.editedAt!);
-  if (isIdeaRecord(p) && (IDEA_STATUSES as readonly string[]).includes(p.status!)) {
-    const idea: NonNullable<Post['idea']> = { title: str(p.title) ?? '', status: p.status! };
+  if (isIdeaRecord(p) && isStatus(p.status)) {
+    const idea: NonNullable<Post['idea']> = { title: str(p.title) ?? '', status: p.status };
     if (str(p.owner) !== undefined) idea.owner = p.owner!;
     if (str(p.mergedInto) !== undefined) idea.mergedInto = p.mergedInto!;
     post.idea = idea;
@@ -77,7 +81,7 @@ export function decodeComments(post: string, entries: Iterable<[string, unknown]
 export function decodeHistory(entries: Iterable<[string, unknown]>): IdeaHistoryEntry[] {
   const list: [string, HistoryRecord][] = [];
   for (const [id, e] of entries) {
-    if (isObject(e) && typeof e.status === 'string' && num(e.at) !== undefined) list.push([id, e as unknown as HistoryRecord]);
+    if (isObject(e) && isStatus(e.status) && num(e.at) !== undefined) list.push([id, e as unknown as HistoryRecord]);
   }
   return list
     .sort((a, b) => a[1].at - b[1].at || compareKeys(a[0], b[0]))
@@ -99,7 +103,18 @@ export function decodeLatestNotes(byIdea: Iterable<[string, unknown]>): Record<s
 export function decodeNotifications(entries: Iterable<[string, unknown]>, limit = Infinity): Notification[] {
   const list: [string, NotificationRecord][] = [];
   for (const [id, n] of entries) {
-    if (isObject(n) && typeof n.type === 'string' && num(n.createdAt) !== undefined) list.push([id, n as unknown as NotificationRecord]);
+    // Where it points goes to the host page (`lenig-notification-open`): plain ids only, as the rules write.
+    if (
+      isObject(n) &&
+      typeof n.type === 'string' &&
+      num(n.createdAt) !== undefined &&
+      UID_PATTERN.test(str(n.actor) ?? '') &&
+      ID_PATTERN.test(str(n.channel) ?? '') &&
+      ID_PATTERN.test(str(n.post) ?? '') &&
+      (n.status === undefined || isStatus(n.status)) &&
+      (n.note === undefined || typeof n.note === 'string')
+    )
+      list.push([id, n as unknown as NotificationRecord]);
   }
   return list
     .sort((a, b) => b[1].createdAt - a[1].createdAt || compareKeys(b[0], a[0]))
