@@ -54,6 +54,18 @@ describe('<lenig-comments>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('wraps a long name without spaces inside its bubble', async () => {
+    const backend = withComments();
+    (backend.data.tree.profiles as Record<string, Record<string, unknown>>).anna!.name = 'W'.repeat(100);
+    const el = await comments(backend.session('bram'));
+    await waitUntil(() => el.shadowRoot!.querySelector('li .name')?.textContent === 'W'.repeat(100), 'the long name');
+    const li = el.shadowRoot!.querySelector('li')!;
+    const bubble = li.querySelector('.bubble')!.getBoundingClientRect();
+    const name = li.querySelector('.name')!.getBoundingClientRect();
+    expect(name.right, 'the name ends inside the bubble').to.be.at.most(bubble.right + 0.5);
+    expect(el.shadowRoot!.querySelector('section')!.scrollWidth, 'nothing sticks out sideways').to.be.at.most(el.getBoundingClientRect().width + 0.5);
+  });
+
   it('says there are no comments yet', async () => {
     const el = await comments(withComments().session('bram'), 'p2');
     await waitUntil(() => text(el).includes('No comments yet.'), 'empty');

@@ -40,6 +40,8 @@ export const commentsStyles = [
     .name {
       font-weight: 600;
       font-size: 0.9em;
+      /* A long name without spaces wraps inside the bubble. */
+      overflow-wrap: anywhere;
     }
     time {
       color: var(--_text-quiet);
