@@ -60,10 +60,12 @@ const numOr0 = (snap) => `(${snap}.exists() ? ${snap}.val() : 0)`;
 
 // Ids become parts of paths inside rules (`child('posts/' + channel + …)`), so anything that is used
 // that way must be a plain key: no `/`, which would walk somewhere else, and no `:`, which separates
-// the parts of a like target.
+// the parts of a like target. Nor `__proto__`: the SDK's `val()` makes a child of that name the object's
+// prototype, so the record would be missing from every export and every list read whole.
+// (Cloud Firestore reserves ids of the form `__…__` itself.)
 const ID = '/^[A-Za-z0-9_-]{1,64}$/';
 const UID = '/^[A-Za-z0-9_-]{1,128}$/';
-const isId = (expr) => `${expr}.matches(${ID})`;
+const isId = (expr) => `(${expr}.matches(${ID}) && ${expr} !== '__proto__')`;
 const isUid = (expr) => `${expr}.matches(${UID})`;
 
 /**
@@ -566,7 +568,7 @@ const comments = {
       '.indexOn': ['createdAt'],
       $cid: {
         '.write': or(and(signedIn, '!data.exists()', commentWhole), commentRemoval),
-        '.validate': and(isId('$cid'), commentWhole),
+        '.validate': and(isId('$pid'), isId('$cid'), commentWhole),
         author: { '.validate': 'newData.isString()' },
         text: { '.validate': text(MAX_COMMENT_LENGTH) },
         createdAt: { '.validate': 'newData.isNumber()' },
@@ -729,7 +731,7 @@ const ideaHistory = {
           `${isAdmin} || ${before}.child('posts/' + $ch + '/' + $pid + '/owner').val() === auth.uid`,
           historyEntryWhole,
         ),
-        '.validate': and(isId('$eid'), historyEntryWhole),
+        '.validate': and(isId('$pid'), isId('$eid'), historyEntryWhole),
         status: { '.validate': `newData.isString() && newData.val().matches(${statuses})` },
         note: { '.validate': text(MAX_NOTE_LENGTH) },
         by: { '.validate': 'newData.isString()' },

@@ -96,8 +96,7 @@ export function comment(uid: string, p: PostInfo, text = 'Nice one', cid = newId
   return { cid, updates: u };
 }
 
-export function statusChange(by: string, p: PostInfo, status: string, note: string, tell: string[] = []): { eid: string; updates: Updates } {
-  const eid = newId();
+export function statusChange(by: string, p: PostInfo, status: string, note: string, tell: string[] = [], eid = newId()): { eid: string; updates: Updates } {
   const u: Updates = {
     [`ideaHistory/${p.ch}/${p.id}/${eid}`]: { status, note, by, at: serverTimestamp() },
     [`posts/${p.ch}/${p.id}/status`]: status,

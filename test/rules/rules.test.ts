@@ -205,6 +205,22 @@ it('database.rules.json is what rules/database.rules.src.mjs makes', () => {
   assert.equal(check.status, 0, check.stderr);
 });
 
+it('every record keyed by an id refuses the id __proto__ (the local server loses such a child before the rules see it)', () => {
+  type Node = { [k: string]: Node | string };
+  const json = JSON.parse(readFileSync(RULES_PATH, 'utf8')) as { rules: Node };
+  const at = (...path: string[]) => path.reduce<Node>((n, k) => n[k] as Node, json.rules)['.validate'] as string;
+  const keyed: [string, string[], string[]][] = [
+    ['a channel', ['channels', '$ch'], ['$ch']],
+    ['a post', ['posts', '$ch', '$id'], ['$id']],
+    ['a comment', ['comments', '$ch', '$pid', '$cid'], ['$pid', '$cid']],
+    ['a history entry', ['ideaHistory', '$ch', '$pid', '$eid'], ['$pid', '$eid']],
+    ['a report', ['reports', '$id'], ['$id']],
+  ];
+  for (const [what, path, vars] of keyed) {
+    for (const v of vars) assert.ok(at(...path).includes(`${v} !== '__proto__'`), `${what}: ${path.join('/')} checks ${v}`);
+  }
+});
+
 it('the rules and the client count the same characters as blank', () => {
   const json = JSON.parse(readFileSync(RULES_PATH, 'utf8')) as { rules: { posts: { $ch: { $id: { text: { '.validate': string } } } } } };
   const rule = json.rules.posts.$ch.$id.text['.validate'];
@@ -992,6 +1008,34 @@ describe('attacks: validation', () => {
 
 // ---- one write, one like: no bulk likes of invented targets --------------------------------------------
 
+// The SDK reads a child named __proto__ as the object's prototype (`val()`), so such a record would be
+// left out of every export without a word: no id may be __proto__. The local server loses such a child
+// itself, so it refuses these writes with or without the rules' check (which the test near the top of
+// this file looks for); on Firebase the rules' check is what refuses them.
+describe('attacks: __proto__ as an id', () => {
+  const P = '__proto__';
+  attack('a post with the id __proto__', () => write(alice, newPost(A, { id: P }).updates));
+  attack('a comment with the id __proto__', () => write(carol, comment(C, ALICE_POST, 'Nice one', P).updates));
+  attack('a comment under the post id __proto__', () =>
+    write(carol, comment(C, { ch: CH, id: P, author: A, category: 'news', month: M0 }).updates),
+  );
+  attack('a report with the id __proto__', () =>
+    write(bob, { [`reports/${P}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } }),
+  );
+  attack('a status change whose history entry has the id __proto__', () => write(carol, statusChange(C, IDEA, 'planned', 'Soon', [], P).updates));
+  attack('a channel with the id __proto__', () => write(admin, { [`channels/${P}`]: { name: 'Prototype', categories: { news: 0 } } }));
+  it('control: the same post, comment, report and status change under other ids, and a post id that merely holds "proto", are allowed', async () => {
+    const post = newPost(A, { id: '__proto' });
+    await allowed(alice, post.updates);
+    await allowed(carol, comment(C, post.info, 'Nice one', 'proto__').updates);
+    await allowed(bob, { [`reports/_proto_`]: { channel: CH, post: post.info.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } });
+    const idea = newPost(A, { category: 'idea', id: 'proto-idea' });
+    await allowed(alice, idea.updates);
+    await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Soon', [], '__proto___').updates);
+    assert.equal(await value(`comments/${CH}/__proto/proto__/text`), 'Nice one');
+  });
+});
+
 describe('attacks: likes in bulk', () => {
   const page = (n: number) => encodeKey(pageTarget(`https://intranet.example.com/invented/${n}`));
   attack('one write liking 300 invented page targets', () => {
@@ -1399,7 +1443,7 @@ describe('a write sent twice', () => {
 type Rules = { rules: { posts: { $ch: { $id: Record<string, Record<string, string>> } }; comments: { $ch: { $pid: { $cid: Record<string, string> } } } } };
 const ARCHIVED_OPEN = " && (root.child('channels/' + $ch + '/archived').val() !== true)";
 const COUNT_NAMES_DELETED =
-  " && (newData.parent().child('lastComment').isString()) && (newData.parent().child('lastComment').val().matches(/^[A-Za-z0-9_-]{1,64}$/))" +
+  " && (newData.parent().child('lastComment').isString()) && ((newData.parent().child('lastComment').val().matches(/^[A-Za-z0-9_-]{1,64}$/) && newData.parent().child('lastComment').val() !== '__proto__'))" +
   " && (root.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists())" +
   " && (!newData.parent().parent().parent().parent().child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()))";
 const REMOVAL_NAMED = " && (newData.parent().parent().parent().parent().child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid)";
