@@ -129,19 +129,16 @@ export const PROFILE_FIELDS = ['photoURL', 'jobTitle', 'department'] as const;
  * A name as widgets put it into sentences ("Ada liked your post", "Channel News created."): without the
  * invisible format characters (Unicode's `Cf`): bidirectional controls and marks, which would turn the rest
  * of the sentence around, zero-width spaces and joiners, word joiners, the byte order mark, which hide
- * between letters. Letters of right-to-left scripts stay. A name that then shows nothing (spaces, Hangul
- * fillers) is '', as a missing one.
+ * between letters. Letters of right-to-left scripts stay. A name that shows nothing (spaces and characters
+ * that are not drawn, such as Hangul fillers: `Default_Ignorable_Code_Point`) is '', as a missing one.
  */
-export const shownName = (name: string): string => {
-  const shown = name.replace(/\p{Cf}/gu, '');
-  return /^[\s\u115f\u1160\u3164\uffa0]*$/.test(shown) ? '' : shown;
-};
+export const shownName = (name: string): string => name.replace(/^[\s\p{DI}]+$|\p{Cf}/gu, '');
 
 /** A profile record as a `Profile`, or null when there is none. */
 export function decodeProfile(uid: UserId, raw: unknown): Profile | null {
   if (!isObject(raw)) return null;
-  const p: Profile = { uid, name: shownName(str(raw.name) ?? '') };
-  for (const k of PROFILE_FIELDS) if (typeof raw[k] === 'string') p[k] = k === 'photoURL' ? raw[k] : shownName(raw[k]);
+  const p: Profile = { uid, name: '' };
+  for (const k of ['name', ...PROFILE_FIELDS] as const) if (typeof raw[k] === 'string') p[k] = k === 'photoURL' ? raw[k] : shownName(raw[k]);
   return p;
 }
 
