@@ -34,6 +34,24 @@ const isDependency = (id) => /^(lit|@lit\/|@lit-labs\/|firebase|@firebase\/)/.te
  * module. scripts/size.mjs follows it to weigh what each kind of page fetches.
  * @returns {import('rollup').Plugin}
  */
+/**
+ * Each `import()` of a chunk a person can try again becomes a call of the loader's importer
+ * (`Symbol.for('lenig.import')`, src/dropin.ts), which asks anew for a chunk whose import failed: most
+ * browsers keep a failed import's failure, so Try again would otherwise fail until the page is reloaded.
+ * @returns {import('rollup').Plugin}
+ */
+function retryableImports() {
+  // A widget, the store, its content and administration code, a sign-in mode, the comments and the mention
+  // list on demand. Not the Dutch strings (English shows instead) nor the like button's tooltip placement
+  // (the tooltip shows unplaced): every call site costs bytes in its chunk.
+  const RETRIED = /[\\/]src[\\/](components[\\/]|firebase[\\/](index|email-sign-in|token-exchange|popup|store-content)\.|firestore[\\/](index|export-reader)\.|data[\\/]core[\\/](admin|admin-commands|export)\.)/;
+  return {
+    name: 'retryable-imports',
+    renderDynamicImport: ({ targetChunk, targetModuleId }) =>
+      targetChunk && RETRIED.test(targetModuleId ?? '') ? { left: 'globalThis[Symbol.for("lenig.import")](', right: ',import.meta.url)' } : null,
+  };
+}
+
 function chunkGraph() {
   return {
     name: 'lenig-chunk-graph',
@@ -230,7 +248,7 @@ export default [
     },
     // Firebase's popup sign-in in a chunk of its own (see scripts/split-firebase-auth.mjs): only the Microsoft
     // mode and the host page's app load it (src/firebase/auth-setup.ts), 3.3 KB gz less for every other page.
-    plugins: [splitFirebaseAuth({ parts: ['src/firebase/popup.ts', 'src/firebase/token-exchange.ts', 'src/firebase/email-sign-in.ts'] }), ...browserPlugins(), chunkGraph()],
+    plugins: [splitFirebaseAuth({ parts: ['src/firebase/popup.ts', 'src/firebase/token-exchange.ts', 'src/firebase/email-sign-in.ts'] }), ...browserPlugins(), chunkGraph(), retryableImports()],
     output: {
       dir: 'dist',
       format: 'es',

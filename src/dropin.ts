@@ -15,6 +15,27 @@ import { loaderMessages } from './i18n/messages/loader.js';
 export { configure, whenStore } from './config/configure.js';
 export type { LenigConfig, AuthMode, ConfigProblem } from './config/page.js';
 
+/** Each chunk whose import failed, and how many times. */
+const failed = new Map<string, number>();
+
+/**
+ * Every `import()` of a chunk a person can try again — a widget's, the store's, its content, a sign-in mode's,
+ * the comments' and the mention list's on demand — goes through here: the build writes it as a call of this
+ * (rollup.config.js, `retryableImports`). Most browsers keep a failed module import's failure for the page's
+ * life, so Try again would fail without asking the server: a chunk that failed is asked for at an address of
+ * its own next time (the chunks it imports resolve as before, so Lit and the rest stay the ones already
+ * loaded). Shared by every copy of lenig on the page: the first loader to run puts it there, before any of
+ * the chunks can call it.
+ */
+((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.import')] as unknown) ??= (specifier: string, base: string) => {
+  const url = new URL(specifier, base).href;
+  const tried = failed.get(url);
+  return import(tried ? `${url}?retry=${tried}` : url).catch((error: unknown) => {
+    failed.set(url, (tried ?? 0) + 1);
+    throw error;
+  });
+};
+
 /** Each tag's chunk. Elements that render other lenig elements import them themselves. */
 const chunks: Record<string, () => Promise<unknown>> = {
   'lenig-config': () => import('./components/config/config.js'),
@@ -104,25 +125,18 @@ let storeFirst: Promise<unknown> = Promise.resolve();
  */
 const STORE_FIRST_WAIT_MS = 300;
 
-/** Tries again so far: each asks for its chunk at an address of its own, as a failed import is kept. */
-let retries = 0;
-
 /**
  * Loads the chunk of `tag` once; resolves when it is defined, or when loading failed, after saying so in
- * the tag (see `showFault`). `retry`: the person asked to try again.
+ * the tag (see `showFault`, whose Try again calls this again: the chunk is asked for anew).
  */
-function load(tag: string, el?: Element, retry?: boolean): Promise<unknown> {
+function load(tag: string, el?: Element): Promise<unknown> {
   if (started.has(tag) || customElements.get(tag)) return customElements.whenDefined(tag);
   started.add(tag);
   const arrived = preload(tag);
   // Its Dutch strings too, on a page that shows Dutch: the widget waits for them before it renders.
   if (pageSpeaksDutch()) void preload(tag, true);
   let chunk: Promise<unknown>;
-  // The browser keeps a failed module import's failure for the page's life: a query makes a new address
-  // (the chunks it imports resolve as before, so Lit and the rest stay the ones already loaded).
-  const file = retry && preloads.files[preloads.table[tag]?.[0] ?? -1];
-  if (file) chunk = import(new URL(`lenig/${file}.js?retry=${++retries}`, import.meta.url).href);
-  else if (tag === 'lenig-config') {
+  if (tag === 'lenig-config') {
     // The configuration's database is known from its attribute: fetch it alongside, not after, the widgets;
     // and the sign-in mode's own code (e-mail, the custom token's exchange), which the session would
     // otherwise fetch only once the store is made: one more round trip before the sign-in's request.
@@ -164,7 +178,7 @@ function showFault(tag: string, el?: Element): void {
     button.type = 'button';
     button.style.font = 'inherit';
     button.textContent = t.retry;
-    button.onclick = () => void load(tag, host, true);
+    button.onclick = () => void load(tag, host);
     box.append(t.loadFailed, ' ', button);
     host.append(box);
     void customElements.whenDefined(tag).then(() => box.remove());
