@@ -247,8 +247,8 @@ describe('bidirectional controls in names', () => {
 });
 
 describe('invisible characters and blank names', () => {
-  /** Marks, zero-width characters, word joiners, invisible operators and the byte order mark. */
-  const INVISIBLE = /[\u061c\u200b-\u200f\u2060-\u2064\ufeff]/;
+  /** Marks, zero-width spaces, word joiners, invisible operators and the byte order mark. */
+  const INVISIBLE = /[\u061c\u200b\u200e\u200f\u2060-\u2064\ufeff]/;
 
   it('a name reads without the invisible characters between its letters, and one that shows nothing as someone', async () => {
     const backend = new MemoryBackend({
@@ -257,11 +257,14 @@ describe('invisible characters and blank names', () => {
         { uid: 'gap', name: 'Gap' },
         { uid: 'rtl', name: 'Rtl' },
         { uid: 'bob', name: 'Bob' },
+        // Spelled with a zero-width non-joiner, as Persian writes it; and an emoji joined by a zero-width joiner.
+        { uid: 'fa', name: 'مهر\u200cناز' },
+        { uid: 'zwj', name: 'Sam \u{1F469}\u200d\u{1F4BB}' },
       ],
       channels: [{ id: CH, name: 'News', categories: ['news'] }],
     });
     const post = backend.addPost({ channel: CH, author: 'bob', text: 'hello', category: 'news' }).id;
-    backend.load({ notifications: ['eve', 'gap', 'rtl'].map((actor) => ({ to: 'bob', type: 'commented' as const, actor, channel: CH, post })) });
+    backend.load({ notifications: ['eve', 'gap', 'rtl', 'fa', 'zwj'].map((actor) => ({ to: 'bob', type: 'commented' as const, actor, channel: CH, post })) });
     // As a database edited by hand, or another client, may hold them: the rules refuse a blank name, not these.
     const profiles = backend.data.tree.profiles as Record<string, Record<string, unknown>>;
     profiles.eve!.name = '\u200eE\u200bv\u2060e\ufeff\u200f';
@@ -277,6 +280,9 @@ describe('invisible characters and blank names', () => {
     expect(items.filter((i) => i.includes('Eve commented'))).to.have.length(1);
     expect(items.filter((i) => i.includes('Someone commented'))).to.have.length(1);
     expect(items.filter((i) => i.includes('نور commented'))).to.have.length(1);
+    // The joiners that spell a name stay.
+    expect(items.filter((i) => i.includes('مهر\u200cناز commented'))).to.have.length(1);
+    expect(items.filter((i) => i.includes('Sam \u{1F469}\u200d\u{1F4BB} commented'))).to.have.length(1);
   });
 });
 

@@ -128,11 +128,12 @@ export const PROFILE_FIELDS = ['photoURL', 'jobTitle', 'department'] as const;
 /**
  * A name as widgets put it into sentences ("Ada liked your post", "Channel News created."): without the
  * invisible format characters (Unicode's `Cf`): bidirectional controls and marks, which would turn the rest
- * of the sentence around, zero-width spaces and joiners, word joiners, the byte order mark, which hide
- * between letters. Letters of right-to-left scripts stay. A name that shows nothing (spaces and characters
+ * of the sentence around, zero-width spaces, word joiners, the byte order mark, which hide between letters.
+ * The zero-width non-joiner and joiner stay: Persian and Indic names are spelled with them, and emoji are
+ * joined by them. Letters of right-to-left scripts stay. A name that shows nothing (spaces and characters
  * that are not drawn, such as Hangul fillers: `Default_Ignorable_Code_Point`) is '', as a missing one.
  */
-export const shownName = (name: string): string => name.replace(/^[\s\p{DI}]+$|\p{Cf}/gu, '');
+export const shownName = (name: string): string => name.replace(/^[\s\p{DI}]+$|(?![\u200c\u200d])\p{Cf}/gu, '');
 
 /** A profile record as a `Profile`, or null when there is none. */
 export function decodeProfile(uid: UserId, raw: unknown): Profile | null {
