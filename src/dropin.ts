@@ -27,7 +27,7 @@ const failed = new Map<string, number>();
  * loaded). Shared by every copy of lenig on the page: the first loader to run puts it there, before any of
  * the chunks can call it.
  */
-((globalThis as Record<symbol, unknown>)[Symbol.for('lenig.import')] as unknown) ??= (specifier: string, base: string) => {
+(globalThis as Record<symbol, unknown>)[Symbol.for('lenig.import')] ??= (specifier: string, base: string) => {
   const url = new URL(specifier, base).href;
   const tried = failed.get(url);
   return import(tried ? `${url}?retry=${tried}` : url).catch((error: unknown) => {
