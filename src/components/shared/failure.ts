@@ -1,3 +1,4 @@
+import type { StoreErrorCode } from '../../data/store.js';
 import { logError } from '../../log.js';
 import { emitError, toStoreError } from './events.js';
 
@@ -29,18 +30,15 @@ export function sayFailure(host: EventTarget, operation: string, e: unknown, t: 
   const error = toStoreError(e);
   logError(`${operation} failed — ${error.message}`);
   emitError(host, operation, error);
-  switch (error.code) {
-    case 'permission-denied':
-      return t.refused;
-    case 'unauthenticated':
-      return t.signedOut;
-    case 'offline':
-      return t.unreachable;
-    case 'not-found':
-      return t.gone;
-    case 'validation-failed':
-      return t.invalid;
-    default:
-      return t.failed;
-  }
+  return t[KIND[error.code]];
 }
+
+/** Which sentence says each kind of failure. */
+const KIND: Record<StoreErrorCode, keyof FailureText> = {
+  'permission-denied': 'refused',
+  unauthenticated: 'signedOut',
+  offline: 'unreachable',
+  'not-found': 'gone',
+  'validation-failed': 'invalid',
+  unknown: 'failed',
+};
