@@ -627,10 +627,13 @@ test('a page editor cannot send readers’ tokens elsewhere: with the tenant pro
     assert.deepEqual(heard, [], 'the server the page named heard nothing');
     // The property pane shows the tenant's connection, not editable.
     const t = paneText('en-US');
-    const pane = await page.evaluate(() => {
-      const wp = (window as unknown as { lenigWebParts: { getPropertyPaneConfiguration(): { pages: { groups: { groupName: string; groupFields: { targetProperty: string; properties: { disabled?: boolean } }[] }[] }[] } }[] }).lenigWebParts[0]!;
-      return wp.getPropertyPaneConfiguration().pages[0]!.groups.flatMap((g) => g.groupFields.map((f) => [g.groupName, f.targetProperty, Boolean(f.properties.disabled)]));
+    const { pane, kept } = await page.evaluate(() => {
+      const wp = (window as unknown as { lenigWebParts: { properties: Record<string, unknown>; getPropertyPaneConfiguration(): { pages: { groups: { groupName: string; groupFields: { targetProperty: string; properties: { disabled?: boolean } }[] }[] }[] } }[] }).lenigWebParts[0]!;
+      const pane = wp.getPropertyPaneConfiguration().pages[0]!.groups.flatMap((g) => g.groupFields.map((f) => [g.groupName, f.targetProperty, Boolean(f.properties.disabled)] as const));
+      return { pane, kept: Object.keys(wp.properties).filter((k) => ['databaseURL', 'apiKey', 'projectId', 'authDomain', 'auth', 'tokenUrl', 'apiResource'].includes(k)) };
     });
+    // The pane shows the tenant's values, not the page's old ones, which go when the page is saved.
+    assert.deepEqual(kept, [], 'the page’s own connection values are cleared');
     const connection = pane.filter(([group]) => group === t.connectionGroup);
     assert.deepEqual(
       connection.map(([, name, disabled]) => [name, disabled]),
@@ -640,4 +643,15 @@ test('a page editor cannot send readers’ tokens elsewhere: with the tenant pro
   } finally {
     await v.close();
   }
+  // A tenant property that is there but cannot be read this time (here: not JSON) is no trial either: the
+  // page's own fields are not used, editors are told, readers see that this part is not set up.
+  const view = await setupView('broken-with-page-connection', 'en-US', '{ firebase: ', {
+    databaseURL: elsewhere.replace('http:', 'ws:'),
+    apiKey: 'another-key',
+    projectId: 'another-project',
+    auth: 'anonymous',
+  });
+  assert.equal(view.reader, paneText('en-US').notSetUp);
+  assert.ok(view.editing.includes(normalize(message(paneText('en-US').tenantInvalidFix))), view.editing);
+  assert.deepEqual(heard, [], 'the server the page named heard nothing');
 });

@@ -46,6 +46,9 @@ export interface LenigWebPartProps {
   apiResource?: string;
 }
 
+/** The web part properties that hold a page's own connection. */
+const CONNECTION_PROPERTIES = ['databaseURL', 'apiKey', 'authDomain', 'projectId', 'auth', 'tokenUrl', 'apiResource'] as const;
+
 /** The tenant property's value: the page-level configuration, plus the API app to ask Entra ID for. */
 export interface ConnectionSettings {
   /**
@@ -229,8 +232,10 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
    */
   private connection(): LenigConfig {
     const s = this.settings ?? {};
-    // Where the tenant property is set, nothing on the page changes where readers' tokens go.
-    const p: LenigWebPartProps = this.settings ? {} : this.properties;
+    // Where the tenant property is set, nothing on the page changes where readers' tokens go; nor where it
+    // is there but could not be read this time (throttled, a typo in its JSON): that is said to editors.
+    const trial = this.trial();
+    const p: LenigWebPartProps = trial ? this.properties : {};
     const firebase = {
       ...s.firebase,
       ...(p.databaseURL ? { databaseURL: p.databaseURL } : {}),
@@ -239,7 +244,7 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
       ...(p.projectId ? { projectId: p.projectId } : {}),
     };
     // A trial signs in anonymously or with Microsoft in a window: the silent sign-in is the tenant's.
-    const auth = this.settings ? s.auth || 'custom-token' : p.auth === 'microsoft' ? 'microsoft' : 'anonymous';
+    const auth = !trial ? s.auth || 'custom-token' : p.auth === 'microsoft' ? 'microsoft' : 'anonymous';
     const { tokenUrl, apiResource } = s;
     const config: LenigConfig = { ...(s.database ? { database: s.database } : {}), firebase, auth, tokenUrl, tenant: s.tenant, emulator: s.emulator };
     if (auth === 'custom-token' && apiResource) {
@@ -359,6 +364,11 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
     }
   }
 
+  /** Whether this page tries lenig with its own connection: only while the tenant property is not set at all. */
+  private trial(): boolean {
+    return !this.settings && this.tenantProblem.problem === 'unset';
+  }
+
   /** Configures lenig for the page, once per distinct connection however many web parts call it. */
   private connect(): void {
     const config = this.connection();
@@ -387,8 +397,10 @@ export abstract class LenigWebPart<P extends LenigWebPartProps> extends BaseClie
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
     const t = paneText(this.context.pageContext.cultureInfo.currentUICultureName);
-    const s = this.settings;
-    // Set for the tenant: shown, not editable (see connection()). Not set: a trial on this page.
+    const s = this.trial() ? undefined : (this.settings ?? {});
+    // Set for the tenant: shown, not editable (see connection()), and the page's own values from a trial or an
+    // older version go (a pane shows a page's value rather than `value`). Not set: a trial on this page.
+    if (s) for (const key of CONNECTION_PROPERTIES) delete this.properties[key];
     const field = (key: 'databaseURL' | 'apiKey' | 'projectId' | 'authDomain', label: string, value: string | undefined) =>
       PropertyPaneTextField(key, s ? { label, disabled: true, value: value ?? '', description: value ? t.setForTenant : t.notSetInTenant } : { label, description: t.trialOnly });
     const widget = this.widgetFields(t);
