@@ -79,7 +79,7 @@ const canPreload = document.createElement('link').relList?.supports?.('modulepre
  */
 function preload(key: string, dutch = false): Promise<unknown> | undefined {
   // A tag's Dutch chunks follow its own, as `~index` (see rollup.config.js).
-  const files = preloads.table[key]?.filter((i) => i < 0 === dutch);
+  const files = Object.hasOwn(preloads.table, key) ? preloads.table[key]!.filter((i) => i < 0 === dutch) : undefined;
   if (!files?.length || !canPreload) return undefined;
   return Promise.all(
     files.map((i) => {

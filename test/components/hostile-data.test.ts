@@ -260,15 +260,20 @@ describe('invisible characters and blank names', () => {
         // Spelled with a zero-width non-joiner, as Persian writes it; and an emoji joined by a zero-width joiner.
         { uid: 'fa', name: 'مهر\u200cناز' },
         { uid: 'zwj', name: 'Sam \u{1F469}\u200d\u{1F4BB}' },
+        { uid: 'braille', name: 'Braille' },
+        { uid: 'mark', name: 'Mark' },
       ],
       channels: [{ id: CH, name: 'News', categories: ['news'] }],
     });
     const post = backend.addPost({ channel: CH, author: 'bob', text: 'hello', category: 'news' }).id;
-    backend.load({ notifications: ['eve', 'gap', 'rtl', 'fa', 'zwj'].map((actor) => ({ to: 'bob', type: 'commented' as const, actor, channel: CH, post })) });
+    backend.load({ notifications: ['eve', 'gap', 'rtl', 'fa', 'zwj', 'braille', 'mark'].map((actor) => ({ to: 'bob', type: 'commented' as const, actor, channel: CH, post })) });
     // As a database edited by hand, or another client, may hold them: the rules refuse a blank name, not these.
     const profiles = backend.data.tree.profiles as Record<string, Record<string, unknown>>;
     profiles.eve!.name = '\u200eE\u200bv\u2060e\ufeff\u200f';
     profiles.gap!.name = '\u3164\u200b';
+    // Shows nothing too: the blank Braille pattern; a space left once a format character is out.
+    profiles.braille!.name = '\u2800\u2800';
+    profiles.mark!.name = '\u0600 ';
     // Right-to-left letters stay; the Arabic letter mark around them goes.
     profiles.rtl!.name = '\u061cنور\u200f';
     const bell = await fixture<HTMLElement>(html`<lenig-notifications lang="en" .store=${backend.session('bob')}></lenig-notifications>`);
@@ -278,7 +283,7 @@ describe('invisible characters and blank names', () => {
     const items = [...bell.shadowRoot!.querySelectorAll('[part~="item"]')].map((i) => allText(i).replace(/\s+/g, ' '));
     expect(items.join(' | ')).to.not.match(INVISIBLE);
     expect(items.filter((i) => i.includes('Eve commented'))).to.have.length(1);
-    expect(items.filter((i) => i.includes('Someone commented'))).to.have.length(1);
+    expect(items.filter((i) => i.includes('Someone commented'))).to.have.length(3);
     expect(items.filter((i) => i.includes('نور commented'))).to.have.length(1);
     // The joiners that spell a name stay.
     expect(items.filter((i) => i.includes('مهر\u200cناز commented'))).to.have.length(1);

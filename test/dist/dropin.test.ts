@@ -95,6 +95,10 @@ const pages: Record<string, string> = {
   '/configured': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
     <lenig-like-button></lenig-like-button>`),
+  // A sign-in mode no table holds, named like a property every object has: the page says it is not valid.
+  '/auth-constructor': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig" auth="constructor"
+    api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
+    <lenig-like-button></lenig-like-button>`),
   // The configuration after the widget: the store's code still runs first.
   '/like-then-feed': html(`<lenig-config database-url="${escape(databaseURL ?? '')}" project-id="demo-lenig"
     api-key="demo-key" emulator-database="${escape(databaseURL ?? '')}" emulator-auth="${escape(authURL ?? '')}"></lenig-config>
@@ -744,5 +748,14 @@ test('a widget whose code fails to download says so in its place, and Try again 
     requested.slice(before).some((u) => /^\/fault\/lenig\/like-button-[\w-]+\.js\?retry=1$/.test(u)),
     `the chunk asked for again at a new address: ${requested.slice(before).join(', ')}`,
   );
+  await context.close();
+});
+
+test('a sign-in mode named like a property of every object (auth="constructor") is said to be not valid, not the end of the loader', { timeout: 60_000 }, async () => {
+  const { context, p, errors } = await openPage();
+  await p.goto(`${origin}/auth-constructor`);
+  await p.waitForFunction(() => document.querySelector('lenig-like-button')?.shadowRoot?.textContent?.includes('"auth" is not valid'), undefined, { timeout: 30_000 });
+  // lenig names the problem in the console; nothing else fails.
+  assert.deepEqual(errors.filter((e) => !e.startsWith('lenig:')), []);
   await context.close();
 });

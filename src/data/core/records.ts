@@ -131,9 +131,10 @@ export const PROFILE_FIELDS = ['photoURL', 'jobTitle', 'department'] as const;
  * of the sentence around, zero-width spaces, word joiners, the byte order mark, which hide between letters.
  * The zero-width non-joiner and joiner stay: Persian and Indic names are spelled with them, and emoji are
  * joined by them. Letters of right-to-left scripts stay. A name that shows nothing (spaces and characters
- * that are not drawn, such as Hangul fillers: `Default_Ignorable_Code_Point`) is '', as a missing one.
+ * that are not drawn, such as Hangul fillers: `Default_Ignorable_Code_Point`, or the blank Braille pattern),
+ * also once the format characters are out, is '', as a missing one.
  */
-export const shownName = (name: string): string => name.replace(/^[\s\p{DI}]+$|(?![\u200c\u200d])\p{Cf}/gu, '');
+export const shownName = (name: string): string => name.replace(/(?![\u200c\u200d])\p{Cf}/gu, '').replace(/^[\s\p{DI}\u2800]+$/u, '');
 
 /** A profile record as a `Profile`, or null when there is none. */
 export function decodeProfile(uid: UserId, raw: unknown): Profile | null {
