@@ -61,7 +61,9 @@ before(async () => {
     // The loader's chunks, next to it.
     if (/^\/lenig\/token-exchange-/.test(url) && (exchangeRequests++, !exchangeHealed)) return res.writeHead(503).end();
     if (/^\/lenig\/popup-/.test(url) && (popupRequests++, !popupHealed)) return res.writeHead(503).end();
-    const chunk = /^\/lenig\/[\w.-]+\.js$/.test(url) ? new URL(`dist${url}`, root) : undefined;
+    // As a static server, the query (a retry's `?retry=n`) does not change the file.
+    const path = url.split('?')[0]!;
+    const chunk = /^\/lenig\/[\w.-]+\.js$/.test(path) ? new URL(`dist${path}`, root) : undefined;
     if (chunk && existsSync(chunk)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(chunk));
     if (url === '/token') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: customToken('google-scripts-sso') }));
     const mode = url.slice(1);
