@@ -307,8 +307,11 @@ export class LenigAdminElement extends LenigElement {
       void this.announcer.announce(this.i18n.t.setUpDone);
       this.emit('lenig-set-up', { channel: d.id });
     } catch (err) {
-      const text = sayFailure(this, 'setUp', err, this.i18n.t);
-      this.setUpError = isStoreError(err) && err.code === 'permission-denied' ? this.i18n.t.setUpTaken : text;
+      // Refused because a colleague was first: the expected end of a race, said in the form, not a fault.
+      if (isStoreError(err) && err.code === 'permission-denied') {
+        this.setUpError = this.i18n.t.setUpTaken;
+        this.emitError('setUp', err);
+      } else this.setUpError = sayFailure(this, 'setUp', err, this.i18n.t);
     } finally {
       this.setUpDraft = { ...this.setUpDraft, busy: false };
     }
