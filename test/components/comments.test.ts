@@ -148,7 +148,8 @@ describe('<lenig-comments>', () => {
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li').length === 2, 'loaded after retry');
   });
 
-  it('a comment written offline and refused once the connection is back gives its text back, with the reason', async () => {
+  /** Anna, offline, sends "Sent from the train" on post p2: the box is free again while it waits. */
+  async function commentSentOffline() {
     const backend = withComments();
     const store = backend.session('anna');
     store.setOnline(false);
@@ -158,6 +159,11 @@ describe('<lenig-comments>', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part="submit"]')!.click();
     await waitUntil(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === '', 'the box is free while offline');
+    return { backend, store, el };
+  }
+
+  it('a comment written offline and refused once the connection is back gives its text back, with the reason', async () => {
+    const { backend, store, el } = await commentSentOffline();
     // Meanwhile its author deleted the post: the comment cannot be stored.
     await backend.session('anna').deletePost('general', 'p2');
     store.setOnline(true);
@@ -167,15 +173,7 @@ describe('<lenig-comments>', () => {
   });
 
   it('a comment written offline and refused after its box closed: the text comes back in the next box, and in lenig-error', async () => {
-    const backend = withComments();
-    const store = backend.session('anna');
-    store.setOnline(false);
-    const el = await comments(store, 'p2');
-    await waitUntil(() => $(el, 'textarea'), 'the form');
-    typeInto($<HTMLTextAreaElement>(el, 'textarea')!, 'Sent from the train');
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part="submit"]')!.click();
-    await waitUntil(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === '', 'the box is free while offline');
+    const { backend, store, el } = await commentSentOffline();
     // The reader closes the comments (the card takes the box away), and the post is deleted meanwhile.
     el.remove();
     await backend.session('anna').deletePost('general', 'p2');
