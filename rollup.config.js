@@ -287,17 +287,13 @@ export default [
         // The store's content part (src/firebase/store-content.ts) and the parts of the core only it and the
         // administration use: one chunk, loaded when a widget first needs it.
         if (/[\\/]src[\\/](firebase[\\/]store-content|data[\\/]core[\\/](commands|decoders|input-checks|people|feed-windows))\.ts$/.test(id)) return 'store-content';
-        // Named, so that rollup does not pull it into the chunk above with its importer (checks.ts): the
-        // composer uses it too.
-        if (/[\\/]src[\\/]data[\\/]text\.ts$/.test(id)) return 'text';
-        // What a like needs beyond the core: the like button's controls, styles and words, its optimistic
-        // state and the likers' names (the like button, its view, and every card with a like). Named, so
-        // that the optimistic state, which the view alone does not use, is not a file of its own for the
-        // like button and the feed (feed + composer 0.7 KB gz more as two more files).
-        if (/[\\/]src[\\/](controllers[\\/](optimistic-likes|liker-names)|i18n[\\/]messages[\\/]like-button|components[\\/]like-button[\\/](like-control|like-view\.styles))\.ts$/.test(id)) return 'likes';
         // What every widget needs (Lit, the widgets' base element, store port and types, subscriptions,
         // tokens, events, define(), common words, <lenig-config>): one chunk. Separate files cost more than
-        // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more.
+        // their sum in one (gzip starts each afresh): as six files these were 1.5 KB gz more. What a like
+        // needs too (the like button's controls, styles and words, its optimistic state, the likers' names):
+        // every widget's chunk imports it (a card, an idea, a notification, a chart shows likes or the like
+        // button's words), and as a file of its own it cost every page 0.6 KB gz more.
+        if (/[\\/]src[\\/](controllers[\\/](optimistic-likes|liker-names)|i18n[\\/]messages[\\/]like-button|components[\\/]like-button[\\/](like-control|like-view\.styles))\.ts$/.test(id)) return 'core';
         if (/[\\/]src[\\/](import-once|data[\\/](store|keys|context|types)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/](subscription|popover-support)|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
         // What most content widgets share (feed, composer, comments, idea board, notifications, insights,
         // admin) and a like button does not need: avatars, announcements, relative times, profiles,
@@ -311,7 +307,12 @@ export default [
         // the post card's comments): as a file of its own, feed + composer 0.3 KB and a feed alone 0.5 KB
         // more; here a feed alone pays 0.2 KB, and the idea board, notifications, insights and admin, which
         // do not use it, 0.2 KB each (0.0 as a file of its own).
-        if (/[\\/]src[\\/](components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
+        // The text checks (data/text.ts) too: the composer, the store's content part and the administration,
+        // which all import this chunk, use them (a file of its own cost the composer's page 0.1 KB more).
+        // A feed's post cards are in the feed's chunk: the post card's tag alone is not used on its own
+        // (feed + composer 0.8 KB gz less than with the cards as a file of their own).
+        if (/[\\/]src[\\/]components[\\/](feed[\\/]feed|post-card[\\/]post-card)\.ts$/.test(id)) return 'feed';
+        if (/[\\/]src[\\/](data[\\/]text|components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,
