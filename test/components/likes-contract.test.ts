@@ -55,9 +55,12 @@ const containers: Container[] = [
 
 /**
  * The like button of `target` below `root`, through shadow roots: a `lenig-like-view`'s, or a post
- * card's own (a card renders its like button in its shadow root).
+ * card's or a `lenig-like-button`'s own (each renders its like control in its shadow root).
  */
 function likeButton(root: Element | ShadowRoot, target: LikeTarget): HTMLButtonElement | null {
+  if (root instanceof ShadowRoot && root.host.localName === 'lenig-like-button' && (root.host as HTMLElement & { target: string }).target === target) {
+    return root.querySelector<HTMLButtonElement>('.like > button');
+  }
   for (const el of root.querySelectorAll<HTMLElement>('*')) {
     if (el.localName === 'lenig-like-view' && (el as HTMLElement & { target: string }).target === target) return el.shadowRoot?.querySelector('button') ?? null;
     const post = el.localName === 'lenig-post-card' ? (el as HTMLElement & { post?: { channel: string; id: string } }).post : undefined;

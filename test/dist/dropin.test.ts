@@ -258,7 +258,7 @@ async function openPage(): Promise<{ context: BrowserContext; p: Page; errors: s
 /** Waits until the page's (first) like button has left its loading state for a pressable button. */
 const likeButtonReady = (p: Page) =>
   p.waitForFunction(() => {
-    const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+    const button = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('.like > button');
     return button && !button.hasAttribute('aria-busy');
   }, undefined, { timeout: 20_000 });
 
@@ -628,8 +628,7 @@ test(
     const names = await p.waitForFunction(
       () => {
         const labels = [...document.querySelectorAll('lenig-like-button')].map((el) => {
-          const view = el.shadowRoot?.querySelector('lenig-like-view');
-          const button = view?.shadowRoot?.querySelector('button');
+          const button = el.shadowRoot?.querySelector('.like > button');
           return button && !button.hasAttribute('aria-busy') ? (button.getAttribute('aria-pressed') ?? '') : '';
         });
         return labels.length === 2 && labels.every((l) => l === 'false') ? labels : false;
@@ -688,9 +687,9 @@ test(
         const w = window as unknown as { texts: string[]; look: () => void };
         w.texts = [];
         w.look = () => {
-          const view = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot;
-          const button = view?.querySelector('button');
-          const text = [document.querySelector('lenig-like-button')?.shadowRoot?.textContent, button?.getAttribute('aria-label'), view?.textContent]
+          const view = document.querySelector('lenig-like-button')?.shadowRoot;
+          const button = view?.querySelector('.like > button');
+          const text = [view?.textContent, button?.getAttribute('aria-label')]
             .join(' ')
             .replace(/\s+/g, ' ')
             .trim();

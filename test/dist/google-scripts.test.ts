@@ -162,7 +162,7 @@ test('custom-token: when the sign-in code fails to download, the widget says so 
   await button.click();
   // Signed in: the like button reached the database and offers a like.
   await p.waitForFunction(() => {
-    const like = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('button');
+    const like = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('.like > button');
     return like && !like.hasAttribute('aria-busy');
   }, undefined, { timeout: 45_000 });
   assert.ok(exchangeRequests > failed, 'Try again fetched the sign-in code anew');

@@ -204,7 +204,7 @@ test("the page's like button counts the page's likes and saves a new one", async
   const shownCount = v.page.locator('article lenig-like-button [part~="count"]');
   await greetingContains(v.page, firstName(manager.name));
   await v.page.waitForFunction(
-    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
+    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
     count,
     { timeout: WAIT_MS },
   ).catch(async () => assert.fail(`expected ${count} likes, the button shows "${await shownCount.textContent()}"`));
@@ -215,7 +215,7 @@ test("the page's like button counts the page's likes and saves a new one", async
   await choose(v.page, newcomer.uid);
   await greetingContains(v.page, firstName(newcomer.name));
   await v.page.waitForFunction(
-    () => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('[part~="button"]')?.getAttribute('aria-pressed') === 'false',
+    () => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('[part~="button"]')?.getAttribute('aria-pressed') === 'false',
     null,
     { timeout: WAIT_MS },
   );
@@ -238,7 +238,7 @@ test("the page's like button counts the page's likes and saves a new one", async
   // A new visitor sees the stored like.
   const again = await visit();
   await again.page.waitForFunction(
-    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
+    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
     count + 1,
     { timeout: WAIT_MS },
   );
@@ -310,7 +310,7 @@ test('the WordPress page shows the same widgets, signed in, with its own like ta
   await v.page.locator('lenig-feed[channel="team-sales"] lenig-post-card').first().waitFor({ timeout: WAIT_MS });
   const { count } = await seededPageLikes(v.page);
   await v.page.waitForFunction(
-    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('lenig-like-view')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
+    (n) => document.querySelector('article lenig-like-button')?.shadowRoot?.querySelector('[part~="count"]')?.textContent?.trim() === String(n),
     count,
     { timeout: WAIT_MS },
   );

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { likeControlStyles } from './like-view.styles.js';
 
 export const likeButtonStyles = [
   tokens,
@@ -44,4 +45,5 @@ export const likeButtonStyles = [
       font-size: 0.875em;
     }
   `,
+  likeControlStyles,
 ];

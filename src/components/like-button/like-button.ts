@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { LikerNames } from '../../controllers/liker-names.js';
 import { OptimisticLikes } from '../../controllers/optimistic-likes.js';
 import { warnOnce } from '../../log.js';
@@ -9,9 +9,12 @@ import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { commonReason } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { likeButtonStyles } from './like-button.styles.js';
-import { type LikeIcon, type LikeTargetDetail, type LikeToggleDetail, type LenigLikeViewElement } from './like-view.js';
-import './like-view.js';
+import { LikeControl, type LikeControlState, type LikeIcon } from './like-control.js';
 import { define } from '../shared/define.js';
+
+// The details of the like control's events (`lenig-like-toggle`, `lenig-sign-in-request`), with their
+// types in the page's event map.
+export type { LikeTargetDetail, LikeToggleDetail } from './like-view.js';
 
 /** Detail of `lenig-liked` and `lenig-unliked`. */
 export interface LikedDetail {
@@ -22,6 +25,7 @@ export interface LikedDetail {
 
 /** How long a failure message stays on screen (it is announced once, when it appears). */
 const MESSAGE_MS = 8000;
+const ICONS: readonly LikeIcon[] = ['thumb', 'heart'];
 
 /**
  * A like button for anything: a post, an idea, or — with no `target` — the page it stands on. Drop it
@@ -81,8 +85,19 @@ export class LenigLikeButtonElement extends LenigElement {
   );
   /** The "liked by" names, fetched once someone hovers or focuses the button. */
   private readonly names = new LikerNames(this, () => this.activeStore);
-
-  @query('lenig-like-view') private view?: LenigLikeViewElement;
+  /** What the like control shows; set by every render, before the control renders. */
+  private shown: LikeControlState = { target: '', count: 0, pressed: false, likers: undefined, signedOut: false, disabled: false, loading: true, pending: false, icon: 'thumb' };
+  /**
+   * The like toggle, in this element's own shadow root (no `<lenig-like-view>` with a shadow root of its
+   * own). Its requests are this element's cancelable events; a like or sign-in runs unless cancelled.
+   */
+  private readonly control = new LikeControl(
+    this,
+    () => this.shown,
+    { button: 'button', icon: 'icon', count: 'count', label: 'label', tooltip: 'tooltip' },
+    this.i18n,
+    { toggle: (liked) => this.toggle(liked), signIn: () => this.signIn(), likers: () => (this.wantLikers = true) },
+  );
 
   /** Someone hovered or focused the button: from now on the likers' names are kept up to date. */
   @state() private wantLikers = false;
@@ -108,22 +123,15 @@ export class LenigLikeButtonElement extends LenigElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('target') && changed.get('target') !== undefined) this.wantLikers = false;
+    if (changed.has('icon') && !ICONS.includes(this.icon)) warnOnce(`<lenig-like-button icon="${String(this.icon)}"> — use "thumb" or "heart"; showing "thumb".`);
   }
 
   // --- handlers ------------------------------------------------------------------------------------
 
-  private onToggle(e: CustomEvent<LikeToggleDetail>): void {
+  private toggle(liked: boolean): void {
     const state = this.likes.value;
     // A post in an archived channel is read-only: the store would refuse the write.
-    if (!state || state.archived) {
-      e.stopPropagation();
-      return;
-    }
-    // The view's request stops here; the page hears this element's own request, which it may cancel.
-    this.relay<'lenig-like-toggle'>(e, ({ liked }) => this.toggle(state, liked));
-  }
-
-  private toggle(state: LikeState, liked: boolean): void {
+    if (!state || state.archived) return;
     const target = state.target;
     this.say(undefined);
     const click = ++this.clicks;
@@ -142,10 +150,6 @@ export class LenigLikeButtonElement extends LenigElement {
     );
   }
 
-  private onSignInRequest(e: CustomEvent<LikeTargetDetail>): void {
-    this.relay<'lenig-sign-in-request'>(e, () => this.signIn());
-  }
-
   private signIn(): void {
     const store = this.activeStore;
     if (!store) return;
@@ -162,11 +166,6 @@ export class LenigLikeButtonElement extends LenigElement {
     );
   }
 
-  private onLikersRequest(e: CustomEvent<LikeTargetDetail>): void {
-    e.stopPropagation();
-    this.wantLikers = true;
-  }
-
   private onRetry(): void {
     this.likes.retry();
     this.requestUpdate();
@@ -176,7 +175,8 @@ export class LenigLikeButtonElement extends LenigElement {
 
   /** Moves focus to the button. */
   override focus(options?: FocusOptions): void {
-    if (this.view) this.view.focus(options);
+    const button = this.control.button;
+    if (button) button.focus(options);
     else super.focus(options);
   }
 
@@ -232,24 +232,19 @@ export class LenigLikeButtonElement extends LenigElement {
       this.message ??
       (waiting ? { text: waiting, error: false } : undefined) ??
       (offline && shown?.pending ? { text: this.cspBlocked ? this.offlineMessage : t.offlinePending, error: false } : undefined);
-    return html`<lenig-like-view
-        exportparts="button, icon, count, label, tooltip"
-        .target=${state?.target ?? this.resolvedTarget}
-        .count=${shown?.count ?? 0}
-        .pressed=${shown?.pressed ?? false}
-        .likers=${state && shown && this.wantLikers
-          ? this.names.labels(state.likers, viewer?.uid, shown.pressed, t.you, this.common.t.unknownPerson)
-          : undefined}
-        .icon=${this.icon}
-        ?signed-out=${!loading && viewer === null}
-        ?loading=${loading}
-        ?pending=${shown?.pending ?? false}
-        ?archived=${state?.archived === true}
-        @lenig-like-toggle=${this.onToggle}
-        @lenig-sign-in-request=${this.onSignInRequest}
-        @lenig-likers-request=${this.onLikersRequest}
-      ></lenig-like-view
-      ><span class="message ${message?.error ? 'error' : ''}" role="status" part="status">${message?.text ?? ''}</span>`;
+    this.shown = {
+      target: state?.target ?? this.resolvedTarget,
+      count: shown?.count ?? 0,
+      pressed: shown?.pressed ?? false,
+      likers: state && shown && this.wantLikers ? this.names.labels(state.likers, viewer?.uid, shown.pressed, t.you, this.common.t.unknownPerson) : undefined,
+      icon: ICONS.includes(this.icon) ? this.icon : 'thumb',
+      signedOut: !loading && viewer === null,
+      disabled: false,
+      loading,
+      pending: shown?.pending ?? false,
+      archived: state?.archived === true,
+    };
+    return html`${this.control.render('lenig')}<span class="message ${message?.error ? 'error' : ''}" role="status" part="status">${message?.text ?? ''}</span>`;
   }
 }
 

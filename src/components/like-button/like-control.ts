@@ -38,6 +38,17 @@ export interface LikeControlParts {
   tooltip?: string;
 }
 
+/**
+ * A host that acts on its own control's requests (a standalone like button) instead of leaving them to a
+ * container: a like or sign-in runs once the host's cancelable event was not cancelled, and the likers'
+ * names are its own business (no event).
+ */
+export interface LikeRequests {
+  toggle(liked: boolean): void;
+  signIn(): void;
+  likers(): void;
+}
+
 /** Delay before a hover opens the tooltip, so sweeping the mouse across a feed does not flash tooltips. */
 const HOVER_OPEN_MS = 300;
 /** Delay before leaving closes it, so the pointer can cross the gap onto the tooltip itself. */
@@ -47,8 +58,8 @@ const EXPLAIN_MS = 6000;
 
 /**
  * The like toggle itself — a button with an icon and a count, and a "liked by" tooltip — as a
- * controller that renders into its host's shadow root: `<lenig-like-view>` is one host, a post card is
- * another (a card holds its like control in its own shadow root rather than in a like-view element of
+ * controller that renders into its host's shadow root: `<lenig-like-button>`, `<lenig-like-view>` and
+ * a post card are its hosts (a card holds its like control in its own shadow root rather than in a like-view element of
  * its own, which a long feed would pay for once per post). It shows what `state()` says and asks for
  * changes with events fired from the host: `lenig-like-toggle` and `lenig-sign-in-request` (cancelable)
  * and `lenig-likers-request` (at the first hover or focus for a target).
@@ -79,6 +90,7 @@ export class LikeControl implements ReactiveController {
     private readonly parts: LikeControlParts = {},
     /** The host's localize controller, if it has one: the control's strings follow its language. */
     localize?: LocalizeController<MessageTable>,
+    private readonly requests?: LikeRequests,
   ) {
     host.addController(this);
     this.i18n = localize ?? new LocalizeController(host, likeButtonMessages);
@@ -133,10 +145,10 @@ export class LikeControl implements ReactiveController {
       return;
     }
     if (s.signedOut) {
-      emit(this.host, 'lenig-sign-in-request', { target: s.target }, { cancelable: true });
+      if (emit(this.host, 'lenig-sign-in-request', { target: s.target }, { cancelable: true })) this.requests?.signIn();
       return;
     }
-    emit(this.host, 'lenig-like-toggle', { target: s.target, liked: !s.pressed }, { cancelable: true });
+    if (emit(this.host, 'lenig-like-toggle', { target: s.target, liked: !s.pressed }, { cancelable: true })) this.requests?.toggle(!s.pressed);
   };
 
   private readonly onPointerEnter = (): void => {
@@ -202,7 +214,8 @@ export class LikeControl implements ReactiveController {
     const { target } = this.state();
     if (this.requestedFor === target) return;
     this.requestedFor = target;
-    emit(this.host, 'lenig-likers-request', { target });
+    if (this.requests) this.requests.likers();
+    else emit(this.host, 'lenig-likers-request', { target });
   }
 
   private sync(): void {
