@@ -312,7 +312,8 @@ export default [
         // A feed's post cards are in the feed's chunk: the post card's tag alone is not used on its own
         // (feed + composer 0.8 KB gz less than with the cards as a file of their own).
         if (/[\\/]src[\\/]components[\\/](feed[\\/]feed|post-card[\\/]post-card)\.ts$/.test(id)) return 'feed';
-        if (/[\\/]src[\\/](data[\\/]text|components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
+        // The dates, relative times and channel names every content widget formats (i18n/formats.ts) too.
+        if (/[\\/]src[\\/](data[\\/]text|i18n[\\/]formats|components[\\/]shared[\\/](avatar|rich-text|text-field)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,

@@ -256,7 +256,7 @@ function holdForDutch(host: object, lang: () => Lang): void {
  * far slower than using it, and a feed formats several numbers and dates per post on every render.
  */
 const formatters = new Map<string, unknown>();
-function cached<F>(kind: string, lang: Lang, options: object | undefined, make: () => F): F {
+export function cached<F>(kind: string, lang: Lang, options: object | undefined, make: () => F): F {
   const key = `${kind}\u0000${lang}\u0000${options ? JSON.stringify(options) : ''}`;
   let f = formatters.get(key) as F | undefined;
   if (!f) formatters.set(key, (f = make()));
@@ -265,7 +265,7 @@ function cached<F>(kind: string, lang: Lang, options: object | undefined, make: 
 
 /**
  * Gives a component its strings in the language of its nearest `lang` attribute, plus cached Intl
- * helpers for numbers, plurals, lists, relative times and dates. The language is re-read before every
+ * helpers for numbers, plurals and lists (dates, relative times and channel names: `formats.ts`). The language is re-read before every
  * render, and a change of `lang` on the document or the element's ancestors re-renders the host.
  */
 export class LocalizeController<T extends MessageTable> implements ReactiveController {
@@ -322,26 +322,6 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     return tableFor(messages, this.lang);
   }
 
-  /**
-   * A channel's name in this language: its name for the language (`nl`, or `pt` for `pt-br` readers)
-   * where the admin gave one, else its `name`.
-   */
-  channelName(channel: { name: string; names?: Readonly<Record<string, string>> }): string {
-    const names = channel.names;
-    if (!names) return channel.name;
-    return names[this.lang] ?? names[this.lang.split('-')[0]!] ?? channel.name;
-  }
-
-  /** A language's name in this language: `en` → "English" / "Engels". The tag itself where unknown. */
-  languageName(tag: string): string {
-    const lang = this.lang;
-    try {
-      return cached('language', lang, undefined, () => new Intl.DisplayNames(lang, { type: 'language' })).of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
-  }
-
   /** A number in the language's digits and separators. */
   number(n: number, options?: Intl.NumberFormatOptions): string {
     const lang = this.lang;
@@ -359,30 +339,5 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
   list(parts: readonly string[]): string {
     const lang = this.lang;
     return cached('list', lang, undefined, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(parts);
-  }
-
-  /** "3 minutes ago" / "3 minuten geleden"; "just now" under a minute. */
-  relativeTime(date: Date, now: Date = new Date()): string {
-    const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-    const lang = this.lang;
-    const rtf = cached('relative', lang, undefined, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
-    const abs = Math.abs(seconds);
-    if (abs < 45) return rtf.format(0, 'second');
-    if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-    if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
-    if (abs < 86400 * 7) return rtf.format(Math.round(seconds / 86400), 'day');
-    if (abs < 86400 * 30) return rtf.format(Math.round(seconds / (86400 * 7)), 'week');
-    return this.date(date);
-  }
-
-  /** A date (and time), for `title` attributes and `datetime` tooltips. Default: `dateStyle: 'medium'`. */
-  date(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return this.dateFormat(options).format(date);
-  }
-
-  /** The cached `Intl.DateTimeFormat` for `options` (for `formatRange` and the like). */
-  dateFormat(options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): Intl.DateTimeFormat {
-    const lang = this.lang;
-    return cached('date', lang, options, () => new Intl.DateTimeFormat(lang, options));
   }
 }

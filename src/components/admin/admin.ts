@@ -28,6 +28,7 @@ import { LenigElement } from '../shared/lenig-element.js';
 import { adminStyles } from './admin.styles.js';
 import { ExportPanel } from './export-panel.js';
 import { PersonPanel } from './person-panel.js';
+import { channelName, languageName, relativeTime } from '../../i18n/formats.js';
 
 /** The tabs, in order. */
 export const ADMIN_TABS = ['reports', 'channels', 'people', 'export'] as const;
@@ -347,7 +348,7 @@ export class LenigAdminElement extends LenigElement {
       `archive:${channel.id}`,
       'updateChannel',
       (s) => s.updateChannel(channel.id, { archived }),
-      archived ? t.archivedAnnounce(this.i18n.channelName(channel)) : t.reopenedAnnounce(this.i18n.channelName(channel)),
+      archived ? t.archivedAnnounce(channelName(this.i18n, channel)) : t.reopenedAnnounce(channelName(this.i18n, channel)),
     );
     if (ok) this.emit('lenig-channel-saved', { channel: channel.id, change: archived ? 'archived' : 'reopened' });
   }
@@ -526,7 +527,7 @@ export class LenigAdminElement extends LenigElement {
       <span class="hint" id="${p}-names-hint">${t.namesHint}</span>
       ${languages().map(
         (lang) => html`<div class="field">
-          <label for="${p}-name-${lang}">${t.nameIn(this.i18n.languageName(lang))}</label>
+          <label for="${p}-name-${lang}">${t.nameIn(languageName(this.i18n, lang))}</label>
           <input
             id="${p}-name-${lang}"
             name="name-${lang}"
@@ -631,7 +632,7 @@ export class LenigAdminElement extends LenigElement {
               (r) =>
                 html`<li>
                   <span>${this.channelName(r.channel)} · ${r.reason || t.noReason}</span>
-                  <span class="quiet">${t.handledBy(this.actionName(r.resolved!.action), this.nameOf(r.resolved!.by), this.i18n.relativeTime(r.resolved!.at, this.clock.now))}</span>
+                  <span class="quiet">${t.handledBy(this.actionName(r.resolved!.action), this.nameOf(r.resolved!.by), relativeTime(this.i18n, r.resolved!.at, this.clock.now))}</span>
                 </li>`,
             )}
           </ul>`}`;
@@ -639,7 +640,7 @@ export class LenigAdminElement extends LenigElement {
 
   private channelName(id: string): string {
     const channel = this.channels.value?.find((c) => c.id === id);
-    return channel ? this.i18n.channelName(channel) : id;
+    return channel ? channelName(this.i18n, channel) : id;
   }
 
   private renderReport(r: Report): TemplateResult {
@@ -653,7 +654,7 @@ export class LenigAdminElement extends LenigElement {
       <p class="meta" id=${headingId}>
         <strong>${r.comment === undefined ? t.reportedPost : t.reportedComment}</strong>
         ${t.inChannel(this.channelName(r.channel))} ·
-        <time datetime=${r.createdAt.toISOString()}>${t.reportedBy(this.nameOf(r.by), this.i18n.relativeTime(r.createdAt, this.clock.now))}</time>
+        <time datetime=${r.createdAt.toISOString()}>${t.reportedBy(this.nameOf(r.by), relativeTime(this.i18n, r.createdAt, this.clock.now))}</time>
       </p>
       <p class="reason"><span class="label">${t.reason}:</span> ${r.reason || t.noReason}</p>
       ${post === undefined
@@ -710,7 +711,7 @@ export class LenigAdminElement extends LenigElement {
                 ? html`<li class="channel">${this.renderChannelForm(d)}</li>`
                 : html`<li class="channel">
                     <div>
-                      <strong>${this.i18n.channelName(c)}</strong> <span class="quiet">${t.idLabel(c.id)}</span>
+                      <strong>${channelName(this.i18n, c)}</strong> <span class="quiet">${t.idLabel(c.id)}</span>
                       ${c.archived ? html`<span class="badge">${t.archived}</span>` : nothing}
                       ${c.description ? html`<p class="quiet">${c.description}</p>` : nothing}
                       <p class="quiet">${this.i18n.list(c.categories.map((k) => t.category(k)))}</p>
@@ -719,13 +720,13 @@ export class LenigAdminElement extends LenigElement {
                       <button
                         class="button"
                         part="button"
-                        aria-label="${t.edit}: ${this.i18n.channelName(c)}"
+                        aria-label="${t.edit}: ${channelName(this.i18n, c)}"
                         @click=${() =>
                           (this.channelDraft = { ...emptyDraft(), editing: c.id, id: c.id, idTouched: true, name: c.name, names: { ...c.names }, description: c.description ?? '', categories: [...c.categories] })}
                       >
                         ${t.edit}
                       </button>
-                      <button class="button" part="button" aria-label="${c.archived ? t.reopen : t.archive}: ${this.i18n.channelName(c)}" ?disabled=${this.busy.has(`archive:${c.id}`)} @click=${() => this.setArchived(c, !c.archived)}>
+                      <button class="button" part="button" aria-label="${c.archived ? t.reopen : t.archive}: ${channelName(this.i18n, c)}" ?disabled=${this.busy.has(`archive:${c.id}`)} @click=${() => this.setArchived(c, !c.archived)}>
                         ${c.archived ? t.reopen : t.archive}
                       </button>
                     </div>

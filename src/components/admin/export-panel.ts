@@ -4,6 +4,7 @@ import type { Channel, ExportProgress, LenigExport } from '../../data/types.js';
 import type { adminMessages } from '../../i18n/messages/admin.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { sayFailure } from '../shared/failure.js';
+import { channelName } from '../../i18n/formats.js';
 
 /**
  * The file name of an export: `lenig-export-2026-11-27.json`, `lenig-general-2026-11-27.json` for one
@@ -82,7 +83,7 @@ export class ExportPanel implements ReactiveController {
         <label for="export-scope">${t.exportScope}</label>
         <select id="export-scope" .value=${this.channel} ?disabled=${this.running} @change=${(e: Event) => ((this.channel = (e.target as HTMLSelectElement).value), this.host.requestUpdate())}>
           <option value="">${t.exportEverything}</option>
-          ${channels.map((c) => html`<option value=${c.id} ?selected=${c.id === this.channel}>${this.i18n.channelName(c)}</option>`)}
+          ${channels.map((c) => html`<option value=${c.id} ?selected=${c.id === this.channel}>${channelName(this.i18n, c)}</option>`)}
         </select>
       </div>
       <button class="button primary" part="button" ?disabled=${this.running} @click=${() => this.run()}>${this.running ? t.exporting : t.exportButton}</button>

@@ -5,6 +5,7 @@ import type { adminMessages } from '../../i18n/messages/admin.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { sayFailure } from '../shared/failure.js';
 import { exportFileName } from './export-panel.js';
+import { formatDate } from '../../i18n/formats.js';
 
 /** How much of a post a comment's context shows. */
 const EXCERPT = 140;
@@ -118,7 +119,7 @@ export class PersonPanel implements ReactiveController {
     const r = this.result;
     const pct = this.progress && this.progress.total > 0 ? Math.round((this.progress.done / this.progress.total) * 100) : 0;
     const when = (d: Date) =>
-      html`<time datetime=${d.toISOString()} title=${this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' })}>${this.i18n.date(d, { dateStyle: 'medium', timeStyle: 'short' })}</time>`;
+      html`<time datetime=${d.toISOString()} title=${formatDate(this.i18n, d, { dateStyle: 'full', timeStyle: 'short' })}>${formatDate(this.i18n, d, { dateStyle: 'medium', timeStyle: 'short' })}</time>`;
     const where = (channel: string, d: Date) => html`<p class="meta quiet">${t.inChannel(channelName(channel))} · ${when(d)}</p>`;
     const postItem = (post: Post) => html`<li class="activity-item">
       ${where(post.channel, post.createdAt)}

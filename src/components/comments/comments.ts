@@ -13,6 +13,7 @@ import { renderRichText } from '../shared/rich-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { define } from '../shared/define.js';
 import { renderTextField } from '../shared/text-field.js';
+import { formatDate, relativeTime } from '../../i18n/formats.js';
 
 /** Detail of `lenig-comment-created`. */
 export interface CommentCreatedDetail {
@@ -220,8 +221,8 @@ export class LenigCommentsElement extends LenigElement {
       <div class="bubble">
         <div class="head">
           <span class="name">${name}</span>
-          <time datetime=${c.createdAt.toISOString()} title=${this.i18n.date(c.createdAt, { dateStyle: 'full', timeStyle: 'short' })}
-            >${this.i18n.relativeTime(c.createdAt)}</time
+          <time datetime=${c.createdAt.toISOString()} title=${formatDate(this.i18n, c.createdAt, { dateStyle: 'full', timeStyle: 'short' })}
+            >${relativeTime(this.i18n, c.createdAt)}</time
           >
         </div>
         <p class="text rich-text">${renderRichText(c.text, (uid) => this.profiles.get(uid))}</p>

@@ -30,6 +30,7 @@ import type { MentionList } from './mention-list.js';
 import { looksEmpty, visibleLength } from '../../data/text.js';
 import { define } from '../shared/define.js';
 import { WriteWaitController } from '../../controllers/write-wait.js';
+import { channelName } from '../../i18n/formats.js';
 
 /** `lenig-post-created`: the backend accepted a post written in this composer. */
 export interface PostCreatedDetail {
@@ -491,7 +492,7 @@ export class LenigComposerElement extends LenigElement {
     // "You're offline — your post will be sent" must not stay in the live region once it was not sent.
     if (error.code !== 'offline') this.announcer.clear();
     const info = this.channelInfo.value;
-    const channelName = info ? this.i18n.channelName(info) : (this.channel ?? '');
+    const where = info ? channelName(this.i18n, info) : (this.channel ?? '');
     let failure: Failure;
     switch (error.code) {
       case 'offline':
@@ -501,13 +502,13 @@ export class LenigComposerElement extends LenigElement {
         failure = this.describeInvalid(error);
         break;
       case 'permission-denied':
-        failure = { message: this.viewer.value?.anonymous ? t.guestDenied(channelName) : t.permissionDenied(channelName) };
+        failure = { message: this.viewer.value?.anonymous ? t.guestDenied(where) : t.permissionDenied(where) };
         break;
       case 'unauthenticated':
         failure = { message: t.unauthenticated };
         break;
       case 'not-found':
-        failure = { message: t.channelNotFound(channelName) };
+        failure = { message: t.channelNotFound(where) };
         break;
       default:
         failure = { message: t.postFailed };
@@ -671,7 +672,7 @@ export class LenigComposerElement extends LenigElement {
     const draft = this.text.trim() !== '' || this.ideaTitle.trim() !== '';
     return html`<div class="lenig">
       <div class="notice" role="status" part="status">
-        <p>${t.archived(this.i18n.channelName(channel))}</p>
+        <p>${t.archived(channelName(this.i18n, channel))}</p>
         ${draft ? html`<p>${t.draftKept}</p>` : nothing}
       </div>
     </div>`;
@@ -679,7 +680,7 @@ export class LenigComposerElement extends LenigElement {
 
   private renderSignIn(): TemplateResult {
     const info = this.channelInfo.value;
-    const name = info ? this.i18n.channelName(info) : this.i18n.t.thisChannel;
+    const name = info ? channelName(this.i18n, info) : this.i18n.t.thisChannel;
     return html`<div class="lenig">
       <div class="sign-in" part="sign-in">
         <p>${this.i18n.t.signInPrompt(name)}</p>
@@ -717,7 +718,7 @@ export class LenigComposerElement extends LenigElement {
 
     return html`<div class="lenig">
       <form part="form" novalidate aria-busy=${this.sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <label class="label" part="label" for="text">${t.label(this.i18n.channelName(channel))}</label>
+        <label class="label" part="label" for="text">${t.label(channelName(this.i18n, channel))}</label>
         ${options.length > 1
           ? html`<div class="row">
               <label class="small-label" for="category">${t.category}</label>

@@ -30,6 +30,7 @@ import { feedStyles } from './feed.styles.js';
 import { mentionedIn } from '../shared/rich-text.js';
 import { define } from '../shared/define.js';
 import { updateNow } from '../shared/update-now.js';
+import { channelName } from '../../i18n/formats.js';
 
 /** Detail of the feed's outcome events: which post. */
 export interface FeedPostDetail {
@@ -648,7 +649,7 @@ export class LenigFeedElement extends LenigElement {
   private renderBody(): TemplateResult {
     const { t } = this.i18n;
     const info = this.channelSub.value;
-    const label = t.feedLabel(info ? this.i18n.channelName(info) : (this.channel ?? ''));
+    const label = t.feedLabel(info ? channelName(this.i18n, info) : (this.channel ?? ''));
     if (this.feed.status === 'error') {
       const error = this.feed.error;
       if (this.cspBlocked) return html`<p class="notice error state" part="status">${this.offlineMessage}</p>`;
@@ -697,7 +698,7 @@ export class LenigFeedElement extends LenigElement {
   /** An archived channel is read-only: said above its posts, before anyone tries to like or reply. */
   private renderArchived(): TemplateResult | typeof nothing {
     const info = this.channelSub.value;
-    return info?.archived ? html`<p class="notice" part="archived">${this.i18n.t.archived(this.i18n.channelName(info))}</p>` : nothing;
+    return info?.archived ? html`<p class="notice" part="archived">${this.i18n.t.archived(channelName(this.i18n, info))}</p>` : nothing;
   }
 
   protected override render(): TemplateResult {

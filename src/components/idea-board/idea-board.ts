@@ -40,6 +40,7 @@ import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js'
 import { filterIdeas, IDEA_SORTS, sortIdeas, type IdeaSort } from './ranking.js';
 import { define } from '../shared/define.js';
 import { renderLikeView } from '../shared/like-view.js';
+import { channelName } from '../../i18n/formats.js';
 
 export type { IdeaAssignedDetail, IdeaMergedDetail, IdeaStatusChangedDetail } from './idea-detail.js';
 export type { IdeaSort } from './ranking.js';
@@ -749,7 +750,7 @@ export class LenigIdeaBoardElement extends LenigElement {
     return html`<div
       class="lenig board"
       role="region"
-      aria-label=${this.i18n.t.boardLabel(this.channelSub.value ? this.i18n.channelName(this.channelSub.value) : (this.channel ?? ''))}
+      aria-label=${this.i18n.t.boardLabel(this.channelSub.value ? channelName(this.i18n, this.channelSub.value) : (this.channel ?? ''))}
       @lenig-sign-in-request=${this.relaySignIn}
       @lenig-idea-open=${this.onIdeaOpen}
       @lenig-idea-merged=${this.onMerged}

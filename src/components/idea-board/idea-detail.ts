@@ -29,6 +29,7 @@ import { renderRichText } from '../shared/rich-text.js';
 import { ideaDetailStyles } from './idea-detail.styles.js';
 import { define } from '../shared/define.js';
 import { renderLikeView } from '../shared/like-view.js';
+import { formatDate, relativeTime } from '../../i18n/formats.js';
 
 /** Detail of `lenig-idea-status-changed`. */
 export interface IdeaStatusChangedDetail {
@@ -405,8 +406,8 @@ export class LenigIdeaDetailElement extends LenigElement {
   // --- render --------------------------------------------------------------------------------------
 
   private renderTime(at: Date): TemplateResult {
-    return html`<time datetime=${at.toISOString()} title=${this.i18n.date(at, { dateStyle: 'full', timeStyle: 'short' })}
-      >${this.i18n.relativeTime(at, this.now ?? new Date())}</time
+    return html`<time datetime=${at.toISOString()} title=${formatDate(this.i18n, at, { dateStyle: 'full', timeStyle: 'short' })}
+      >${relativeTime(this.i18n, at, this.now ?? new Date())}</time
     >`;
   }
 

@@ -11,6 +11,7 @@ import { plainText } from '../shared/rich-text.js';
 import { ideaCardStyles } from './idea-card.styles.js';
 import { define } from '../shared/define.js';
 import { renderLikeView } from '../shared/like-view.js';
+import { formatDate, relativeTime } from '../../i18n/formats.js';
 
 /** Detail of `lenig-idea-open`: the idea to show in full, and the part of it to bring into view. */
 export interface IdeaOpenDetail {
@@ -139,7 +140,7 @@ export class LenigIdeaCardElement extends LitElement {
     return html`<div class="note" part="note" data-status=${latest.status}>
       <p class="note-head">
         <strong>${t.latestUpdate}</strong> ·
-        ${this.latestBy === undefined ? this.name(undefined) : t.latestUpdateBy(this.latestBy?.name ?? this.common.t.unknownPerson, this.i18n.relativeTime(latest.at, now))}
+        ${this.latestBy === undefined ? this.name(undefined) : t.latestUpdateBy(this.latestBy?.name ?? this.common.t.unknownPerson, relativeTime(this.i18n, latest.at, now))}
         ${latest.status !== idea.idea.status ? html`· <span>${t.status(latest.status)}</span>` : nothing}
       </p>
       <p class="note-text">${latest.note}</p>
@@ -156,7 +157,7 @@ export class LenigIdeaCardElement extends LitElement {
     const excerpt = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
     const ownerUid = idea.idea.owner;
     const comments = idea.commentCount > 0 ? this.i18n.plural(idea.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.noComments;
-    const full = this.i18n.date(idea.createdAt, { dateStyle: 'full', timeStyle: 'short' });
+    const full = formatDate(this.i18n, idea.createdAt, { dateStyle: 'full', timeStyle: 'short' });
     return html`<article part="card" class="lenig card" data-status=${idea.idea.status} aria-labelledby="title">
       <div class="badges">
         <span part="badge" class="status-badge" data-status=${idea.idea.status}>
@@ -170,7 +171,7 @@ export class LenigIdeaCardElement extends LitElement {
       ${excerpt ? html`<p part="excerpt" class="excerpt">${excerpt}</p>` : nothing}
       <p class="meta">
         <span part="author">${this.author === undefined ? this.name(undefined) : t.by(this.author?.name ?? this.common.t.unknownPerson)}</span>
-        · <time part="timestamp" datetime=${idea.createdAt.toISOString()} title=${full}>${this.i18n.relativeTime(idea.createdAt, now)}</time>
+        · <time part="timestamp" datetime=${idea.createdAt.toISOString()} title=${full}>${relativeTime(this.i18n, idea.createdAt, now)}</time>
       </p>
       <p part="owner" class="owner ${ownerUid ? '' : 'none'}">
         ${ownerUid ? (this.owner === undefined ? html`${t.owner('')}${this.name(undefined)}` : t.owner(this.owner?.name ?? this.common.t.unknownPerson)) : t.noOwner}

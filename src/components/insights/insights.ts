@@ -23,6 +23,7 @@ import {
 } from './insights-model.js';
 import { insightsStyles } from './insights.styles.js';
 import { define } from '../shared/define.js';
+import { dateFormat, formatDate } from '../../i18n/formats.js';
 
 
 /** The periods offered, in months; the `months` attribute adds its own when it is not one of these. */
@@ -212,7 +213,7 @@ export class LenigInsightsElement extends LenigElement {
   private monthName(month: MonthKey, style: 'long' | 'short' | 'narrow' = 'long', year = true): string {
     const options: Intl.DateTimeFormatOptions = { month: style, timeZone: 'UTC' };
     if (year) options.year = 'numeric';
-    return this.i18n.date(monthDate(month), options);
+    return formatDate(this.i18n, monthDate(month), options);
   }
 
   /** "June – November 2026" / "juni – november 2026"; one month is just its name. */
@@ -220,7 +221,7 @@ export class LenigInsightsElement extends LenigElement {
     const first = months[0]!;
     const last = months[months.length - 1]!;
     if (first === last) return this.monthName(first);
-    return this.i18n.dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(monthDate(first), monthDate(last));
+    return dateFormat(this.i18n, { month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(monthDate(first), monthDate(last));
   }
 
   private decimal(n: number): string {

@@ -14,6 +14,7 @@ import { toStoreError } from '../shared/events.js';
 import { LenigElement } from '../shared/lenig-element.js';
 import { notificationsStyles } from './notifications.styles.js';
 import { define } from '../shared/define.js';
+import { formatDate, relativeTime } from '../../i18n/formats.js';
 
 /** Detail of `lenig-notification-open`: where the notification points, for the host page to go there. */
 export interface NotificationOpenDetail {
@@ -510,8 +511,8 @@ export class LenigNotificationsElement extends LenigElement {
       <span class="body">
         <span class="sentence">${read ? nothing : html`<span class="visually-hidden">${t.unread} </span>`}${this.sentence(n, profile)}</span>
         ${n.type === 'idea-status' && n.note ? html`<q part="note">${n.note}</q>` : nothing}
-        <time part="time" datetime=${n.createdAt.toISOString()} title=${this.i18n.date(n.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-          >${this.i18n.relativeTime(n.createdAt, this.clock.now)}</time
+        <time part="time" datetime=${n.createdAt.toISOString()} title=${formatDate(this.i18n, n.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
+          >${relativeTime(this.i18n, n.createdAt, this.clock.now)}</time
         >
       </span>
       <span class="dot ${read ? 'read' : ''}" aria-hidden="true"></span>

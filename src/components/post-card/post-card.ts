@@ -18,6 +18,7 @@ import { renderTextField } from '../shared/text-field.js';
 import { importOnce } from '../../import-once.js';
 import { OnDemandController } from '../../controllers/on-demand.js';
 import { WriteWaitController } from '../../controllers/write-wait.js';
+import { formatDate, relativeTime } from '../../i18n/formats.js';
 
 /** The comments' code, loaded the first time a reader opens a post's comments (most never do). */
 const loadComments = importOnce(() => import('../comments/comments.js'));
@@ -455,7 +456,7 @@ export class LenigPostCardElement extends LitElement {
     let text = fullDates.get(key);
     if (text === undefined) {
       if (fullDates.size >= FULL_DATES_MAX) fullDates.clear();
-      fullDates.set(key, (text = this.i18n.date(d, { dateStyle: 'full', timeStyle: 'short' })));
+      fullDates.set(key, (text = formatDate(this.i18n, d, { dateStyle: 'full', timeStyle: 'short' })));
     }
     return text;
   }
@@ -610,7 +611,7 @@ export class LenigPostCardElement extends LitElement {
               part="timestamp"
               datetime=${post.createdAt.toISOString()}
               title=${this.fullDate(post.createdAt)}
-              .textContent=${this.i18n.relativeTime(post.createdAt, this.now ?? new Date())}
+              .textContent=${relativeTime(this.i18n, post.createdAt, this.now ?? new Date())}
             ></time
             >${post.editedAt
               ? html` · <span class="edited" title=${t.editedAt(this.fullDate(post.editedAt))}>${t.edited}</span>`
