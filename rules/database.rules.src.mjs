@@ -272,8 +272,16 @@ const channels = {
   },
 };
 
-/** Whether channel `ch` (an expression) is open for writing: not archived. */
-const channelOpen = (ch) => `${before}.child('channels/' + ${ch} + '/archived').val() !== true`;
+/**
+ * Whether channel `ch` (an expression) still exists. A deleted channel's posts stay where they were (an
+ * admin deletes the channel's record only), but nothing in it moves on: no edits, comments, likes,
+ * unlikes, status changes, assignments, merges or reports. What cleanup needs stays allowed: the author
+ * deletes their post (which also lets its likers withdraw their likes), an admin hides a post, deletes a
+ * comment and handles the reports already made (docs/rules.md).
+ */
+const channelExists = (ch) => `${before}.child('channels/' + ${ch}).exists()`;
+/** Whether channel `ch` (an expression) is open for writing: it exists and is not archived. */
+const channelOpen = (ch) => and(channelExists(ch), `${before}.child('channels/' + ${ch} + '/archived').val() !== true`);
 
 // ---- posts -------------------------------------------------------------------------------------------
 // Rules below sit at /posts/$ch/$id (depth 3) or its children (depth 4).
@@ -366,13 +374,13 @@ const postChange = and(
   // An idea is assigned and moved on by its owner or an admin; merging (which pools other people's votes)
   // is for admins only. Only ideas have an owner or are merged (as on Cloud Firestore): an owner of
   // another post could hand it on from colleague to colleague, notifying each.
-  `${same('owner')} || ((${isAdmin} || ${D('owner')}.val() === auth.uid) && ${D('category')}.val() === 'idea')`,
-  `${same('mergedInto')} || (${isAdmin} && ${D('category')}.val() === 'idea')`,
+  `${same('owner')} || ((${isAdmin} || ${D('owner')}.val() === auth.uid) && ${D('category')}.val() === 'idea' && ${channelExists('$ch')})`,
+  `${same('mergedInto')} || (${isAdmin} && ${D('category')}.val() === 'idea' && ${channelExists('$ch')})`,
   // A status moves only with a new history entry that records who did it (the entry's own rules
   // repeat the owner-or-admin check).
   or(
     and(same('status'), same('statusEntry')),
-    and(`${isAdmin} || ${D('owner')}.val() === auth.uid`, `${D('category')}.val() === 'idea'`, newHistoryEntry),
+    and(`${isAdmin} || ${D('owner')}.val() === auth.uid`, `${D('category')}.val() === 'idea'`, channelExists('$ch'), newHistoryEntry),
   ),
 );
 
@@ -454,8 +462,9 @@ const post = {
           likesStatMoved(-1, postAfter),
           channelOpen('$ch'),
         ),
-        // Merging ideas pools other people's votes: only admins may move counts freely.
-        isAdmin,
+        // Merging ideas pools other people's votes: only admins may move counts freely (not in a deleted
+        // channel, where nothing can be merged).
+        and(isAdmin, channelExists('$ch')),
       )})`,
     ),
   },
@@ -864,11 +873,23 @@ const reportShape = and(
   "!newData.child('comment').exists() || (newData.child('comment').isString() && newData.child('comment').val().matches(/^[A-Za-z0-9_-]{1,64}$/))",
 );
 
-/** A new report: of a post (or a comment of it) that exists, made now, open. */
+const RPOST = "'posts/' + newData.child('channel').val() + '/' + newData.child('post').val()";
+const RCOMMENT = "'comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + newData.child('comment').val()";
+
+/**
+ * A new report: of a post (or a comment of it) that exists, in a channel that exists, made now, open —
+ * and holding the reported text as it is at that moment (`text`: the comment's when a comment is
+ * reported, else the post's). An author who edits the post afterwards, or deletes it, cannot change
+ * what the admins read; and a reporter cannot put words in someone's mouth, because the text must be
+ * the one stored.
+ */
 const reportNew = and(
   reportShape,
-  "root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val()).exists()",
-  "!newData.child('comment').exists() || root.child('comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + newData.child('comment').val()).exists()",
+  channelExists("newData.child('channel').val()"),
+  `root.child(${RPOST}).exists()`,
+  `!newData.child('comment').exists() || root.child(${RCOMMENT}).exists()`,
+  "newData.child('text').isString()",
+  `newData.child('text').val() === (newData.child('comment').exists() ? root.child(${RCOMMENT} + '/text').val() : root.child(${RPOST} + '/text').val())`,
   "newData.child('createdAt').val() === now",
   "!newData.child('resolvedBy').exists() && !newData.child('resolvedAt').exists() && !newData.child('resolution').exists()",
 );
@@ -905,6 +926,9 @@ const reports = {
     comment: { '.validate': 'newData.isString()' },
     by: { '.validate': 'newData.isString()' },
     reason: { '.validate': optionalString(MAX_REASON_LENGTH) },
+    // The reported text when it was reported (reportNew ties it to the stored text); reports made before
+    // it was kept have none.
+    text: { '.validate': optionalString(MAX_POST_LENGTH) },
     createdAt: { '.validate': 'newData.isNumber()' },
     resolvedBy: { '.write': resolution, '.validate': 'newData.isString()' },
     resolvedAt: { '.write': resolution, '.validate': 'newData.isNumber()' },

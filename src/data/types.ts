@@ -186,6 +186,12 @@ export interface Report {
   comment?: string;
   by: UserId;
   reason: string;
+  /**
+   * The reported text (the comment's when a comment is reported, else the post's) as it was when the
+   * report was made, kept in case its author edits or deletes it before an admin looks. Absent on reports
+   * made before lenig kept it.
+   */
+  text?: string;
   createdAt: Date;
   /** Who handled the report, when, and how; absent while it is open. */
   resolved?: { by: UserId; at: Date; action: ReportAction };

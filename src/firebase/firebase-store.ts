@@ -112,6 +112,10 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     readPost: (channel, postId) => this.readPost(channel, postId),
     readReport: async (id) => (await this.read(`reports/${id}`)).val() as ReportRecord | null,
     commentExists: async (channel, postId, commentId) => (await this.read(`comments/${channel}/${postId}/${commentId}`)).exists(),
+    commentText: async (channel, postId, commentId) => {
+      const text: unknown = (await this.read(`comments/${channel}/${postId}/${commentId}/text`)).val();
+      return typeof text === 'string' ? text : null;
+    },
     readChannel: async (channel) => (await this.read(`channels/${channel}`)).val() as ChannelRecord | null,
     readProfile: async (uid) => (await this.read(`profiles/${uid}`)).val() as ProfileRecord | null,
     adminCount: async () => Number((await this.read('adminCount/count')).val()) || 0,

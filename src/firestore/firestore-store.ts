@@ -110,6 +110,10 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     readPost: (channel, postId) => this.readPost(channel, postId),
     readReport: async (id) => (plain((await this.readDoc(`reports/${id}`)).data()) as ReportRecord | undefined) ?? null,
     commentExists: async (channel, postId, commentId) => (await this.readDoc(`${postPath(channel, postId)}/comments/${commentId}`)).exists(),
+    commentText: async (channel, postId, commentId) => {
+      const text: unknown = (await this.readDoc(`${postPath(channel, postId)}/comments/${commentId}`)).get('text');
+      return typeof text === 'string' ? text : null;
+    },
     readChannel: async (channel) => ((await this.readDoc(`channels/${channel}`)).data() as ChannelRecord | undefined) ?? null,
     readProfile: async (uid) => ((await this.readDoc(`profiles/${uid}`)).data() as ProfileRecord | undefined) ?? null,
     adminCount: async () => Number((await this.readDoc(ADMIN_COUNT)).data()?.count) || 0,

@@ -341,6 +341,7 @@ export class MemoryBackend {
     const id = newId(at);
     const record: ReportRecord = { channel: report.channel, post: report.post, by: report.by, reason: report.reason, createdAt: at };
     if (report.comment !== undefined) record.comment = report.comment;
+    if (report.text !== undefined) record.text = report.text;
     if (report.resolved) Object.assign(record, { resolvedBy: report.resolved.by, resolvedAt: report.resolved.at.getTime(), resolution: report.resolved.action });
     set(this.data.tree, `reports/${id}`, record);
     this.changed();
@@ -687,8 +688,8 @@ export class MemoryStore implements LenigStore {
     const id = newId(this.backend.now().getTime());
     return this.command('report', (d, actor) => {
       const post = postRecordChecked(d, channel, postId);
-      const exists = comment === undefined ? undefined : commentExists(d, channel, postId, comment);
-      return planReport(requireSignedIn(actor.uid), channel, postId, post, reason, id, comment, exists);
+      const text = comment === undefined ? undefined : commentText(d, channel, postId, comment);
+      return planReport(requireSignedIn(actor.uid), channel, postId, post, reason, id, comment, text);
     });
   }
 
@@ -1095,6 +1096,12 @@ export class MemoryStore implements LenigStore {
 
 function commentExists(d: Data, channel: ChannelId, postId: string, commentId: string): boolean {
   return get(d.tree, `comments/${channel}/${postId}/${commentId}`) !== undefined;
+}
+
+/** A comment's text, null when there is no such comment. */
+function commentText(d: Data, channel: ChannelId, postId: string, commentId: string): string | null {
+  const text = get(d.tree, `comments/${channel}/${postId}/${commentId}/text`);
+  return typeof text === 'string' ? text : null;
 }
 
 /** The post at a checked address, or null. */

@@ -652,6 +652,24 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await rejectsWith(admin.resolveReport(report.id, 'ignored' as never), 'validation-failed', 'action');
       });
 
+      it('keeps the reported text as it was: the author editing the post or deleting it afterwards leaves the report as it was', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'Something unkind');
+        const remark = await alice.comment(ch, id, 'An unkind remark');
+        await bob.report(ch, id, 'Unkind');
+        await bob.report(ch, id, 'Rude', remark);
+        const inbox = reportsOf(admin);
+        const two = await inbox.until((rs) => rs.filter((r) => r.post === id).length === 2, 'both reports');
+        await alice.editPost(ch, id, 'Something kind');
+        await alice.deletePost(ch, id);
+        const mine = two.filter((r) => r.post === id);
+        assert.equal(mine.find((r) => r.comment === undefined)?.text, 'Something unkind');
+        assert.equal(mine.find((r) => r.comment === remark)?.text, 'An unkind remark');
+        // The edit and the deletion changed nothing in the reports.
+        const stored = (await env.reports()).filter((r) => r.post === id);
+        assert.deepEqual(stored.map((r) => r.text).sort(), ['An unkind remark', 'Something unkind']);
+      });
+
       it('deletes a reported comment, counted out, and dismisses a report', async () => {
         const ch = await env.newChannel();
         const id = await post(alice, ch, 'with comments');

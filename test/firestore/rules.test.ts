@@ -106,6 +106,18 @@ const TWO: PostInfo = { ch: CH, id: 'seed-two-comments', author: A, category: 'n
 const PAGE = encodeKey(pageTarget('https://intranet.example.com/seeded-page'));
 /** Someone who was an admin and handled a report. */
 const FORMER = 'test-dave';
+/** The text of alice's seeded post, which a report of it holds. */
+const ALICE_TEXT = `seeded ${ALICE_POST.id}`;
+/**
+ * A channel an admin deleted (its document only): alice's post liked by carol with bob's comment, alice's
+ * idea owned by carol, a post of alice's liked by bob for the author to delete, and bob's report.
+ */
+const DELETED = 'closed';
+const DELETED_POST: PostInfo = { ch: DELETED, id: 'seed-closed', author: A, category: 'news', month: M0 };
+const DELETED_IDEA: PostInfo = { ch: DELETED, id: 'seed-closed-idea', author: A, category: 'idea', month: M0 };
+const DELETED_DOOMED: PostInfo = { ch: DELETED, id: 'seed-closed-doomed', author: A, category: 'news', month: M0 };
+const DELETED_COMMENT = 'seed-closed-comment';
+const DELETED_TEXT = `seeded ${DELETED_POST.id}`;
 
 const seedPost = (p: PostInfo, extra: Record<string, unknown> = {}) => ({
   author: p.author,
@@ -129,10 +141,10 @@ const SEED: Record<string, Record<string, unknown>> = {
   [`${postPath(IDEA)}/history/${SEED_ENTRY}`]: { status: 'new', note: 'Received', by: C, at: ts, channel: CH },
   [`${postPath(ALICE_POST)}/comments/${SEED_COMMENT}`]: { author: B, text: 'Seeded comment', createdAt: ts },
   [`userLikes/${A}`]: { t: { [tk(BOB_POST)]: true }, last: tk(BOB_POST) },
-  [`userLikes/${C}`]: { t: { [tk(GHOST)]: true, [tk(OLD_POST)]: true }, last: tk(OLD_POST) },
+  [`userLikes/${C}`]: { t: { [tk(GHOST)]: true, [tk(OLD_POST)]: true, [tk(DELETED_POST)]: true }, last: tk(DELETED_POST) },
   // GHOST was deleted: its id is marked gone.
   [`channels/${CH}/gone/${GHOST.id}`]: { at: ts },
-  [`userLikes/${B}`]: { t: { [PAGE]: true }, last: PAGE },
+  [`userLikes/${B}`]: { t: { [PAGE]: true, [tk(DELETED_DOOMED)]: true }, last: tk(DELETED_DOOMED) },
   [`likes/${PAGE}`]: { count: 1, likers: { [B]: ts } },
   [postPath(TWO)]: seedPost(TWO, { commentCount: 2, lastComment: 'seed-second' }),
   [`${postPath(TWO)}/comments/seed-first`]: { author: B, text: 'First', createdAt: ts },
@@ -147,6 +159,13 @@ const SEED: Record<string, Record<string, unknown>> = {
   [postPath(OLD_POST)]: seedPost(OLD_POST, { likeCount: 1, likers: { [C]: ts } }),
   [statPath(CH, M0)]: { channel: CH, month: M0, cause: IDEA.id, c: { news: { posts: 3, likes: 1 }, idea: { posts: 1, likes: 0 } } },
   [statPath(OLD, M0)]: { channel: OLD, month: M0, cause: OLD_POST.id, c: { news: { posts: 1, likes: 1 } } },
+  // The deleted channel (no channels/closed document).
+  [postPath(DELETED_POST)]: seedPost(DELETED_POST, { likeCount: 1, likers: { [C]: ts }, commentCount: 1, lastComment: DELETED_COMMENT }),
+  [`${postPath(DELETED_POST)}/comments/${DELETED_COMMENT}`]: { author: B, text: 'Said before the channel went', createdAt: ts },
+  [postPath(DELETED_IDEA)]: seedPost(DELETED_IDEA, { title: 'Closed desks', status: 'new', owner: C }),
+  [postPath(DELETED_DOOMED)]: seedPost(DELETED_DOOMED, { likeCount: 1, likers: { [B]: ts } }),
+  [statPath(DELETED, M0)]: { channel: DELETED, month: M0, cause: DELETED_POST.id, c: { news: { posts: 2, likes: 2 }, idea: { posts: 1, likes: 0 } } },
+  'reports/seed-closed-report': { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'seeded', text: DELETED_TEXT, createdAt: ts },
 };
 
 let env: RulesTestEnvironment;
@@ -381,7 +400,7 @@ describe('allowed paths', { skip }, () => {
 
   it('anyone signed in reports a post; only admins read and clear reports', async () => {
     const id = newId();
-    await setDoc(doc(bob, `reports/${id}`), { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() });
+    await setDoc(doc(bob, `reports/${id}`), { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', text: ALICE_TEXT, createdAt: serverTimestamp() });
     const all = await getDocs(collection(admin, 'reports'));
     assert.ok(all.docs.some((d) => d.id === id));
     await deleteDoc(doc(admin, `reports/${id}`));
@@ -445,7 +464,7 @@ describe('allowed paths', { skip }, () => {
     const { cid, ops: c } = comment(B, info, 'Rude');
     await allowed(bob, c);
     const rid = newId();
-    await setDoc(doc(carol, `reports/${rid}`), { channel: CH, post: info.id, comment: cid, by: C, reason: 'Rude', createdAt: serverTimestamp() });
+    await setDoc(doc(carol, `reports/${rid}`), { channel: CH, post: info.id, comment: cid, by: C, reason: 'Rude', text: 'Rude', createdAt: serverTimestamp() });
     const t = Date.now();
     await allowed(admin, resolve(rid, ADM, 'comment-deleted', deleteComment(info, cid)));
     const r = (await value(`reports/${rid}`))!;
@@ -460,7 +479,7 @@ describe('allowed paths', { skip }, () => {
     const { info, ops } = newPost(B);
     await allowed(bob, ops);
     const [hide, dismiss] = [newId(), newId()];
-    for (const rid of [hide, dismiss]) await setDoc(doc(alice, `reports/${rid}`), { channel: CH, post: info.id, by: A, reason: 'No', createdAt: serverTimestamp() });
+    for (const rid of [hide, dismiss]) await setDoc(doc(alice, `reports/${rid}`), { channel: CH, post: info.id, by: A, reason: 'No', text: 'Hello colleagues', createdAt: serverTimestamp() });
     await allowed(admin, resolve(hide, ADM, 'hidden', [hidePost(info)]));
     assert.equal((await value(postPath(info)))!.hidden, true);
     await allowed(admin, resolve(dismiss, ADM, 'dismissed'));
@@ -586,6 +605,8 @@ describe('attacks on posts', () => {
   it('control: the same edit, made properly by the author, is allowed', { skip }, async () => {
     await allowed(alice, edit(ALICE_POST, { text: 'edited properly', editedAt: serverTimestamp() }));
     assert.equal((await value(postPath(ALICE_POST)))!.text, 'edited properly');
+    // Back as it was: reports later in this file hold the seeded text.
+    await allowed(alice, edit(ALICE_POST, { text: ALICE_TEXT, editedAt: serverTimestamp() }));
   });
 });
 
@@ -854,7 +875,7 @@ describe('attacks on notifications: one cause, one notification, only by the wri
 
 describe('attacks on reports, admins, channels and profiles', () => {
   const report = (data: Record<string, unknown>): Op[] => [
-    { kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', createdAt: serverTimestamp(), ...data } },
+    { kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', text: ALICE_TEXT, createdAt: serverTimestamp(), ...data } },
   ];
   attackRead('reading reports as a non-admin', () => getDocs(collection(bob, 'reports')));
   attackRead('reading one report as a non-admin', () => getDoc(doc(bob, 'reports/seed-report')));
@@ -932,10 +953,10 @@ describe('attacks on administration', () => {
   attack('resolving a report and rewriting its reason', 'admin', () => mutate(resolve('seed-report', ADM, 'dismissed'), rpath('seed-report'), (d) => (d.reason = 'nothing')));
   attack('resolving half: no time', 'admin', () => mutate(resolve('seed-report', ADM, 'dismissed'), rpath('seed-report'), (d) => delete d.resolvedAt));
   attack('a report created already resolved', 'carol', [
-    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', createdAt: serverTimestamp(), resolvedBy: C, resolvedAt: serverTimestamp(), resolution: 'dismissed' } },
+    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, by: C, reason: 'r', text: ALICE_TEXT, createdAt: serverTimestamp(), resolvedBy: C, resolvedAt: serverTimestamp(), resolution: 'dismissed' } },
   ]);
   attack('report of a comment that does not exist', 'carol', [
-    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: C, reason: 'r', createdAt: serverTimestamp() } },
+    { kind: 'set', path: rpath(newId()), data: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: C, reason: 'r', text: ALICE_TEXT, createdAt: serverTimestamp() } },
   ]);
   // ---- comments and their count ----
   attack('deleting a comment as a non-admin, counted out', 'bob', deleteComment(ALICE_POST, SEED_COMMENT));
@@ -1109,6 +1130,123 @@ describe('attacks: administration (ported), archived likes and counted-out comme
   });
 });
 
+// ---- a deleted channel ------------------------------------------------------------------------------------
+// An admin deleted the channel's document; its posts, comments, likes and reports remain. Nothing in it moves
+// on, except what cleanup needs (as on the Realtime Database).
+
+describe('attacks in a deleted channel', () => {
+  const p = postPath(DELETED_POST);
+  const report = (data: Record<string, unknown>): Op[] => [
+    { kind: 'set', path: `reports/${newId()}`, data: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'x', text: DELETED_TEXT, createdAt: serverTimestamp(), ...data } },
+  ];
+  attack('posting in a deleted channel', 'alice', () => newPost(A, { ch: DELETED }).ops);
+  attack('editing a post in a deleted channel', 'alice', [{ kind: 'update', path: p, data: { text: 'Changed after all', editedAt: serverTimestamp() } }]);
+  attack('commenting in a deleted channel', 'bob', () => comment(B, DELETED_POST).ops);
+  attack('liking a post in a deleted channel', 'bob', like(B, DELETED_POST));
+  attack('unliking a post in a deleted channel', 'carol', unlike(C, DELETED_POST));
+  attack('reporting a post in a deleted channel', 'bob', report({}));
+  attack('reporting a comment in a deleted channel', 'carol', report({ by: C, comment: DELETED_COMMENT, text: 'Said before the channel went' }));
+  attack("moving an idea's status in a deleted channel (its owner)", 'carol', () => statusChange(C, DELETED_IDEA, 'planned', 'Still on').ops);
+  attack("moving an idea's status in a deleted channel (an admin)", 'admin', () => statusChange(ADM, DELETED_IDEA, 'done', 'Closed').ops);
+  attack('assigning an idea in a deleted channel', 'admin', assign(ADM, DELETED_IDEA, B));
+  attack('an admin moving likes in a deleted channel', 'admin', [{ kind: 'update', path: p, data: { likeCount: 2, [`likers.${ADM}`]: serverTimestamp() } }]);
+  attack('merging an idea in a deleted channel', 'admin', [{ kind: 'update', path: postPath(DELETED_IDEA), data: { mergedInto: DELETED_POST.id } }]);
+  it('control: the same writes in an open channel are allowed (edit, comment, like, unlike, report, status, assign)', { skip }, async () => {
+    const { info, ops } = newPost(A, { category: 'idea', title: 'Open desks' });
+    await allowed(alice, ops);
+    await allowed(alice, [{ kind: 'update', path: postPath(info), data: { text: 'Changed after all', editedAt: serverTimestamp() } }]);
+    await allowed(bob, comment(B, info).ops);
+    await allowed(bob, like(B, info));
+    await allowed(bob, unlike(B, info));
+    await allowed(bob, [{ kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: info.id, by: B, reason: 'x', text: 'Changed after all', createdAt: serverTimestamp() } }]);
+    await allowed(admin, statusChange(ADM, info, 'planned', 'On').ops);
+    await allowed(admin, assign(ADM, info, B));
+    assert.equal((await value(postPath(info)))!.owner, B);
+  });
+});
+
+describe('a deleted channel: allowed paths (cleanup)', { skip }, () => {
+  it('is still read', async () => {
+    assert.ok((await getDoc(doc(bob, postPath(DELETED_POST)))).exists());
+  });
+
+  it('an admin hides a post of it, deletes a comment (counted out) and handles its report', async () => {
+    await allowed(admin, resolve('seed-closed-report', ADM, 'hidden', [hidePost(DELETED_POST)]));
+    assert.equal((await value('reports/seed-closed-report'))!.resolution, 'hidden');
+    await allowed(admin, deleteComment(DELETED_POST, DELETED_COMMENT));
+    assert.equal(await value(`${postPath(DELETED_POST)}/comments/${DELETED_COMMENT}`), null);
+    assert.equal((await value(postPath(DELETED_POST)))!.commentCount, 0);
+  });
+
+  it('the author deletes their post, uncounted; then its liker withdraws the like', async () => {
+    await allowed(alice, deletePost(DELETED_DOOMED, [], [], 1));
+    assert.equal(await value(postPath(DELETED_DOOMED)), null);
+    await allowed(bob, [{ kind: 'set', path: `userLikes/${B}`, data: { t: { [tk(DELETED_DOOMED)]: deleteField() }, last: tk(DELETED_DOOMED) }, merge: true }]);
+    assert.equal(((await value(`userLikes/${B}`))!.t as Record<string, boolean>)[tk(DELETED_DOOMED)], undefined);
+  });
+});
+
+// ---- a report holds the text it is about ----------------------------------------------------------------
+
+describe('reports hold the reported text', () => {
+  it("a post's report holds its text, and the author's edit afterwards leaves the report as it was", { skip }, async () => {
+    const { info, ops } = newPost(A, { text: 'Something unkind' });
+    await allowed(alice, ops);
+    const rid = newId();
+    await allowed(bob, [{ kind: 'set', path: `reports/${rid}`, data: { channel: CH, post: info.id, by: B, reason: 'Unkind', text: 'Something unkind', createdAt: serverTimestamp() } }]);
+    await allowed(alice, [{ kind: 'update', path: postPath(info), data: { text: 'Something kind', editedAt: serverTimestamp() } }]);
+    assert.equal((await value(`reports/${rid}`))!.text, 'Something unkind');
+    assert.equal((await value(postPath(info)))!.text, 'Something kind');
+  });
+
+  it("a comment's report holds the comment's text; deleting the post leaves the report as it was", { skip }, async () => {
+    const { info, ops } = newPost(A, { text: 'Harmless post' });
+    await allowed(alice, ops);
+    const c = comment(A, info, 'Unkind remark');
+    await allowed(alice, c.ops);
+    const rid = newId();
+    await allowed(bob, [{ kind: 'set', path: `reports/${rid}`, data: { channel: CH, post: info.id, comment: c.cid, by: B, reason: 'x', text: 'Unkind remark', createdAt: serverTimestamp() } }]);
+    await allowed(alice, deletePost(info, [c.cid]));
+    assert.equal((await value(`reports/${rid}`))!.text, 'Unkind remark');
+  });
+
+  it('a report made before reports held their text is still read by admins and handled', { skip }, async () => {
+    assert.equal((await value('reports/seed-report'))!.text, undefined);
+    const { info, ops } = newPost(B);
+    await allowed(bob, ops);
+    const rid = newId();
+    await env.withSecurityRulesDisabled((ctx) => setDoc(doc(fs(ctx), `reports/${rid}`), { channel: CH, post: info.id, by: A, reason: 'old', createdAt: ts }));
+    assert.ok((await getDoc(doc(admin, `reports/${rid}`))).exists());
+    await allowed(admin, resolve(rid, ADM, 'hidden', [hidePost(info)]));
+    assert.equal((await value(`reports/${rid}`))!.resolution, 'hidden');
+  });
+
+  const report = (data: Record<string, unknown>, by = B): Op[] => [
+    { kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: ALICE_POST.id, by, reason: 'x', text: ALICE_TEXT, createdAt: serverTimestamp(), ...data } },
+  ];
+  attack("a report putting words in the author's mouth (a text the post does not hold)", 'bob', report({ text: 'I hate everyone' }));
+  attack('a report without the reported text', 'bob', [
+    { kind: 'set', path: `reports/${newId()}`, data: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', createdAt: serverTimestamp() } },
+  ]);
+  attack('a report with the text as a number', 'bob', report({ text: 42 }));
+  attack("a comment's report holding the post's text", 'carol', report({ comment: SEED_COMMENT }, C));
+  attack("a post's report holding a comment's text", 'bob', report({ text: 'Seeded comment' }));
+  attack('a report holding the text after an edit made in the same batch by someone else', 'bob', [
+    ...report({ text: 'edited in passing' }),
+    { kind: 'update', path: postPath(ALICE_POST), data: { text: 'edited in passing', editedAt: serverTimestamp() } },
+  ]);
+  attack('the reporter rewriting the text of their report', 'bob', [{ kind: 'update', path: 'reports/seed-closed-report', data: { text: 'Worse' } }]);
+  attack('an admin rewriting the reported text', 'admin', [{ kind: 'update', path: 'reports/seed-comment-report', data: { text: 'Nothing to see' } }]);
+  attack('an admin rewriting the reported text while resolving', 'admin', () =>
+    mutate(resolve('seed-report', ADM, 'dismissed'), 'reports/seed-report', (d) => (d.text = 'Nothing to see')),
+  );
+  attackRead('reading a report with its text as the reporter', () => getDoc(doc(bob, 'reports/seed-closed-report')));
+  it('control: the same report with the stored text is allowed (a post, a comment)', { skip }, async () => {
+    await allowed(bob, report({}));
+    await allowed(carol, report({ comment: SEED_COMMENT, text: 'Seeded comment' }, C));
+  });
+});
+
 describe('the first run on an empty database (a project of its own each)', () => {
   let k = 0;
   /** An empty database under firestore.rules; `run` gets a signed-in database per uid. */
@@ -1271,6 +1409,30 @@ const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; a
     from: '&& text(request.resource.data.text, 1000)\n            && isOpen()',
     to: '&& text(request.resource.data.text, 1000)',
     attack: 'commenting in an archived channel',
+  },
+  {
+    rule: 'a deleted channel takes no status changes, assignments or merges',
+    from: "&& (keys.hasOnly(['hidden', 'commentCount', 'lastComment']) || exists(channelDoc(ch)))",
+    to: '',
+    attack: "moving an idea's status in a deleted channel (its owner)",
+  },
+  {
+    rule: 'a deleted channel takes no reports',
+    from: '&& exists(channelDoc(request.resource.data.channel))',
+    to: '',
+    attack: 'reporting a post in a deleted channel',
+  },
+  {
+    rule: "a report's text is the text stored",
+    from: '&& request.resource.data.text == reportedText(request.resource.data);',
+    to: ';',
+    attack: "a report putting words in the author's mouth (a text the post does not hold)",
+  },
+  {
+    rule: "a comment's report holds the comment's text",
+    from: "return 'comment' in d ? get(commentDoc(d.channel, d.post, d.comment)).data.text : get(postDoc(d.channel, d.post)).data.text;",
+    to: 'return get(postDoc(d.channel, d.post)).data.text;',
+    attack: "a comment's report holding the post's text",
   },
   { rule: 'only admins resolve reports', from: 'allow update: if isAdmin() && resolution();', to: 'allow update: if resolution();', attack: 'resolving a report as a non-admin' },
   { rule: 'a resolution is never rewritten', from: "return !('resolvedBy' in o)\n          && ", to: 'return ', attack: "rewriting someone else's resolution" },

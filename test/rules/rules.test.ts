@@ -64,6 +64,8 @@ const IDEA: PostInfo = { ch: CH, id: 'seed-idea', author: A, category: 'idea', m
 /** A deleted post whose like remains. */
 const GHOST: PostInfo = { ch: CH, id: 'seed-deleted', author: A, category: 'news', month: M0 };
 const SEED_COMMENT = 'seed-comment';
+/** The text of alice's seeded post, which a report of it holds. */
+const ALICE_TEXT = `seeded ${ALICE_POST.id}`;
 const SEED_NOTE = 'seed-notification';
 /** Alice's post that Bob likes, with the notification that like gave her. */
 const BOB_LIKED: PostInfo = { ch: CH, id: 'seed-alice-liked', author: A, category: 'news', month: M0 };
@@ -80,6 +82,18 @@ const ARCHIVED = 'old-news';
 const ARCHIVED_POST: PostInfo = { ch: ARCHIVED, id: 'seed-archived', author: A, category: 'news', month: M0 };
 /** A report of the seeded comment on alice's post (carol reported bob's comment). */
 const COMMENT_REPORT = 'seed-comment-report';
+
+/**
+ * A channel an admin deleted (its record only): alice's post liked by carol with bob's comment, alice's
+ * idea owned by carol, a post of alice's liked and commented by bob for the author to delete, and bob's
+ * report of the first post.
+ */
+const DELETED = 'closed';
+const DELETED_POST: PostInfo = { ch: DELETED, id: 'seed-closed', author: A, category: 'news', month: M0 };
+const DELETED_IDEA: PostInfo = { ch: DELETED, id: 'seed-closed-idea', author: A, category: 'idea', month: M0 };
+const DELETED_DOOMED: PostInfo = { ch: DELETED, id: 'seed-closed-doomed', author: A, category: 'news', month: M0 };
+const DELETED_COMMENT = 'seed-closed-comment';
+const DELETED_REPORT = 'seed-closed-report';
 
 const DATA = {
   admins: { [ADM]: true },
@@ -100,17 +114,38 @@ const DATA = {
       [IDEA.id]: seedPost(IDEA.id, A, 'idea', { title: 'Standing desks', status: 'new', owner: C }),
     },
     [ARCHIVED]: { [ARCHIVED_POST.id]: seedPost(ARCHIVED_POST.id, A, 'news', { likeCount: 1 }) },
+    [DELETED]: {
+      [DELETED_POST.id]: seedPost(DELETED_POST.id, A, 'news', { likeCount: 1, commentCount: 1, lastComment: DELETED_COMMENT }),
+      [DELETED_IDEA.id]: seedPost(DELETED_IDEA.id, A, 'idea', { title: 'Closed desks', status: 'new', owner: C }),
+      [DELETED_DOOMED.id]: seedPost(DELETED_DOOMED.id, A, 'news', { likeCount: 1, commentCount: 1, lastComment: 'seed-doomed-comment' }),
+    },
   },
   comments: {
     [CH]: {
       [ALICE_POST.id]: { [SEED_COMMENT]: { author: B, text: 'Seeded comment', createdAt: T0 } },
       [ORPHAN_COMMENTS]: { 'old-comment': { author: B, text: 'Left behind', createdAt: T0 } },
     },
+    [DELETED]: {
+      [DELETED_POST.id]: { [DELETED_COMMENT]: { author: B, text: 'Said before the channel went', createdAt: T0 } },
+      [DELETED_DOOMED.id]: { 'seed-doomed-comment': { author: B, text: 'Going too', createdAt: T0 } },
+    },
   },
   ideaHistory: { [CH]: { [ORPHAN_HISTORY]: { 'old-entry': { status: 'planned', note: 'Left behind', by: ADM, at: T0 } } } },
-  likes: { [tk(BOB_POST)]: { [A]: T0 }, [tk(GHOST)]: { [C]: T0 }, [tk(BOB_LIKED)]: { [B]: T0 }, [PAGE]: { [B]: T0 }, [tk(ARCHIVED_POST)]: { [C]: T0 } },
+  likes: {
+    [tk(BOB_POST)]: { [A]: T0 },
+    [tk(GHOST)]: { [C]: T0 },
+    [tk(BOB_LIKED)]: { [B]: T0 },
+    [PAGE]: { [B]: T0 },
+    [tk(ARCHIVED_POST)]: { [C]: T0 },
+    [tk(DELETED_POST)]: { [C]: T0 },
+    [tk(DELETED_DOOMED)]: { [B]: T0 },
+  },
   likeCounts: { [PAGE]: 1 },
-  userLikes: { [A]: { [tk(BOB_POST)]: true }, [B]: { [tk(BOB_LIKED)]: true, [PAGE]: true }, [C]: { [tk(GHOST)]: true, [tk(ARCHIVED_POST)]: true } },
+  userLikes: {
+    [A]: { [tk(BOB_POST)]: true },
+    [B]: { [tk(BOB_LIKED)]: true, [PAGE]: true, [tk(DELETED_DOOMED)]: true },
+    [C]: { [tk(GHOST)]: true, [tk(ARCHIVED_POST)]: true, [tk(DELETED_POST)]: true },
+  },
   lastLike: { [B]: PAGE },
   notifications: {
     [A]: {
@@ -121,8 +156,13 @@ const DATA = {
   reports: {
     'seed-report': { channel: CH, post: ALICE_POST.id, by: B, reason: 'seeded', createdAt: T0 },
     [COMMENT_REPORT]: { channel: CH, post: ALICE_POST.id, comment: SEED_COMMENT, by: C, reason: 'rude', createdAt: T0 },
+    [DELETED_REPORT]: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'seeded', text: `seeded ${DELETED_POST.id}`, createdAt: T0 },
   },
-  stats: { [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } }, [ARCHIVED]: { [M0]: { news: { posts: 1, likes: 1 } } } },
+  stats: {
+    [CH]: { [M0]: { news: { posts: 4, likes: 2 }, idea: { posts: 1, likes: 0 } } },
+    [ARCHIVED]: { [M0]: { news: { posts: 1, likes: 1 } } },
+    [DELETED]: { [M0]: { news: { posts: 2, likes: 2 }, idea: { posts: 1, likes: 0 } } },
+  },
 };
 
 let backend: TestBackend;
@@ -374,7 +414,7 @@ describe('allowed paths', () => {
 
   it('anyone signed in reports a post; only admins read and clear reports', async () => {
     const id = newId();
-    await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } });
+    await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', text: ALICE_TEXT, createdAt: serverTimestamp() } });
     const all = (await within(get(ref(admin.db, 'reports')), 'admin reads reports')).val() as Record<string, unknown>;
     assert.ok(all[id]);
     await within(remove(ref(admin.db, `reports/${id}`)), 'admin clears a report');
@@ -519,6 +559,8 @@ describe('attacks on posts', () => {
   it('control: the same edit, made properly by the author, is allowed', async () => {
     await allowed(alice, { [`${postPath(ALICE_POST)}/text`]: 'edited properly', [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() });
     assert.equal(await value(`${postPath(ALICE_POST)}/text`), 'edited properly');
+    // Back as it was: reports later in this file hold the seeded text.
+    await allowed(alice, { [`${postPath(ALICE_POST)}/text`]: ALICE_TEXT, [`${postPath(ALICE_POST)}/editedAt`]: serverTimestamp() });
   });
 });
 
@@ -705,7 +747,7 @@ describe('attacks on notifications, reports, admins, channels and profiles', () 
   attack('recipient rewriting who caused a notification', () => write(alice, { [`notifications/${A}/${SEED_NOTE}/actor`]: C }));
   attackRead('reading reports as a non-admin', () => get(ref(bob.db, 'reports')));
   attack('report as another user', () =>
-    write(carol, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'framed', createdAt: serverTimestamp() } }),
+    write(carol, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'framed', text: ALICE_TEXT, createdAt: serverTimestamp() } }),
   );
   attack("deleting someone's report as a non-admin", () => write(bob, { 'reports/seed-report': null }));
   attack('adding oneself as admin', () => write(bob, { [`admins/${B}`]: true }));
@@ -1020,7 +1062,7 @@ describe('attacks: __proto__ as an id', () => {
     write(carol, comment(C, { ch: CH, id: P, author: A, category: 'news', month: M0 }).updates),
   );
   attack('a report with the id __proto__', () =>
-    write(bob, { [`reports/${P}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } }),
+    write(bob, { [`reports/${P}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', text: ALICE_TEXT, createdAt: serverTimestamp() } }),
   );
   attack('a status change whose history entry has the id __proto__', () => write(carol, statusChange(C, IDEA, 'planned', 'Soon', [], P).updates));
   attack('a channel with the id __proto__', () => write(admin, { [`channels/${P}`]: { name: 'Prototype', categories: { news: 0 } } }));
@@ -1028,7 +1070,7 @@ describe('attacks: __proto__ as an id', () => {
     const post = newPost(A, { id: '__proto' });
     await allowed(alice, post.updates);
     await allowed(carol, comment(C, post.info, 'Nice one', 'proto__').updates);
-    await allowed(bob, { [`reports/_proto_`]: { channel: CH, post: post.info.id, by: B, reason: 'Not okay', createdAt: serverTimestamp() } });
+    await allowed(bob, { [`reports/_proto_`]: { channel: CH, post: post.info.id, by: B, reason: 'Not okay', text: 'Hello colleagues', createdAt: serverTimestamp() } });
     const idea = newPost(A, { category: 'idea', id: 'proto-idea' });
     await allowed(alice, idea.updates);
     await allowed(admin, statusChange(ADM, idea.info, 'planned', 'Soon', [], '__proto___').updates);
@@ -1118,7 +1160,7 @@ const resolve = (id: string, by: string, resolution: string): Updates => ({
 /** A fresh report by bob of alice's post, so each test handles its own. */
 async function freshReport(extra: Record<string, unknown> = {}): Promise<string> {
   const id = newId();
-  await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', createdAt: serverTimestamp(), ...extra } });
+  await allowed(bob, { [`reports/${id}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'Not okay', text: ALICE_TEXT, createdAt: serverTimestamp(), ...extra } });
   return id;
 }
 /** A fresh comment by bob on alice's post, reported by carol. */
@@ -1126,7 +1168,7 @@ async function reportedComment(): Promise<{ cid: string; report: string }> {
   const { cid, updates } = comment(B, ALICE_POST, 'Rude remark');
   await allowed(bob, updates);
   const report = newId();
-  await allowed(carol, { [`reports/${report}`]: { channel: CH, post: ALICE_POST.id, comment: cid, by: C, reason: 'rude', createdAt: serverTimestamp() } });
+  await allowed(carol, { [`reports/${report}`]: { channel: CH, post: ALICE_POST.id, comment: cid, by: C, reason: 'rude', text: 'Rude remark', createdAt: serverTimestamp() } });
   return { cid, report };
 }
 const channelPath = (ch: string) => `channels/${ch}`;
@@ -1286,10 +1328,10 @@ describe('attacks on administration', () => {
   attack('an unknown resolution', (id) => write(admin, resolve(id, ADM, 'ignored')), () => freshReport());
   attack('half a resolution (no time)', (id) => write(admin, { [`reports/${id}/resolvedBy`]: ADM, [`reports/${id}/resolution`]: 'dismissed' }), () => freshReport());
   attack('a report created already resolved', () =>
-    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', createdAt: serverTimestamp(), resolvedBy: B, resolvedAt: serverTimestamp(), resolution: 'dismissed' } }),
+    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', text: ALICE_TEXT, createdAt: serverTimestamp(), resolvedBy: B, resolvedAt: serverTimestamp(), resolution: 'dismissed' } }),
   );
   attack('a report of a comment that does not exist', () =>
-    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: B, reason: 'x', createdAt: serverTimestamp() } }),
+    write(bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, comment: 'no-such-comment', by: B, reason: 'x', text: ALICE_TEXT, createdAt: serverTimestamp() } }),
   );
   attack('a non-admin deleting a comment (counted out)', () => write(alice, removeComment(ALICE_POST, SEED_COMMENT)));
   attack('an admin deleting a comment without counting it out', () => write(admin, { [`comments/${CH}/${ALICE_POST.id}/${SEED_COMMENT}`]: null }));
@@ -1347,6 +1389,143 @@ describe('attacks on administration', () => {
   attack("an admin giving someone a job title while correcting their name", () => write(admin, { [`profiles/${A}`]: { ...corrected, jobTitle: 'Intern' } }));
   attack("an admin changing someone's department field by field", () => write(admin, { [`profiles/${B}/department`]: 'Nowhere' }));
   attackRead('a non-admin reading reports', () => get(ref(bob.db, 'reports')));
+});
+
+// ---- a deleted channel -----------------------------------------------------------------------------------
+// An admin deleted the channel's record; its posts, comments, likes and reports remain. Nothing in it moves
+// on, except what cleanup needs (as on Cloud Firestore, where every rule that reads the channel fails).
+
+const DELETED_TEXT = `seeded ${DELETED_POST.id}`;
+
+describe('attacks in a deleted channel', () => {
+  const p = `posts/${DELETED}/${DELETED_POST.id}`;
+  const idea = `posts/${DELETED}/${DELETED_IDEA.id}`;
+  attack('posting in a deleted channel', () => write(alice, newPost(A, { ch: DELETED }).updates));
+  attack('editing a post in a deleted channel', () => write(alice, { [`${p}/text`]: 'Changed after all', [`${p}/editedAt`]: serverTimestamp() }));
+  attack('commenting in a deleted channel', () => write(bob, comment(B, DELETED_POST).updates));
+  attack('liking a post in a deleted channel', () => write(bob, like(B, DELETED_POST)));
+  attack('unliking a post in a deleted channel', () => write(carol, unlike(C, DELETED_POST)));
+  attack('reporting a post in a deleted channel', () =>
+    write(bob, { [`reports/${newId()}`]: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'x', text: DELETED_TEXT, createdAt: serverTimestamp() } }),
+  );
+  attack('reporting a comment in a deleted channel', () =>
+    write(carol, {
+      [`reports/${newId()}`]: { channel: DELETED, post: DELETED_POST.id, comment: DELETED_COMMENT, by: C, reason: 'x', text: 'Said before the channel went', createdAt: serverTimestamp() },
+    }),
+  );
+  attack("moving an idea's status in a deleted channel (its owner)", () => write(carol, statusChange(C, DELETED_IDEA, 'planned', 'Still on').updates));
+  attack("moving an idea's status in a deleted channel (an admin)", () => write(admin, statusChange(ADM, DELETED_IDEA, 'done', 'Closed').updates));
+  attack('assigning an idea in a deleted channel', () => write(admin, { [`${idea}/owner`]: B }));
+  attack('merging an idea in a deleted channel', () => write(admin, { [`${idea}/mergedInto`]: DELETED_POST.id }));
+  attack('an admin moving a like count in a deleted channel', () => write(admin, { [`${p}/likeCount`]: 5 }));
+  it('control: the same writes in an open channel are allowed (edit, comment, like, unlike, report, status, assign)', async () => {
+    const { info, updates } = newPost(A, { category: 'idea', title: 'Open desks' });
+    await allowed(alice, updates);
+    await allowed(alice, { [`posts/${CH}/${info.id}/text`]: 'Changed after all', [`posts/${CH}/${info.id}/editedAt`]: serverTimestamp() });
+    await allowed(bob, comment(B, info).updates);
+    await allowed(bob, like(B, info));
+    await allowed(bob, unlike(B, info));
+    await allowed(bob, { [`reports/${newId()}`]: { channel: CH, post: info.id, by: B, reason: 'x', text: 'Changed after all', createdAt: serverTimestamp() } });
+    await allowed(admin, statusChange(ADM, info, 'planned', 'On').updates);
+    await allowed(admin, { [`posts/${CH}/${info.id}/owner`]: B });
+    assert.equal(await value(`posts/${CH}/${info.id}/owner`), B);
+  });
+});
+
+describe('a deleted channel: allowed paths (cleanup)', () => {
+  it('is still read', async () => {
+    assert.ok((await within(get(ref(bob.db, `posts/${DELETED}/${DELETED_POST.id}`)), 'read')).exists());
+  });
+
+  it('an admin hides a post of it, deletes a comment (counted out) and handles its report', async () => {
+    await allowed(admin, {
+      [`posts/${DELETED}/${DELETED_POST.id}/hidden`]: true,
+      ...resolve(DELETED_REPORT, ADM, 'hidden'),
+    });
+    assert.equal(await value(`reports/${DELETED_REPORT}/resolution`), 'hidden');
+    await allowed(admin, removeComment(DELETED_POST, DELETED_COMMENT));
+    assert.equal(await value(`comments/${DELETED}/${DELETED_POST.id}/${DELETED_COMMENT}`), null);
+    assert.equal(await value(`posts/${DELETED}/${DELETED_POST.id}/commentCount`), 0);
+  });
+
+  it('the author deletes their post with its comments, uncounted; then its liker withdraws the like', async () => {
+    await allowed(alice, deletePost(DELETED_DOOMED, 1));
+    assert.equal(await value(`posts/${DELETED}/${DELETED_DOOMED.id}`), null);
+    assert.equal(await value(`comments/${DELETED}/${DELETED_DOOMED.id}`), null);
+    await allowed(bob, { [`likes/${tk(DELETED_DOOMED)}/${B}`]: null, [`userLikes/${B}/${tk(DELETED_DOOMED)}`]: null });
+    assert.equal(await value(`likes/${tk(DELETED_DOOMED)}`), null);
+  });
+});
+
+// ---- a report holds the text it is about ----------------------------------------------------------------
+
+describe('reports hold the reported text', () => {
+  it("a post's report holds its text, and the author's edit afterwards leaves the report as it was", async () => {
+    const { info, updates } = newPost(A, { text: 'Something unkind' });
+    await allowed(alice, updates);
+    const rid = newId();
+    await allowed(bob, { [`reports/${rid}`]: { channel: CH, post: info.id, by: B, reason: 'Unkind', text: 'Something unkind', createdAt: serverTimestamp() } });
+    await allowed(alice, { [`posts/${CH}/${info.id}/text`]: 'Something kind', [`posts/${CH}/${info.id}/editedAt`]: serverTimestamp() });
+    assert.equal(await value(`reports/${rid}/text`), 'Something unkind');
+    assert.equal(await value(`posts/${CH}/${info.id}/text`), 'Something kind');
+  });
+
+  it("a comment's report holds the comment's text; deleting the post leaves the report as it was", async () => {
+    const { info, updates } = newPost(A, { text: 'Harmless post' });
+    await allowed(alice, updates);
+    const c = comment(A, info, 'Unkind remark');
+    await allowed(alice, c.updates);
+    const rid = newId();
+    await allowed(bob, { [`reports/${rid}`]: { channel: CH, post: info.id, comment: c.cid, by: B, reason: 'x', text: 'Unkind remark', createdAt: serverTimestamp() } });
+    await allowed(alice, deletePost(info));
+    assert.equal(await value(`reports/${rid}/text`), 'Unkind remark');
+  });
+
+  it('a report made before reports held their text is still handled', async () => {
+    assert.equal(await value('reports/seed-report/text'), null);
+    const { cid, report } = await reportedComment();
+    await allowed(admin, { ...removeComment(ALICE_POST, cid), ...resolve(report, ADM, 'comment-deleted') });
+    await allowed(admin, { [`posts/${CH}/${ALICE_POST.id}/hidden`]: true, ...resolve('seed-report', ADM, 'hidden') });
+    await allowed(admin, { [`posts/${CH}/${ALICE_POST.id}/hidden`]: null });
+    assert.equal(await value('reports/seed-report/resolution'), 'hidden');
+  });
+
+  const report = (extra: Record<string, unknown>): Updates => ({
+    [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', text: ALICE_TEXT, createdAt: serverTimestamp(), ...extra },
+  });
+  attack("a report putting words in the author's mouth (a text the post does not hold)", () => write(bob, report({ text: 'I hate everyone' })));
+  attack('a report without the reported text', () => write(bob, report({ text: null })));
+  attack('a report with the text as a number', () => write(bob, report({ text: 42 })));
+  attack("a comment's report holding the post's text", () => write(carol, report({ comment: SEED_COMMENT })));
+  attack("a post's report holding a comment's text", () => write(bob, report({ text: 'Seeded comment' })));
+  attack('a report holding the text after an edit made in the same write by someone else', () =>
+    write(bob, { ...report({ text: 'edited in passing' }), [`${`posts/${CH}/${ALICE_POST.id}`}/text`]: 'edited in passing', [`posts/${CH}/${ALICE_POST.id}/editedAt`]: serverTimestamp() }),
+  );
+  attack('the reporter rewriting the text of their report', () => write(bob, { [`reports/${DELETED_REPORT}/text`]: 'Worse' }));
+  attack('an admin rewriting the reported text', () => write(admin, { [`reports/${COMMENT_REPORT}/text`]: 'Nothing to see' }));
+  attack('an admin removing the reported text', () => write(admin, { [`reports/${DELETED_REPORT}/text`]: null }));
+  attack('a report created field by field with invented text', () =>
+    write(carol, {
+      'reports/r2/channel': CH,
+      'reports/r2/post': ALICE_POST.id,
+      'reports/r2/by': C,
+      'reports/r2/reason': 'x',
+      'reports/r2/text': 'Invented',
+      'reports/r2/createdAt': serverTimestamp(),
+    }),
+  );
+  it('control: the same report with the stored text, and field by field, is allowed', async () => {
+    await allowed(bob, report({}));
+    await allowed(carol, report({ by: C, comment: SEED_COMMENT, text: 'Seeded comment' }));
+    await allowed(carol, {
+      'reports/r2/channel': CH,
+      'reports/r2/post': ALICE_POST.id,
+      'reports/r2/by': C,
+      'reports/r2/reason': 'x',
+      'reports/r2/text': ALICE_TEXT,
+      'reports/r2/createdAt': serverTimestamp(),
+    });
+  });
 });
 
 // ---- the first run: an empty database -------------------------------------------------------------------
@@ -1437,15 +1616,27 @@ describe('a write sent twice', () => {
 
 // =========================================================================================================
 // A refusal proves little if something else refused the write. For the guards added with the comment
-// count and archived likes, the guard is taken out of database.rules.json (on a server of its own, with
-// the same data) and its attack must then go through.
+// count, likes in archived and deleted channels, and reports (their channel, their text), the guard is
+// taken out of database.rules.json (on a server of its own, with the same data) and its attack must then
+// go through.
 
-type Rules = { rules: { posts: { $ch: { $id: Record<string, Record<string, string>> } }; comments: { $ch: { $pid: { $cid: Record<string, string> } } } } };
+type Rules = {
+  rules: {
+    posts: { $ch: { $id: Record<string, Record<string, string>> } };
+    comments: { $ch: { $pid: { $cid: Record<string, string> } } };
+    reports: { $id: Record<string, string> };
+  };
+};
 const ARCHIVED_OPEN = " && (root.child('channels/' + $ch + '/archived').val() !== true)";
 const COUNT_NAMES_DELETED =
   " && (newData.parent().child('lastComment').isString()) && ((newData.parent().child('lastComment').val().matches(/^[A-Za-z0-9_-]{1,64}$/) && newData.parent().child('lastComment').val() !== '__proto__'))" +
   " && (root.child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists())" +
   " && (!newData.parent().parent().parent().parent().child('comments/' + $ch + '/' + $id + '/' + newData.parent().child('lastComment').val()).exists()))";
+const CHANNEL_EXISTS = "(root.child('channels/' + $ch).exists()) && ";
+const REPORT_TEXT_IS_STORED =
+  " && (newData.child('text').val() === (newData.child('comment').exists() ? root.child('comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + newData.child('comment').val() + '/text').val()" +
+  " : root.child('posts/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/text').val()))";
+const REPORT_CHANNEL_EXISTS = " && (root.child('channels/' + newData.child('channel').val()).exists())";
 const REMOVAL_NAMED = " && (newData.parent().parent().parent().parent().child('posts/' + $ch + '/' + $pid + '/lastComment').val() === $cid)";
 
 const RTDB_MUTANTS: {
@@ -1470,6 +1661,34 @@ const RTDB_MUTANTS: {
     guard: ARCHIVED_OPEN,
     attack: 'unliking a post in an archived channel',
     run: (c) => write(c.carol, unlike(C, ARCHIVED_POST)),
+  },
+  {
+    rule: 'a deleted channel takes no likes (the like count moves only in a channel that exists)',
+    at: (r) => [r.posts.$ch.$id.likeCount!, '.validate'],
+    guard: CHANNEL_EXISTS,
+    attack: 'liking a post in a deleted channel',
+    run: (c) => write(c.bob, like(B, DELETED_POST)),
+  },
+  {
+    rule: 'a deleted channel takes no unlikes (the same guard)',
+    at: (r) => [r.posts.$ch.$id.likeCount!, '.validate'],
+    guard: CHANNEL_EXISTS,
+    attack: 'unliking a post in a deleted channel',
+    run: (c) => write(c.carol, unlike(C, DELETED_POST)),
+  },
+  {
+    rule: 'a deleted channel takes no reports',
+    at: (r) => [r.reports.$id, '.write'],
+    guard: REPORT_CHANNEL_EXISTS,
+    attack: 'reporting a post in a deleted channel',
+    run: (c) => write(c.bob, { [`reports/${newId()}`]: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'x', text: DELETED_TEXT, createdAt: serverTimestamp() } }),
+  },
+  {
+    rule: "a report's text is the text stored",
+    at: (r) => [r.reports.$id, '.write'],
+    guard: REPORT_TEXT_IS_STORED,
+    attack: "a report putting words in the author's mouth (a text the post does not hold)",
+    run: (c) => write(c.bob, { [`reports/${newId()}`]: { channel: CH, post: ALICE_POST.id, by: B, reason: 'x', text: 'I hate everyone', createdAt: serverTimestamp() } }),
   },
   {
     rule: "an admin's lower comment count names a comment deleted in the same write",

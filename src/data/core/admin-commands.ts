@@ -28,6 +28,8 @@ export interface AdminHost {
   readPost(channel: ChannelId, postId: string): Promise<PostRecord | null>;
   readReport(reportId: string): Promise<ReportRecord | null>;
   commentExists(channel: ChannelId, postId: string, commentId: string): Promise<boolean>;
+  /** A comment's text, null when there is no such comment (a report holds it). */
+  commentText(channel: ChannelId, postId: string, commentId: string): Promise<string | null>;
   readChannel(channel: ChannelId): Promise<ChannelRecord | null>;
   readProfile(uid: UserId): Promise<ProfileRecord | null>;
   /** The admin count (`/adminCount/count`), 0 when there is none. */

@@ -238,6 +238,7 @@ export function decodeReport(id: string, raw: unknown): Report | null {
   const r = raw as unknown as ReportRecord;
   const report: Report = { id, channel: r.channel, post: r.post, by: str(r.by) ?? '', reason: str(r.reason) ?? '', createdAt: new Date(r.createdAt) };
   if (str(r.comment) !== undefined) report.comment = r.comment!;
+  if (str(r.text) !== undefined) report.text = r.text!;
   if (str(r.resolvedBy) !== undefined && num(r.resolvedAt) !== undefined && (REPORT_ACTIONS as readonly string[]).includes(r.resolution ?? '')) {
     report.resolved = { by: r.resolvedBy!, at: new Date(r.resolvedAt!), action: r.resolution! };
   }

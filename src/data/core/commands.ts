@@ -125,8 +125,10 @@ export function planHidePost(channel: ChannelId, postId: string, post: PostRecor
 }
 
 /**
- * A report of a post, or of one of its comments (`comment`; `commentExists` says whether the store found
- * it, undefined when it did not look).
+ * A report of a post, or of one of its comments (`comment`; `commentText` is that comment's text as the
+ * store found it, null when it found none, undefined when it did not look). The report holds the reported
+ * text as it is now (`text`), so an edit or deletion afterwards does not change what the admins read; the
+ * rules refuse a report whose text is not the one stored.
  */
 export function planReport(
   uid: UserId,
@@ -136,15 +138,17 @@ export function planReport(
   reason: string,
   id: string,
   comment?: string,
-  commentExists?: boolean,
+  commentText?: string | null,
 ): Plan {
   checkPostAddress(channel, postId);
   if (comment !== undefined) checkId('comment', comment);
   const checked = checkText('reason', reason, MAX_REASON_LENGTH, false);
   if (post === null) throw notFound(`Post ${postId} in ${channel}`);
-  if (comment !== undefined && commentExists === false) throw notFound(`Comment ${comment}`);
+  if (comment !== undefined && commentText === null) throw notFound(`Comment ${comment}`);
   const record: Record<string, WriteValue> = { channel, post: postId, by: uid, reason: checked, createdAt: SERVER_TIME };
   if (comment !== undefined) record.comment = comment;
+  const text = comment !== undefined ? commentText : post?.text;
+  if (typeof text === 'string') record.text = text;
   return { writes: { [`reports/${id}`]: record }, result: undefined };
 }
 

@@ -96,6 +96,11 @@ export interface ReportRecord {
   comment?: string;
   by: UserId;
   reason: string;
+  /**
+   * The reported text (the comment's, or else the post's) as it was when reported; the rules hold it to
+   * the stored text. Reports made before lenig kept it have none.
+   */
+  text?: string;
   createdAt: number;
   /** The admin who handled it, the server time they did, and how (`ReportAction`). */
   resolvedBy?: UserId;
