@@ -35,7 +35,8 @@ function storeFor({ viewer = 'thomas', admins = ['thomas'], latency = 250, empty
       { id: 'old-projects', name: 'Old projects', categories: ['news'], archived: true },
     ],
   });
-  const post = backend.addPost({ author: 'joost', text: 'Call me on 06-12345678 for the new tariffs.', createdAt: ago(5 * HOUR) });
+  // Joost took his number out after Marieke reported it: the report keeps the text she saw.
+  const post = backend.addPost({ author: 'joost', text: 'Call me for the new tariffs.', createdAt: ago(5 * HOUR) });
   const other = backend.addPost({
     author: 'sanne',
     text: 'The grid in Kampen is back to normal after two hours.',
@@ -44,7 +45,14 @@ function storeFor({ viewer = 'thomas', admins = ['thomas'], latency = 250, empty
   });
   const comment = backend.commentIds('general', other.id)[0]!;
   if (open) {
-    backend.addReport({ channel: 'general', post: post.id, by: 'marieke', reason: 'A private phone number.', createdAt: ago(2 * HOUR) });
+    backend.addReport({
+      channel: 'general',
+      post: post.id,
+      by: 'marieke',
+      reason: 'A private phone number.',
+      text: 'Call me on 06-12345678 for the new tariffs.',
+      createdAt: ago(2 * HOUR),
+    });
     backend.addReport({ channel: 'general', post: other.id, comment, by: 'sanne', reason: 'Not kind.', createdAt: ago(20 * HOUR) });
   }
   backend.addReport({ channel: 'general', post: other.id, by: 'joost', reason: 'Posted twice.', createdAt: ago(28 * HOUR), resolved: { by: 'thomas', at: ago(27 * HOUR), action: 'dismissed' } });

@@ -76,6 +76,47 @@ describe('<lenig-admin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the text as it was reported once its author edits or deletes it, as plain text, in English and Dutch', async () => {
+    const backend = new MemoryBackend({ users: USERS, admins: ['ada'] });
+    const post = backend.addPost({ author: 'bram', text: 'Everyone in sales is <b>lazy</b>', comments: [{ author: 'bram', text: 'And rude too' }] });
+    const commentId = backend.commentIds('general', post.id)[0]!;
+    const anna = backend.session('anna');
+    await anna.report('general', post.id, 'Insulting');
+    await anna.report('general', post.id, 'Rude', commentId);
+    const el = await mount(backend.session('ada'));
+    await until(el, 'And rude too');
+    expect(text(el), 'nothing changed yet').not.to.include('Text when reported');
+
+    const bram = backend.session('bram');
+    await bram.editPost('general', post.id, 'Sales did great this quarter');
+    await until(el, 'Text when reported');
+    const snapshots = () => [...root(el).querySelectorAll('blockquote.snapshot')].map((b) => b.textContent!.trim());
+    expect(snapshots()).to.deep.equal(['Everyone in sales is <b>lazy</b>'], 'the post report only: the comment is as it was');
+    expect(root(el).querySelector('blockquote.snapshot b'), 'markup in the text stays text').to.equal(null);
+    expect(text(el)).to.include('Edited since it was reported. It now reads: ');
+    expect(text(el)).to.include('Sales did great this quarter');
+    await expect(el).to.be.accessible();
+
+    await bram.deletePost('general', post.id);
+    await waitUntil(() => snapshots().length === 2, 'both texts once the post is gone');
+    expect(snapshots()).to.have.members(['Everyone in sales is <b>lazy</b>', 'And rude too']);
+    expect(text(el)).to.include('This post has been deleted.');
+    expect(text(el)).not.to.include('It now reads');
+
+    el.lang = 'nl';
+    await waitUntil(() => text(el).includes('Tekst bij melding'), 'in Dutch');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no reported text for a report made before reports held one', async () => {
+    const { store, backend, postId } = world();
+    const el = await mount(store);
+    await until(el, 'Everyone in sales is lazy');
+    await backend.session('bram').editPost('general', postId, 'Sales did great');
+    await until(el, 'Sales did great');
+    expect(text(el)).not.to.include('Text when reported');
+  });
+
   it('hides the reported post: the report moves to handled, with who did it, and it is announced', async () => {
     const { store, backend, postId } = world();
     const el = await mount(store);

@@ -121,6 +121,13 @@ export const adminStyles = [
     blockquote.comment {
       border-inline-start-color: var(--_danger);
     }
+    .reported-text {
+      display: grid;
+      gap: var(--_space-xs);
+    }
+    blockquote.snapshot {
+      border-inline-start-style: dashed;
+    }
     .author {
       display: flex;
       align-items: center;

@@ -657,6 +657,7 @@ export class LenigAdminElement extends LenigElement {
         <time datetime=${r.createdAt.toISOString()}>${t.reportedBy(this.nameOf(r.by), relativeTime(this.i18n, r.createdAt, this.clock.now))}</time>
       </p>
       <p class="reason"><span class="label">${t.reason}:</span> ${r.reason || t.noReason}</p>
+      ${this.renderReportedText(r, post, comment, entry?.comments !== undefined)}
       ${post === undefined
         ? html`<p class="quiet">${t.postLoading}</p>`
         : post === null
@@ -690,6 +691,24 @@ export class LenigAdminElement extends LenigElement {
         <button class="button" part="button" ?disabled=${busy} @click=${() => this.resolve(r, 'dismissed')}>${t.dismiss}</button>
       </div>
     </li>`;
+  }
+
+  /**
+   * The text as it was reported, when it no longer reads that way: its author edited the post, or the post
+   * or comment is gone. Shown as plain text, as the post itself is. Reports made before reports held their
+   * text show none.
+   */
+  private renderReportedText(r: Report, post: Post | null | undefined, comment: Comment | undefined, commentsLoaded: boolean): TemplateResult | typeof nothing {
+    if (r.text === undefined || post === undefined) return nothing;
+    if (r.comment !== undefined && post !== null && !commentsLoaded) return nothing;
+    const now = post === null ? undefined : r.comment === undefined ? post.text : comment?.text;
+    if (now === r.text) return nothing;
+    const t = this.i18n.t;
+    return html`<div class="reported-text">
+      <p class="label">${t.textWhenReported}</p>
+      <blockquote class="snapshot"><p class="text">${r.text}</p></blockquote>
+      ${now !== undefined ? html`<p class="quiet">${t.textChangedSince}</p>` : nothing}
+    </div>`;
   }
 
   // --- channels
