@@ -2,7 +2,7 @@
 // reported), and reports made before reports held a text, which must still decode.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeReport, planReport, type PostRecord } from '../../src/data/core/index.js';
+import { buildPersonExport, decodeReport, planReport, type PostRecord } from '../../src/data/core/index.js';
 
 const post: PostRecord = { author: 'alice', text: 'Something unkind', category: 'news', createdAt: 1, month: '2026-11', likeCount: 0, commentCount: 1 };
 const old = { channel: 'general', post: 'p1', by: 'bob', reason: 'Unkind', createdAt: 1_700_000_000_000 };
@@ -34,5 +34,18 @@ describe('a report holds the reported text', () => {
   it('leaves out a text that is not a string', () => {
     assert.equal('text' in decodeReport('r4', { ...old, text: { html: '<img src=x onerror=alert(1)>' } })!, false);
     assert.equal('text' in decodeReport('r5', { ...old, text: 42 })!, false);
+  });
+});
+
+describe("a person's export", () => {
+  it('keeps the reports they filed without the reported text, which is someone else', async () => {
+    const tree: Record<string, unknown> = {
+      channels: {},
+      likes: {},
+      reports: { r1: { ...old, text: 'Something unkind' }, r2: { ...old, by: 'carol', text: 'Other' } },
+    };
+    const read = (path: string) => Promise.resolve(path.split('/').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], tree) ?? null);
+    const { export: file } = await buildPersonExport(read, { admin: true, person: 'bob' });
+    assert.deepEqual(file.data.reports, { r1: old });
   });
 });

@@ -152,7 +152,13 @@ export async function buildPersonExport(
     if (isObject(byUid) && byUid[uid] !== undefined) put(['likes', key, uid], byUid[uid]);
   }
   const reports = await step('reports');
-  for (const [id, r] of Object.entries(isObject(reports) ? reports : {})) if (isObject(r) && r.by === uid) put(['reports', id], r);
+  for (const [id, r] of Object.entries(isObject(reports) ? reports : {})) {
+    if (!isObject(r) || r.by !== uid) continue;
+    // The text a report holds is someone else's words (the post or comment reported): it stays out, as
+    // their posts and comments do. The report still names the post and comment it is about.
+    const { text: _reported, ...theirs } = r;
+    put(['reports', id], theirs);
+  }
   onProgress?.({ done: total, total, path: '' });
 
   const newest = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
