@@ -23,7 +23,7 @@ import { listOption, shimmer } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { toStoreError } from '../shared/events.js';
-import { LenigElement } from '../shared/lenig-element.js';
+import { ContentElement } from '../shared/content-element.js';
 import { composerStyles } from './composer.styles.js';
 import { insertMention, mentionAt, mentionedUids, resolveMentions, type MentionQuery } from './mentions.js';
 import type { MentionList } from './mention-list.js';
@@ -107,7 +107,7 @@ const MENTION_CHECK_MS = 3000;
  * @fires {CustomEvent<PostCreatedDetail>} lenig-post-created - `{postId, channel, category}` once the backend has accepted a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'createPost' | 'signIn', error}` when the store refuses a post or sign-in fails.
  */
-export class LenigComposerElement extends LenigElement {
+export class LenigComposerElement extends ContentElement {
   static override styles = [tokens, shimmer, listOption, avatarStyles, ...composerStyles];
 
   // --- controllers ---------------------------------------------------------------------------------------

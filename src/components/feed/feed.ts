@@ -25,7 +25,7 @@ import {
   type PostRequestDetail,
 } from '../post-card/post-card.js';
 import { toStoreError } from '../shared/events.js';
-import { LenigElement } from '../shared/lenig-element.js';
+import { ContentElement } from '../shared/content-element.js';
 import { feedStyles } from './feed.styles.js';
 import { mentionedIn } from '../shared/rich-text.js';
 import { define } from '../shared/define.js';
@@ -107,7 +107,7 @@ function flaggedPending(post: Post): boolean {
  * @fires {CustomEvent<FeedPostDetail>} lenig-post-reported - The viewer reported a post.
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
-export class LenigFeedElement extends LenigElement {
+export class LenigFeedElement extends ContentElement {
   static override styles = feedStyles;
 
   // --- controllers -----------------------------------------------------------------------------------

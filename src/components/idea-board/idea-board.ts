@@ -33,7 +33,7 @@ import { LenigIdeaCardElement, type IdeaOpenDetail, type IdeaPost } from '../ide
 import '../idea-card/idea-card.js';
 import '../like-button/like-view.js';
 import { toStoreError } from '../shared/events.js';
-import { LenigElement } from '../shared/lenig-element.js';
+import { ContentElement } from '../shared/content-element.js';
 import { ideaBoardStyles } from './idea-board.styles.js';
 import './idea-detail.js';
 import type { IdeaMergedDetail, LenigIdeaDetailElement } from './idea-detail.js';
@@ -137,7 +137,7 @@ interface Failure {
  * @fires {CustomEvent<IdeaMergedDetail>} lenig-idea-merged - An idea was merged into another (`idea` → `into`).
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - A read or write failed (`operation` is the store method).
  */
-export class LenigIdeaBoardElement extends LenigElement {
+export class LenigIdeaBoardElement extends ContentElement {
   static override styles = ideaBoardStyles;
 
   // --- controllers ---------------------------------------------------------------------------------

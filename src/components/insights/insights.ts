@@ -7,7 +7,7 @@ import { warnOnce } from '../../log.js';
 import type { StatsQuery } from '../../data/store.js';
 import { DEFAULT_CATEGORIES, monthKey, type CategoryId, type ChannelId, type MonthKey, type MonthStat, type Viewer } from '../../data/types.js';
 import { insightsMessages } from '../../i18n/messages/insights.js';
-import { LenigElement } from '../shared/lenig-element.js';
+import { ContentElement } from '../shared/content-element.js';
 import {
   buildGrid,
   cellOf,
@@ -81,7 +81,7 @@ let uid = 0;
  *
  * @fires {CustomEvent<LenigErrorDetail>} lenig-error - `{operation: 'subscribeStats', error}` when the stats cannot be read.
  */
-export class LenigInsightsElement extends LenigElement {
+export class LenigInsightsElement extends ContentElement {
   static override styles = insightsStyles;
 
   // --- controllers -------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import type { LenigStore, StoreError, Unsubscribe } from '../../data/store.js';
 import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
-import { emit, emitError, relay, toStoreError, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
+import { emit, emitError, relay, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
 
 /**
- * Base of the container elements: finds the store (from a `storeContext` provider, a `store` property, or
+ * Base of every widget: finds the store (from a `storeContext` provider, a `store` property, or
  * the page-level `configure()` / `<lenig-config>`, in that order) and renders the one clear message each
  * widget owes the admin when the page is not configured or cannot connect.
  */
@@ -139,61 +139,6 @@ export class LenigElement extends LitElement {
     }
   }
 
-  /**
-   * The invitation a signed-out reader gets where reading needs sign-in (a store error `unauthenticated`):
-   * not an error, a Sign in button. `reload` runs once signed in, for stores that do not resume by
-   * themselves.
-   */
-  protected renderSignInToRead(reload: () => void): TemplateResult {
-    const signIn = async () => {
-      const store = this.activeStore;
-      if (!store) return;
-      try {
-        await store.signIn();
-        reload();
-      } catch (e) {
-        this.emitError('signIn', toStoreError(e));
-      }
-    };
-    return html`<div class="notice sign-in-to-read" part="status sign-in">
-      <p>${this.common.t.signInToRead}</p>
-      <button class="button primary" type="button" part="sign-in-button" @click=${signIn}>${this.common.t.signIn}</button>
-    </div>`;
-  }
-
-  /**
-   * The sentence for a channel the store does not know: an admin is told how to fix it, anyone else
-   * whom to tell.
-   */
-  protected channelMissing(channel: string, viewer: Viewer | null | undefined): string {
-    return viewer?.admin ? this.common.t.channelMissingAdmin(channel) : this.common.t.channelMissing(channel);
-  }
-
-  /**
-   * For an admin looking at a widget whose channel does not exist: a button that creates it (named after
-   * its id, with the default categories), then calls `then` (the widget's retry). Nothing for anyone else.
-   */
-  protected renderCreateChannel(channel: string, viewer: Viewer | null | undefined, then: () => void): TemplateResult | typeof nothing {
-    if (!viewer?.admin || !channel) return nothing;
-    const t = this.common.t;
-    const create = async (e: Event) => {
-      const button = e.currentTarget as HTMLButtonElement;
-      const store = this.activeStore;
-      if (!store) return;
-      button.disabled = true;
-      button.textContent = t.creatingChannel;
-      try {
-        await store.createChannel({ id: channel, name: channel });
-        then();
-      } catch (err) {
-        button.disabled = false;
-        button.textContent = t.createChannel;
-        this.emitError('createChannel', toStoreError(err));
-      }
-    };
-    return html`<button class="button primary" part="create-channel" type="button" @click=${create}>${t.createChannel}</button>`;
-  }
-
   /** Names a missing required attribute once in the console and returns the message for the widget. */
   protected missingAttribute(attribute: string): TemplateResult {
     const tag = this.localName;
@@ -213,19 +158,6 @@ export class LenigElement extends LitElement {
   protected relay<K extends LenigEventName>(event: GlobalEventHandlersEventMap[K] & CustomEvent<DetailOf<K>>, act: (detail: DetailOf<K>) => void): boolean {
     return relay<K>(this, event, act);
   }
-
-  /**
-   * A container's answer to a leaf's `lenig-sign-in-request` (bind it with `@lenig-sign-in-request`):
-   * relayed, cancelable, then the store's sign-in; a failure is reported as `lenig-error`.
-   */
-  protected readonly relaySignIn = (e: CustomEvent<DetailOf<'lenig-sign-in-request'>>): void => {
-    this.relay<'lenig-sign-in-request'>(e, this.startSignIn);
-  };
-
-  /** Starts the store's sign-in; a failure is reported as `lenig-error` (`signIn`). */
-  protected readonly startSignIn = (): void => {
-    this.activeStore?.signIn().catch((error: unknown) => this.emitError('signIn', toStoreError(error)));
-  };
 
   /** Fires `lenig-error` for the store method `operation`. */
   protected emitError(operation: string, error: StoreError): void {
