@@ -12,6 +12,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultStrategy } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import MagicString from 'magic-string';
 import { splitFirebaseAuth, withoutFirebaseHeartbeat } from './scripts/split-firebase-auth.mjs';
 
@@ -207,13 +208,15 @@ const browserPlugins = () => [
   nodeResolve({ browser: true }),
   // Firebase's usage heartbeat, which every app lenig makes replaces (see scripts/split-firebase-auth.mjs).
   withoutFirebaseHeartbeat(),
-  // CSS in css`` templates, minified (Lightning CSS). HTML templates are left as written: whitespace
-  // between inline bindings is visible text there.
+  // CSS in css`` templates, minified (Lightning CSS). In html`` templates only a line break with the
+  // indentation around it becomes one line break: white space the browser shows as one space or none
+  // (no template writes white space of its own into <pre>, <textarea> or a `white-space: pre` box). The
+  // space between inline bindings, visible text, stays.
   minifyLiterals({
     include: ['src/**/*.ts'],
     // Its offline banner puts a token name into a declaration (`var(${…})`), which the CSS parser refuses.
     exclude: ['src/styles/shared.ts'],
-    options: { shouldMinify: () => false },
+    options: { strategy: { ...defaultStrategy, minifyHTML: (html) => html.replace(/[ \t]*\n\s*/g, '\n') } },
     failOnError: true,
   }),
   ts(),
