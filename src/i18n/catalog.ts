@@ -8,6 +8,7 @@ import type { adminMessages } from './messages/admin.js';
 import type { commentsMessages } from './messages/comments.js';
 import type { commonMessages } from './messages/common.js';
 import type { composerMessages } from './messages/composer.js';
+import type { contentMessages } from './messages/content.js';
 import type { feedMessages } from './messages/feed.js';
 import type { ideaBoardMessages } from './messages/idea-board.js';
 import type { ideaCardMessages } from './messages/idea-card.js';
@@ -27,6 +28,7 @@ export interface MessageCatalog {
   categoryGroups: TableOf<typeof categoryGroupNames>;
   comments: TableOf<typeof commentsMessages>;
   composer: TableOf<typeof composerMessages>;
+  content: TableOf<typeof contentMessages>;
   feed: TableOf<typeof feedMessages>;
   ideaBoard: TableOf<typeof ideaBoardMessages>;
   ideaCard: TableOf<typeof ideaCardMessages>;

@@ -1,15 +1,28 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Viewer } from '../../data/types.js';
-import { toStoreError, type DetailOf } from './events.js';
+import { relay, toStoreError, type DetailOf, type LenigEventName } from './events.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { contentMessages } from '../../i18n/messages/content.js';
 import { LenigElement } from './lenig-element.js';
 
 /**
  * Base of the widgets that show a channel's content (feed, composer, idea board, insights): what they
  * share beyond every widget's base — the invitation to sign in where reading needs it, the channel that
- * does not exist (and its Create button for admins), and the answer to a leaf's sign-in request. Kept
- * out of `LenigElement` so that a page with only like buttons does not carry them.
+ * does not exist (and its Create button for admins), and the way a container acts on its leaves'
+ * requests (`relay`). Kept out of `LenigElement` so that a page with only like buttons does not carry them.
  */
 export class ContentElement extends LenigElement {
+  /** The strings these widgets share (the `content` table). */
+  protected readonly contentText = new LocalizeController(this, contentMessages);
+
+  /**
+   * Acts on a leaf's request the one way every container does: the request stops here, is fired again
+   * (cancelable) from this element, and `act` runs only when the page did not call `preventDefault()`.
+   */
+  protected relay<K extends LenigEventName>(event: GlobalEventHandlersEventMap[K] & CustomEvent<DetailOf<K>>, act: (detail: DetailOf<K>) => void): boolean {
+    return relay<K>(this, event, act);
+  }
+
   /**
    * The invitation a signed-out reader gets where reading needs sign-in (a store error `unauthenticated`):
    * not an error, a Sign in button. `reload` runs once signed in, for stores that do not resume by
@@ -27,7 +40,7 @@ export class ContentElement extends LenigElement {
       }
     };
     return html`<div class="notice sign-in-to-read" part="status sign-in">
-      <p>${this.common.t.signInToRead}</p>
+      <p>${this.contentText.t.signInToRead}</p>
       <button class="button primary" type="button" part="sign-in-button" @click=${signIn}>${this.common.t.signIn}</button>
     </div>`;
   }
@@ -37,7 +50,7 @@ export class ContentElement extends LenigElement {
    * whom to tell.
    */
   protected channelMissing(channel: string, viewer: Viewer | null | undefined): string {
-    return viewer?.admin ? this.common.t.channelMissingAdmin(channel) : this.common.t.channelMissing(channel);
+    return viewer?.admin ? this.contentText.t.channelMissingAdmin(channel) : this.contentText.t.channelMissing(channel);
   }
 
   /**
@@ -46,7 +59,7 @@ export class ContentElement extends LenigElement {
    */
   protected renderCreateChannel(channel: string, viewer: Viewer | null | undefined, then: () => void): TemplateResult | typeof nothing {
     if (!viewer?.admin || !channel) return nothing;
-    const t = this.common.t;
+    const t = this.contentText.t;
     const create = async (e: Event) => {
       const button = e.currentTarget as HTMLButtonElement;
       const store = this.activeStore;

@@ -10,7 +10,7 @@ import type { LenigStore, StoreError, Unsubscribe } from '../../data/store.js';
 import type { Viewer } from '../../data/types.js';
 import { LocalizeController, type Messages, type MessageTable } from '../../i18n/localize.js';
 import { commonMessages } from '../../i18n/messages/common.js';
-import { emit, emitError, relay, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
+import { emit, emitError, type DetailOf, type EmitOptions, type LenigEventName } from './events.js';
 
 /**
  * Base of every widget: finds the store (from a `storeContext` provider, a `store` property, or
@@ -149,14 +149,6 @@ export class LenigElement extends LitElement {
   /** Fires a bubbling, composed `CustomEvent`; false when a listener cancelled it (see `events.ts`). */
   protected emit<K extends LenigEventName>(type: K, detail: DetailOf<K>, options?: EmitOptions): boolean {
     return emit(this, type, detail, options);
-  }
-
-  /**
-   * Acts on a leaf's request the one way every container does: the request stops here, is fired again
-   * (cancelable) from this element, and `act` runs only when the page did not call `preventDefault()`.
-   */
-  protected relay<K extends LenigEventName>(event: GlobalEventHandlersEventMap[K] & CustomEvent<DetailOf<K>>, act: (detail: DetailOf<K>) => void): boolean {
-    return relay<K>(this, event, act);
   }
 
   /** Fires `lenig-error` for the store method `operation`. */

@@ -16,12 +16,6 @@ const en = {
   signIn: 'Sign in',
   somethingWrong: 'Something went wrong.',
   unknownPerson: 'Someone',
-  signInToRead: 'Sign in to see this.',
-  channelMissing: (channel: string) => `The channel “${channel}” does not exist. Let the intranet team know.`,
-  channelMissingAdmin: (channel: string) =>
-    `The channel “${channel}” does not exist. Create it here (with the default categories), or correct this widget’s channel attribute.`,
-  createChannel: 'Create this channel',
-  creatingChannel: 'Creating the channel…',
   waitingOffline: 'You are offline. This appears as soon as the connection is back.',
   waitingSlow: 'The intranet service cannot be reached yet. Still trying…',
   cspBlocked: (host: string) =>

@@ -16,12 +16,6 @@ const nl: CommonTable = {
   signIn: 'Inloggen',
   somethingWrong: 'Er ging iets mis.',
   unknownPerson: 'Iemand',
-  signInToRead: 'Log in om dit te zien.',
-  channelMissing: (channel: string) => `Het kanaal “${channel}” bestaat niet. Laat het intranetteam het weten.`,
-  channelMissingAdmin: (channel: string) =>
-    `Het kanaal “${channel}” bestaat niet. Maak het hier aan (met de standaardcategorieën), of verbeter het channel-attribuut van deze widget.`,
-  createChannel: 'Maak dit kanaal aan',
-  creatingChannel: 'Kanaal aanmaken…',
   waitingOffline: 'Je bent offline. Dit verschijnt zodra de verbinding terug is.',
   waitingSlow: 'De intranetdienst is nog niet bereikbaar. We blijven het proberen…',
   cspBlocked: (host: string) =>
