@@ -43,9 +43,10 @@ const isDependency = (id) => /^(lit|@lit\/|@lit-labs\/|firebase|@firebase\/)/.te
  */
 function retryableImports() {
   // A widget, the store, its content and administration code, a sign-in mode, the comments and the mention
-  // list on demand. Not the Dutch strings (English shows instead) nor the like button's tooltip placement
-  // (the tooltip shows unplaced): every call site costs bytes in its chunk.
-  const RETRIED = /[\\/]src[\\/](components[\\/]|firebase[\\/](index|email-sign-in|token-exchange|popup|store-content)\.|firestore[\\/](index|export-reader)\.|data[\\/]core[\\/](admin|admin-commands|export)\.)/;
+  // list on demand. Not the Dutch strings (English shows instead) nor the like button's tooltip (it stays
+  // hidden, its text still the button's description; the next hover asks again): every call site costs
+  // bytes in its chunk.
+  const RETRIED = /[\\/]src[\\/](components[\\/](?!like-button[\\/]like-tooltip\.)|firebase[\\/](index|email-sign-in|token-exchange|popup|store-content)\.|firestore[\\/](index|export-reader)\.|data[\\/]core[\\/](admin|admin-commands|export)\.)/;
   return {
     name: 'retryable-imports',
     renderDynamicImport: ({ targetChunk, targetModuleId }) =>
@@ -263,6 +264,9 @@ export default [
         // without this, a manual chunk below that imports one of them would pull it out of dist/lenig.js.
         if (loaderModules(getModuleInfo).has(id)) return 'lenig';
         if (id === DECORATE) return 'core';
+        // The "liked by" tooltip's look with the placement code it uses (which the notifications panel
+        // imports too): one file at the first hover, not one that then asks for the other.
+        if (/[\\/]src[\\/](controllers[\\/]popover|components[\\/]like-button[\\/]like-tooltip)\.ts$/.test(id)) return 'popover';
         // Lit's core (and the context consumer every widget uses) goes into the core chunk below; the
         // directives and the context provider only some widgets use (repeat, live, styleMap …) into a
         // chunk of their own, so a page with a like button does not fetch the feed's list machinery.

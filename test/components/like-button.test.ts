@@ -445,6 +445,12 @@ describe('<lenig-like-button>', () => {
     await sendMouse({ type: 'move', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
     const tip = tooltipOf(el);
     await waitUntil(() => tip.checkVisibility(), 'hover did not open the tooltip');
+    // Its look came with the code the hover fetched: a bordered box next to the button (below it here, at
+    // the top of the window), not the browser's own popover box in the middle of the window.
+    const box = tip.getBoundingClientRect();
+    expect(getComputedStyle(tip).borderTopWidth).to.equal('1px');
+    expect(Math.min(Math.abs(r.top - box.bottom), Math.abs(box.top - r.bottom)), 'next to the button').to.be.below(12);
+    expect(Math.abs(box.left - r.left), 'lined up with its start').to.be.below(2);
     await waitUntil(() => tip.textContent.trim() === 'Liked by Bob Jansen');
     buttonOf(el).click();
     await waitUntil(() => tip.textContent.trim() === 'Liked by you and Bob Jansen', `tooltip said "${tip.textContent.trim()}"`);

@@ -184,12 +184,13 @@ export class LikeControl implements ReactiveController {
   // --- internals -----------------------------------------------------------------------------------
 
   /**
-   * Loads the tooltip's placement code, once; the tooltip shows as soon as it has arrived (a hover waits
+   * Loads the tooltip's look and placement code, once; the tooltip shows as soon as it has arrived (a hover waits
    * HOVER_OPEN_MS anyway). Its text is the button's description all along, so it is read meanwhile.
    */
   private loadTooltip(): void {
-    this.tooltipCode ??= import('../../controllers/popover.js').then(
-      ({ AnchoredPopoverController, TOOLTIP_PLACEMENT }) => {
+    this.tooltipCode ??= import('./like-tooltip.js').then(
+      ({ AnchoredPopoverController, TOOLTIP_PLACEMENT, styleTooltip }) => {
+        if (this.host.renderRoot instanceof ShadowRoot) styleTooltip(this.host.renderRoot);
         this.tooltip = new AnchoredPopoverController(this.host, {
           anchor: () => this.button,
           popup: () => this.tip,

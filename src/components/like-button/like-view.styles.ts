@@ -112,39 +112,9 @@ export const likeControlStyles = css`
       opacity: 0.8;
     }
 
-    /* The tooltip lives in the top layer (popover) so a clipping SharePoint column cannot cut it off;
-       without popover support it falls back to sitting above the button. */
+    /* Hidden until its look and placement code arrive (like-tooltip.ts), at the first hover or focus. */
     .like .tip {
-      position: absolute;
-      bottom: calc(100% + 6px);
-      left: 0;
-      z-index: 10;
       display: none;
-      width: max-content;
-      max-width: min(18rem, calc(100vw - 16px));
-      padding: var(--_space-xs) var(--_space-s);
-      margin: 0;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-s);
-      background: var(--lenig-like-button-tooltip-background, var(--_surface-raised));
-      color: var(--_text);
-      font-family: var(--lenig-font-family, inherit);
-      font-size: 0.875em;
-      line-height: 1.35;
-      box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
-      overflow-wrap: anywhere;
-    }
-    .like .tip.open {
-      display: block;
-    }
-    .like .tip:popover-open {
-      position: fixed;
-      inset: auto;
-      display: block;
-    }
-    .like .tip .invite {
-      display: block;
-      font-weight: 600;
     }
 `;
 
