@@ -161,6 +161,7 @@ const pages: Record<string, string> = {
     <script type="module" src="/slow-config/lenig.js"></script>
     <script type="module" src="/add-config.js"></script>
     <lenig-like-button target="config-added-by-script"></lenig-like-button>
+    <lenig-feed channel="company"></lenig-feed>
   </body>
 </html>`,
   // A widget whose chunk fails to download (the test intercepts it); one in a Dutch section, the page themed.
@@ -211,7 +212,7 @@ before(async () => {
       res.end(addConfigScript);
     } else if (
       req.url &&
-      (req.url === `/slow-config/lenig/${configChunk}` || /^\/slow-config\/lenig\/like-button-/.test(req.url)) &&
+      (req.url === `/slow-config/lenig/${configChunk}` || /^\/slow-config\/lenig\/(like-button|feed)-/.test(req.url)) &&
       chunk(req.url.slice(req.url.lastIndexOf('/') + 1))
     ) {
       const body = chunk(req.url.slice(req.url.lastIndexOf('/') + 1));
@@ -533,18 +534,18 @@ test(
     let firebaseAt = 0;
     p.on('requestfinished', (r) => r.url().endsWith(`/slow-config/lenig/${configChunk}`) && (configAt = Date.now()));
     p.on('request', (r) => r.url().includes('/slow-config/lenig/firebase-') && (firebaseAt ||= Date.now()));
-    let viewAt = 0;
-    let buttonAt = 0;
-    p.on('request', (r) => r.url().includes('/slow-config/lenig/like-view-') && (viewAt ||= Date.now()));
-    p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/like-button-') && (buttonAt = Date.now()));
+    let widgetsAt = 0;
+    let feedAt = 0;
+    p.on('request', (r) => r.url().includes('/slow-config/lenig/widgets-') && (widgetsAt ||= Date.now()));
+    p.on('requestfinished', (r) => r.url().includes('/slow-config/lenig/feed-') && (feedAt = Date.now()));
     await p.goto(`${origin}/config-added-by-script`);
     const ready = await p.waitForFunction(() => (window as unknown as { lenigReady?: string }).lenigReady, undefined, { timeout: 20_000 });
     assert.equal(await ready.jsonValue(), 'ready', 'whenStore() resolved');
     assert.ok(configAt > loadedAt, `the <lenig-config> code came after load (${configAt - loadedAt} ms)`);
     // Firebase is fetched as soon as the <lenig-config> is seen, alongside its code rather than after it.
     assert.ok(firebaseAt > 0 && firebaseAt < configAt, `Firebase requested ${firebaseAt - configAt} ms after the config code arrived`);
-    // What the like button's chunk imports is asked for with it (modulepreload), not once it has arrived.
-    assert.ok(viewAt > 0 && viewAt < buttonAt, `the like view's chunk requested ${viewAt - buttonAt} ms after the like button's arrived`);
+    // What the feed's chunk imports (the widgets' chunk) is asked for with it (modulepreload), not once it has arrived.
+    assert.ok(widgetsAt > 0 && widgetsAt < feedAt, `the widgets' chunk requested ${widgetsAt - feedAt} ms after the feed's arrived`);
     // The like button reaches the database, and nobody was told the page has no configuration.
     await likeButtonReady(p);
     assert.deepEqual(errors, []);
