@@ -56,7 +56,11 @@ export class StoreError extends Error {
   }
 }
 
-export type ValidationReason = 'required' | 'too-long' | 'unknown-category' | 'invalid';
+/**
+ * Why the input was not accepted. `handled`: what the action is about was handled already, by a colleague
+ * just before (a report resolved twice): nothing to correct, the page shows its new state.
+ */
+export type ValidationReason = 'required' | 'too-long' | 'unknown-category' | 'invalid' | 'handled';
 
 export function isStoreError(e: unknown): e is StoreError {
   return e instanceof Error && (e as StoreError).name === 'StoreError' && typeof (e as StoreError).code === 'string';

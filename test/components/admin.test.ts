@@ -164,6 +164,30 @@ describe('<lenig-admin>', () => {
     expect(root(el).querySelector('[role=alert]')).to.exist;
   });
 
+  for (const [lang, dismiss, said, by] of [
+    ['en', 'Hide post', 'A colleague handled this report just before you.', /Dismissed by Ida Smit/],
+    ['nl', 'Bericht verbergen', 'Een collega heeft deze melding net afgehandeld.', /Afgewezen door Ida Smit/],
+  ] as const) {
+    it(`says a colleague handled the report just before, not that the input was wrong, and shows what they did (${lang})`, async () => {
+      // Two admins with the same report open: Ada's click is on its way (latency) when Ida's dismissal lands.
+      const { store, backend } = world('ada', { admins: ['ada', 'ida'], latency: 150 });
+      backend.load({ users: [{ uid: 'ida', name: 'Ida Smit' }] });
+      const report = backend.reports().find((r) => r.comment === undefined)!;
+      const el = await mount(store, lang);
+      await until(el, 'Everyone in sales is lazy');
+      const failed = oneEvent(el, 'lenig-error');
+      button(el, dismiss).click();
+      await backend.session('ida').resolveReport(report.id, 'dismissed');
+      expect((await failed).detail.error.reason, 'the store tells the race apart').to.equal('handled');
+      await waitUntil(() => root(el).querySelector('[role=alert]'), 'the failure said');
+      expect(root(el).querySelector('[role=alert]')!.textContent!.trim()).to.equal(said);
+      // The report shows as the colleague left it: dismissed, by them; Ada's hiding was not made.
+      await until(el, by);
+      expect(backend.reports().find((r) => r.id === report.id)!.resolved).to.include({ by: 'ida', action: 'dismissed' });
+      await expect(el).to.be.accessible();
+    });
+  }
+
   describe('a refused action says what happened and what to do, never the database’s own words', () => {
     // What the Realtime Database says when its rules refuse a write, as the store passes it on.
     const RAW = 'The database refused this (PERMISSION_DENIED: Permission denied).';

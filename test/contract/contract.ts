@@ -647,7 +647,8 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.equal(handled.resolved?.by, ADMIN);
         assert.equal(handled.resolved?.action, 'hidden');
         assert.ok(handled.resolved!.at.getTime() >= t - 5000);
-        await rejectsWith(admin.resolveReport(report.id, 'dismissed'), 'validation-failed', 'report');
+        // Handled already (another admin was first): said as such, not as input to correct.
+        await rejectsWith(admin.resolveReport(report.id, 'dismissed'), 'validation-failed', 'report', 'handled');
         await rejectsWith(admin.resolveReport('no-such-report', 'dismissed'), 'not-found');
         await rejectsWith(admin.resolveReport(report.id, 'ignored' as never), 'validation-failed', 'action');
       });

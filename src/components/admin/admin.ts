@@ -240,8 +240,11 @@ export class LenigAdminElement extends LenigElement {
     this.failure = '';
   }
 
-  /** Runs a store action under `key` (which disables its button), announcing success or the failure. */
-  private async act(key: string, operation: string, run: (store: LenigStore) => Promise<unknown>, done: string): Promise<boolean> {
+  /**
+   * Runs a store action under `key` (which disables its button), announcing success or the failure.
+   * `raced`: what to say when a colleague did it first (the store says `handled`), which is no fault.
+   */
+  private async act(key: string, operation: string, run: (store: LenigStore) => Promise<unknown>, done: string, raced?: string): Promise<boolean> {
     const store = this.activeStore;
     if (!store || this.busy.has(key)) return false;
     this.busy = new Set(this.busy).add(key);
@@ -251,7 +254,11 @@ export class LenigAdminElement extends LenigElement {
       void this.announcer.announce(done);
       return true;
     } catch (e) {
-      this.failure = sayFailure(this, operation, e, this.i18n.t);
+      // Lost a race: said as such, not as input to check; the list shows the state the colleague left.
+      if (raced && isStoreError(e) && e.reason === 'handled') {
+        this.failure = raced;
+        this.emitError(operation, e);
+      } else this.failure = sayFailure(this, operation, e, this.i18n.t);
       return false;
     } finally {
       const next = new Set(this.busy);
@@ -262,7 +269,13 @@ export class LenigAdminElement extends LenigElement {
 
   private async resolve(report: Report, action: ReportAction): Promise<void> {
     const t = this.i18n.t;
-    const ok = await this.act(`report:${report.id}`, 'resolveReport', (s) => s.resolveReport(report.id, action), t.resolvedAnnounce(this.actionName(action)));
+    const ok = await this.act(
+      `report:${report.id}`,
+      'resolveReport',
+      (s) => s.resolveReport(report.id, action),
+      t.resolvedAnnounce(this.actionName(action)),
+      t.reportTaken,
+    );
     if (ok) this.emit('lenig-report-resolved', { report, action });
   }
 

@@ -15,6 +15,7 @@ import {
   planDeleteComment,
   planRemoveAdmin,
   planResolveReport,
+  reportHandled,
   planSetProfileName,
   planSetUp,
   planUpdateChannel,
@@ -52,9 +53,15 @@ export async function resolveReport(st: AdminHost, reportId: string, action: Rep
   const report = admin ? await st.readReport(reportId) : null;
   const post = report && typeof report.channel === 'string' && typeof report.post === 'string' ? await st.readPost(report.channel, report.post).catch(() => null) : null;
   const commentExists = report?.comment !== undefined && post !== null ? await st.commentExists(report.channel, report.post, report.comment) : false;
+  let now: ReportRecord | null = null;
   await st.writeOnce(planResolveReport({ uid, admin, reportId, report, action, post, commentExists }).writes, async () => {
-    const now = await st.readReport(reportId);
+    now = await st.readReport(reportId);
     return now?.resolvedBy === uid && now.resolution === action;
+  }).catch((e: unknown) => {
+    // Two admins read the report open and both wrote; the rules refused the second: say it was handled
+    // already, as when the report was read handled, rather than a refusal of this admin's rights.
+    if (isStoreError(e) && e.code === 'permission-denied' && now?.resolvedBy !== undefined) throw reportHandled();
+    throw e;
   });
 }
 

@@ -47,6 +47,9 @@ export interface ResolveReportInput {
   commentExists: boolean;
 }
 
+/** A report that was handled already: another admin was first (see `ValidationReason`). */
+export const reportHandled = (): StoreError => invalid('report', 'handled', 'This report has been handled already.');
+
 /**
  * Handles a report, once: who and when are kept with it, and its effect (hiding the post, deleting the
  * comment) is made in the same write, so the rules can hold the resolution to it.
@@ -57,7 +60,7 @@ export function planResolveReport(input: ResolveReportInput): Plan {
   if (!(REPORT_ACTIONS as readonly string[]).includes(action)) throw invalid('action', 'invalid', `"${String(action)}" is not a way to handle a report.`);
   requireAdmin(input.admin, 'handle reports');
   if (!report) throw notFound(`Report ${reportId}`);
-  if (report.resolvedBy !== undefined) throw invalid('report', 'invalid', 'This report has been handled already.');
+  if (report.resolvedBy !== undefined) throw reportHandled();
   const writes: Writes = {
     [`reports/${reportId}/resolvedBy`]: uid,
     [`reports/${reportId}/resolvedAt`]: SERVER_TIME,

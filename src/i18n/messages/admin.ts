@@ -61,6 +61,8 @@ export const adminMessages = defineMessages('admin', {
     actionHidden: 'Post hidden',
     actionCommentDeleted: 'Comment deleted',
     resolvedAnnounce: (action: string) => `${action}.`,
+    /** Another admin handled the report between this admin seeing it open and acting on it. */
+    reportTaken: 'A colleague handled this report just before you.',
     // --- channels
     channelsLoading: 'Loading channels…',
     channelsFailed: 'The channels could not be loaded.',
@@ -194,6 +196,7 @@ export const adminMessages = defineMessages('admin', {
     actionHidden: 'Bericht verborgen',
     actionCommentDeleted: 'Reactie verwijderd',
     resolvedAnnounce: (action: string) => `${action}.`,
+    reportTaken: 'Een collega heeft deze melding net afgehandeld.',
     channelsLoading: 'Kanalen laden…',
     channelsFailed: 'De kanalen konden niet worden geladen.',
     noChannels: 'Nog geen kanalen.',
