@@ -56,7 +56,7 @@ const ICONS: readonly LikeIcon[] = ['thumb', 'heart'];
  * @cssproperty --lenig-like-button-border-color - Outline of the button when not liked. Default: the border colour.
  * @cssproperty --lenig-like-button-active-background - Button background when liked. Default: a tint of the active colour.
  * @cssproperty --lenig-like-button-icon-size - Size of the icon. Default: 1.25em.
- * @cssproperty --lenig-like-button-tooltip-background - Background of the "liked by" tooltip.
+ * @cssproperty --lenig-like-button-tooltip-background - Background of the "liked by" tooltip. Default: the raised surface colour.
  *
  * @fires {CustomEvent<LikeToggleDetail>} lenig-like-toggle - Before a like or unlike is applied. Cancelable: `preventDefault()` keeps the state.
  * @fires {CustomEvent<LikeTargetDetail>} lenig-sign-in-request - A signed-out reader clicked. Cancelable: `preventDefault()` to sign in your own way instead of `store.signIn()`.
