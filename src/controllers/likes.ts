@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LenigStore, StoreError } from '../data/store.js';
 import type { LikeTarget, UserId } from '../data/types.js';
-import { relay, toStoreError } from '../components/shared/events.js';
+import { toStoreError } from '../components/shared/events.js';
+import { relay } from '../components/shared/relay.js';
 import type { LikeTargetDetail, LikeToggleDetail } from '../components/like-button/like-view.js';
 import { LikerNames, MAX_LIKER_NAMES } from './liker-names.js';
 import { OptimisticLikes, type LikeView } from './optimistic-likes.js';

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Viewer } from '../../data/types.js';
-import { relay, toStoreError, type DetailOf, type LenigEventName } from './events.js';
+import { toStoreError, type DetailOf, type LenigEventName } from './events.js';
+import { relay } from './relay.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { contentMessages } from '../../i18n/messages/content.js';
 import { LenigElement } from './lenig-element.js';
