@@ -288,11 +288,13 @@ export abstract class FirebaseStoreBase {
           (v) => ((admin = v), emit()),
           () => ((admin = false), emit()),
         );
-        const stopProfile = this.listenProfileRecord(
-          uid,
-          (raw) => ((profile = decodeProfile(uid, raw)), emit()),
-          () => ((profile = null), emit()),
-        );
+        // Shared: a feed, a composer and the comments each ask who reads them, on one listener.
+        const stopProfile = this.shared
+          .get<unknown>(`profile:${uid}`, (raw, fail) => this.listenProfileRecord(uid, raw, fail))
+          .subscribe(
+            (raw) => ((profile = decodeProfile(uid, raw)), emit()),
+            () => ((profile = null), emit()),
+          );
         return () => {
           stopAdmin();
           stopProfile();
