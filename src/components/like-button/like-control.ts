@@ -2,7 +2,6 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MAX_LIKER_NAMES } from '../../controllers/liker-names.js';
 import type { AnchoredPopoverController } from '../../controllers/popover.js';
-import { supportsPopover } from '../../controllers/popover-support.js';
 import { LocalizeController, type MessageTable } from '../../i18n/localize.js';
 import { likeButtonMessages } from '../../i18n/messages/like-button.js';
 import { logError } from '../../log.js';
@@ -48,6 +47,13 @@ export interface LikeRequests {
   signIn(): void;
   likers(): void;
 }
+
+/**
+ * Lit's `nothing` for a boolean binding that is off on nearly every render, typed as `false`:
+ * `?disabled=${busy || off}`. At the first render Lit leaves the attribute alone for `nothing`, where
+ * `false` has it call `toggleAttribute(name, false)`: once per like button of every card in a feed.
+ */
+const off = nothing as unknown as false;
 
 /** Delay before a hover opens the tooltip, so sweeping the mouse across a feed does not flash tooltips. */
 const HOVER_OPEN_MS = 300;
@@ -268,7 +274,8 @@ export class LikeControl implements ReactiveController {
     const count = s.loading ? html`<span class="skeleton"></span>` : s.count > 0 ? this.i18n.number(s.count) : '';
     // No white space between tags: every card of a long feed would hold it as text nodes. Both icons are
     // in the template and CSS shows the chosen one: a nested template per icon would be cloned, walked and
-    // committed on its own for every card.
+    // committed on its own for every card. `popover` is written in the template, not set per control: a
+    // browser without the Popover API ignores it, and the tooltip shows with the class `open` there.
     return html`<span
       class="like ${wrapper}${s.pending ? ' pending' : ''}${s.disabled || s.archived ? ' disabled' : ''}"
       @pointerenter=${this.onPointerEnter}
@@ -283,7 +290,7 @@ export class LikeControl implements ReactiveController {
         aria-describedby=${ifDefined(s.loading ? undefined : 'tip')}
         aria-busy=${ifDefined(s.loading ? 'true' : undefined)}
         aria-disabled=${ifDefined(s.archived && !s.loading ? 'true' : undefined)}
-        ?disabled=${s.disabled || s.loading}
+        ?disabled=${s.disabled || s.loading || off}
         @click=${this.onClick}
       ><svg part=${ifDefined(p.icon)} class=${s.icon} viewBox="0 0 24 24" aria-hidden="true" focusable="false"
           ><path class="shape heart" d="M12 20.2s-8-4.7-8-10.4a4.4 4.4 0 0 1 8-2.6 4.4 4.4 0 0 1 8 2.6c0 5.7-8 10.4-8 10.4z" /><path
@@ -299,7 +306,7 @@ export class LikeControl implements ReactiveController {
           ? // Before the count, so the visible words read in the same order as the accessible name.
             html`<span part=${ifDefined(p.label)} class="label">${t.signInToLike}</span> `
           : nothing}<span part=${ifDefined(p.count)} class="count">${count}</span></button
-      ><div id="tip" class="tip" role="tooltip" part=${ifDefined(p.tooltip)} .popover=${supportsPopover ? 'manual' : null}
+      ><div id="tip" class="tip" role="tooltip" part=${ifDefined(p.tooltip)} popover="manual"
         >${s.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : s.archived ? html`<span class="invite">${t.archived}</span>` : nothing}${this.likedByText(s)}</div
       ></span
     >`;
