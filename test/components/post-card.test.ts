@@ -389,6 +389,17 @@ describe('<lenig-post-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('unfolds long text when a link in its folded part gets focus, so the focus can be seen', async () => {
+    const long = [...Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`), 'Read https://intranet.example.com/policy'].join('\n');
+    const el = await card({ post: post({ text: long }) });
+    const body = inCard(el, '#body')!;
+    const folded = body.getBoundingClientRect().height;
+    inCard<HTMLAnchorElement>(el, '#body a')!.focus();
+    await el.updateComplete;
+    expect(body.getBoundingClientRect().height).to.be.greaterThan(folded * 2);
+    expect(cardButton(el, /Show less/)!.getAttribute('aria-expanded')).to.equal('true');
+  });
+
   it('speaks Dutch', async () => {
     const el = await card({ viewer: annaViewer, lang: 'nl', post: post({ commentCount: 3, editedAt: minutesAgo(1) }) });
     expect(inCard(el, 'time')!.textContent).to.equal('10 minuten geleden');

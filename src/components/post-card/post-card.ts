@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import { setChildPartValue } from 'lit/directive-helpers.js';
 import { sameValue } from '../../data/core/stable.js';
 import { isStoreError } from '../../data/store.js';
@@ -61,12 +61,9 @@ const FULL_DATES_MAX = 2000;
 /**
  * Renders a value where it stands in a template and hands `keep` the child part it is in, so that the
  * value can later be rendered there alone (`setChildPartValue`) without rendering the whole template.
+ * Used once, in a child position of this card's template (its `update` is typed for one).
  */
 class KeepPart extends Directive {
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.CHILD) throw new Error('keepPart() belongs in a child position');
-  }
   render(value: unknown, _keep: (part: ChildPart) => void): unknown {
     return value;
   }
@@ -76,6 +73,9 @@ class KeepPart extends Directive {
   }
 }
 const keepPart = directive(KeepPart);
+
+/** `nothing`, typed for boolean bindings: see `off` in the like control. */
+const off = nothing as unknown as false;
 
 /** Text longer than this (characters or lines) starts collapsed behind "Show more". */
 const COLLAPSE_CHARS = 700;
@@ -233,7 +233,9 @@ export class LenigPostCardElement extends LitElement {
     if (this.commentsCode && customElements.get('lenig-comments') && (this.renderRoot as ShadowRoot).activeElement?.id === 'comments-retry') {
       void this.focusAfterUpdate('#comments-toggle');
     }
-    if (changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
+    // (Not before the first render: nothing has left its first state yet, and each assignment is a
+    // property set Lit checks, on every card of a feed.)
+    if (this.hasUpdated && changed.has('post') && this.post && changed.get('post')?.id !== this.post.id) {
       // Another post in this element (Lit reuses elements when a list changes): start afresh.
       this.mode = 'view';
       this.busy = undefined;
@@ -362,9 +364,12 @@ export class LenigPostCardElement extends LitElement {
     void this.focusAfterUpdate('#comments-toggle');
   }
 
-  /** A link tabbed to in folded text may sit in the faded part: unfold, so what has focus can be seen. */
+  /**
+   * A link tabbed to in folded text may sit in the faded part: unfold, so what has focus can be seen.
+   * Listened to on long texts only (most cards have none to unfold).
+   */
   private onBodyFocus(): void {
-    if (this.isLong) this.expanded = true;
+    this.expanded = true;
   }
 
   private toggleExpanded(): void {
@@ -504,27 +509,31 @@ export class LenigPostCardElement extends LitElement {
     </form>`;
   }
 
-  /** The viewer's own actions on the post: Edit and Delete for the author, Report for others, Hide for admins. */
+  /**
+   * The viewer's own actions on the post: Edit and Delete for the author, Report for others, and Hide for
+   * admins. Hide is the only one that needs a template around the others, so only an admin's cards (few)
+   * clone, walk and commit one.
+   */
   private renderPostActions(post: Post): TemplateResult | typeof nothing {
     const viewer = this.viewer ?? null;
     if (viewer === null) return nothing;
     const { t } = this.i18n;
-    const own = viewer.uid === post.author;
     const locked = this.pending || this.busy !== undefined;
-    return html`${own
-      ? html`${this.archived
-            ? nothing
-            : html`<button
-                id="edit"
-                class="action"
-                type="button"
-                ?disabled=${locked || this.mode === 'edit'}
-                @click=${this.startEdit}
-                .textContent=${t.edit}
-              ></button>`}<button id="delete" class="action" type="button" ?disabled=${locked} @click=${this.startDelete} .textContent=${t.remove}></button>`
-      : html`<button id="report" class="action" type="button" ?disabled=${locked} @click=${this.startReport} .textContent=${t.report}></button>`}${viewer.admin ===
-    true
-      ? html`<button
+    const actions =
+      viewer.uid === post.author
+        ? html`${this.archived
+              ? nothing
+              : html`<button
+                  id="edit"
+                  class="action"
+                  type="button"
+                  ?disabled=${locked || this.mode === 'edit' || off}
+                  @click=${this.startEdit}
+                  .textContent=${t.edit}
+                ></button>`}<button id="delete" class="action" type="button" ?disabled=${locked || off} @click=${this.startDelete} .textContent=${t.remove}></button>`
+        : html`<button id="report" class="action" type="button" ?disabled=${locked || off} @click=${this.startReport} .textContent=${t.report}></button>`;
+    return viewer.admin === true
+      ? html`${actions}<button
           id="hide"
           class="action"
           type="button"
@@ -532,7 +541,7 @@ export class LenigPostCardElement extends LitElement {
           ?disabled=${locked}
           @click=${this.toggleHidden}
         >${post.hidden ? t.unhide : t.hide}</button>`
-      : nothing}`;
+      : actions;
   }
 
   private renderPanel(): TemplateResult | typeof nothing {
@@ -587,6 +596,8 @@ export class LenigPostCardElement extends LitElement {
     const long = !editing && this.isLong;
     const comments =
       post.commentCount > 0 ? this.i18n.plural(post.commentCount, { one: t.commentsOne, other: t.commentsOther }) : t.commentNone;
+    // A button that is enabled on nearly every card is left alone rather than enabled (`?disabled=${x || off}`):
+    // no attribute call per button at a card's first render.
     // Header and actions are written out here, in the article's own template, rather than as nested
     // templates (each of which a card clones, walks and commits on its own): a feed makes one card per
     // post. No white space between tags: every card of a long feed would hold it as text nodes, and in
@@ -625,7 +636,7 @@ export class LenigPostCardElement extends LitElement {
         id="body"
         part="body"
         class="body rich-text${editing ? ' editing' : long && !this.expanded ? ' collapsed' : ''}"
-        @focusin=${this.onBodyFocus}
+        @focusin=${long ? this.onBodyFocus : nothing}
       >${editing ? nothing : renderRichText(post.text, this.mentions ? (uid) => this.mentions?.get(uid) : undefined)}</div
       >${long
         ? html`<button class="more" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="body" @click=${this.toggleExpanded}>
@@ -638,7 +649,7 @@ export class LenigPostCardElement extends LitElement {
           type="button"
           aria-expanded=${this.commentsOpen ? 'true' : 'false'}
           aria-controls=${this.commentsOpen ? 'comments' : nothing}
-          ?disabled=${this.pending}
+          ?disabled=${this.pending || off}
           @click=${this.toggleComments}
           ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"
             ><path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" /></svg
