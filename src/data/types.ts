@@ -154,8 +154,11 @@ export interface LikeState {
   /**
    * Set (true) when the target is a post in an archived channel: its likes can be read, not added or taken
    * back (the stores and the rules refuse both). Absent otherwise; a page or any other target is never archived.
+   * Also set when the post's channel no longer exists (with `channelDeleted`): read-only the same way.
    */
   archived?: boolean;
+  /** Set (true), with `archived`, when the post's channel no longer exists: an admin deleted it, its posts stayed. */
+  channelDeleted?: boolean;
 }
 
 export type NotificationType = 'liked' | 'commented' | 'mentioned' | 'idea-status' | 'assigned';

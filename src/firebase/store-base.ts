@@ -240,7 +240,7 @@ export abstract class FirebaseStoreBase {
     return c.known ? c.value : undefined;
   }
 
-  /** After a refused write in `channel`: names an archived channel as the cause, else rethrows `e`. */
+  /** After a refused write in `channel`: names an archived or deleted channel as the cause, else rethrows `e`. */
   async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
     if (isStoreError(e) && e.code === 'permission-denied') requireOpenChannel(channel, await this.readChannelRecord(channel).catch(() => undefined));
     throw e;
@@ -436,8 +436,9 @@ export abstract class FirebaseStoreBase {
   /**
    * A post's like state says whether its channel is archived, from the channel's record — one listener
    * per channel, shared with the feed and the composer — so a lone like button can say likes are closed
-   * before anyone clicks. A channel record that cannot be read leaves the state open: the rules still
-   * refuse the write, and the refusal names the archived channel.
+   * before anyone clicks; a missing record (the channel was deleted, its posts stayed) closes them too. A
+   * channel record that cannot be read leaves the state open: the rules still refuse the write, and the
+   * refusal names the archived or deleted channel.
    */
   subscribeLikes(target: LikeTarget, cb: (state: LikeState) => void, onError?: OnError): Unsubscribe {
     let key = '';
@@ -449,10 +450,13 @@ export abstract class FirebaseStoreBase {
           const state: LikesPart = {};
           let mine: ReadonlySet<string> | undefined;
           const pt = parsePostTarget(target);
-          let channel: ChannelRecord | null | undefined = pt ? undefined : null;
+          // The channel's record (null: it no longer exists) once its listener has answered; one that
+          // could not be read leaves the state open (undefined).
+          let channel: ChannelRecord | null | undefined;
+          let channelAnswered = !pt;
           const emit = () => {
             const { count, likers } = state;
-            if (count === undefined || likers === undefined || mine === undefined || channel === undefined) return;
+            if (count === undefined || likers === undefined || mine === undefined || !channelAnswered) return;
             cb(likeState(target, count, mine.has(key), likers, channel));
           };
           const stops = [
@@ -462,8 +466,8 @@ export abstract class FirebaseStoreBase {
           if (pt) {
             stops.push(
               this.channelRecord(pt.channel).subscribe(
-                (v) => ((channel = v), emit()),
-                () => ((channel ??= null), emit()),
+                (v) => ((channel = v), (channelAnswered = true), emit()),
+                () => ((channelAnswered = true), emit()),
               ),
             );
           }

@@ -335,6 +335,15 @@ export class MemoryBackend {
     return decodeReports(children(this.data.tree, 'reports'));
   }
 
+  /**
+   * Removes a channel's record, bypassing permissions, as an admin does in the Firebase console: its
+   * posts, comments and likes stay, readable and read-only (stories, tests of a deleted channel).
+   */
+  deleteChannel(channel: ChannelId): void {
+    set(this.data.tree, `channels/${channel}`, undefined);
+    this.changed();
+  }
+
   /** Adds a report with an explicit date (the demo's and stories' inbox), bypassing permissions. */
   addReport(report: Omit<Report, 'id' | 'createdAt' | 'resolved'> & { createdAt?: Date; resolved?: Report['resolved'] }): Report {
     const at = (report.createdAt ?? this.now()).getTime();
@@ -617,8 +626,10 @@ export class MemoryStore implements LenigStore {
       onError,
       (d) => {
         if (bad) throw bad;
-        getChannel(d, query.channel);
         const { all, shown } = window(d);
+        // As the database stores: a channel is asked for when it shows no posts, to tell "empty" from
+        // "unknown"; the posts of a deleted one still show.
+        if (!all.length) getChannel(d, query.channel);
         const last = shown[shown.length - 1];
         const hasMore = last === undefined ? false : all.some((p) => newestFirst(p, last) > 0);
         return frozen({ posts: stable.keep(shown.map(([id, p]) => decodePost(query.channel, id, p)!)), hasMore });

@@ -852,6 +852,29 @@ describe('<lenig-feed>', () => {
     expect(cardButton(own, /^Bewerken$/), 'Edit is back').to.not.equal(undefined);
   });
 
+  it('says above the posts of a deleted channel that it no longer exists, and closes likes, Edit and replies as in an archived one', async () => {
+    const backend = company(threePosts());
+    const feed = await feedFor(backend.session('anna'));
+    await postsShown(feed, 3);
+    const notice = () => feed.shadowRoot!.querySelector('[part="archived"]')?.textContent?.trim();
+    // An admin removes the channel's record (the Firebase console); its posts stay, and take no new writes.
+    backend.deleteChannel('general');
+    await waitUntil(() => notice(), 'the notice appeared');
+    expect(notice()).to.equal('This channel no longer exists: you can read its posts, but no new posts, comments or likes can be added.');
+    expect(cards(feed).length, 'the posts stay readable').to.equal(3);
+    const own = cards(feed).find((c) => c.post?.id === 'p-news')!;
+    await waitUntil(() => likeButtonOf(own).getAttribute('aria-disabled') === 'true', 'the like button is closed');
+    expect(likeDescription(own)).to.match(/^This channel no longer exists: likes can no longer be added or taken back\./);
+    expect(cardButton(own, /^Edit$/), 'no Edit').to.equal(undefined);
+    expect(cardButton(own, /^Delete$/), 'her post can still be deleted').to.not.equal(undefined);
+    cardButton(own, /^Comment/)!.click();
+    const comments = () => inCard<LenigCommentsElement>(own, 'lenig-comments')?.shadowRoot;
+    await waitUntil(() => comments()?.querySelector('.closed'), 'the comments say they are closed', { timeout: 5000 });
+    expect(comments()!.querySelector('.closed')!.textContent).to.equal('This channel no longer exists: no new comments can be added.');
+    expect(comments()!.querySelector('textarea'), 'no reply box').to.equal(null);
+    await expect(feed).to.be.accessible();
+  });
+
   describe('the like button of a post in an archived channel', () => {
     /** The feed of `general`, archived before it is shown, as Anna sees it; Bram liked her post p-news. */
     async function archivedFeed(lang = 'en') {

@@ -397,6 +397,33 @@ describe('<lenig-like-button>', () => {
       await waitUntil(() => !tooltipOf(el).checkVisibility(), 'the reason stayed after the channel reopened');
     });
 
+    it('closes when the channel is deleted while shown, and says the channel no longer exists, in English and Dutch', async () => {
+      const { backend, store } = archivedSetup(false);
+      const el = await mount(store, POST);
+      const nl = await mount(backend.session('carla'), POST, 'nl');
+      expect(buttonOf(el).hasAttribute('aria-disabled')).to.be.false;
+      // An admin removes the channel's record (the Firebase console); its posts and likes stay.
+      backend.deleteChannel('news');
+      await waitUntil(() => buttonOf(el).getAttribute('aria-disabled') === 'true', 'deleting the channel did not close the button');
+      expect(accessible(el).name, 'the count still shows').to.equal('Like, 3 likes');
+      await waitUntil(
+        () => accessible(el).description?.startsWith('This channel no longer exists: likes can no longer be added or taken back.') === true,
+        `described as "${accessible(el).description}"`,
+      );
+      expect(accessible(el).description).not.to.contain(ARCHIVED_EN);
+      await waitUntil(
+        () => accessible(nl).description?.startsWith('Dit kanaal bestaat niet meer: je kunt geen likes meer geven of intrekken.') === true,
+        `described as "${accessible(nl).description}"`,
+      );
+      const writes = spyWrites(store);
+      buttonOf(el).click();
+      await aTimeout(30);
+      expect(writes).to.deep.equal([]);
+      expect(pressed(el), 'her like stays').to.equal('true');
+      expect((await stored(backend, POST)).count).to.equal(3);
+      await expect(el).to.be.accessible();
+    });
+
     it('never calls a page archived', async () => {
       const { store } = archivedSetup();
       const el = await mount(store, pageTarget('https://intranet.example.com/news/archived-channel'));

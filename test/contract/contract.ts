@@ -50,6 +50,8 @@ export interface ContractEnv {
   as(user: ContractUser): Promise<LenigStore>;
   users: { alice: UserId; bob: UserId; admin: UserId };
   newChannel(): Promise<ChannelId>;
+  /** Removes a channel's record as an admin can (its posts stay), past the stores, which have no such command. */
+  deleteChannel(channel: ChannelId): Promise<void>;
   reports(): Promise<Report[]>;
   cleanup(): Promise<void>;
 }
@@ -776,6 +778,34 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.equal(ofPage.last.archived, undefined);
         assert.deepEqual(ofPost.errors, []);
         assert.deepEqual(ofPage.errors, []);
+      });
+
+      it('says the posts of a deleted channel have their likes closed, live; they still show, and a like, unlike, reply or edit is refused', async () => {
+        const ch = await env.newChannel();
+        const id = await post(alice, ch, 'left behind');
+        await bob.like(postTarget(ch, id));
+        const ofPost = watch<LikeState>((cb, e) => alice.subscribeLikes(postTarget(ch, id), cb, e));
+        const open = await ofPost.until((s) => s.count === 1, 'the like state of the post');
+        assert.equal(open.archived, undefined);
+        assert.equal(open.channelDeleted, undefined);
+        await env.deleteChannel(ch);
+        const closed = await ofPost.until((s) => s.channelDeleted === true, 'the channel gone');
+        assert.equal(closed.archived, true, 'read-only as an archived channel');
+        assert.equal(closed.count, 1, 'the count still shows');
+        // A subscription started afterwards knows at once, before any like is tried.
+        const late = watch<LikeState>((cb, e) => bob.subscribeLikes(postTarget(ch, id), cb, e));
+        await until(() => late.values.length > 0, 'the state of a late subscriber');
+        assert.equal(late.values[0]!.channelDeleted, true);
+        assert.equal(late.values[0]!.mine, true);
+        // The posts left behind still show in the channel's feed.
+        const f = feed(bob, ch);
+        assert.deepEqual((await f.until((p) => p.posts.length > 0, 'the feed')).posts.map((p) => p.id), [id]);
+        const named = (e: unknown) => isStoreError(e) && e.code === 'permission-denied' && /no longer exists/.test(e.message);
+        await assert.rejects(alice.like(postTarget(ch, id)), named);
+        await assert.rejects(bob.unlike(postTarget(ch, id)), named);
+        await assert.rejects(bob.comment(ch, id, 'anyone there?'), named);
+        await assert.rejects(alice.editPost(ch, id, 'changed'), named);
+        assert.deepEqual(ofPost.errors, []);
       });
 
       it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {

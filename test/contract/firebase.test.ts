@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deleteApp, getApps, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword, signOut } from 'firebase/auth';
-import { get, getDatabase, goOffline, goOnline, ref, set } from 'firebase/database';
+import { get, getDatabase, goOffline, goOnline, ref, remove, set } from 'firebase/database';
 import { isStoreError } from '../../src/data/store.js';
 import { DEFAULT_CATEGORIES, type FeedPage, type Report, type Viewer } from '../../src/data/types.js';
 import {
@@ -88,6 +88,11 @@ contractSuite('firebase', async () => {
         categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])),
       });
       return id;
+    },
+    deleteChannel: async (channel) => {
+      const admin = await as('admin');
+      // An admin may remove a channel's record (the rules allow it); its posts stay.
+      await remove(ref(admin.connection.database, `channels/${channel}`));
     },
     reports: async () => {
       const admin = await as('admin');

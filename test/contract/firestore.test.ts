@@ -7,7 +7,7 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collection, getDocs } from 'firebase/firestore';
+import { collection, deleteDoc, doc, getDocs } from 'firebase/firestore';
 import { deleteApp } from 'firebase/app';
 import { clearFirestore, loadFirestoreRules, writeDocuments } from '../../scripts/firestore-emulator.mjs';
 import { DEFAULT_CATEGORIES, type FeedPage, type Report } from '../../src/data/types.js';
@@ -73,6 +73,11 @@ if ('skip' in emulator) {
           { path: `channels/${id}`, data: { name: `Channel ${n}`, categories: Object.fromEntries(DEFAULT_CATEGORIES.map((c, i) => [c, i])) } },
         ]);
         return id;
+      },
+      deleteChannel: async (channel) => {
+        const admin = await as('admin');
+        // An admin may delete a channel's document (the rules allow it); its posts stay.
+        await deleteDoc(doc(admin.connection.firestore, 'channels', channel));
       },
       reports: async () => {
         const admin = await as('admin');

@@ -29,6 +29,7 @@ contractSuite('memory', () => {
       backend.load({ channels: [{ id, name: `Channel ${n}`, categories: [...DEFAULT_CATEGORIES] }] });
       return Promise.resolve(id);
     },
+    deleteChannel: (channel) => Promise.resolve(backend.deleteChannel(channel)),
     reports: () => Promise.resolve(backend.reports()),
     cleanup: () => Promise.resolve(),
   });

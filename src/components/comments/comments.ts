@@ -87,6 +87,8 @@ export class LenigCommentsElement extends LenigElement {
   @property() post?: string;
   /** The post's channel is archived: the comments show, and no reply box (the rules refuse replies there). */
   @property({ type: Boolean }) archived = false;
+  /** The post's channel no longer exists (an admin deleted it, its posts stayed): as `archived`, and said so. */
+  @property({ type: Boolean, attribute: 'channel-deleted' }) channelDeleted = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('post') && changed.get('post') !== undefined) {
@@ -260,6 +262,7 @@ export class LenigCommentsElement extends LenigElement {
     if (this.viewerSub.status !== 'ready') return nothing;
     // A comment sent while online that is not answered: the connection dropped meanwhile, or the answer is late.
     const notice = !this.sending ? '' : this.connection.value === false ? this.offlineMessage : this.writeWait.late ? this.common.t.waitingSlow : '';
+    if (this.channelDeleted) return html`<p class="quiet closed">${t.closedDeleted}</p>`;
     if (this.archived) return html`<p class="quiet closed">${t.closed}</p>`;
     if (this.viewerSub.value === null) {
       return html`<div class="row">

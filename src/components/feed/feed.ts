@@ -93,7 +93,7 @@ function flaggedPending(post: Post): boolean {
  * @csspart feed - The `role="feed"` list.
  * @csspart more - The "Show older posts" button.
  * @csspart offline - The offline banner.
- * @csspart archived - The notice that the channel is archived (read-only).
+ * @csspart archived - The notice that the channel is archived, or no longer exists (read-only either way).
  * @csspart status - Loading, empty and error messages.
  * @csspart card - Re-exported from each `<lenig-post-card>`, as are `header avatar author timestamp category
  *   body mention link actions textarea like-button like-count`.
@@ -581,7 +581,8 @@ export class LenigFeedElement extends ContentElement {
     const unknown = this.common.t.unknownPerson;
     // The viewer is "you" in the "liked by" names, as on the standalone like button.
     const you = this.i18n.tableOf(likeButtonMessages).you;
-    const archived = this.channelSub.value?.archived === true;
+    // Read-only: 1 archived, 2 deleted.
+    const closed = this.channelDeleted ? 2 : this.channelSub.value?.archived ? 1 : 0;
     // Every card's values are worked out here, in render(), not in repeat's or guard's callback (which run
     // after the update is marked done): a profile the store answers at once would otherwise ask for a
     // second render of the whole feed straight after the first.
@@ -599,7 +600,7 @@ export class LenigFeedElement extends ContentElement {
       const postMentions = this.mentionsOf(p, mentions);
       // Guarded by everything the row shows: when one post of the page changed (a colleague's like), the
       // other rows are left alone instead of having each of their bindings compared again.
-      const deps = [p, author, viewer, like.count, like.pressed, like.pending, likers, pending, archived, i, setsize, now, postMentions];
+      const deps = [p, author, viewer, like.count, like.pressed, like.pending, likers, pending, closed, i, setsize, now, postMentions];
       return {
         key: s.key,
         view: guard(
@@ -616,7 +617,8 @@ export class LenigFeedElement extends ContentElement {
               .likePending=${like.pending}
               .likers=${likers}
               .pending=${pending}
-              .archived=${archived}
+              .archived=${closed === 1}
+              .channelDeleted=${closed > 1}
               .posinset=${i + 1}
               .setsize=${setsize}
               .now=${now}
@@ -695,10 +697,20 @@ export class LenigFeedElement extends ContentElement {
       ${this.renderMore(page)}`;
   }
 
-  /** An archived channel is read-only: said above its posts, before anyone tries to like or reply. */
+  /**
+   * The channel's record is gone while its posts still show: an admin deleted it, and the posts left behind
+   * take no new writes (the rules refuse them), as in an archived channel.
+   */
+  private get channelDeleted(): boolean {
+    return this.channelSub.error?.code === 'not-found' && !!this.feed.value;
+  }
+
+  /** An archived or deleted channel is read-only: said above its posts, before anyone tries to like or reply. */
   private renderArchived(): TemplateResult | typeof nothing {
     const info = this.channelSub.value;
-    return info?.archived ? html`<p class="notice" part="archived">${this.i18n.t.archived(channelName(this.i18n, info))}</p>` : nothing;
+    const { t } = this.i18n;
+    const text = this.channelDeleted ? t.channelDeleted : info?.archived && t.archived(channelName(this.i18n, info));
+    return text ? html`<p class="notice" part="archived">${text}</p>` : nothing;
   }
 
   protected override render(): TemplateResult {

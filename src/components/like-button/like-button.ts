@@ -40,7 +40,8 @@ const ICONS: readonly LikeIcon[] = ['thumb', 'heart'];
  * user saw last, and a failed save rolls back and says why. Likes by colleagues arrive live. Hovering or
  * focusing the button shows who liked it. Signed-out readers are invited to sign in. Offline, the like is
  * shown at once and sent when the connection is back. A post in an archived channel shows its count on a
- * dimmed, `aria-disabled` button whose description (and tooltip, also on click) says the channel is archived.
+ * dimmed, `aria-disabled` button whose description (and tooltip, also on click) says the channel is archived;
+ * a post left behind in a deleted channel likewise, saying the channel no longer exists.
  *
  * @summary Standalone like button with a live count and "liked by" names.
  *
@@ -243,6 +244,7 @@ export class LenigLikeButtonElement extends LenigElement {
       loading,
       pending: shown?.pending ?? false,
       archived: state?.archived === true,
+      channelDeleted: state?.channelDeleted,
     };
     return html`${this.control.render('lenig')}<span class="message ${message?.error ? 'error' : ''}" role="status" part="status">${message?.text ?? ''}</span>`;
   }

@@ -23,6 +23,8 @@ export interface LikeControlState {
    * focusable, so its description says why) and a click only shows that reason.
    */
   archived?: boolean;
+  /** With `archived`: the post's channel no longer exists, and the reason given says so. */
+  channelDeleted?: boolean;
   loading: boolean;
   pending: boolean;
   icon: LikeIcon;
@@ -307,7 +309,7 @@ export class LikeControl implements ReactiveController {
             html`<span part=${ifDefined(p.label)} class="label">${t.signInToLike}</span> `
           : nothing}<span part=${ifDefined(p.count)} class="count">${count}</span></button
       ><div id="tip" class="tip" role="tooltip" part=${ifDefined(p.tooltip)} popover="manual"
-        >${s.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : s.archived ? html`<span class="invite">${t.archived}</span>` : nothing}${this.likedByText(s)}</div
+        >${s.signedOut ? html`<span class="invite">${t.signInToLike}</span>` : s.archived ? html`<span class="invite">${s.channelDeleted ? t.channelDeleted : t.archived}</span>` : nothing}${this.likedByText(s)}</div
       ></span
     >`;
   }

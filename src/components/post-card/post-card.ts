@@ -136,7 +136,8 @@ export class LenigPostCardElement extends LitElement {
       signedOut: (this.viewer ?? null) === null,
       disabled: this.pending,
       // As on a standalone like button: dimmed and aria-disabled but focusable, saying why (not `disabled`).
-      archived: this.archived,
+      archived: this.archived || this.channelDeleted,
+      channelDeleted: this.channelDeleted,
       loading: false,
       pending: this.likePending,
       icon: 'thumb',
@@ -195,6 +196,11 @@ export class LenigPostCardElement extends LitElement {
    * writes nothing — as a standalone `<lenig-like-button>` does.
    */
   @property({ type: Boolean }) archived = false;
+  /**
+   * The post's channel no longer exists (an admin deleted it; its posts stayed, and take no new writes):
+   * read-only as when `archived`, and the like button and the comments say the channel no longer exists.
+   */
+  @property({ attribute: false }) channelDeleted = false;
   /** Position in the feed, from 1 (`aria-posinset`). */
   @property({ type: Number }) posinset?: number;
   /** Number of posts in the feed, or -1 while more can load (`aria-setsize`). */
@@ -521,7 +527,7 @@ export class LenigPostCardElement extends LitElement {
     const locked = this.pending || this.busy !== undefined;
     const actions =
       viewer.uid === post.author
-        ? html`${this.archived
+        ? html`${this.archived || this.channelDeleted
               ? nothing
               : html`<button
                   id="edit"
@@ -656,7 +662,7 @@ export class LenigPostCardElement extends LitElement {
           ><span .textContent=${comments}></span></button
         ><span class="end">${this.renderPostActions(post)}</span></div
       >${this.renderPanel()}<p class="status" role="status" .textContent=${this.writeWait?.late ? this.commonT.waitingSlow : this.status}></p>${this.commentsOpen
-        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived}></lenig-comments>${this.renderCommentsLoading()}`
+        ? html`<lenig-comments id="comments" .channel=${post.channel} .post=${post.id} ?archived=${this.archived} .channelDeleted=${this.channelDeleted}></lenig-comments>${this.renderCommentsLoading()}`
         : nothing}</article
     >`;
   }

@@ -58,18 +58,25 @@ export function notificationWrite(
 
 export const statPath = (channel: ChannelId, month: string, category: string) => `stats/${channel}/${month}/${category}`;
 
-/** An archived channel is read-only: no new posts, edits, comments, likes or unlikes (the rules refuse them too). */
+/**
+ * An archived channel is read-only: no new posts, edits, comments, likes or unlikes (the rules refuse them
+ * too); so is one that no longer exists (`null`: an admin deleted its record and its posts stayed), where
+ * the rules allow only cleanup. `undefined`: the channel is not known, and the rules decide.
+ */
 export function requireOpenChannel(channelId: ChannelId, channel: ChannelRecord | null | undefined): void {
+  if (channel === null) throw new StoreError('permission-denied', `Channel ${channelId} no longer exists: its posts can be read, not written to.`);
   if (channel?.archived === true) throw new StoreError('permission-denied', `Channel ${channelId} is archived: it can be read, not written to.`);
 }
 
 /**
  * A target's like state as every store hands it over; `channel` is the record of a post target's channel
- * (undefined for other targets, or when it could not be read): an archived one makes the state `archived`.
+ * (null when there is none, undefined for other targets or when it could not be read): an archived one
+ * makes the state `archived`, a missing one `archived` and `channelDeleted`.
  */
 export function likeState(target: LikeTarget, count: number, mine: boolean, likers: UserId[], channel: ChannelRecord | null | undefined): LikeState {
   const state: LikeState = { target, count, mine, likers };
-  if (channel?.archived === true) state.archived = true;
+  if (channel === null) state.archived = state.channelDeleted = true;
+  else if (channel?.archived === true) state.archived = true;
   return state;
 }
 

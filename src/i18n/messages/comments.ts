@@ -8,6 +8,7 @@ const en = {
   loadFailed: 'The comments could not be loaded.',
   replyLabel: 'Write a comment',
   closed: 'This channel is archived: no new comments can be added.',
+  closedDeleted: 'This channel no longer exists: no new comments can be added.',
   send: 'Send',
   sending: 'Sending…',
   shortcut: (modifier: string) => `${modifier}+Enter to send`,

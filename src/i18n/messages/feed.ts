@@ -17,6 +17,8 @@ const en = {
   filterLabel: 'Filter by category',
   allCategories: 'All',
   archived: (channel: string) => `${channel} is archived: you can read its posts, but no new posts, comments or likes can be added.`,
+  /** A channel an admin deleted while it had posts: they still show (its name went with it). */
+  channelDeleted: 'This channel no longer exists: you can read its posts, but no new posts, comments or likes can be added.',
 };
 /** The table's shape, which the Dutch module (./nl/feed.ts) must match key for key. */
 export type FeedTable = typeof en;

@@ -28,6 +28,8 @@ const en = {
   signInFailed: 'Signing in did not work.',
   /** Why the button of a post in an archived channel does nothing: its description and tooltip. */
   archived: 'This channel is archived: likes can no longer be added or taken back.',
+  /** The same, for a post left behind in a channel an admin deleted. */
+  channelDeleted: 'This channel no longer exists: likes can no longer be added or taken back.',
 };
 /** The table's shape, which the Dutch module (./nl/like-button.ts) must match key for key. */
 export type LikeButtonTable = typeof en;

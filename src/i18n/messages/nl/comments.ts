@@ -8,6 +8,7 @@ const nl: CommentsTable = {
   loadFailed: 'De reacties konden niet worden geladen.',
   replyLabel: 'Schrijf een reactie',
   closed: 'Dit kanaal is gearchiveerd: er kunnen geen reacties meer bij.',
+  closedDeleted: 'Dit kanaal bestaat niet meer: er kunnen geen reacties meer bij.',
   send: 'Versturen',
   sending: 'Versturen…',
   shortcut: (modifier: string) => `${modifier}+Enter om te versturen`,

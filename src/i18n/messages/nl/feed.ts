@@ -17,5 +17,6 @@ const nl: FeedTable = {
   filterLabel: 'Filteren op categorie',
   allCategories: 'Alles',
   archived: (channel: string) => `${channel} is gearchiveerd: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.`,
+  channelDeleted: 'Dit kanaal bestaat niet meer: je kunt de berichten lezen, maar er kunnen geen nieuwe berichten, reacties of likes bij.',
 };
 export default nl;

@@ -23,5 +23,6 @@ const nl: LikeButtonTable = {
   offlinePending: 'Wordt opgeslagen zodra je weer online bent',
   signInFailed: 'Inloggen is niet gelukt.',
   archived: 'Dit kanaal is gearchiveerd: je kunt geen likes meer geven of intrekken.',
+  channelDeleted: 'Dit kanaal bestaat niet meer: je kunt geen likes meer geven of intrekken.',
 };
 export default nl;
