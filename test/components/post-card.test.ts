@@ -354,7 +354,8 @@ describe('<lenig-post-card>', () => {
     like.click();
     await el.updateComplete;
     expect(toggles).to.deep.equal([]);
-    expect(tip().checkVisibility(), 'the reason shows').to.equal(true);
+    // Shown once the tooltip's look and placement have arrived (fetched at the focus above).
+    await waitUntil(() => tip().checkVisibility(), 'the reason shows');
     // A colleague's like arriving later (the count alone changed) renders the like control alone, still closed.
     const update = el['update'].bind(el);
     let whole = 0;
