@@ -86,8 +86,8 @@ export class LenigLikeButtonElement extends LenigElement {
   );
   /** The "liked by" names, fetched once someone hovers or focuses the button. */
   private readonly names = new LikerNames(this, () => this.activeStore);
-  /** What the like control shows; set by every render, before the control renders. */
-  private shown: LikeControlState = { target: '', count: 0, pressed: false, likers: undefined, signedOut: false, disabled: false, loading: true, pending: false, icon: 'thumb' };
+  /** What the like control shows; set by every render before the control renders (it reads it only then). */
+  private shown = { loading: true } as LikeControlState;
   /**
    * The like toggle, in this element's own shadow root (no `<lenig-like-view>` with a shadow root of its
    * own). Its requests are this element's cancelable events; a like or sign-in runs unless cancelled.
