@@ -124,7 +124,7 @@ export class LenigLikeButtonElement extends LenigElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('target') && changed.get('target') !== undefined) this.wantLikers = false;
-    if (changed.has('icon') && !ICONS.includes(this.icon)) warnOnce(`<lenig-like-button icon="${String(this.icon)}"> — use "thumb" or "heart"; showing "thumb".`);
+    if (changed.has('icon') && !ICONS.includes(this.icon)) warnOnce(`<lenig-like-button icon="${this.icon}"> — use "thumb" or "heart"; showing "thumb".`);
   }
 
   // --- handlers ------------------------------------------------------------------------------------
