@@ -318,7 +318,7 @@ export default [
         // every widget's chunk imports it (a card, an idea, a notification, a chart shows likes or the like
         // button's words), and as a file of its own it cost every page 0.6 KB gz more.
         if (/[\\/]src[\\/](controllers[\\/](optimistic-likes|liker-names)|i18n[\\/]messages[\\/]like-button|components[\\/]like-button[\\/](like-control|like-view\.styles))\.ts$/.test(id)) return 'core';
-        if (/[\\/]src[\\/](import-once|data[\\/](store|keys|context|types)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/](subscription|popover-support)|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
+        if (/[\\/]src[\\/](import-once|data[\\/](store|keys|context|types)|styles[\\/]tokens|components[\\/]shared[\\/](define|events|lenig-element)|controllers[\\/]subscription|i18n[\\/]messages[\\/]common|components[\\/]config[\\/]config)\.ts$/.test(id)) return 'core';
         // What most content widgets share (feed, composer, comments, idea board, notifications, insights,
         // admin) and a like button does not need: avatars, announcements, relative times, profiles,
         // category names, rich text, the shared styles, Lit's directives. One file rather than eight, for
