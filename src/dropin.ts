@@ -163,25 +163,56 @@ function load(tag: string, el?: Element): Promise<unknown> {
  * dropped connection, or a file gone after a new version was uploaded — with a button that tries again,
  * rather than leaving an empty space. Plain DOM in the tag's own children (the element is not defined, so
  * they show), coloured with the page's lenig tokens; removed once the tag is defined.
+ *
+ * The message alone is the alert, the button beside it: when Try again fails once more, the message in
+ * `el` (the tag whose Try again it was) is replaced by a new alert node — the same text changed in place is
+ * no change to a screen reader, which says nothing — while the button, which has focus, stays. When it
+ * succeeds, focus goes from the button (gone with the message) to the widget, not to the page's start.
  */
 function showFault(tag: string, el?: Element): void {
   for (const host of [el, ...document.querySelectorAll(tag)]) {
-    // Failed again, or `el` once more: the message is there already.
-    if (!host || host.querySelector('.lenig-fault')) continue;
+    if (!host) continue;
     const t = stringsAt(loaderMessages, host);
+    const alert = document.createElement('span');
+    alert.setAttribute('role', 'alert');
+    alert.textContent = t.loadFailed;
+    const shown = host.querySelector('.lenig-fault > [role=alert]');
+    // Failed again: said again where Try again was pressed; elsewhere the message is there already.
+    if (shown) {
+      if (host === el) shown.replaceWith(alert);
+      continue;
+    }
     const box = document.createElement('span');
     const button = document.createElement('button');
+    let pressed = false;
     box.className = 'lenig-fault';
-    box.setAttribute('role', 'alert');
     // In the page's font, as the tag's text around it; the colour of lenig's errors.
     box.style.color = 'var(--lenig-color-danger,#c4314b)';
     button.type = 'button';
     button.style.font = 'inherit';
     button.textContent = t.retry;
-    button.onclick = () => void load(tag, host);
-    box.append(t.loadFailed, ' ', button);
+    button.onclick = () => {
+      pressed = true;
+      void load(tag, host);
+    };
+    box.append(alert, ' ', button);
     host.append(box);
-    void customElements.whenDefined(tag).then(() => box.remove());
+    void customElements.whenDefined(tag).then(async () => {
+      // Focus on the button, or lost to the page once the tag's shadow root hid it (or never given, as a
+      // click in Safari gives none): the widget takes it, once it has rendered.
+      const focused = document.activeElement;
+      box.remove();
+      if (focused !== button && !(pressed && focused === document.body)) return;
+      await (host as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+      (host as HTMLElement).focus();
+      // Nothing to focus in it yet (loading, or a notice): the widget itself, for as long as it has focus.
+      // (Asked of the document: the host's `:focus-within` can still hold for the button just removed.)
+      if (document.activeElement !== host) {
+        (host as HTMLElement).tabIndex = -1;
+        host.addEventListener('blur', () => host.removeAttribute('tabindex'), { once: true });
+        (host as HTMLElement).focus();
+      }
+    });
   }
 }
 

@@ -731,8 +731,9 @@ test('a widget whose code fails to download says so in its place, and Try again 
   assert.ok(failed.length >= 1, 'the chunk was asked for and failed');
   assert.equal(await p.evaluate(() => customElements.get('lenig-like-button')), undefined, 'not defined');
   // What each shows, in its language, in the page's danger colour.
-  assert.equal((await english.getByRole('alert').textContent())?.replace(/\s+/g, ' ').trim(), 'This part could not be loaded. Try again');
-  assert.equal((await dutch.getByRole('alert').textContent())?.replace(/\s+/g, ' ').trim(), 'Dit onderdeel kon niet worden geladen. Opnieuw proberen');
+  assert.equal(await english.getByRole('alert').textContent(), 'This part could not be loaded.');
+  assert.equal(await dutch.getByRole('alert').textContent(), 'Dit onderdeel kon niet worden geladen.');
+  assert.ok(await dutch.getByRole('button', { name: 'Opnieuw proberen' }).isVisible());
   assert.equal(await english.getByRole('alert').evaluate((el) => getComputedStyle(el).color), 'rgb(1, 2, 3)');
 
   // Try again, from the keyboard.
@@ -748,6 +749,40 @@ test('a widget whose code fails to download says so in its place, and Try again 
     requested.slice(before).some((u) => /^\/fault\/lenig\/like-button-[\w-]+\.js\?retry=1$/.test(u)),
     `the chunk asked for again at a new address: ${requested.slice(before).join(', ')}`,
   );
+  await context.close();
+});
+
+test('a Try again that fails again is announced again; one that succeeds leaves focus on the widget, not the page', { timeout: 60_000 }, async () => {
+  const { context, p } = await openPage();
+  // The first download and the first retry fail; the second retry (`?retry=2`) is let through.
+  let failed = 0;
+  await p.route(/\/fault\/lenig\/like-button-[\w-]+\.js(\?retry=1)?$/, (route) => (failed++, route.abort('connectionfailed')));
+  await p.goto(`${origin}/fault`);
+  const english = p.locator('lenig-like-button').first();
+  await english.getByRole('alert').waitFor({ timeout: 20_000 });
+  await english.getByRole('alert').evaluate((el) => ((window as unknown as { firstAlert: Element }).firstAlert = el));
+  const dutchAlert = await p.locator('lenig-like-button').last().getByRole('alert').elementHandle();
+
+  const retry = english.getByRole('button', { name: 'Try again' });
+  await retry.focus();
+  await p.keyboard.press('Enter');
+  // Failed again: a screen reader says nothing when an alert's text stays the same, so the alert is a new
+  // node (a new alert is announced), with the same words; the button, which has focus, stays.
+  await p.waitForFunction(() => !(window as unknown as { firstAlert: Element }).firstAlert.isConnected, undefined, { timeout: 20_000 })
+    .catch(() => assert.fail('the alert node of the repeated failure is the one already read out'));
+  assert.ok(failed >= 2, 'the retry was asked for and failed');
+  assert.equal(await english.getByRole('alert').textContent(), 'This part could not be loaded.');
+  assert.equal(await english.getByRole('alert').count(), 1);
+  assert.ok(await retry.evaluate((b) => b === document.activeElement), 'the button keeps focus');
+  // The other tag, whose Try again was not pressed, is not said twice.
+  assert.ok(await dutchAlert!.evaluate((el) => el.isConnected), 'the other message is left as it was');
+
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => !document.querySelector('.lenig-fault'), undefined, { timeout: 20_000 });
+  await p.waitForFunction(() => document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('[part~="status"]'), undefined, { timeout: 20_000 });
+  // The button went with the message: focus is on the widget that took its place, not back at the page's start.
+  await p.waitForFunction(() => document.activeElement === document.querySelector('lenig-like-button'), undefined, { timeout: 5_000 })
+    .catch(async () => assert.fail(`focus is on ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
   await context.close();
 });
 
