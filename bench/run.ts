@@ -669,7 +669,7 @@ const deep = (sel: string[]) =>
   sel.slice(1).reduce((acc, s) => `${acc}?.shadowRoot?.querySelector(${JSON.stringify(s)})`, `document.querySelector(${JSON.stringify(sel[0])})`);
 /** When each bytes scenario's widget has rendered, as an expression evaluated in the page. */
 const READY: Record<string, string> = {
-  like: `(() => { const b = ${deep(['lenig-like-button', 'lenig-like-view', 'button'])}; return !!b && !b.hasAttribute('aria-busy'); })()`,
+  like: `(() => { const b = ${deep(['lenig-like-button', '.like > button'])}; return !!b && !b.hasAttribute('aria-busy'); })()`,
   feed: `!!${deep(['lenig-feed', 'lenig-post-card'])}?.shadowRoot?.querySelector('#author')?.textContent.trim()`,
   // The loader alone defines nothing (no tag on the page): the page having loaded is the moment.
   true: `document.readyState === 'complete'`,
