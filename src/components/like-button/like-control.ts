@@ -67,10 +67,11 @@ const EXPLAIN_MS = 6000;
 /**
  * The like toggle itself — a button with an icon and a count, and a "liked by" tooltip — as a
  * controller that renders into its host's shadow root: `<lenig-like-button>`, `<lenig-like-view>` and
- * a post card are its hosts (a card holds its like control in its own shadow root rather than in a like-view element of
- * its own, which a long feed would pay for once per post). It shows what `state()` says and asks for
- * changes with events fired from the host: `lenig-like-toggle` and `lenig-sign-in-request` (cancelable)
- * and `lenig-likers-request` (at the first hover or focus for a target).
+ * a post card are its hosts (a card holds its like control in its own shadow root rather than in a
+ * like-view element of its own, which a long feed would pay for once per post). It shows what `state()`
+ * says and asks for changes with events fired from the host: `lenig-like-toggle` and
+ * `lenig-sign-in-request` (cancelable) and `lenig-likers-request` (at the first hover or focus for a
+ * target). A host given `requests` acts on them itself (see `LikeRequests`).
  *
  * The tooltip opens on hover and on focus, stays open while the pointer is over it, and closes with
  * Escape (WCAG 1.4.13). It is the button's description (`aria-describedby`), so screen readers hear who
@@ -192,8 +193,9 @@ export class LikeControl implements ReactiveController {
   // --- internals -----------------------------------------------------------------------------------
 
   /**
-   * Loads the tooltip's look and placement code, once; the tooltip shows as soon as it has arrived (a hover waits
-   * HOVER_OPEN_MS anyway). Its text is the button's description all along, so it is read meanwhile.
+   * Loads the tooltip's look and placement code, once; the tooltip shows as soon as it has arrived (a
+   * hover waits HOVER_OPEN_MS anyway). Its text is the button's description all along, so it is read
+   * meanwhile.
    */
   private loadTooltip(): void {
     this.tooltipCode ??= import('./like-tooltip.js').then(
