@@ -337,7 +337,7 @@ export default [
         // (feed + composer 0.8 KB gz less than with the cards as a file of their own).
         if (/[\\/]src[\\/]components[\\/](feed[\\/]feed|post-card[\\/]post-card)\.ts$/.test(id)) return 'feed';
         // The dates, relative times and channel names every content widget formats (i18n/formats.ts) too.
-        if (/[\\/]src[\\/](data[\\/]text|i18n[\\/]formats|components[\\/]shared[\\/](avatar|rich-text|text-field|content-element|relay)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
+        if (/[\\/]src[\\/](data[\\/]text|i18n[\\/]formats|components[\\/]shared[\\/](avatar|rich-text|text-field|content-element|relay|style-props)|controllers[\\/](announcer|clock|profiles|element-observer|on-demand|write-wait|likes)|i18n[\\/]messages[\\/]categories|styles[\\/]shared|data[\\/]core[\\/]stable)\.ts$/.test(id)) return 'widgets';
         return undefined;
       },
       sourcemap: true,

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { startBackend, type Backend } from '../../scripts/backend.mjs';
 import { chromiumOptions } from '../../scripts/browser.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -32,6 +33,20 @@ const page = (lang: string) => `<!doctype html>
   </body>
 </html>`;
 
+/** The connected page's backend: the demo's data (channels, posts, profiles), started by the test below. */
+let backend: Backend | undefined;
+/** The same strict policy with the connection allowed: the widgets render posts, avatars and likes. */
+const connectedPage = (databaseURL: string, authURL: string) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>strict CSP, connected</title></head>
+  <body>
+    <script type="module" src="/lenig.js"></script>
+    <lenig-config database-url="${databaseURL}" project-id="demo-lenig" api-key="demo-key"
+      emulator-database="${databaseURL}" emulator-auth="${authURL}"></lenig-config>
+    <lenig-feed channel="company"></lenig-feed>
+  </body>
+</html>`;
+
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -40,7 +55,17 @@ before(async () => {
   server = createServer((req, res) => {
     // Everything from this origin only: no inline style, no connection to Firebase.
     const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
-    if (req.url === '/en' || req.url === '/nl') {
+    if (req.url === '/connected' && backend) {
+      const databaseURL = backend.databaseURL;
+      const authURL = process.env['LENIG_TEST_AUTH_URL'] ?? backend.authURL!;
+      // The backend's hosts, over HTTP and WebSocket.
+      const hosts = [databaseURL, authURL].flatMap((u) => [`http://${new URL(u).host}`, `ws://${new URL(u).host}`]).join(' ');
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${hosts}; img-src 'self' data: https:`,
+      });
+      res.end(connectedPage(databaseURL, authURL));
+    } else if (req.url === '/en' || req.url === '/nl') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(page(req.url.slice(1)));
     } else if (req.url === '/lenig.js') {
@@ -60,6 +85,7 @@ before(async () => {
 });
 
 after(async () => {
+  await backend?.stop();
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -115,3 +141,46 @@ for (const lang of ['en', 'nl'] as const) {
     await context.close();
   });
 }
+
+test(
+  'under a strict CSP with the connection allowed, cards show their avatars in colour, with no style-src violation',
+  { timeout: 90_000 },
+  async () => {
+    // Its own backend with the demo's data (the shared one is empty), and the shared Auth emulator if any.
+    backend = await startBackend({ dbPort: 0, authPort: 0, seed: true, auth: !process.env['LENIG_TEST_AUTH_URL'], quiet: true });
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    await p.goto(`${origin}/connected`);
+    // A card's avatar with initials (an author without a photo), once the name has come: on the author's colour.
+    const avatar = await p.waitForFunction(
+      () => {
+        const cards = [...(document.querySelector('lenig-feed')?.shadowRoot?.querySelectorAll('lenig-post-card') ?? [])];
+        const spans = cards.map((c) => c.shadowRoot?.querySelector<HTMLElement>('.avatar')).filter((s) => s && !s.querySelector('img') && s.textContent?.trim());
+        const span = spans[0];
+        return span ? { background: getComputedStyle(span).backgroundColor, width: span.getBoundingClientRect().width, text: span.textContent?.trim() ?? '' } : false;
+      },
+      undefined,
+      { timeout: 30_000 },
+    ).catch(async (e: unknown) => {
+      const state = await p.evaluate(() => ({
+        feed: (document.querySelector('lenig-feed')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 300),
+        violations: (window as unknown as { cspViolations: string[] }).cspViolations,
+      }));
+      throw new Error(`${String(e)}; the page: ${JSON.stringify(state)}`);
+    });
+    const seen = (await avatar.jsonValue()) as { background: string; width: number; text: string };
+    assert.match(seen.text, /^\p{L}{1,2}$/u, `initials: ${seen.text}`);
+    assert.notEqual(seen.background, 'rgba(0, 0, 0, 0)', 'the avatar has its colour');
+    assert.ok(seen.width > 20, `the avatar has its size: ${seen.width}px`);
+    const violations = await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    assert.deepEqual(violations, [], 'no violation of the page policy');
+    await context.close();
+    await backend.stop();
+    backend = undefined;
+  },
+);

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LikesController } from '../../controllers/likes.js';
 import { ElementObserverController } from '../../controllers/element-observer.js';
@@ -589,7 +589,7 @@ export class LenigFeedElement extends ContentElement {
     const mentions = new Map<Post, Mentioned>();
     const rows = this.windowing.slice(visible, (p) => p.id, this.focusId).map((s) => {
       // A gap stands in for the cards out of the window, keeping the scroll height of the whole feed.
-      if (!s.item) return { key: s.key, view: html`<div class="gap" aria-hidden="true" style=${styleMap({ height: `${s.gap}px` })}></div>` };
+      if (!s.item) return { key: s.key, view: html`<div class="gap" aria-hidden="true" style=${styleProps({ height: `${s.gap}px` })}></div>` };
       const { item: p, index: i } = s;
       const target = postTarget(p.channel, p.id);
       const like = this.likes.view(target, p.likeCount);

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { SubscriptionController } from '../../controllers/subscription.js';
 import { ElementObserverController } from '../../controllers/element-observer.js';
 import { warnOnce } from '../../log.js';
@@ -359,7 +359,7 @@ export class LenigInsightsElement extends ContentElement {
           ${Array.from(
             { length: groups },
             (_, g) => html`<div class="group">
-              ${[0, 1, 2].map((b) => html`<span class="bar shimmer" style=${styleMap({ height: `${heights[(g + b * 5) % heights.length]}%` })}></span>`)}
+              ${[0, 1, 2].map((b) => html`<span class="bar shimmer" style=${styleProps({ height: `${heights[(g + b * 5) % heights.length]}%` })}></span>`)}
             </div>`,
           )}
         </div>
@@ -372,7 +372,7 @@ export class LenigInsightsElement extends ContentElement {
     const best = mostLiked(grid);
     if (!best) return html`<p class="callout" part="callout">${t.noLikes}</p>`;
     const index = grid.categories.indexOf(best.category);
-    return html`<div class="callout" part="callout" style=${styleMap({ '--_callout-color': this.colorOf(best.category, index) })}>
+    return html`<div class="callout" part="callout" style=${styleProps({ '--_callout-color': this.colorOf(best.category, index) })}>
       <p class="sentence">
         <strong
           >${t.mostLiked(
@@ -440,7 +440,7 @@ export class LenigInsightsElement extends ContentElement {
           data-category=${category}
         ><title>${t.barTitle(name, this.monthName(month), this.valueText(value))}</title></rect>`;
       });
-      return svg`<g class="series" style=${styleMap({ '--_bar': this.colorOf(category, ci) })}>${bars}</g>`;
+      return svg`<g class="series" style=${styleProps({ '--_bar': this.colorOf(category, ci) })}>${bars}</g>`;
     });
 
     const gridLines = ticks.map(
@@ -487,7 +487,7 @@ export class LenigInsightsElement extends ContentElement {
       <p class="visually-hidden" id=${summaryId}>${summary}</p>
       <ul class="legend" part="legend" aria-label=${t.legend}>
         ${grid.categories.map(
-          (c, i) => html`<li><span class="swatch" style=${styleMap({ '--_bar': this.colorOf(c, i) })}></span>${t.category(c)}</li>`,
+          (c, i) => html`<li><span class="swatch" style=${styleProps({ '--_bar': this.colorOf(c, i) })}></span>${t.category(c)}</li>`,
         )}
       </ul>
     </div>`;

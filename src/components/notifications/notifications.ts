@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ClockController } from '../../controllers/clock.js';
 import { AnchoredPopoverController, PANEL_PLACEMENT, supportsPopover } from '../../controllers/popover.js';
@@ -471,7 +471,7 @@ export class LenigNotificationsElement extends LenigElement {
       const row = (w: number) => html`<div class="skeleton" aria-hidden="true">
         <span class="disc shimmer"></span>
         <span class="lines"
-          ><span class="line shimmer" style=${styleMap({ width: `${w}%` })}></span><span class="line shimmer" style=${styleMap({ width: '30%' })}></span
+          ><span class="line shimmer" style=${styleProps({ width: `${w}%` })}></span><span class="line shimmer" style=${styleProps({ width: '30%' })}></span
         ></span>
       </div>`;
       return html`<div aria-busy="true">

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
-import { styleMap, type StyleMapDirective } from 'lit/directives/style-map.js';
+import { styleProps, type StylePropsDirective } from './style-props.js';
 import type { UserId } from '../../data/types.js';
 
 /**
@@ -37,7 +37,7 @@ export function initials(name: string): string {
 export function avatarParts(
   person: { uid: UserId; name?: string | undefined; photoURL?: string | undefined },
   size = '2.5rem',
-): { style: DirectiveResult<typeof StyleMapDirective>; content: TemplateResult | string | typeof nothing } {
+): { style: DirectiveResult<typeof StylePropsDirective>; content: TemplateResult | string | typeof nothing } {
   // Only an https picture, as the stores and rules accept (checkPhotoURL): a `javascript:`, `data:` or
   // `http:` address in an old or hand-edited profile shows the initials instead. (Checked here rather
   // than with the store's check, which would tie every widget's code to the store's.)
@@ -45,7 +45,7 @@ export function avatarParts(
   // While the profile is loading (no name yet) a neutral disc holds the place, so nothing jumps.
   const background = photo ? 'transparent' : person.name === undefined ? 'var(--_border)' : avatarColor(person.uid);
   return {
-    style: styleMap({ '--_avatar-size': size, background }),
+    style: styleProps({ '--_avatar-size': size, background }),
     content: photo
       ? html`<img src=${photo} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
       : person.name === undefined
