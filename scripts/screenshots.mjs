@@ -8,7 +8,7 @@
 // Each shot is a fresh browser session, signed in as the first demo colleague (the switcher's default),
 // with motion reduced so the turbines stand still. Chromium: $CHROME_PATH, else /usr/bin/chromium.
 // page.evaluate callbacks run in the page:
-/* global document */
+/* global document, getComputedStyle, requestAnimationFrame */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,20 @@ try {
       await page.evaluate(() => document.fonts.ready);
       // Let the last subscriptions (profiles, like states) land and the skeletons fade.
       await page.waitForTimeout(800);
+      // Cards outside the viewport are not painted (`content-visibility: auto`), and a full-page shot
+      // does not scroll to them: they are made visible for the shot, in every shadow root.
+      if (fullPage) {
+        await page.evaluate(() => {
+          const show = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (getComputedStyle(el).contentVisibility === 'auto') el.style.setProperty('content-visibility', 'visible');
+              if (el.shadowRoot) show(el.shadowRoot);
+            }
+          };
+          show(document);
+        });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      }
       const file = join(outDir, `${name}.png`);
       await page.screenshot({ path: file, fullPage });
       console.log(`${name}.png  ${width}px  ${lang} ${scheme}${problems.length ? `  — console errors: ${problems.join(' | ')}` : ''}`);
