@@ -773,10 +773,12 @@ export class MemoryStore implements LenigStore {
     const stable = new StableById<Idea>();
     return this.subscribe('subscribeIdeas', cb, onError, (d) => {
       checkId('channel', channel);
-      getChannel(d, channel);
       const ideas = visiblePosts(d, channel, this.uid, 'idea')
         .map(([id, p]) => decodePost(channel, id, p))
         .filter((p): p is Idea => p?.idea !== undefined);
+      // As the database stores: the channel is asked for when there are no ideas, to tell "none yet" from
+      // "no such channel"; the ideas left in a deleted channel still show.
+      if (!ideas.length) getChannel(d, channel);
       return frozen(stable.keep(ideas));
     });
   }

@@ -765,6 +765,94 @@ describe('<lenig-idea-board>', () => {
     await expect(board).to.be.accessible();
   });
 
+  describe('in a closed channel', () => {
+    /** The description a screen reader gets for a vote button (and its tooltip shows). */
+    const described = (host: Element): string => {
+      const button = voteButton(host);
+      return text((button.getRootNode() as ShadowRoot).getElementById(button.getAttribute('aria-describedby') ?? ''));
+    };
+    const notice = (board: LenigIdeaBoardElement): string => text($(board, '[part="closed"]'));
+
+    it('says above the ideas of a deleted channel that it no longer exists, and offers no form, vote, reply or status change', async () => {
+      const backend = company([{ ...shed, likers: ['bram'], comments: [{ author: 'bram', text: 'Yes please' }] }]);
+      const anna = backend.session('anna');
+      const carla = backend.session('carla');
+      const [a, c] = await twoBoards(anna, carla);
+      // Anna is writing an idea when an admin removes the channel's record; its ideas stay.
+      $<HTMLInputElement>(a, '#idea-title')!.focus();
+      await sendKeys({ type: 'A second bike shed' });
+      backend.deleteChannel(CH);
+      const said = 'This channel no longer exists: you can read its ideas, but no new ideas, votes, comments or status changes can be added.';
+      for (const board of [a, c]) await waitUntil(() => notice(board) === said, `the notice, not "${notice(board)}"`);
+      // Said in a live region, so whoever is on the board hears it; focus goes from the vanished form to it.
+      expect($(a, '[part="closed"]')!.closest('[role="status"]')).to.not.equal(null);
+      expect(deepActive()).to.equal($(a, '[part="closed"]'));
+      for (const board of [a, c]) {
+        expect(titlesIn(board, 'new'), 'the ideas stay readable').to.deep.equal(['Cover the bicycle shed']);
+        expect(shown($(board, '[part="form"]')), 'no form').to.equal(false);
+        expect(shown($(board, '[part="sign-in"]'))).to.equal(false);
+        const card = cardFor(board, 'shed')!;
+        await waitUntil(() => voteButton(card).getAttribute('aria-disabled') === 'true', 'the vote button is closed');
+        expect(voteCount(card), 'the votes still show').to.equal('1');
+        expect(described(card)).to.match(/^This channel no longer exists: likes can no longer be added or taken back\./);
+      }
+      // A click votes nothing.
+      voteButton(cardFor(a, 'shed')!).click();
+      await aTimeout(50);
+      expect((await readIdea(carla, 'shed'))?.likeCount).to.equal(1);
+      expect(voteButton(cardFor(a, 'shed')!).getAttribute('aria-pressed')).to.equal('false');
+      await expect(a).to.be.accessible();
+      // The admin opens the idea: it says why, and offers no status change, assignment, merge or reply.
+      const detail = await openDetail(c, 'shed');
+      expect(text(d$(detail, '[part="closed"]'))).to.equal(said);
+      expect(shown(d$(detail, '.manage')), 'no management').to.equal(false);
+      expect(shown(d$(detail, '#move-to'))).to.equal(false);
+      expect(voteButton(detail).getAttribute('aria-disabled')).to.equal('true');
+      const comments = () => d$(detail, 'lenig-comments')?.shadowRoot;
+      await waitUntil(() => comments()?.querySelector('.closed'), 'the comments say they are closed', { timeout: 5000 });
+      expect(text(comments()!.querySelector('.closed'))).to.equal('This channel no longer exists: no new comments can be added.');
+      expect(comments()!.querySelector('textarea'), 'no reply box').to.equal(null);
+      expect(text(comments()!.querySelector('li, .comment'))).to.contain('Yes please');
+      await expect(c).to.be.accessible();
+    });
+
+    it('says so in Dutch', async () => {
+      const backend = company([shed]);
+      backend.deleteChannel(CH);
+      const board = await boardFor(backend.session('anna'), { lang: 'nl' });
+      await waitUntil(() => notice(board), 'the notice');
+      expect(notice(board)).to.equal('Dit kanaal bestaat niet meer: je kunt de ideeën lezen, maar er kunnen geen nieuwe ideeën, stemmen, reacties of statuswijzigingen bij.');
+      expect(titlesIn(board, 'new')).to.deep.equal(['Cover the bicycle shed']);
+      expect(shown($(board, '[part="form"]'))).to.equal(false);
+      await waitUntil(() => described(cardFor(board, 'shed')!).startsWith('Dit kanaal bestaat niet meer: je kunt geen likes meer geven of intrekken.'), 'the vote says why');
+      await expect(board).to.be.accessible();
+    });
+
+    it('in an archived channel, offers no form, vote or reply, and lets an admin still move an idea', async () => {
+      const backend = company([shed]);
+      const carla = backend.session('carla');
+      await carla.updateChannel(CH, { archived: true });
+      const board = await boardFor(carla);
+      await waitUntil(() => notice(board), 'the notice');
+      expect(notice(board)).to.equal('Improvement ideas is archived: you can read its ideas, but no new ideas, votes or comments can be added.');
+      expect(shown($(board, '[part="form"]'))).to.equal(false);
+      const card = cardFor(board, 'shed')!;
+      await waitUntil(() => voteButton(card).getAttribute('aria-disabled') === 'true', 'the vote button is closed');
+      expect(described(card)).to.match(/^This channel is archived: likes can no longer be added or taken back\./);
+      const detail = await openDetail(board, 'shed');
+      expect(text(d$(detail, '[part="closed"]'))).to.equal(notice(board));
+      const comments = () => d$(detail, 'lenig-comments')?.shadowRoot;
+      await waitUntil(() => comments()?.querySelector('.closed'), 'the comments say they are closed', { timeout: 5000 });
+      expect(comments()!.querySelector('textarea'), 'no reply box').to.equal(null);
+      // The rules let an admin move an idea in an archived channel: the form is there, and works.
+      d$<HTMLTextAreaElement>(detail, '#note')!.focus();
+      await sendKeys({ type: 'Done before the archive.' });
+      d$<HTMLButtonElement>(detail, '#move-submit')!.click();
+      await waitUntil(async () => (await readIdea(carla, 'shed'))?.idea.status === 'under-review', 'moved');
+      await expect(board).to.be.accessible();
+    });
+  });
+
   it('says the empty state in Dutch too', async () => {
     const board = await boardFor(company().session('anna'), { lang: 'nl' });
     expect(text($(board, '[part="status"]'))).to.equal('Nog geen ideeën — wees de eerste');

@@ -808,6 +808,24 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.deepEqual(ofPost.errors, []);
       });
 
+      it('lists the ideas left in a deleted channel, live, while a deleted channel without ideas is not-found', async () => {
+        const ch = await env.newChannel();
+        const id = await idea(alice, ch, 'Left behind');
+        const board = watch<Idea[]>((cb, e) => bob.subscribeIdeas(ch, cb, e));
+        await board.until((l) => l.length === 1, 'the idea');
+        await env.deleteChannel(ch);
+        // A board opened afterwards still shows the idea (the board reads the channel as closed).
+        const late = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
+        assert.deepEqual((await late.until((l) => l.length === 1, 'the idea, after the deletion')).map((i) => i.id), [id]);
+        assert.deepEqual(board.errors, []);
+        assert.deepEqual(late.errors, []);
+        const empty = await env.newChannel();
+        await env.deleteChannel(empty);
+        const none = watch<Idea[]>((cb, e) => alice.subscribeIdeas(empty, cb, e));
+        await until(() => none.errors.length > 0, 'the empty deleted channel named');
+        assert.ok(isStoreError(none.errors[0]) && none.errors[0].code === 'not-found', String(none.errors[0]));
+      });
+
       it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {
         const ch = `names${Date.now().toString(36)}`;
         await rejectsWith(admin.createChannel({ id: ch, name: 'X', names: { 'not a tag': 'Y' } }), 'validation-failed', 'names', 'invalid');

@@ -89,6 +89,10 @@ interface Failure {
  * Trending order is `votes / (ageDays + 2) ^ 1.5`: votes count for less the older an idea is, so fresh
  * ideas that gather votes quickly rise above old favourites (see `ranking.ts`).
  *
+ * In an archived channel, or one an admin deleted (its ideas stay), the ideas still show with a notice
+ * saying why nothing new can be added: no form, dimmed vote buttons that say why, no reply box, and in a
+ * deleted channel no status changes, assignments or merges either — what the rules refuse there.
+ *
  * Signed-out readers see everything and are invited to sign in to vote and submit. Nothing is drag-only:
  * every move is a form in the idea's dialog, operable by keyboard.
  *
@@ -121,6 +125,8 @@ interface Failure {
  * @csspart column-header - A column's heading with its count.
  * @csspart list - The list of ideas in list view.
  * @csspart offline - The offline banner.
+ * @csspart closed - The notice that the channel is archived, or no longer exists: its ideas can be read, and
+ *   no new ideas, votes or comments (in a deleted channel, no status changes either) are offered.
  * @csspart status - Loading, empty and error messages.
  * @csspart dialog - The idea detail `<dialog>`.
  * @csspart card - Re-exported from each `<lenig-idea-card>`, as are `badge card-title excerpt author
@@ -258,7 +264,11 @@ export class LenigIdeaBoardElement extends ContentElement {
     // would throw the voter out of the board. Put focus back where it was.
     const before = this.focusedBefore;
     this.focusedBefore = null;
-    if (before && before.isConnected && !this.matches(':focus-within')) before.focus();
+    if (before && !this.matches(':focus-within')) {
+      if (before.isConnected) before.focus();
+      // The channel closed under the form being filled in: focus goes to the notice that says why.
+      else if (this.closed) this.renderRoot.querySelector<HTMLElement>('[part="closed"]')?.focus();
+    }
     // After this update, not inside it: opening changes state.
     if (this.idea && this.idea !== this.openedFromAttribute && this.ideas.status === 'ready') queueMicrotask(() => void this.openFromAttribute());
   }
@@ -405,6 +415,22 @@ export class LenigIdeaBoardElement extends ContentElement {
 
   // --- internals -----------------------------------------------------------------------------------
 
+  /**
+   * Read-only: 1 archived (no new ideas, votes or comments; the owner and admins still move ideas, which
+   * the rules allow), 2 deleted (the channel's record is gone while its ideas still show: an admin deleted
+   * it, and the rules refuse every change there but cleanup, which the board does not offer).
+   */
+  private get closed(): 0 | 1 | 2 {
+    return this.channelSub.error?.code === 'not-found' && this.ideas.status === 'ready' ? 2 : this.channelSub.value?.archived ? 1 : 0;
+  }
+
+  /** Why the board is read-only: said above the ideas and in an idea's dialog. */
+  private get closedNotice(): string | undefined {
+    const { t } = this.i18n;
+    const info = this.channelSub.value;
+    return this.closed > 1 ? t.channelDeleted : this.closed && info ? t.archived(channelName(this.i18n, info)) : undefined;
+  }
+
   /** Every idea of the channel that is not merged away. */
   private get liveIdeas(): Idea[] {
     return filterIdeas(this.ideas.value ?? [], {});
@@ -505,6 +531,8 @@ export class LenigIdeaBoardElement extends ContentElement {
       .votePending=${vote.pending}
       .voters=${vote.voters}
       .signedOut=${viewer === null}
+      .archived=${this.closed === 1}
+      .channelDeleted=${this.closed > 1}
       .headingLevel=${headingLevel}
       .now=${this.clock.now}
     ></lenig-idea-card>`;
@@ -534,7 +562,8 @@ export class LenigIdeaBoardElement extends ContentElement {
   }
 
   private renderForm(): TemplateResult | typeof nothing {
-    if (this.noForm || this.viewerSub.status !== 'ready') return nothing;
+    // A closed channel takes no ideas: its notice says so instead.
+    if (this.noForm || this.closed || this.viewerSub.status !== 'ready') return nothing;
     const { t } = this.i18n;
     if (!this.viewerSub.value) {
       return html`<div class="sign-in" part="sign-in">
@@ -738,6 +767,9 @@ export class LenigIdeaBoardElement extends ContentElement {
               .voters=${vote?.voters}
               .offline=${this.connection.value === false}
               .now=${this.clock.now}
+              .archived=${this.closed === 1}
+              .channelDeleted=${this.closed > 1}
+              .closedNotice=${this.closedNotice}
             ></lenig-idea-detail>`
           : nothing}
       </div>
@@ -747,6 +779,8 @@ export class LenigIdeaBoardElement extends ContentElement {
   protected override render(): TemplateResult {
     const unavailable = this.renderUnavailable({ channel: this.channel });
     if (unavailable !== nothing) return unavailable;
+    // Live: a channel archived or deleted while shown is said at once, before anyone tries to vote.
+    const notice = this.closedNotice;
     return html`<div
       class="lenig board"
       role="region"
@@ -755,7 +789,9 @@ export class LenigIdeaBoardElement extends ContentElement {
       @lenig-idea-open=${this.onIdeaOpen}
       @lenig-idea-merged=${this.onMerged}
     >
-      <div class="live" role="status">${this.connection.value === false || this.cspBlocked ? html`<p class="offline" part="offline">${this.offlineMessage}</p>` : nothing}</div>
+      <div class="live" role="status">${this.connection.value === false || this.cspBlocked ? html`<p class="offline" part="offline">${this.offlineMessage}</p>` : nothing}${notice
+          ? html`<p class="notice" part="closed" tabindex="-1">${notice}</p>`
+          : nothing}</div>
       ${this.renderForm()} ${this.renderToolbar()} ${this.renderBody()}
       <p class="visually-hidden announce" role="status">${this.announcer.text}</p>
       ${this.renderDialog()}

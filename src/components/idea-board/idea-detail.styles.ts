@@ -126,7 +126,8 @@ export const ideaDetailStyles = [
     .text {
       margin: 0;
     }
-    .merged {
+    .merged,
+    .closed {
       margin: 0;
       padding: var(--_space-s) var(--_space-m);
       border: 1px solid var(--_border);

@@ -175,6 +175,18 @@ export class LenigIdeaDetailElement extends LenigElement {
   @property({ type: Boolean }) offline = false;
   /** The clock for relative times. Default: now. */
   @property({ attribute: false }) now?: Date;
+  /**
+   * The idea's channel is archived: no vote and no reply box (the rules take neither there); its owner
+   * and admins still move, assign and merge it, which the rules allow.
+   */
+  @property({ type: Boolean }) archived = false;
+  /**
+   * The idea's channel no longer exists (an admin deleted it; its ideas stayed): read-only as when
+   * `archived`, and no management either, since the rules refuse every change there.
+   */
+  @property({ type: Boolean, attribute: 'channel-deleted' }) channelDeleted = false;
+  /** Why the idea is read-only (the board's notice), said above its text. */
+  @property({ attribute: false }) closedNotice?: string;
 
   // --- lifecycle -----------------------------------------------------------------------------------
 
@@ -587,6 +599,7 @@ export class LenigIdeaDetailElement extends LenigElement {
         ${t.submittedBy(this.name(idea.author))} · ${this.renderTime(idea.createdAt)} ·
         <span class="owner">${owner ? card.owner(this.name(owner)) : card.noOwner}</span>
       </p>
+      ${this.closedNotice ? html`<p class="closed" part="closed">${this.closedNotice}</p>` : nothing}
       <div class="text rich-text">${renderRichText(idea.text, (uid) => this.profiles.get(uid))}</div>
       ${merged
         ? nothing
@@ -594,13 +607,13 @@ export class LenigIdeaDetailElement extends LenigElement {
             ${renderLikeView(
               postTarget(idea.channel, idea.id),
               { count: this.voteCount, pressed: this.voted, pending: this.votePending, likers: this.voters },
-              { signedOut: viewer === null },
+              { signedOut: viewer === null, archived: this.archived, channelDeleted: this.channelDeleted },
             )}
           </div>`}
-      ${this.renderHistory(idea)} ${this.canManage ? this.renderManage(idea) : nothing}
+      ${this.renderHistory(idea)} ${this.canManage && !this.channelDeleted ? this.renderManage(idea) : nothing}
       <div class="comments">
         <h3 id="comments-heading" tabindex="-1">${t.comments}</h3>
-        <lenig-comments .channel=${idea.channel} .post=${idea.id}></lenig-comments>
+        <lenig-comments .channel=${idea.channel} .post=${idea.id} ?archived=${this.archived} .channelDeleted=${this.channelDeleted}></lenig-comments>
       </div>
       <p class="visually-hidden" role="status">${this.announcer.text}</p>
     </div>`;

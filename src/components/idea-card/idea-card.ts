@@ -95,6 +95,13 @@ export class LenigIdeaCardElement extends LitElement {
   @property({ attribute: false }) voters: string[] | undefined;
   /** The viewer is signed out: the vote button invites to sign in. */
   @property({ type: Boolean, attribute: 'signed-out' }) signedOut = false;
+  /**
+   * The idea's channel is archived: its vote button is dimmed and `aria-disabled` (still focusable, saying
+   * why) and asks for nothing, as the rules take no votes there.
+   */
+  @property({ type: Boolean }) archived = false;
+  /** The idea's channel no longer exists (an admin deleted it; its ideas stayed): as `archived`, and said so. */
+  @property({ type: Boolean, attribute: 'channel-deleted' }) channelDeleted = false;
   /** The card's title is a heading of this level (the board uses 3 in the list and 4 in columns). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** The clock for relative times. Default: now. */
@@ -181,7 +188,7 @@ export class LenigIdeaCardElement extends LitElement {
         ${renderLikeView(
           postTarget(idea.channel, idea.id),
           { count: this.voteCount, pressed: this.voted, pending: this.votePending, likers: this.voters },
-          { signedOut: this.signedOut, exportparts: 'button: vote-button, count: vote-count' },
+          { signedOut: this.signedOut, archived: this.archived, channelDeleted: this.channelDeleted, exportparts: 'button: vote-button, count: vote-count' },
         )}
         <button part="comments" class="comments" type="button" aria-haspopup="dialog" @click=${() => this.open('comments')}>
           ${commentIcon}<span>${comments}</span>

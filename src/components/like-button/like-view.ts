@@ -72,6 +72,8 @@ export class LenigLikeViewElement extends LitElement {
    * a click fires no event.
    */
   @property({ type: Boolean, reflect: true }) archived = false;
+  /** With `archived`: the post's channel no longer exists (an admin deleted it), and the reason given says so. */
+  @property({ type: Boolean, attribute: 'channel-deleted' }) channelDeleted = false;
   /** The count is not known yet: a placeholder of the same size instead of a number. */
   @property({ type: Boolean, reflect: true }) loading = false;
   /** A write is on its way (the count shows dimmed). Purely visual; the button stays usable. */

@@ -19,12 +19,16 @@ export interface LikeViewOptions {
   signedOut: boolean;
   /** The button cannot be used (the post is not saved yet). */
   disabled?: boolean;
+  /** The target is in an archived channel: read-only, saying why (see `<lenig-like-view archived>`). */
+  archived?: boolean;
+  /** The target's channel no longer exists: read-only, saying so. */
+  channelDeleted?: boolean;
   /** Re-exports the view's `button` and `count` parts under the host's names, e.g. `button: like-button, count: like-count`. */
   exportparts?: string;
 }
 
 /** The one way a card, row or detail shows the like view of `target`. */
-export function renderLikeView(target: LikeTarget, state: LikeViewState, { signedOut, disabled = false, exportparts }: LikeViewOptions): TemplateResult {
+export function renderLikeView(target: LikeTarget, state: LikeViewState, { signedOut, disabled = false, archived = false, channelDeleted = false, exportparts }: LikeViewOptions): TemplateResult {
   return html`<lenig-like-view
     exportparts=${ifDefined(exportparts)}
     .target=${target}
@@ -34,5 +38,7 @@ export function renderLikeView(target: LikeTarget, state: LikeViewState, { signe
     ?pending=${state.pending}
     ?signed-out=${signedOut}
     ?disabled=${disabled}
+    ?archived=${archived || channelDeleted}
+    ?channel-deleted=${channelDeleted}
   ></lenig-like-view>`;
 }

@@ -95,6 +95,10 @@ const en = {
   cancel: 'Cancel',
   failed: 'That did not work. Try again.',
   tooLate: 'This idea changed meanwhile. Look again and retry.',
+  /** Above the ideas of an archived channel, and in the idea's dialog: read-only, except for its owner's and admins' updates. */
+  archived: (channel: string) => `${channel} is archived: you can read its ideas, but no new ideas, votes or comments can be added.`,
+  /** The same for a channel an admin deleted (its ideas stayed): nothing moves there any more. */
+  channelDeleted: 'This channel no longer exists: you can read its ideas, but no new ideas, votes, comments or status changes can be added.',
 };
 /** The table's shape, which the Dutch module (./nl/idea-board.ts) must match key for key. */
 export type IdeaBoardTable = typeof en;

@@ -92,5 +92,7 @@ const nl: IdeaBoardTable = {
   cancel: 'Annuleren',
   failed: 'Dat is niet gelukt. Probeer het opnieuw.',
   tooLate: 'Dit idee is intussen veranderd. Kijk opnieuw en probeer het nog eens.',
+  archived: (channel: string) => `${channel} is gearchiveerd: je kunt de ideeën lezen, maar er kunnen geen nieuwe ideeën, stemmen of reacties bij.`,
+  channelDeleted: 'Dit kanaal bestaat niet meer: je kunt de ideeën lezen, maar er kunnen geen nieuwe ideeën, stemmen, reacties of statuswijzigingen bij.',
 };
 export default nl;
