@@ -160,12 +160,17 @@ function loaderModules(getModuleInfo) {
   return set;
 }
 
-/** CSS without comments and with each run of white space one space, or none next to `{` `}` `;` `,` and after `:`. */
+/**
+ * CSS without comments and with each run of white space one space, or none next to `{` `}` `;` `,` and
+ * after `:` — except after a `${…}`'s stand-in (`@TEMPLATE_EXPRESSION();`), where the space may be a
+ * descendant combinator: `${group} ${option} {` must not become one selector `${group}${option}`.
+ */
 function conservativeCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,]) ?/g, '$1')
+    .replace(/ ?([{},]) ?/g, '$1')
+    .replace(/(\(\))? ?; ?/g, (semicolon, call) => (call ? semicolon : ';'))
     .replace(/: /g, ':');
 }
 

@@ -44,6 +44,7 @@ const connectedPage = (databaseURL: string, authURL: string) => `<!doctype html>
     <lenig-config database-url="${databaseURL}" project-id="demo-lenig" api-key="demo-key"
       emulator-database="${databaseURL}" emulator-auth="${authURL}"></lenig-config>
     <lenig-feed channel="company"></lenig-feed>
+    <lenig-idea-board channel="company"></lenig-idea-board>
   </body>
 </html>`;
 
@@ -143,7 +144,7 @@ for (const lang of ['en', 'nl'] as const) {
 }
 
 test(
-  'under a strict CSP with the connection allowed, cards show their avatars in colour, with no style-src violation',
+  'under a strict CSP with the connection allowed, cards show their avatars in colour and the idea board its chosen view, with no style-src violation',
   { timeout: 90_000 },
   async () => {
     // Its own backend with the demo's data (the shared one is empty), and the shared Auth emulator if any.
@@ -177,6 +178,21 @@ test(
     assert.match(seen.text, /^\p{L}{1,2}$/u, `initials: ${seen.text}`);
     assert.notEqual(seen.background, 'rgba(0, 0, 0, 0)', 'the avatar has its colour');
     assert.ok(seen.width > 20, `the avatar has its size: ${seen.width}px`);
+    // The built shared styles (minified at build, unlike the source the component tests run): the idea
+    // board's chosen view is filled with the accent, the other one is not.
+    const views = await p.waitForFunction(
+      () => {
+        const group = document.querySelector('lenig-idea-board')?.shadowRoot?.querySelector('[part~="view-toggle"]');
+        const buttons = [...(group?.querySelectorAll('button') ?? [])];
+        return buttons.length === 2 ? buttons.map((b) => ({ pressed: b.getAttribute('aria-pressed'), background: getComputedStyle(b).backgroundColor, height: b.getBoundingClientRect().height })) : false;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const [chosen, other] = ((await views.jsonValue()) as { pressed: string; background: string; height: number }[]).sort((a) => (a.pressed === 'true' ? -1 : 1));
+    assert.equal(chosen!.pressed, 'true');
+    assert.notEqual(chosen!.background, other!.background, `the chosen view is filled: ${JSON.stringify([chosen, other])}`);
+    assert.ok(chosen!.height >= 32, `the options keep their height (2rem): ${chosen!.height}px`);
     const violations = await p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     assert.deepEqual(violations, [], 'no violation of the page policy');
     await context.close();
