@@ -197,12 +197,15 @@ export interface LenigStore {
   setUp(channel: NewChannel): Promise<void>;
   /**
    * Everything an admin may read (or one channel of it) as one document (docs/export.md), read path by
-   * path with `onProgress` after each read. Admins only.
+   * path with `onProgress` after each read. Admins only. Channels whose record was deleted while their
+   * posts stayed are in it, named in `deletedChannels`; one such channel may be exported by its id, and an
+   * id that holds nothing is `not-found`.
    */
   exportData(options?: { channel?: ChannelId }, onProgress?: (progress: ExportProgress) => void): Promise<LenigExport>;
   /**
    * What one person wrote, for a data-subject request: their posts and comments newest first (each comment
-   * with its post) and their data as an export of that person (docs/export.md). Admins only.
+   * with its post) and their data as an export of that person (docs/export.md), deleted channels
+   * included. Admins only.
    */
   exportPerson(uid: UserId, onProgress?: (progress: ExportProgress) => void): Promise<PersonActivity>;
 

@@ -268,6 +268,11 @@ export interface LenigExport {
   channel?: ChannelId;
   /** Present only in the export of one person (`exportPerson`): whose data it holds. */
   person?: UserId;
+  /**
+   * Channels whose record an admin deleted while their posts, comments, history or stats stayed: their
+   * data is in `data` at the same paths as any channel's, without `channels/{ch}`. Sorted; absent when none.
+   */
+  deletedChannels?: ChannelId[];
   data: Record<string, unknown>;
 }
 

@@ -8,6 +8,10 @@
  *   likes of pages from `likes/{key}` documents (with their `likeCounts`).
  * - A stat document holds every category of a month and names one `cause` for them all: the tree's
  *   per-category stats get `{posts, likes}` without it (it only ties a count to its write).
+ * - A whole root (`posts`, `comments`, `ideaHistory`, `stats`: the export of everything and of one person)
+ *   is one collection-group query, which finds the documents of a channel whose document an admin
+ *   deleted as well (listing `channels` does not; a missing document's subcollections are not listed), in
+ *   one query instead of one per channel, post or idea. One channel's nodes are read under its path.
  */
 import type { DocumentSnapshot, QuerySnapshot } from 'firebase/firestore';
 import { encodeKey } from '../data/keys.js';
@@ -16,6 +20,8 @@ import { ADMIN_COUNT, millis, plain, postFromDoc, postPath } from './layout.js';
 
 export interface ExportDocs {
   list(collection: string): Promise<QuerySnapshot>;
+  /** Every collection named `id`, wherever it is (a collection-group query). */
+  group(id: string): Promise<QuerySnapshot>;
   get(path: string): Promise<DocumentSnapshot>;
 }
 
@@ -31,17 +37,48 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
   const posts = new Map<string, Map<string, Tree>>();
   const postLikes = new Map<string, Tree>();
 
-  const readPosts = async (ch: string): Promise<Map<string, Tree>> => {
+  const keepPost = (ch: string, id: string, data: Tree): void => {
+    const { record, likers } = postFromDoc(data);
     let known = posts.get(ch);
-    if (known) return known;
-    known = new Map();
-    for (const d of (await db.list(`channels/${ch}/posts`)).docs) {
-      const { record, likers } = postFromDoc(d.data());
-      known.set(d.id, record as Tree);
-      if (likers.length) postLikes.set(encodeKey(postTarget(ch, d.id)), Object.fromEntries(likers));
+    if (!known) posts.set(ch, (known = new Map<string, Tree>()));
+    known.set(id, record as Tree);
+    if (likers.length) postLikes.set(encodeKey(postTarget(ch, id)), Object.fromEntries(likers));
+  };
+
+  const readPosts = async (ch: string): Promise<Map<string, Tree>> => {
+    if (!posts.has(ch)) {
+      posts.set(ch, new Map());
+      for (const d of (await db.list(`channels/${ch}/posts`)).docs) keepPost(ch, d.id, d.data());
     }
-    posts.set(ch, known);
-    return known;
+    return posts.get(ch)!;
+  };
+
+  /**
+   * Every document of a collection group under `channels`, nested by the ids of its path
+   * (`channels/{ch}/posts/{id}/comments/{cid}` → `{ch: {id: {cid: record}}}`).
+   */
+  const grouped = async (id: string, value: (data: Tree, ids: string[]) => unknown = (d) => plain(d)): Promise<Tree | null> => {
+    const out: Tree = {};
+    for (const d of (await db.group(id)).docs) {
+      const parts = d.ref.path.split('/');
+      if (parts[0] !== 'channels') continue;
+      const ids = parts.filter((_, i) => i % 2 === 1);
+      let node = out;
+      for (const k of ids.slice(0, -1)) node = (node[k] ??= {}) as Tree;
+      node[ids[ids.length - 1]!] = value(d.data(), ids);
+    }
+    return orNull(out);
+  };
+
+  const statOf = (d: Tree): Tree => {
+    const out: Tree = {};
+    for (const [cat, c] of Object.entries((d.c as Record<string, Tree> | undefined) ?? {})) out[cat] = { posts: Number(c.posts) || 0, likes: Number(c.likes) || 0 };
+    return out;
+  };
+  // A history entry's `channel` is Firestore's alone (for the board's one query): not in the tree.
+  const historyOf = (d: Tree): Tree => {
+    const { channel: _channel, ...record } = plain(d)!;
+    return record;
   };
 
   /** `comments` or `history` of every post of a channel, as `{postId: {id: record}}`. */
@@ -49,23 +86,12 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
     const out: Tree = {};
     for (const [id, p] of await readPosts(ch)) {
       if (sub === 'history' && p.category !== 'idea') continue;
-      // A history entry's `channel` is Firestore's alone (for the board's one query): not in the tree.
-      const rows = byId(await db.list(`${postPath(ch, id)}/${sub}`), (d) => {
-        const record = plain(d)!;
-        if (sub === 'history') delete record.channel;
-        return record;
-      });
+      const rows = byId(await db.list(`${postPath(ch, id)}/${sub}`), sub === 'history' ? historyOf : undefined);
       if (rows) out[id] = rows;
     }
     return orNull(out);
   };
 
-  const stats = async (ch: string): Promise<Tree | null> =>
-    byId(await db.list(`channels/${ch}/stats`), (d) => {
-      const out: Tree = {};
-      for (const [cat, c] of Object.entries((d.c as Record<string, Tree> | undefined) ?? {})) out[cat] = { posts: Number(c.posts) || 0, likes: Number(c.likes) || 0 };
-      return out;
-    });
 
   const pageLikes = async () => (await db.list('likes')).docs.map((d) => [d.id, d.data()] as const);
 
@@ -83,13 +109,17 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
       case 'channels':
         return ch === undefined ? byId(await db.list('channels')) : ((await db.get(`channels/${ch}`)).data() ?? null);
       case 'posts':
-        return orNull(Object.fromEntries(await readPosts(ch!)));
+        if (ch !== undefined) return orNull(Object.fromEntries(await readPosts(ch)));
+        return grouped('posts', (d, [c, id]) => {
+          keepPost(c!, id!, d);
+          return posts.get(c!)!.get(id!);
+        });
       case 'comments':
-        return perPost(ch!, 'comments');
+        return ch === undefined ? grouped('comments') : perPost(ch, 'comments');
       case 'ideaHistory':
-        return perPost(ch!, 'history');
+        return ch === undefined ? grouped('history', historyOf) : perPost(ch, 'history');
       case 'stats':
-        return stats(ch!);
+        return ch === undefined ? grouped('stats', statOf) : byId(await db.list(`channels/${ch}/stats`), statOf);
       case 'likes': {
         const out: Tree = Object.fromEntries(postLikes);
         for (const [key, d] of await pageLikes()) {

@@ -349,7 +349,11 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
    */
   async exportReader(kind: 'all' | 'person'): Promise<(path: string) => Promise<unknown>> {
     const { exportReader } = await import('./export-reader.js');
-    const tree = exportReader({ list: (path) => this.readQuery(query(collection(this.db, path))), get: (path) => this.readDoc(path) });
+    const tree = exportReader({
+      list: (path) => this.readQuery(query(collection(this.db, path))),
+      group: (id) => this.readQuery(query(collectionGroup(this.db, id))),
+      get: (path) => this.readDoc(path),
+    });
     if (kind === 'all') return tree;
     return async (path: string): Promise<unknown> => {
       const [root, id] = path.split('/');

@@ -19,6 +19,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isStoreError, type LenigStore, type OnError, type Unsubscribe } from '../../src/data/store.js';
+import { encodeKey } from '../../src/data/keys.js';
 import {
   DEFAULT_CATEGORIES,
   MAX_COMMENT_LENGTH,
@@ -929,6 +930,64 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
 
         const none = await admin.exportPerson(ADMIN);
         assert.deepEqual(none.posts.filter((p) => p.channel === ch), [], 'someone who wrote nothing here');
+      });
+
+      it("exports what a deleted channel left behind, in everything and in the data of a person who wrote there", async () => {
+        const ch = await env.newChannel();
+        const hers = await post(alice, ch, 'alice, left behind');
+        await nextMillisecond();
+        const his = await post(bob, ch, 'bob, left behind');
+        const answer = await alice.comment(ch, his, 'alice answers, left behind');
+        await bob.comment(ch, his, 'bob answers, left behind');
+        await bob.like(postTarget(ch, hers));
+        await alice.like(postTarget(ch, his));
+        await env.deleteChannel(ch);
+        // The admin acts once it has heard the record go, as its console would.
+        const listed = watch<Channel[]>((cb, e) => admin.subscribeChannels(cb, e));
+        await listed.until((l) => l.length > 0 && !l.some((c) => c.id === ch), 'the channel gone from the list');
+        const never = `never${Date.now().toString(36)}`;
+        type Tree = Record<string, Record<string, Record<string, unknown>>>;
+
+        const progress: { done: number; total: number }[] = [];
+        const all = await admin.exportData({}, (p) => progress.push(p));
+        const data = all.data as Tree;
+        assert.equal(data.channels?.[ch], undefined, 'its record is gone');
+        assert.deepEqual(Object.keys(data.posts?.[ch] ?? {}).sort(), [hers, his].sort(), 'its posts');
+        assert.equal((data.comments?.[ch]?.[his] as Record<string, { text: string }> | undefined)?.[answer]?.text, 'alice answers, left behind', 'its comments');
+        assert.equal(Object.keys((data.comments?.[ch]?.[his] as object | undefined) ?? {}).length, 2);
+        assert.ok(data.stats?.[ch], 'its stats');
+        assert.ok((data.likes?.[encodeKey(postTarget(ch, hers))] as Record<string, unknown> | undefined)?.[B], 'the likes of its posts');
+        assert.ok(all.deletedChannels?.includes(ch), 'named as deleted');
+        for (const id of all.deletedChannels ?? []) {
+          assert.equal(data.channels?.[id], undefined, `${id} listed as deleted has no record`);
+          assert.ok(['posts', 'comments', 'ideaHistory', 'stats'].some((root) => data[root]?.[id] !== undefined), `${id} listed as deleted holds something`);
+        }
+        for (const root of ['channels', 'posts', 'comments', 'ideaHistory', 'stats']) assert.equal(data[root]?.[never], undefined, 'a channel that never was adds nothing');
+        assert.equal(all.deletedChannels?.includes(never), false);
+        assert.ok(progress.every((p) => p.done <= p.total), `progress within its total: ${JSON.stringify(progress)}`);
+        assert.deepEqual(progress.at(-1), { ...progress.at(-1), done: progress.at(-1)!.total }, 'progress ends at 100 %');
+
+        // By its id: what it left, named as deleted; a channel that never was is not found.
+        const one = await admin.exportData({ channel: ch });
+        assert.equal(one.channel, ch);
+        assert.deepEqual(one.deletedChannels, [ch]);
+        assert.deepEqual(Object.keys((one.data as Tree).posts?.[ch] ?? {}).sort(), [hers, his].sort());
+        await assert.rejects(admin.exportData({ channel: never }), (e: unknown) => isStoreError(e) && e.code === 'not-found' && e.message.includes(never));
+
+        const got = await admin.exportPerson(A);
+        assert.deepEqual(got.posts.filter((p) => p.channel === ch).map((p) => p.id), [hers], 'her post there');
+        const c = got.comments.filter((x) => x.channel === ch);
+        assert.deepEqual(c.map((x) => x.comment.id), [answer], 'her comment there');
+        assert.equal(c[0]!.post?.text, 'bob, left behind', 'with the post it is on');
+        const mine = got.export.data as Tree;
+        assert.deepEqual(Object.keys(mine.posts?.[ch] ?? {}), [hers]);
+        assert.deepEqual(Object.keys((mine.comments?.[ch]?.[his] as object | undefined) ?? {}), [answer]);
+        assert.ok((mine.likes?.[encodeKey(postTarget(ch, his))] as Record<string, unknown> | undefined)?.[A], 'her like there');
+        assert.equal(mine.channels?.[ch], undefined);
+        assert.ok(got.export.deletedChannels?.includes(ch), 'named as deleted');
+        assert.equal(JSON.stringify(got.export).includes('bob answers, left behind'), false, "nothing of bob's");
+        const none = await admin.exportPerson(ADMIN);
+        assert.equal(none.export.deletedChannels?.includes(ch) ?? false, false, 'not in the data of someone who wrote nothing there');
       });
 
       it('refuses the first run once the database has an admin', async () => {
