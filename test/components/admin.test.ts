@@ -416,6 +416,34 @@ describe('<lenig-admin>', () => {
     expect(Object.keys(data.data)).to.include.members(['admins', 'profiles', 'channels', 'posts', 'comments', 'reports']);
   });
 
+  it('names the deleted channels an export holds, and a deleted channel in what a person wrote, in Dutch too', async () => {
+    const { store, backend } = world();
+    backend.load({ channels: [{ id: 'oud-nieuws', name: 'Oud nieuws', categories: ['news'] }] });
+    backend.addPost({ channel: 'oud-nieuws', author: 'anna', text: 'Left in the old channel' });
+    backend.deleteChannel('oud-nieuws');
+    const el = await mount(store, 'en', 'export');
+    await until(el, 'Download everything');
+    el.shadowRoot!.addEventListener('click', (e) => {
+      if ((e.target as Element).localName === 'a') e.preventDefault();
+    });
+    root(el).querySelector<HTMLButtonElement>('[role=tabpanel] button.primary')!.click();
+    await until(el, 'Export ready');
+    expect(text(el)).to.include('The file also holds what is left of a deleted channel: oud-nieuws (its posts, comments and statistics; its settings are gone).');
+    const data = (await (await fetch(root(el).querySelector<HTMLAnchorElement>('a.download')!.href)).json()) as LenigExport;
+    expect(data.deletedChannels).to.deep.equal(['oud-nieuws']);
+    expect(JSON.stringify(data.data)).to.include('Left in the old channel');
+    await expect(el).to.be.accessible();
+
+    const nl = await mount(store, 'nl', 'people');
+    await until(nl, 'Ada Beheer');
+    type(root(nl).querySelector<HTMLInputElement>('input[type=search]')!, 'Ann');
+    await until(nl, 'Anna de Vries');
+    [...root(nl).querySelectorAll<HTMLButtonElement>('button')].find((x) => x.getAttribute('aria-label') === 'Berichten en reacties: Anna de Vries')!.click();
+    await until(nl, 'Left in the old channel');
+    expect(text(nl)).to.include('in oud-nieuws (verwijderd kanaal)');
+    await expect(nl).to.be.accessible();
+  });
+
   it('says an export that fails in plain words, and a search that fails too', async () => {
     const { store } = world();
     const el = await mount(store, 'nl', 'export');

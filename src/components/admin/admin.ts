@@ -651,9 +651,11 @@ export class LenigAdminElement extends LenigElement {
           </ul>`}`;
   }
 
+  /** A channel's name; one missing from the loaded list was deleted (its posts and reports stay). */
   private channelName(id: string): string {
-    const channel = this.channels.value?.find((c) => c.id === id);
-    return channel ? channelName(this.i18n, channel) : id;
+    const channels = this.channels.value;
+    const channel = channels?.find((c) => c.id === id);
+    return channel ? channelName(this.i18n, channel) : channels ? this.i18n.t.deletedChannel(id) : id;
   }
 
   private renderReport(r: Report): TemplateResult {

@@ -22,7 +22,7 @@ export function exportFileName(e: LenigExport): string {
 export class ExportPanel implements ReactiveController {
   private progress: ExportProgress | undefined;
   private running = false;
-  private result: { url: string; name: string; bytes: number } | undefined;
+  private result: { url: string; name: string; bytes: number; deleted: readonly string[] } | undefined;
   private error = '';
   private channel = '';
   private readonly i18n: LocalizeController<(typeof adminMessages)['en']>;
@@ -61,7 +61,7 @@ export class ExportPanel implements ReactiveController {
       });
       const text = JSON.stringify(data, null, 2);
       const blob = new Blob([text], { type: 'application/json' });
-      this.result = { url: URL.createObjectURL(blob), name: exportFileName(data), bytes: blob.size };
+      this.result = { url: URL.createObjectURL(blob), name: exportFileName(data), bytes: blob.size, deleted: data.deletedChannels ?? [] };
       this.host.requestUpdate();
       await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       this.host.shadowRoot?.querySelector<HTMLAnchorElement>('a.download')?.click();
@@ -99,6 +99,14 @@ export class ExportPanel implements ReactiveController {
             ${t.exportReady(this.i18n.number(Math.max(1, Math.round(this.result.bytes / 1024))))}
             <a class="download" href=${this.result.url} download=${this.result.name}>${t.exportDownload(this.result.name)}</a>
           </p>`
-        : nothing}`;
+        : nothing}
+      ${this.result?.deleted.length ? html`<p class="quiet deleted-channels">${this.deletedNote(this.result.deleted)}</p>` : nothing}`;
+  }
+
+  /** Names the deleted channels whose posts the file holds: an admin may not know they are still there. */
+  private deletedNote(ids: readonly string[]): string {
+    const t = this.i18n.t;
+    const list = this.i18n.list(ids);
+    return this.i18n.plural(ids.length, { one: t.exportDeletedOne(list), other: t.exportDeletedOther(list) });
   }
 }

@@ -50,6 +50,7 @@ export const adminMessages = defineMessages('admin', {
     postLoading: 'Loading the post…',
     postHiddenNote: 'Hidden from everyone but administrators.',
     inChannel: (channel: string) => `in ${channel}`,
+    deletedChannel: (id: string) => `${id} (deleted channel)`,
     hidePost: 'Hide post',
     unhidePost: 'Show post again',
     deleteComment: 'Delete comment',
@@ -125,6 +126,8 @@ export const adminMessages = defineMessages('admin', {
     exportProgress: (pct: string) => `Reading the data: ${pct}%`,
     exportReady: (kb: string) => `Export ready (${kb} kB).`,
     exportDownload: (name: string) => `Download ${name}`,
+    exportDeletedOne: (ids: string) => `The file also holds what is left of a deleted channel: ${ids} (its posts, comments and statistics; its settings are gone).`,
+    exportDeletedOther: (ids: string) => `The file also holds what is left of {n} deleted channels: ${ids} (their posts, comments and statistics; their settings are gone).`,
     // --- shared
     working: 'Working…',
     // A failed action, by kind (see sayFailure): what happened, what to do. The store's own message stays in
@@ -185,6 +188,7 @@ export const adminMessages = defineMessages('admin', {
     postLoading: 'Bericht laden…',
     postHiddenNote: 'Verborgen voor iedereen behalve beheerders.',
     inChannel: (channel: string) => `in ${channel}`,
+    deletedChannel: (id: string) => `${id} (verwijderd kanaal)`,
     hidePost: 'Bericht verbergen',
     unhidePost: 'Bericht weer tonen',
     deleteComment: 'Reactie verwijderen',
@@ -256,6 +260,8 @@ export const adminMessages = defineMessages('admin', {
     exportProgress: (pct: string) => `Gegevens lezen: ${pct}%`,
     exportReady: (kb: string) => `Export klaar (${kb} kB).`,
     exportDownload: (name: string) => `${name} downloaden`,
+    exportDeletedOne: (ids: string) => `Het bestand bevat ook wat er over is van een verwijderd kanaal: ${ids} (berichten, reacties en statistieken; de kanaalinstellingen zijn weg).`,
+    exportDeletedOther: (ids: string) => `Het bestand bevat ook wat er over is van {n} verwijderde kanalen: ${ids} (berichten, reacties en statistieken; de kanaalinstellingen zijn weg).`,
     working: 'Bezig…',
     refused: 'De intranetdienst weigerde dit: je account mag dit niet (meer). Laad de pagina opnieuw; wordt het weer geweigerd, vraag het dan aan een andere beheerder.',
     signedOut: 'Je bent niet meer ingelogd. Log opnieuw in en probeer het dan nog eens.',
