@@ -442,6 +442,13 @@ describe('allowed paths', { skip }, () => {
     assert.ok(entries.docs.some((d) => d.id === SEED_ENTRY));
   });
 
+  it("an admin reads every post and comment in one collection-group query each, a deleted channel's too (the export); nobody else may", async () => {
+    assert.ok((await getDocs(collectionGroup(admin, 'posts'))).docs.some((d) => d.ref.path === postPath(DELETED_POST)));
+    assert.ok((await getDocs(collectionGroup(admin, 'comments'))).docs.some((d) => d.id === DELETED_COMMENT));
+    await assertFails(getDocs(collectionGroup(bob, 'posts')));
+    await assertFails(getDocs(collectionGroup(bob, 'comments')));
+  });
+
   it('an archived channel stays readable; likes and unlikes there wait until it is reopened', async () => {
     assert.equal((await getDocs(collection(bob, `channels/${OLD}/posts`))).docs.length, 1);
     await allowed(admin, [{ kind: 'set', path: 'channels/reopened', data: { name: 'Reopened', categories: CATEGORIES } }]);
