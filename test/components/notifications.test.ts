@@ -191,6 +191,35 @@ describe('<lenig-notifications>', () => {
     ]);
   });
 
+  it('says a notification whose channel an admin deleted leads nowhere: opening it marks it read and says so, in English and Dutch', async () => {
+    for (const [lang, line, said] of [
+      ['en', 'This channel no longer exists', 'There is nothing to open: this channel no longer exists.'],
+      ['nl', 'Dit kanaal bestaat niet meer', 'Er is niets om te openen: dit kanaal bestaat niet meer.'],
+    ] as const) {
+      const { backend, store } = world({ seed: [{ type: 'commented', actor: 'carla' }] });
+      // An admin removes the channel's record (the Firebase console); its posts and notifications stay.
+      backend.deleteChannel('general');
+      const el = await mount(store, lang);
+      await ready(el);
+      await openPanel(el);
+      const item = () => items(el)[0]!;
+      await waitUntil(() => item().querySelector('[part="gone"]'), `${lang}: the item says its channel is gone`);
+      expect(item().querySelector('[part="gone"]')!.textContent.trim()).to.equal(line);
+      await expect(el).to.be.accessible();
+      let opened = 0;
+      el.addEventListener('lenig-notification-open', () => opened++);
+      item().focus();
+      item().click();
+      await waitUntil(() => root(el).querySelector('[role="alert"]')?.textContent?.trim() === said, `${lang}: said on opening`);
+      expect(opened, 'no page to go to').to.equal(0);
+      expect(isOpen(el), 'the panel stays').to.equal(true);
+      expect(focused(el) === item(), 'focus stays on the notification').to.equal(true);
+      await waitUntil(() => badge(el) === null, 'marked read');
+      expect((await storedFor(backend)).map((n) => n.read)).to.deep.equal([true]);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('keeps the panel open when the page cancels lenig-notification-open', async () => {
     const { store } = world({ seed: [{ type: 'liked', actor: 'bram' }] });
     const el = await mount(store);

@@ -216,9 +216,13 @@ export const notificationsStyles = [
       font-style: italic;
       overflow-wrap: anywhere;
     }
-    time {
+    time,
+    .gone {
       font-size: 0.8125rem;
       color: var(--_text-quiet);
+    }
+    .gone {
+      font-style: italic;
     }
     .dot {
       width: 0.625rem;

@@ -48,7 +48,9 @@ let uid = 0;
  * The panel is a popover in the browser's top layer, so a SharePoint column with `overflow: hidden`
  * cannot clip it. It closes on Escape, on a click outside and when focus leaves it; Escape and the
  * bell put focus back on the bell. Opening a notification marks it read (shown at once, saved in the
- * background) and fires `lenig-notification-open`; the host page navigates.
+ * background) and fires `lenig-notification-open`; the host page navigates. A notification about a post or
+ * idea in a channel an admin deleted says so under its sentence; opening it marks it read and says there
+ * is nothing to open, without the event (the channel is gone from every list, so no page shows it).
  *
  * Signed out, the bell reads "Sign in to see notifications" and signs in when pressed.
  *
@@ -65,6 +67,7 @@ let uid = 0;
  * @csspart avatar - The actor's avatar.
  * @csspart note - The quoted feedback note of an idea status change.
  * @csspart time - The relative time.
+ * @csspart gone - "This channel no longer exists", under a notification whose channel an admin deleted.
  * @csspart offline - The offline notice in the panel.
  * @csspart status - Loading, empty and error messages; configuration problems.
  *
@@ -118,6 +121,11 @@ export class LenigNotificationsElement extends LenigElement {
    * while reading, `null` when the post is gone. Keyed `channel/post`.
    */
   private readonly kinds = new Map<string, 'idea' | 'post' | null | undefined>();
+  /**
+   * Whether a channel an item points into no longer exists (an admin deleted its record): `undefined`
+   * while reading. Read once per channel each time the panel opens, for the items it shows.
+   */
+  private readonly gone = new Map<ChannelId, boolean | undefined>();
   private kindsStore: LenigStore | undefined;
 
   // --- queries -----------------------------------------------------------------------------------------
@@ -155,6 +163,7 @@ export class LenigNotificationsElement extends LenigElement {
     if (this.kindsStore !== this.activeStore) {
       this.kindsStore = this.activeStore;
       this.kinds.clear();
+      this.gone.clear();
     }
     this.trackNew();
     this.flushAnnouncement();
@@ -210,6 +219,12 @@ export class LenigNotificationsElement extends LenigElement {
 
   private onItemClick(n: Notification): void {
     if (!this.isRead(n)) void this.markRead([n.id]);
+    // Its channel is gone: there is no page to go to, so the panel stays and says so (after markRead
+    // cleared the previous message).
+    if (this.gone.get(n.channel)) {
+      this.failure = this.i18n.t.channelGoneOpened;
+      return;
+    }
     if (this.emit('lenig-notification-open', { channel: n.channel, post: n.post, notification: n }, { cancelable: true })) this.close(true);
   }
 
@@ -234,6 +249,8 @@ export class LenigNotificationsElement extends LenigElement {
     if (this.open || (this.viewer.status === 'ready' && !this.viewer.value)) return;
     this.failure = '';
     this.clock.refresh();
+    // A channel deleted since the panel was last open is found again.
+    this.gone.clear();
     this.open = true;
     this.focusPanelAfterRender = true;
   }
@@ -358,6 +375,27 @@ export class LenigNotificationsElement extends LenigElement {
       () => settle(null),
     );
     return this.kinds.get(key);
+  }
+
+  /** Whether a notification's channel no longer exists; read once per channel while the panel is open. */
+  private channelGone(n: Notification): boolean | undefined {
+    const channel = n.channel;
+    if (this.gone.has(channel)) return this.gone.get(channel);
+    this.gone.set(channel, undefined);
+    const store = this.activeStore;
+    if (!store) return undefined;
+    const settle = (gone: boolean) => {
+      if (this.kindsStore !== store || this.gone.get(channel) !== undefined) return;
+      this.gone.set(channel, gone);
+      queueMicrotask(() => stop());
+      if (gone) this.requestUpdate();
+    };
+    const stop = store.subscribeChannel(
+      channel,
+      () => settle(false),
+      (e) => settle(e.code === 'not-found'),
+    );
+    return this.gone.get(channel);
   }
 
   private actorName(profile: Profile | null | undefined): string {
@@ -511,6 +549,7 @@ export class LenigNotificationsElement extends LenigElement {
       <span class="body">
         <span class="sentence">${read ? nothing : html`<span class="visually-hidden">${t.unread} </span>`}${this.sentence(n, profile)}</span>
         ${n.type === 'idea-status' && n.note ? html`<q part="note">${n.note}</q>` : nothing}
+        ${this.channelGone(n) ? html`<span class="gone" part="gone">${t.channelGone}</span>` : nothing}
         <time part="time" datetime=${n.createdAt.toISOString()} title=${formatDate(this.i18n, n.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
           >${relativeTime(this.i18n, n.createdAt, this.clock.now)}</time
         >

@@ -32,6 +32,10 @@ const en = {
   loading: 'Loading notifications…',
   loadFailed: 'Your notifications could not be loaded.',
   showingNewest: (shown: string, total: string) => `Showing the newest ${shown} of ${total}`,
+  /** Under a notification about a post or idea in a channel an admin deleted. */
+  channelGone: 'This channel no longer exists',
+  /** Said when such a notification is opened: it is marked read, and leads nowhere. */
+  channelGoneOpened: 'There is nothing to open: this channel no longer exists.',
 };
 /** The table's shape, which the Dutch module (./nl/notifications.ts) must match key for key. */
 export type NotificationsTable = typeof en;

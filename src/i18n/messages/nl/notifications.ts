@@ -26,5 +26,7 @@ const nl: NotificationsTable = {
   loading: 'Meldingen laden…',
   loadFailed: 'Je meldingen konden niet worden geladen.',
   showingNewest: (shown: string, total: string) => `De nieuwste ${shown} van ${total}`,
+  channelGone: 'Dit kanaal bestaat niet meer',
+  channelGoneOpened: 'Er is niets om te openen: dit kanaal bestaat niet meer.',
 };
 export default nl;
