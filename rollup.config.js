@@ -42,11 +42,11 @@ const isDependency = (id) => /^(lit|@lit\/|@lit-labs\/|firebase|@firebase\/)/.te
  * @returns {import('rollup').Plugin}
  */
 function retryableImports() {
-  // A widget, the store, its content and administration code, a sign-in mode, the comments and the mention
-  // list on demand. Not the Dutch strings (English shows instead) nor the like button's tooltip (it stays
-  // hidden, its text still the button's description; the next hover asks again): every call site costs
+  // A widget, the store, its content and administration code, a sign-in mode, the comments, the mention
+  // list and the like button's tooltip on demand (without it an archived like's reason never shows to the
+  // eye; the next hover asks anew). Not the Dutch strings (English shows instead): every call site costs
   // bytes in its chunk.
-  const RETRIED = /[\\/]src[\\/](components[\\/](?!like-button[\\/]like-tooltip\.)|firebase[\\/](index|email-sign-in|token-exchange|popup|store-content)\.|firestore[\\/](index|export-reader)\.|data[\\/]core[\\/](admin|admin-commands|export)\.)/;
+  const RETRIED = /[\\/]src[\\/](components[\\/]|firebase[\\/](index|email-sign-in|token-exchange|popup|store-content)\.|firestore[\\/](index|export-reader)\.|data[\\/]core[\\/](admin|admin-commands|export)\.)/;
   return {
     name: 'retryable-imports',
     renderDynamicImport: ({ targetChunk, targetModuleId }) =>

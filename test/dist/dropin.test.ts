@@ -256,6 +256,15 @@ async function openPage(): Promise<{ context: BrowserContext; p: Page; errors: s
   return { context, p, errors };
 }
 
+/** Polls `check` until it holds, for up to `ms`; fails with `what` otherwise. */
+async function expectEventually(check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`not so after ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until the page's (first) like button has left its loading state for a pressable button. */
 const likeButtonReady = (p: Page) =>
   p.waitForFunction(() => {
@@ -783,6 +792,33 @@ test('a Try again that fails again is announced again; one that succeeds leaves 
   // The button went with the message: focus is on the widget that took its place, not back at the page's start.
   await p.waitForFunction(() => document.activeElement === document.querySelector('lenig-like-button'), undefined, { timeout: 5_000 })
     .catch(async () => assert.fail(`focus is on ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
+  await context.close();
+});
+
+test('the "liked by" tooltip, whose code failed to download at the first hover, is asked for anew at the next', { timeout: 60_000 }, async () => {
+  const { context, p } = await openPage();
+  // The tooltip's chunk (its look and placement) fails at its own address; a retry's address gets through.
+  let failed = 0;
+  await p.route(/\/lenig\/popover-[\w-]+\.js$/, (route) => (failed++, route.abort('connectionfailed')));
+  const before = requested.length;
+  await p.goto(`${origin}/configured`);
+  await likeButtonReady(p);
+  const button = p.locator('lenig-like-button').locator('.like > button');
+  // The tooltip's look (like-tooltip.ts) lifts it above the page: its z-index says whether it has come.
+  const tipLayer = () => p.evaluate(() => {
+    const tip = document.querySelector('lenig-like-button')?.shadowRoot?.querySelector('.tip');
+    return tip ? getComputedStyle(tip).zIndex : 'none';
+  });
+  await button.hover();
+  await expectEventually(() => failed >= 1, 'the tooltip code was asked for and failed');
+  assert.equal(await tipLayer(), 'auto', 'no tooltip look without its code');
+  await p.mouse.move(0, 0);
+  await button.hover();
+  await expectEventually(async () => (await tipLayer()) === '10', 'the tooltip has its look after the second hover');
+  assert.ok(
+    requested.slice(before).some((u) => /^\/lenig\/popover-[\w-]+\.js\?retry=1$/.test(u)),
+    `asked for again at a new address: ${requested.slice(before).filter((u) => u.includes('popover')).join(', ')}`,
+  );
   await context.close();
 });
 
