@@ -158,6 +158,9 @@ function load(tag: string, el?: Element): Promise<unknown> {
   });
 }
 
+/** The tag whose Try again was pressed last: the one that takes focus when the button's removal loses it. */
+let lastPressed: Element | undefined;
+
 /**
  * Says in each `tag` on the page (`el`, and those in the document) that its code could not be fetched — a
  * dropped connection, or a file gone after a new version was uploaded — with a button that tries again,
@@ -184,7 +187,6 @@ function showFault(tag: string, el?: Element): void {
     }
     const box = document.createElement('span');
     const button = document.createElement('button');
-    let pressed = false;
     box.className = 'lenig-fault';
     // In the page's font, as the tag's text around it; the colour of lenig's errors.
     box.style.color = 'var(--lenig-color-danger,#c4314b)';
@@ -192,22 +194,24 @@ function showFault(tag: string, el?: Element): void {
     button.style.font = 'inherit';
     button.textContent = t.retry;
     button.onclick = () => {
-      pressed = true;
+      lastPressed = host;
       void load(tag, host);
     };
     box.append(alert, ' ', button);
     host.append(box);
     void customElements.whenDefined(tag).then(async () => {
       // Focus on the button, or lost to the page once the tag's shadow root hid it (or never given, as a
-      // click in Safari gives none): the widget takes it, once it has rendered.
-      const focused = document.activeElement;
+      // click in Safari gives none, when this is the tag last pressed): the widget takes it, once it has
+      // rendered. Asked of the tag's own tree, which may be a page element's shadow root (`observe()`).
+      const root = host.getRootNode() as Document | ShadowRoot;
+      const focused = root.activeElement;
       box.remove();
-      if (focused !== button && !(pressed && focused === document.body)) return;
+      if (focused !== button && !(lastPressed === host && document.activeElement === document.body)) return;
       await (host as Element & { updateComplete?: Promise<unknown> }).updateComplete;
       (host as HTMLElement).focus();
       // Nothing to focus in it yet (loading, or a notice): the widget itself, for as long as it has focus.
-      // (Asked of the document: the host's `:focus-within` can still hold for the button just removed.)
-      if (document.activeElement !== host) {
+      // (Asked of the tree: the host's `:focus-within` can still hold for the button just removed.)
+      if (root.activeElement !== host) {
         (host as HTMLElement).tabIndex = -1;
         host.addEventListener('blur', () => host.removeAttribute('tabindex'), { once: true });
         (host as HTMLElement).focus();

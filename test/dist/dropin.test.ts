@@ -87,6 +87,16 @@ for (const [name, value] of Object.entries({ 'database-url': ${JSON.stringify(da
 document.body.prepend(config);
 whenStore().then(() => (window.lenigReady = 'ready'), (e) => (window.lenigReady = e.message));
 `;
+/** A page's own element with a like button in its shadow root, watched by the loader through `observe()`. */
+const shadowPanelScript = `import { observe } from '/fault/lenig.js';
+customElements.define('page-panel', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Panel</p><lenig-like-button target="fault-shadow"></lenig-like-button>';
+    observe(root);
+  }
+});
+`;
 const pages: Record<string, string> = {
   '/': html(''),
   // Every tag on the page: each is defined when it appears.
@@ -174,6 +184,15 @@ const pages: Record<string, string> = {
     <p lang="nl"><lenig-like-button target="fault-nl"></lenig-like-button></p>
   </body>
 </html>`,
+  // A page's own element holding a widget in its shadow root, which it hands to the loader (`observe`).
+  '/fault-shadow': `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>fault in a shadow root</title></head>
+  <body>
+    <script type="module" src="/shadow-panel.js"></script>
+    <page-panel></page-panel>
+  </body>
+</html>`,
   // Two web parts, each with its own copy of lenig (SharePoint loads every web part's bundle): the second
   // copy must not throw on the tags the first defined, and both web parts' widgets must work.
   '/two-copies': `<!doctype html>
@@ -207,6 +226,9 @@ before(async () => {
     } else if (copies.some((c) => req.url === `${c}lenig.js`)) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
+    } else if (req.url === '/shadow-panel.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(shadowPanelScript);
     } else if (req.url === '/add-config.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       res.end(addConfigScript);
@@ -792,6 +814,22 @@ test('a Try again that fails again is announced again; one that succeeds leaves 
   // The button went with the message: focus is on the widget that took its place, not back at the page's start.
   await p.waitForFunction(() => document.activeElement === document.querySelector('lenig-like-button'), undefined, { timeout: 5_000 })
     .catch(async () => assert.fail(`focus is on ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
+  await context.close();
+});
+
+test('Try again inside a page element\'s shadow root leaves focus on the widget that loads there', { timeout: 60_000 }, async () => {
+  const { context, p } = await openPage();
+  await p.route(/\/fault\/lenig\/like-button-[\w-]+\.js$/, (route) => route.abort('connectionfailed'));
+  await p.goto(`${origin}/fault-shadow`);
+  const widget = p.locator('page-panel lenig-like-button');
+  await widget.getByRole('alert').waitFor({ timeout: 20_000 });
+  await widget.getByRole('button', { name: 'Try again' }).focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => customElements.get('lenig-like-button') !== undefined, undefined, { timeout: 20_000 });
+  await p.waitForFunction(() => !document.querySelector('page-panel')?.shadowRoot?.querySelector('.lenig-fault'), undefined, { timeout: 20_000 });
+  // Focus is inside the panel, on the like button that took the message's place, not lost to the page.
+  await p.waitForFunction(() => document.querySelector('page-panel')?.shadowRoot?.activeElement?.localName === 'lenig-like-button', undefined, { timeout: 5_000 })
+    .catch(async () => assert.fail(`focus is on ${await p.evaluate(() => `${document.activeElement?.localName} / ${document.querySelector('page-panel')?.shadowRoot?.activeElement?.localName}`)}`));
   await context.close();
 });
 

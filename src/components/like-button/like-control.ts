@@ -216,7 +216,7 @@ export class LikeControl implements ReactiveController {
       },
       (error: unknown) => {
         this.tooltipCode = undefined;
-        logError(`could not load the "liked by" tooltip — ${error instanceof Error ? error.message : String(error)}`);
+        logError(`could not load the "liked by" tooltip — ${String(error)}`);
       },
     );
   }
