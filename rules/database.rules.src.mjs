@@ -877,7 +877,7 @@ const RPOST = "'posts/' + newData.child('channel').val() + '/' + newData.child('
 const RCOMMENT = "'comments/' + newData.child('channel').val() + '/' + newData.child('post').val() + '/' + newData.child('comment').val()";
 
 /**
- * A new report: of a post (or a comment of it) that exists, in a channel that exists, made now, open —
+ * A new report: of a post (or a comment of it) that exists, made now, open —
  * and holding the reported text as it is at that moment (`text`: the comment's when a comment is
  * reported, else the post's). An author who edits the post afterwards, or deletes it, cannot change
  * what the admins read; and a reporter cannot put words in someone's mouth, because the text must be
@@ -885,7 +885,6 @@ const RCOMMENT = "'comments/' + newData.child('channel').val() + '/' + newData.c
  */
 const reportNew = and(
   reportShape,
-  channelExists("newData.child('channel').val()"),
   `root.child(${RPOST}).exists()`,
   `!newData.child('comment').exists() || root.child(${RCOMMENT}).exists()`,
   "newData.child('text').isString()",

@@ -781,7 +781,7 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.deepEqual(ofPage.errors, []);
       });
 
-      it('says the posts of a deleted channel have their likes closed, live; they still show, and a like, unlike, reply or edit is refused', async () => {
+      it('says the posts of a deleted channel have their likes closed, live; they still show and can be reported, and a like, unlike, reply or edit is refused', async () => {
         const ch = await env.newChannel();
         const id = await post(alice, ch, 'left behind');
         await bob.like(postTarget(ch, id));
@@ -806,6 +806,13 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await assert.rejects(bob.unlike(postTarget(ch, id)), named);
         await assert.rejects(bob.comment(ch, id, 'anyone there?'), named);
         await assert.rejects(alice.editPost(ch, id, 'changed'), named);
+        // Reported all the same: a page that names the channel still shows the post, and a report is how
+        // admins hear of what stayed behind.
+        await bob.report(ch, id, 'Still here');
+        const inbox = reportsOf(admin);
+        const reported = (await inbox.until((rs) => rs.some((r) => r.post === id), 'the report in the inbox')).find((r) => r.post === id)!;
+        assert.equal(reported.channel, ch);
+        assert.equal(reported.text, 'left behind');
         assert.deepEqual(ofPost.errors, []);
       });
 

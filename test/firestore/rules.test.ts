@@ -1143,16 +1143,11 @@ describe('attacks: administration (ported), archived likes and counted-out comme
 
 describe('attacks in a deleted channel', () => {
   const p = postPath(DELETED_POST);
-  const report = (data: Record<string, unknown>): Op[] => [
-    { kind: 'set', path: `reports/${newId()}`, data: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'x', text: DELETED_TEXT, createdAt: serverTimestamp(), ...data } },
-  ];
   attack('posting in a deleted channel', 'alice', () => newPost(A, { ch: DELETED }).ops);
   attack('editing a post in a deleted channel', 'alice', [{ kind: 'update', path: p, data: { text: 'Changed after all', editedAt: serverTimestamp() } }]);
   attack('commenting in a deleted channel', 'bob', () => comment(B, DELETED_POST).ops);
   attack('liking a post in a deleted channel', 'bob', like(B, DELETED_POST));
   attack('unliking a post in a deleted channel', 'carol', unlike(C, DELETED_POST));
-  attack('reporting a post in a deleted channel', 'bob', report({}));
-  attack('reporting a comment in a deleted channel', 'carol', report({ by: C, comment: DELETED_COMMENT, text: 'Said before the channel went' }));
   attack("moving an idea's status in a deleted channel (its owner)", 'carol', () => statusChange(C, DELETED_IDEA, 'planned', 'Still on').ops);
   attack("moving an idea's status in a deleted channel (an admin)", 'admin', () => statusChange(ADM, DELETED_IDEA, 'done', 'Closed').ops);
   attack('assigning an idea in a deleted channel', 'admin', assign(ADM, DELETED_IDEA, B));
@@ -1175,6 +1170,15 @@ describe('attacks in a deleted channel', () => {
 describe('a deleted channel: allowed paths (cleanup)', { skip }, () => {
   it('is still read', async () => {
     assert.ok((await getDoc(doc(bob, postPath(DELETED_POST)))).exists());
+  });
+
+  it('a post and a comment left in it are reported (admins hear of what stayed behind), each with the text stored', async () => {
+    const rid = newId();
+    await allowed(bob, [{ kind: 'set', path: `reports/${rid}`, data: { channel: DELETED, post: DELETED_POST.id, by: B, reason: 'x', text: DELETED_TEXT, createdAt: serverTimestamp() } }]);
+    assert.equal((await value(`reports/${rid}`))!.text, DELETED_TEXT);
+    await allowed(carol, [
+      { kind: 'set', path: `reports/${newId()}`, data: { channel: DELETED, post: DELETED_POST.id, comment: DELETED_COMMENT, by: C, reason: 'x', text: 'Said before the channel went', createdAt: serverTimestamp() } },
+    ]);
   });
 
   it('an admin hides a post of it, deletes a comment (counted out) and handles its report', async () => {
@@ -1422,12 +1426,6 @@ const MUTANTS: { rule: string; from: string | string[]; to: string | string[]; a
     from: "&& (keys.hasOnly(['hidden', 'commentCount', 'lastComment']) || exists(channelDoc(ch)))",
     to: '',
     attack: "moving an idea's status in a deleted channel (its owner)",
-  },
-  {
-    rule: 'a deleted channel takes no reports',
-    from: '&& exists(channelDoc(request.resource.data.channel))',
-    to: '',
-    attack: 'reporting a post in a deleted channel',
   },
   {
     rule: "a report's text is the text stored",
