@@ -58,9 +58,10 @@ export class StoreError extends Error {
 
 /**
  * Why the input was not accepted. `handled`: what the action is about was handled already, by a colleague
- * just before (a report resolved twice): nothing to correct, the page shows its new state.
+ * just before (a report resolved twice): nothing to correct, the page shows its new state. `taken`: the id
+ * is in use (a channel with it exists, perhaps created by a colleague a moment ago).
  */
-export type ValidationReason = 'required' | 'too-long' | 'unknown-category' | 'invalid' | 'handled';
+export type ValidationReason = 'required' | 'too-long' | 'unknown-category' | 'invalid' | 'handled' | 'taken';
 
 export function isStoreError(e: unknown): e is StoreError {
   return e instanceof Error && (e as StoreError).name === 'StoreError' && typeof (e as StoreError).code === 'string';

@@ -25,6 +25,7 @@ import {
   push,
   query,
   ref,
+  runTransaction,
   startAt,
   update,
   type DataSnapshot,
@@ -122,6 +123,22 @@ export class FirebaseStore extends FirebaseStoreBase implements LenigStore {
     setUpDone: async () => (await Promise.all([this.read('admins'), this.read('adminCount')])).some((s) => s.exists()),
     write: (writes) => this.write(writes),
     writeOnce: (writes, landed) => this.writeOnce(writes, landed),
+    createChannel: async (id, record) => {
+      const path = `channels/${id}`;
+      for (let tries = 2; ; tries--) {
+        try {
+          // Compare-and-set on the server: aborted when a record is there.
+          const done = await runTransaction(ref(this.db, path), (now: unknown) => (now === null ? record : undefined), { applyLocally: false });
+          return done.committed ? null : (done.snapshot.val() as ChannelRecord);
+        } catch (e) {
+          // The connection dropped with the write in flight, which the SDK does not send again: it may have
+          // landed (its answer lost). What is there now says; with nothing there, try once more.
+          if (tries < 2 || (e as Error)?.message !== 'disconnect') throw fromFirebaseError(e);
+          const now = (await this.read(path)).val() as ChannelRecord | null;
+          if (now !== null) return now;
+        }
+      }
+    },
   };
   /** Whether lenig made the Firebase app (and may delete it), rather than the host page. */
   private readonly ownsApp: boolean;

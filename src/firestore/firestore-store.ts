@@ -20,6 +20,7 @@ import {
   onSnapshot,
   orderBy,
   query,
+  runTransaction,
   startAt,
   terminate,
   Timestamp,
@@ -124,6 +125,20 @@ export class FirestoreStore extends FirebaseStoreBase implements LenigStore {
     },
     write: (writes) => this.write(writes),
     writeOnce: (writes, landed) => this.writeOnce(writes, landed),
+    createChannel: async (id, record) => {
+      const at = docRef(this.db, `channels/${id}`);
+      try {
+        // Read inside the transaction, so its commit requires the document to be missing still.
+        return await runTransaction(this.db, async (tx) => {
+          const now = await tx.get(at);
+          if (now.exists()) return now.data() as ChannelRecord;
+          tx.set(at, record);
+          return null;
+        });
+      } catch (e) {
+        throw fromFirestoreError(e);
+      }
+    },
   };
 
   /** Stops every listener and ends the Firestore instance. */

@@ -297,6 +297,32 @@ describe('<lenig-admin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const [lang, newChannel, create, said] of [
+    ['en', 'New channel', 'Create channel', 'A colleague just created a channel with this id.'],
+    ['nl', 'Nieuw kanaal', 'Kanaal aanmaken', 'Een collega heeft net een kanaal met dit id gemaakt.'],
+  ] as const) {
+    it(`says a colleague just created a channel with the same id, not that the input was wrong, and keeps theirs (${lang})`, async () => {
+      // Two admins: Ada's create is on its way (latency) when Ida's channel with the same id lands.
+      const { store, backend } = world('ada', { admins: ['ada', 'ida'], latency: 150 });
+      backend.load({ users: [{ uid: 'ida', name: 'Ida Smit' }] });
+      const el = await mount(store, lang, 'channels');
+      await until(el, newChannel);
+      button(el, newChannel).click();
+      await el.updateComplete;
+      type(root(el).querySelector<HTMLInputElement>('input[name=name]')!, 'Sales');
+      await el.updateComplete;
+      const failed = oneEvent(el, 'lenig-error');
+      button(el, create).click();
+      await backend.session('ida').createChannel({ id: 'sales', name: 'Sales team' });
+      expect((await failed).detail.error.reason, 'the store tells the race apart').to.equal('taken');
+      await waitUntil(() => root(el).querySelector('[role=alert]'), 'the failure said');
+      expect(root(el).querySelector('[role=alert]')!.textContent!.trim()).to.equal(said);
+      const stored = await new Promise<Channel>((r) => backend.session('anna').subscribeChannel('sales', r));
+      expect(stored.name, 'Ida’s channel stays').to.equal('Sales team');
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('makes and removes administrators, never the last one, and corrects a name', async () => {
     const { store, backend } = world();
     const el = await mount(store, 'en', 'people');

@@ -379,6 +379,24 @@ describe('<lenig-feed>', () => {
     expect(channel).to.deep.equal(['news', 'idea', 'question', 'personal', 'praise']);
   });
 
+  it('shows the channel, with no failure, when a colleague creates it while the admin’s Create is on its way', async () => {
+    const backend = company(threePosts());
+    const store = backend.session('carla', { latency: 150 });
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><lenig-feed channel="hr-news" .store=${store}></lenig-feed></div>`);
+    const feed = wrapper.querySelector('lenig-feed')!;
+    await waitUntil(() => feedButton(feed, /Create this channel/), `saw: ${statusText(feed)}`, { timeout: 3000 });
+    const errors: string[] = [];
+    feed.addEventListener('lenig-error', (e) => errors.push(String(e.detail.error.reason ?? e.detail.error.code)));
+    feedButton(feed, /Create this channel/)!.click();
+    // A colleague's create (an admin session of its own, without latency) lands first; Carla's is refused as taken.
+    await backend.session('carla').createChannel({ id: 'hr-news', name: 'HR news' });
+    await waitUntil(() => !statusText(feed).includes('does not exist') && !feedButton(feed, /Creat/), `saw: ${statusText(feed)}`, { timeout: 3000 });
+    // Carla's refused create answers after its latency: it is no failure either.
+    await aTimeout(400);
+    expect(errors, 'no failure').to.deep.equal([]);
+    expect(statusText(feed)).to.contain('No posts yet');
+  });
+
   it('keeps a page’s inherited text settings (text-align: center, capitals) out of the posts', async () => {
     const store = company(threePosts()).session('anna');
     const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="text-align: center; text-transform: uppercase; letter-spacing: 4px">

@@ -718,7 +718,7 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         await rejectsWith(admin.createChannel({ id: 'no/slash', name: 'X' }), 'validation-failed', 'channel', 'invalid');
         await rejectsWith(admin.createChannel({ id: ch, name: 'X', categories: [] }), 'validation-failed', 'categories', 'required');
         await admin.createChannel({ id: ch, name: 'HR news', description: 'From HR' });
-        await rejectsWith(admin.createChannel({ id: ch, name: 'Again' }), 'validation-failed', 'id');
+        await rejectsWith(admin.createChannel({ id: ch, name: 'Again' }), 'validation-failed', 'id', 'taken');
         const all = watch<Channel[]>((cb, e) => alice.subscribeChannels(cb, e));
         const listed = (await all.until((cs) => cs.some((c) => c.id === ch), 'the new channel listed')).find((c) => c.id === ch)!;
         assert.deepEqual(listed.categories, [...DEFAULT_CATEGORIES]);
@@ -832,6 +832,23 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         const none = watch<Idea[]>((cb, e) => alice.subscribeIdeas(empty, cb, e));
         await until(() => none.errors.length > 0, 'the empty deleted channel named');
         assert.ok(isStoreError(none.errors[0]) && none.errors[0].code === 'not-found', String(none.errors[0]));
+      });
+
+      it('creates a channel once when two creates of one id race: the other is told the id is taken, and nothing is overwritten', async () => {
+        const ch = `race${Date.now().toString(36)}`;
+        // Both read "no such channel" before either writes, as two admins at two desks do.
+        const [first, second] = await Promise.allSettled([
+          admin.createChannel({ id: ch, name: 'First', description: 'Made first' }),
+          admin.createChannel({ id: ch, name: 'Second', categories: ['news'] }),
+        ]);
+        const outcomes = [first.status, second.status];
+        assert.deepEqual([...outcomes].sort(), ['fulfilled', 'rejected'], `one create succeeds, one is refused: ${outcomes.join(', ')}`);
+        const refused = (first.status === 'rejected' ? first : second) as PromiseRejectedResult;
+        assert.ok(isStoreError(refused.reason), String(refused.reason));
+        assert.deepEqual([refused.reason.code, refused.reason.field, refused.reason.reason], ['validation-failed', 'id', 'taken']);
+        const winner = first.status === 'fulfilled' ? { name: 'First', description: 'Made first' } : { name: 'Second', description: undefined };
+        const stored = await watch<Channel>((cb, e) => bob.subscribeChannel(ch, cb, e)).until(() => true, 'the channel');
+        assert.deepEqual({ name: stored.name, description: stored.description }, winner, "the winner's channel, not a mix or the loser's");
       });
 
       it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {

@@ -73,9 +73,11 @@ before(async () => {
     // Before the server's own listener: decide which request's answer is lost.
     ws.prependListener('message', (data) => {
       try {
-        const frame = JSON.parse(String(data)) as { t?: string; d?: { r?: number; a?: string; b?: { d?: Record<string, unknown> } } };
+        const frame = JSON.parse(String(data)) as { t?: string; d?: { r?: number; a?: string; b?: { p?: string; d?: Record<string, unknown> } } };
         const d = frame.d;
-        if (frame.t === 'd' && d?.a === 'm' && d.r !== undefined && cutWhen?.(Object.keys(d.b?.d ?? {}))) {
+        // An update ('m') names its paths in its data; a put ('p', a transaction's compare-and-set) at its path.
+        const paths = d?.a === 'm' ? Object.keys(d.b?.d ?? {}) : d?.a === 'p' ? [String(d.b?.p ?? '').replace(/^\//, '')] : undefined;
+        if (frame.t === 'd' && paths && d?.r !== undefined && cutWhen?.(paths)) {
           swallow.add(d.r);
           cutWhen = undefined;
         }

@@ -242,7 +242,7 @@ export class LenigAdminElement extends LenigElement {
 
   /**
    * Runs a store action under `key` (which disables its button), announcing success or the failure.
-   * `raced`: what to say when a colleague did it first (the store says `handled`), which is no fault.
+   * `raced`: what to say when a colleague did it first (the store says `handled`, or `taken` for an id), which is no fault.
    */
   private async act(key: string, operation: string, run: (store: LenigStore) => Promise<unknown>, done: string, raced?: string): Promise<boolean> {
     const store = this.activeStore;
@@ -255,7 +255,7 @@ export class LenigAdminElement extends LenigElement {
       return true;
     } catch (e) {
       // Lost a race: said as such, not as input to check; the list shows the state the colleague left.
-      if (raced && isStoreError(e) && e.reason === 'handled') {
+      if (raced && isStoreError(e) && (e.reason === 'handled' || e.reason === 'taken')) {
         this.failure = raced;
         this.emitError(operation, e);
       } else this.failure = sayFailure(this, operation, e, this.i18n.t);
@@ -349,6 +349,8 @@ export class LenigAdminElement extends LenigElement {
           ? s.createChannel({ id: d.id, name, names: d.names, description: d.description, categories: d.categories })
           : s.updateChannel(d.editing!, { name, names: d.names, description: d.description, categories: d.categories }),
       creating ? t.created(name) : t.saved(name),
+      // The id was free in the list when sent: a colleague's channel took it meanwhile.
+      t.idJustTaken,
     );
     if (!ok) return;
     this.emit('lenig-channel-saved', { channel: d.editing ?? d.id, change: creating ? 'created' : 'changed' });

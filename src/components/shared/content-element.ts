@@ -56,7 +56,8 @@ export class ContentElement extends LenigElement {
 
   /**
    * For an admin looking at a widget whose channel does not exist: a button that creates it (named after
-   * its id, with the default categories), then calls `then` (the widget's retry). Nothing for anyone else.
+   * its id, with the default categories), then calls `then` (the widget's retry), also when a colleague's create
+ * got there first. Nothing for anyone else.
    */
   protected renderCreateChannel(channel: string, viewer: Viewer | null | undefined, then: () => void): TemplateResult | typeof nothing {
     if (!viewer?.admin || !channel) return nothing;
@@ -71,9 +72,12 @@ export class ContentElement extends LenigElement {
         await store.createChannel({ id: channel, name: channel });
         then();
       } catch (err) {
+        const error = toStoreError(err);
+        // A colleague created it a moment before: it exists, which is what was asked for.
+        if (error.reason === 'taken') return then();
         button.disabled = false;
         button.textContent = t.createChannel;
-        this.emitError('createChannel', toStoreError(err));
+        this.emitError('createChannel', error);
       }
     };
     return html`<button class="button primary" part="create-channel" type="button" @click=${create}>${t.createChannel}</button>`;

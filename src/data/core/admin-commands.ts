@@ -7,9 +7,12 @@
 import { StoreError, isStoreError } from '../store.js';
 import type { ChannelChanges, ChannelId, NewChannel, ReportAction, UserId } from '../types.js';
 import { checkId, checkUid } from './checks.js';
+import { sameValue } from './stable.js';
 import type { Writes } from './writes.js';
 import type { ChannelRecord, PostRecord, ProfileRecord, ReportRecord } from './records.js';
 import {
+  channelTaken,
+  newChannelRecord,
   planAddAdmin,
   planCreateChannel,
   planDeleteComment,
@@ -39,6 +42,13 @@ export interface AdminHost {
   setUpDone(): Promise<boolean>;
   /** One write of a plan, all or nothing. */
   write(writes: Writes): Promise<void>;
+  /**
+   * Writes a new channel's record only if no channel has that id on the server, atomically: null when
+   * written, else the record that is there (a colleague's create got there first, or this one's, whose
+   * answer was lost). A plain write would not do: the rules let an admin rewrite a channel whole, so of
+   * two admins creating one id at once the second would silently replace the first one's channel.
+   */
+  createChannel(id: ChannelId, record: ChannelRecord): Promise<ChannelRecord | null>;
   /**
    * `write`, and on a refusal whether it `landed` as planned anyway (the server applied it, its answer was
    * lost with the connection, and the SDK's resend was what the rules refused): then it succeeded, once.
@@ -77,7 +87,12 @@ export async function createChannel(st: AdminHost, channel: NewChannel): Promise
   const uid = await st.uid();
   const id = checkId('channel', channel?.id);
   const [admin, existing] = await Promise.all([st.isAdmin(uid), st.readChannel(id)]);
-  await st.write(planCreateChannel(admin, channel, existing).writes);
+  // Refuses a non-admin, bad input and an id read as in use; the write itself refuses one taken since.
+  planCreateChannel(admin, channel, existing);
+  const { record } = newChannelRecord(channel);
+  const there = await st.createChannel(id, record);
+  // A record equal to this one is this one (written, its answer lost), or as good as it.
+  if (there && !sameValue(there, record)) throw channelTaken(id);
 }
 
 export async function updateChannel(st: AdminHost, channel: ChannelId, changes: ChannelChanges): Promise<void> {

@@ -49,6 +49,8 @@ export interface ResolveReportInput {
 
 /** A report that was handled already: another admin was first (see `ValidationReason`). */
 export const reportHandled = (): StoreError => invalid('report', 'handled', 'This report has been handled already.');
+/** A new channel's id is in use: read so before the write, or the write found it taken (a colleague's create got there first). */
+export const channelTaken = (id: ChannelId): StoreError => invalid('id', 'taken', `A channel "${id}" exists already.`);
 
 /**
  * Handles a report, once: who and when are kept with it, and its effect (hiding the post, deleting the
@@ -149,7 +151,7 @@ export function newChannelRecord(channel: NewChannel): { id: ChannelId; record: 
 export function planCreateChannel(admin: boolean, channel: NewChannel, existing: ChannelRecord | null): Plan {
   const { id, record } = newChannelRecord(channel);
   requireAdmin(admin, 'create channels');
-  if (existing) throw invalid('id', 'invalid', `A channel "${id}" exists already.`);
+  if (existing) throw channelTaken(id);
   return { writes: { [`channels/${id}`]: { ...record } }, result: undefined };
 }
 

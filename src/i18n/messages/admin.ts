@@ -142,6 +142,8 @@ export const adminMessages = defineMessages('admin', {
     tooLong: (max: string) => `At most ${max} characters.`,
     invalidId: 'Use letters, digits, - and _ only (at most 64).',
     idTaken: 'A channel with this id exists already.',
+    /** The id was free when the form was sent, and a colleague's new channel took it before it was saved. */
+    idJustTaken: 'A colleague just created a channel with this id.',
     oneCategory: 'Choose at least one category.',
     unknownPerson: 'someone',
   },
@@ -273,6 +275,7 @@ export const adminMessages = defineMessages('admin', {
     tooLong: (max: string) => `Hoogstens ${max} tekens.`,
     invalidId: 'Gebruik alleen letters, cijfers, - en _ (hoogstens 64).',
     idTaken: 'Er bestaat al een kanaal met dit id.',
+    idJustTaken: 'Een collega heeft net een kanaal met dit id gemaakt.',
     oneCategory: 'Kies minstens één categorie.',
     unknownPerson: 'iemand',
   },
