@@ -240,9 +240,15 @@ export abstract class FirebaseStoreBase {
     return c.known ? c.value : undefined;
   }
 
-  /** After a refused write in `channel`: names an archived or deleted channel as the cause, else rethrows `e`. */
-  async nameArchived(channel: ChannelId, e: unknown): Promise<never> {
-    if (isStoreError(e) && e.code === 'permission-denied') requireOpenChannel(channel, await this.readChannelRecord(channel).catch(() => undefined));
+  /**
+   * After a refused write in `channel`: names an archived or deleted channel as the cause, else rethrows `e`.
+   * `deletedOnly` for what an archived channel still allows (an idea's status, owner and merge).
+   */
+  async nameArchived(channel: ChannelId, e: unknown, deletedOnly = false): Promise<never> {
+    if (isStoreError(e) && e.code === 'permission-denied') {
+      const record = await this.readChannelRecord(channel).catch(() => undefined);
+      if (!deletedOnly || record === null) requireOpenChannel(channel, record);
+    }
     throw e;
   }
 

@@ -304,13 +304,13 @@ export async function setIdeaStatus(s: FirebaseStoreBase, channel: ChannelId, id
   const [{ post: idea, voters }, admin] = await Promise.all([s.postAndVoters(channel, ideaId), s.isAdmin(uid)]);
   const entryId = s.newKey();
   const { writes } = planSetIdeaStatus({ uid, admin, channel, ideaId, idea, status, note, voters, entryId });
-  await s.writeOnce(writes, async () => (await s.readPost(channel, ideaId))?.statusEntry === entryId);
+  await s.writeOnce(writes, async () => (await s.readPost(channel, ideaId))?.statusEntry === entryId).catch((e: unknown) => s.nameArchived(channel, e, true));
 }
 
 export async function assignIdea(s: FirebaseStoreBase, channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
   const uid = await s.uid();
   const idea = await s.readPost(channel, ideaId);
-  await s.write(planAssignIdea(uid, await s.isAdmin(uid), channel, ideaId, idea, owner).writes);
+  await s.write(planAssignIdea(uid, await s.isAdmin(uid), channel, ideaId, idea, owner).writes).catch((e: unknown) => s.nameArchived(channel, e, true));
 }
 
 /**
@@ -323,7 +323,7 @@ export async function mergeIdea(s: FirebaseStoreBase, channel: ChannelId, ideaId
   const [from, into, admin] = await Promise.all([s.readPost(channel, ideaId), s.readPost(channel, intoId), s.isAdmin(uid)]);
   const ready = from && into && admin && ideaId !== intoId;
   const [fromVoters, intoVoters] = ready ? await Promise.all([s.voters(channel, ideaId), s.voters(channel, intoId)]) : [[], []];
-  await s.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes);
+  await s.write(planMergeIdea({ admin, channel, ideaId, intoId, from, into, fromVoters, intoVoters }).writes).catch((e: unknown) => s.nameArchived(channel, e, true));
 }
 
 // --- notifications -----------------------------------------------------------------------------------------------

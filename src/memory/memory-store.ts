@@ -71,6 +71,7 @@ import {
   planUnlike,
   profileRecord,
   rankProfiles,
+  requireOpenChannel,
   requireSignedIn,
   searchKey,
   statRows,
@@ -221,6 +222,14 @@ function postRecord(d: Data, channel: ChannelId, postId: string): PostRecord | n
 
 function channelOf(d: Data, channel: ChannelId): ChannelRecord | null {
   return (get(d.tree, `channels/${channel}`) as ChannelRecord | undefined) ?? null;
+}
+
+/**
+ * Refuses a write to an idea left in a deleted channel, as the rules do (an archived channel still takes
+ * an idea's status, owner and merge).
+ */
+function requireChannelKept(d: Data, channel: ChannelId): void {
+  if (channelOf(d, channel) === null) requireOpenChannel(channel, null);
 }
 
 function getChannel(d: Data, channel: ChannelId): Channel {
@@ -803,6 +812,7 @@ export class MemoryStore implements LenigStore {
     return this.command('setIdeaStatus', (d, actor) => {
       const uid = requireSignedIn(actor.uid);
       const idea = postRecordChecked(d, channel, ideaId);
+      if (idea) requireChannelKept(d, channel);
       return planSetIdeaStatus({ uid, admin: isAdmin(d, uid), channel, ideaId, idea, status, note, voters: voters(d, channel, ideaId), entryId });
     });
   }
@@ -810,7 +820,9 @@ export class MemoryStore implements LenigStore {
   assignIdea(channel: ChannelId, ideaId: string, owner: UserId): Promise<void> {
     return this.command('assignIdea', (d, actor) => {
       const uid = requireSignedIn(actor.uid);
-      return planAssignIdea(uid, isAdmin(d, uid), channel, ideaId, postRecordChecked(d, channel, ideaId), owner);
+      const idea = postRecordChecked(d, channel, ideaId);
+      if (idea) requireChannelKept(d, channel);
+      return planAssignIdea(uid, isAdmin(d, uid), channel, ideaId, idea, owner);
     });
   }
 
@@ -818,12 +830,14 @@ export class MemoryStore implements LenigStore {
     return this.command('mergeIdea', (d, actor) => {
       const uid = requireSignedIn(actor.uid);
       checkId('into', intoId);
+      const from = postRecordChecked(d, channel, ideaId);
+      if (from && postRecord(d, channel, intoId)) requireChannelKept(d, channel);
       return planMergeIdea({
         admin: isAdmin(d, uid),
         channel,
         ideaId,
         intoId,
-        from: postRecordChecked(d, channel, ideaId),
+        from,
         into: postRecord(d, channel, intoId),
         // Oldest vote first, so the pooled votes keep their order.
         fromVoters: decodeLikers(children(d.tree, `likes/${encodeKey(postTarget(channel, ideaId))}`)).reverse(),

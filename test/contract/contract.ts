@@ -816,17 +816,25 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         assert.deepEqual(ofPost.errors, []);
       });
 
-      it('lists the ideas left in a deleted channel, live, while a deleted channel without ideas is not-found', async () => {
+      it('lists the ideas left in a deleted channel, live, and refuses new ones, status, owner and merge there; a deleted channel without ideas is not-found', async () => {
         const ch = await env.newChannel();
         const id = await idea(alice, ch, 'Left behind');
+        const dup = await idea(bob, ch, 'Left behind too');
         const board = watch<Idea[]>((cb, e) => bob.subscribeIdeas(ch, cb, e));
-        await board.until((l) => l.length === 1, 'the idea');
+        await board.until((l) => l.length === 2, 'the ideas');
         await env.deleteChannel(ch);
         // A board opened afterwards still shows the idea (the board reads the channel as closed).
         const late = watch<Idea[]>((cb, e) => alice.subscribeIdeas(ch, cb, e));
-        assert.deepEqual((await late.until((l) => l.length === 1, 'the idea, after the deletion')).map((i) => i.id), [id]);
+        assert.deepEqual((await late.until((l) => l.length === 2, 'the ideas, after the deletion')).map((i) => i.id).sort(), [id, dup].sort());
         assert.deepEqual(board.errors, []);
         assert.deepEqual(late.errors, []);
+        // Nothing moves there: a new idea (the channel is not found, as one never made), a status, an owner
+        // or a merge is refused, saying why.
+        await rejectsWith(idea(alice, ch, 'Also left'), 'not-found');
+        const gone = (e: unknown) => isStoreError(e) && e.code === 'permission-denied' && /no longer exists/.test(e.message);
+        await assert.rejects(admin.setIdeaStatus(ch, id, 'planned', 'Still on'), gone);
+        await assert.rejects(admin.assignIdea(ch, id, B), gone);
+        await assert.rejects(admin.mergeIdea(ch, dup, id), gone);
         const empty = await env.newChannel();
         await env.deleteChannel(empty);
         const none = watch<Idea[]>((cb, e) => alice.subscribeIdeas(empty, cb, e));
