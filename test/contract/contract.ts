@@ -857,6 +857,12 @@ export function contractSuite(name: string, makeEnv: () => Promise<ContractEnv>,
         const winner = first.status === 'fulfilled' ? { name: 'First', description: 'Made first' } : { name: 'Second', description: undefined };
         const stored = await watch<Channel>((cb, e) => bob.subscribeChannel(ch, cb, e)).until(() => true, 'the channel');
         assert.deepEqual({ name: stored.name, description: stored.description }, winner, "the winner's channel, not a mix or the loser's");
+        // The winner's create asked again (its answer lost, Try again): the channel is there as asked, so it is
+        // done, not "taken" — while the loser asking again is still told the id is taken.
+        const win = first.status === 'fulfilled' ? { id: ch, name: 'First', description: 'Made first' } : { id: ch, name: 'Second', categories: ['news'] };
+        const lose = first.status === 'fulfilled' ? { id: ch, name: 'Second', categories: ['news'] } : { id: ch, name: 'First', description: 'Made first' };
+        await admin.createChannel(win);
+        await rejectsWith(admin.createChannel(lose), 'validation-failed', 'id', 'taken');
       });
 
       it('names a channel per interface language; a blank one falls back to the name, a bad tag is refused', async () => {

@@ -87,8 +87,9 @@ export async function createChannel(st: AdminHost, channel: NewChannel): Promise
   const uid = await st.uid();
   const id = checkId('channel', channel?.id);
   const [admin, existing] = await Promise.all([st.isAdmin(uid), st.readChannel(id)]);
-  // Refuses a non-admin, bad input and an id read as in use; the write itself refuses one taken since.
-  planCreateChannel(admin, channel, existing);
+  // Refuses a non-admin, bad input and an id read as in use (unless by this very channel: nothing to do);
+  // the write itself refuses one taken since.
+  if (Object.keys(planCreateChannel(admin, channel, existing).writes).length === 0) return;
   const { record } = newChannelRecord(channel);
   const there = await st.createChannel(id, record);
   // A record equal to this one is this one (written, its answer lost), or as good as it.

@@ -25,6 +25,7 @@ import { SERVER_TIME, increment, type Plan, type Writes } from './writes.js';
 import { profileRecord, requireAdmin } from './people.js';
 import { decodeChannel } from './decoders.js';
 import { compareKeys, isObject, num, str, type ChannelRecord, type PostRecord, type ProfileRecord, type ReportRecord } from './records.js';
+import { sameValue } from './stable.js';
 
 /** Most categories one channel offers (each becomes a filter chip and a composer choice). */
 export const MAX_CATEGORIES = 20;
@@ -151,6 +152,9 @@ export function newChannelRecord(channel: NewChannel): { id: ChannelId; record: 
 export function planCreateChannel(admin: boolean, channel: NewChannel, existing: ChannelRecord | null): Plan {
   const { id, record } = newChannelRecord(channel);
   requireAdmin(admin, 'create channels');
+  // The same channel there already: this create, landed while its answer was lost and asked again (or a
+  // colleague's identical one). Done, not "taken".
+  if (existing && sameValue(existing, record)) return { writes: {}, result: undefined };
   if (existing) throw channelTaken(id);
   return { writes: { [`channels/${id}`]: { ...record } }, result: undefined };
 }
