@@ -57,12 +57,13 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
    * Every document of a collection group under `channels`, nested by the ids of its path
    * (`channels/{ch}/posts/{id}/comments/{cid}` → `{ch: {id: {cid: record}}}`).
    */
-  const grouped = async (id: string, value: (data: Tree, ids: string[]) => unknown = (d) => plain(d)): Promise<Tree | null> => {
+  const grouped = async (id: string, value: (data: Tree, ids: string[]) => unknown = (d) => plain(d), keep: (ids: string[]) => boolean = () => true): Promise<Tree | null> => {
     const out: Tree = {};
     for (const d of (await db.group(id)).docs) {
       const parts = d.ref.path.split('/');
       if (parts[0] !== 'channels') continue;
       const ids = parts.filter((_, i) => i % 2 === 1);
+      if (!keep(ids)) continue;
       let node = out;
       for (const k of ids.slice(0, -1)) node = (node[k] ??= {}) as Tree;
       node[ids[ids.length - 1]!] = value(d.data(), ids);
@@ -80,6 +81,14 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
     const { channel: _channel, ...record } = plain(d)!;
     return record;
   };
+
+  /**
+   * Whether a comment's or history entry's post is there (once every post has been read): a deleted post's
+   * comments and history left behind are garbage no post shows, which the per-channel export and the
+   * Realtime Database's leave out too.
+   */
+  let allPostsRead = false;
+  const ofAPost = ([c, id]: string[]): boolean => !allPostsRead || posts.get(c!)?.has(id!) === true;
 
   /** `comments` or `history` of every post of a channel, as `{postId: {id: record}}`. */
   const perPost = async (ch: string, sub: 'comments' | 'history'): Promise<Tree | null> => {
@@ -113,11 +122,11 @@ export function exportReader(db: ExportDocs): (path: string) => Promise<unknown>
         return grouped('posts', (d, [c, id]) => {
           keepPost(c!, id!, d);
           return posts.get(c!)!.get(id!);
-        });
+        }).finally(() => (allPostsRead = true));
       case 'comments':
-        return ch === undefined ? grouped('comments') : perPost(ch, 'comments');
+        return ch === undefined ? grouped('comments', undefined, ofAPost) : perPost(ch, 'comments');
       case 'ideaHistory':
-        return ch === undefined ? grouped('history', historyOf) : perPost(ch, 'history');
+        return ch === undefined ? grouped('history', historyOf, ofAPost) : perPost(ch, 'history');
       case 'stats':
         return ch === undefined ? grouped('stats', statOf) : byId(await db.list(`channels/${ch}/stats`), statOf);
       case 'likes': {

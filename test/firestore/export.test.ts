@@ -104,4 +104,17 @@ describe('the export on Cloud Firestore', { skip }, () => {
     const alice = await signedIn('alice');
     await assert.rejects(alice.exportData(), (e: Error & { code?: string }) => e.code === 'permission-denied');
   });
+
+  it('leaves out the comments and history a deleted post left behind, as the Realtime Database export does', async () => {
+    const { host } = emulator as { host: string };
+    const at = `channels/${firstChannel}/posts/gone-post`;
+    await writeDocuments(host, project(), [
+      { path: `${at}/comments/left-comment`, data: { author: 'someone', text: 'Left behind by a deleted post', createdAt: 1 } },
+      { path: `${at}/history/left-entry`, data: { channel: firstChannel, by: 'someone', status: 'planned', note: 'Left behind too', at: 1 } },
+    ]);
+    const admin = await signedIn('admin');
+    const again = await admin.exportData({});
+    assert.deepEqual(again.data, expectedTree());
+    assert.ok(!JSON.stringify(again.data).includes('Left behind'), 'no garbage of a deleted post');
+  });
 });
