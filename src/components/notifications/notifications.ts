@@ -385,9 +385,11 @@ export class LenigNotificationsElement extends LenigElement {
     const store = this.activeStore;
     if (!store) return undefined;
     const settle = (gone: boolean) => {
+      // One answer is all this listener is for, even one that comes too late to count (the panel opened
+      // again meanwhile and asked anew, or the store changed).
+      queueMicrotask(() => stop());
       if (this.kindsStore !== store || this.gone.get(channel) !== undefined) return;
       this.gone.set(channel, gone);
-      queueMicrotask(() => stop());
       if (gone) this.requestUpdate();
     };
     const stop = store.subscribeChannel(
