@@ -455,6 +455,9 @@ describe('<lenig-admin>', () => {
     root(el).querySelector<HTMLButtonElement>('[role=tabpanel] button.primary')!.click();
     await until(el, 'Export ready');
     expect(text(el)).to.include('The file also holds what is left of a deleted channel: oud-nieuws (its posts, comments and statistics; its settings are gone).');
+    // Said with the rest when the export is ready: in the status a screen reader reads out.
+    const ready = [...root(el).querySelectorAll('p[role=status]')].find((p) => p.textContent!.includes('Export ready'));
+    expect(ready?.textContent).to.include('what is left of a deleted channel: oud-nieuws');
     const data = (await (await fetch(root(el).querySelector<HTMLAnchorElement>('a.download')!.href)).json()) as LenigExport;
     expect(data.deletedChannels).to.deep.equal(['oud-nieuws']);
     expect(JSON.stringify(data.data)).to.include('Left in the old channel');

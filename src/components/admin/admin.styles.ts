@@ -31,6 +31,10 @@ export const adminStyles = [
       font-size: 0.9em;
       margin: 0;
     }
+    .deleted-channels {
+      display: block;
+      margin-top: var(--_space-xs);
+    }
     .error-text {
       color: var(--_danger);
       font-size: 0.9em;

@@ -98,9 +98,12 @@ export class ExportPanel implements ReactiveController {
         ? html`<p role="status">
             ${t.exportReady(this.i18n.number(Math.max(1, Math.round(this.result.bytes / 1024))))}
             <a class="download" href=${this.result.url} download=${this.result.name}>${t.exportDownload(this.result.name)}</a>
+            ${this.result.deleted.length
+              ? // In the status, so a screen reader says it with the rest when the export is ready.
+                html`<span class="quiet deleted-channels">${this.deletedNote(this.result.deleted)}</span>`
+              : nothing}
           </p>`
-        : nothing}
-      ${this.result?.deleted.length ? html`<p class="quiet deleted-channels">${this.deletedNote(this.result.deleted)}</p>` : nothing}`;
+        : nothing}`;
   }
 
   /** Names the deleted channels whose posts the file holds: an admin may not know they are still there. */
