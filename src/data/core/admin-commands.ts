@@ -12,7 +12,6 @@ import type { Writes } from './writes.js';
 import type { ChannelRecord, PostRecord, ProfileRecord, ReportRecord } from './records.js';
 import {
   channelTaken,
-  newChannelRecord,
   planAddAdmin,
   planCreateChannel,
   planDeleteComment,
@@ -87,10 +86,10 @@ export async function createChannel(st: AdminHost, channel: NewChannel): Promise
   const uid = await st.uid();
   const id = checkId('channel', channel?.id);
   const [admin, existing] = await Promise.all([st.isAdmin(uid), st.readChannel(id)]);
-  // Refuses a non-admin, bad input and an id read as in use (unless by this very channel: nothing to do);
-  // the write itself refuses one taken since.
-  if (Object.keys(planCreateChannel(admin, channel, existing).writes).length === 0) return;
-  const { record } = newChannelRecord(channel);
+  // Refuses a non-admin, bad input and an id read as in use; the write itself refuses one taken since. No
+  // record to write: this very channel is there already, nothing to do.
+  const record = planCreateChannel(admin, channel, existing).writes[`channels/${id}`] as ChannelRecord | undefined;
+  if (!record) return;
   const there = await st.createChannel(id, record);
   // A record equal to this one is this one (written, its answer lost), or as good as it.
   if (there && !sameValue(there, record)) throw channelTaken(id);
